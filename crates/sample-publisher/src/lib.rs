@@ -1,0 +1,1 @@
+//! sample-publisher (being built).

@@ -1,0 +1,2 @@
+//! The `newsbridge` binary.
+fn main() {}
