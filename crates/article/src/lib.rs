@@ -1,0 +1,15 @@
+//! The document model shared by every stage of Newsbridge.
+//!
+//! `extract` produces an [`Article`] from a publisher's HTML, `translate`
+//! turns one into another language while keeping its [`Block`] structure,
+//! `store` keeps it as JSON and `web` renders it. The model is deliberately
+//! small and safe: inline markup is limited to links, bold, italics and line
+//! breaks, so nothing a publisher writes can inject script into the portal.
+
+mod blocks;
+mod inline;
+mod meta;
+
+pub use blocks::{Block, EmbedKind, Figure};
+pub use inline::{Inline, RichText};
+pub use meta::{Article, Author, Publisher};
