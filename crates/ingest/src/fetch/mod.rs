@@ -1,0 +1,17 @@
+//! Fetching publisher URLs: politely (robots.txt, per-host limits and
+//! delays, retries with backoff) and safely (SSRF guard, size and time
+//! limits, redirects checked hop by hop).
+
+mod client;
+mod error;
+mod guard;
+mod pin;
+mod politeness;
+mod retry;
+mod robots;
+mod robots_cache;
+
+pub use client::{FetchStatus, Fetched, Fetcher, FetcherConfig, Validators, BOT_NAME};
+pub use error::FetchError;
+pub use guard::{classify, AddressRule, AllowEntry, AllowEntryError, AllowList};
+pub use robots::{RobotsRule, RobotsTxt};
