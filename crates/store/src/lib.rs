@@ -1,1 +1,44 @@
-//! store (being built).
+//! Newsbridge's storage: the data model, its migrations and the durable job
+//! queue, on SQLite (one machine, the default) or PostgreSQL (many machines).
+//!
+//! Both backends run the same SQL through `sqlx`'s `Any` driver: queries use
+//! `$n` placeholders and portable types (BIGINT milliseconds, TEXT JSON), and
+//! the one migration file is rendered for each dialect. Where the backends
+//! must differ (leasing jobs with `FOR UPDATE SKIP LOCKED`), [`Backend`] says
+//! which one is in use.
+
+mod articles;
+mod clock;
+mod db;
+mod error;
+mod glossary;
+mod jobs;
+mod memory;
+mod migrate;
+mod pages;
+mod sections;
+mod sources;
+mod status;
+mod translations;
+mod users;
+
+#[cfg(feature = "testing")]
+pub mod testing;
+
+pub use articles::{ArticleRecord, ArticleStatus, NewArticle, StoredAuthor, Upsert};
+pub use clock::now_ms;
+pub use db::{Backend, Store};
+pub use error::StoreError;
+pub use glossary::{GlossaryTerm, TermKind};
+pub use jobs::{Job, JobKind, JobState, RetryPolicy};
+pub use memory::MemorySegment;
+pub use migrate::SCHEMA_VERSION;
+pub use pages::Page;
+pub use sections::{slugify, Section};
+pub use sources::{Source, SourceKind};
+pub use status::{DeadJob, JobCount, PipelineStatus};
+pub use translations::{Teaser, TeaserFilter, Translation, TranslationStatus};
+pub use users::{Role, User};
+
+/// Result of a storage operation.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

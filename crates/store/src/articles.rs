@@ -1,0 +1,466 @@
+//! Articles: the extracted original, its identity and its classification.
+
+use std::fmt;
+use std::str::FromStr;
+
+use article::Article;
+use serde::Serialize;
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+use crate::{now_ms, Result, Store, StoreError};
+
+/// Where an original article is in the pipeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ArticleStatus {
+    /// Extracted and stored; not yet classified.
+    Extracted,
+    /// Section, topic and authors assigned; translations may run.
+    Classified,
+    /// A copy of another stored article (syndication); linked, not republished.
+    Duplicate,
+    /// Removed at the publisher's request: every language answers 410 Gone.
+    TakenDown,
+}
+
+impl ArticleStatus {
+    /// The status as stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ArticleStatus::Extracted => "extracted",
+            ArticleStatus::Classified => "classified",
+            ArticleStatus::Duplicate => "duplicate",
+            ArticleStatus::TakenDown => "taken_down",
+        }
+    }
+}
+
+impl fmt::Display for ArticleStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for ArticleStatus {
+    type Err = StoreError;
+    fn from_str(s: &str) -> Result<Self> {
+        [
+            ArticleStatus::Extracted,
+            ArticleStatus::Classified,
+            ArticleStatus::Duplicate,
+            ArticleStatus::TakenDown,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+        .ok_or_else(|| StoreError::Conflict(format!("unknown article status {s:?}")))
+    }
+}
+
+/// What the extract stage hands to storage.
+#[derive(Debug, Clone)]
+pub struct NewArticle<'a> {
+    /// The source it came from.
+    pub source_id: Option<i64>,
+    /// Normalized canonical URL: the article's identity.
+    pub url: &'a str,
+    /// The URL actually fetched.
+    pub fetched_url: &'a str,
+    /// Hash of the normalized text, to notice upstream edits and exact copies.
+    pub content_hash: &'a str,
+    /// SimHash of the text, to notice near-duplicates.
+    pub simhash: i64,
+    /// Source language.
+    pub language: &'a str,
+    /// The extracted article.
+    pub original: &'a Article,
+}
+
+/// An article as stored.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleRecord {
+    /// Row id; also the number in portal URLs.
+    pub id: i64,
+    /// The source it came from.
+    pub source_id: Option<i64>,
+    /// Canonical URL of the original.
+    pub url: String,
+    /// Content hash of the current revision.
+    pub content_hash: String,
+    /// SimHash of the text.
+    pub simhash: i64,
+    /// The article this one duplicates, if any.
+    pub duplicate_of: Option<i64>,
+    /// Source language.
+    pub language: String,
+    /// The original, as extracted.
+    pub original: Article,
+    /// Portal section.
+    pub section_id: Option<i64>,
+    /// Classifier confidence for the section (1.0 when mapped from the source).
+    pub section_confidence: Option<f64>,
+    /// Story (topic cluster).
+    pub topic_id: Option<i64>,
+    /// Pipeline status.
+    pub status: ArticleStatus,
+    /// Original publication time (ms).
+    pub published_at: Option<i64>,
+    /// Incremented on every upstream edit.
+    pub revision: i64,
+}
+
+/// A person credited on an article, as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StoredAuthor {
+    /// Row id.
+    pub id: i64,
+    /// Name as printed.
+    pub name: String,
+    /// URL slug of the author page.
+    pub slug: String,
+    /// Role on this article.
+    pub role: Option<String>,
+}
+
+/// What [`Store::upsert_article`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Upsert {
+    /// A new article was stored.
+    Created(i64),
+    /// The article existed and its content changed (an upstream edit).
+    Updated(i64),
+    /// The article existed with the same content.
+    Unchanged(i64),
+}
+
+impl Upsert {
+    /// The article's id.
+    pub fn id(self) -> i64 {
+        match self {
+            Upsert::Created(id) | Upsert::Updated(id) | Upsert::Unchanged(id) => id,
+        }
+    }
+}
+
+pub(crate) const COLUMNS: &str =
+    "id, source_id, url, content_hash, simhash, duplicate_of, language, original, \
+    section_id, section_confidence, topic_id, status, published_at, revision";
+
+pub(crate) fn from_row(row: &AnyRow) -> Result<ArticleRecord> {
+    let original: String = row.try_get("original")?;
+    Ok(ArticleRecord {
+        id: row.try_get("id")?,
+        source_id: row.try_get("source_id")?,
+        url: row.try_get("url")?,
+        content_hash: row.try_get("content_hash")?,
+        simhash: row.try_get("simhash")?,
+        duplicate_of: row.try_get("duplicate_of")?,
+        language: row.try_get("language")?,
+        original: serde_json::from_str(&original)
+            .map_err(crate::error::json_err("articles.original"))?,
+        section_id: row.try_get("section_id")?,
+        section_confidence: row.try_get("section_confidence")?,
+        topic_id: row.try_get("topic_id")?,
+        status: row.try_get::<String, _>("status")?.parse()?,
+        published_at: row.try_get("published_at")?,
+        revision: row.try_get("revision")?,
+    })
+}
+
+impl Store {
+    /// Stores an extracted article, keyed by its canonical URL. Running it
+    /// twice with the same content changes nothing (the extract stage is
+    /// idempotent); different content is an upstream edit: the original is
+    /// replaced and the revision incremented.
+    pub async fn upsert_article(&self, new: &NewArticle<'_>) -> Result<Upsert> {
+        let original = serde_json::to_string(new.original)
+            .map_err(crate::error::json_err("articles.original"))?;
+        let published = new.original.published.map(|t| t.timestamp_millis());
+        let modified = new.original.modified.map(|t| t.timestamp_millis());
+        let now = now_ms();
+        let inserted = sqlx::query(
+            "INSERT INTO articles (source_id, url, fetched_url, content_hash, simhash, language, title, original, status, \
+             published_at, modified_at, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'extracted', $9, $10, $11, $11) \
+             ON CONFLICT (url) DO NOTHING RETURNING id",
+        )
+        .bind(new.source_id)
+        .bind(new.url)
+        .bind(new.fetched_url)
+        .bind(new.content_hash)
+        .bind(new.simhash)
+        .bind(new.language)
+        .bind(&new.original.title)
+        .bind(&original)
+        .bind(published)
+        .bind(modified)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?;
+        if let Some(row) = inserted {
+            let id: i64 = row.try_get("id")?;
+            self.log_change(id, "created").await?;
+            return Ok(Upsert::Created(id));
+        }
+        let updated = sqlx::query(
+            "UPDATE articles SET fetched_url = $1, content_hash = $2, simhash = $3, title = $4, original = $5, \
+             published_at = COALESCE($6, published_at), modified_at = $7, revision = revision + 1, updated_at = $8, \
+             status = CASE WHEN status = 'taken_down' THEN status ELSE 'extracted' END \
+             WHERE url = $9 AND content_hash <> $2 RETURNING id",
+        )
+        .bind(new.fetched_url)
+        .bind(new.content_hash)
+        .bind(new.simhash)
+        .bind(&new.original.title)
+        .bind(&original)
+        .bind(published)
+        .bind(modified)
+        .bind(now)
+        .bind(new.url)
+        .fetch_optional(&self.pool)
+        .await?;
+        if let Some(row) = updated {
+            let id: i64 = row.try_get("id")?;
+            self.log_change(id, "updated").await?;
+            return Ok(Upsert::Updated(id));
+        }
+        let row = sqlx::query("SELECT id FROM articles WHERE url = $1")
+            .bind(new.url)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(Upsert::Unchanged(row.try_get("id")?))
+    }
+
+    /// One article by id.
+    pub async fn article(&self, id: i64) -> Result<ArticleRecord> {
+        let row = sqlx::query(&format!("SELECT {COLUMNS} FROM articles WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("article {id}")))?;
+        from_row(&row)
+    }
+
+    /// One article by canonical URL.
+    pub async fn article_by_url(&self, url: &str) -> Result<Option<ArticleRecord>> {
+        let row = sqlx::query(&format!("SELECT {COLUMNS} FROM articles WHERE url = $1"))
+            .bind(url)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(from_row).transpose()
+    }
+
+    /// Other articles with the same content hash (exact copies), oldest first.
+    pub async fn articles_with_hash(&self, content_hash: &str, except: i64) -> Result<Vec<i64>> {
+        let rows =
+            sqlx::query("SELECT id FROM articles WHERE content_hash = $1 AND id <> $2 ORDER BY id")
+                .bind(content_hash)
+                .bind(except)
+                .fetch_all(&self.pool)
+                .await?;
+        rows.iter().map(|r| Ok(r.try_get("id")?)).collect()
+    }
+
+    /// (id, simhash) of recent articles other than `except`, newest first, for near-duplicate checks.
+    pub async fn recent_simhashes(&self, except: i64, limit: i64) -> Result<Vec<(i64, i64)>> {
+        let rows = sqlx::query(
+            "SELECT id, simhash FROM articles WHERE id <> $1 AND status <> 'duplicate' ORDER BY id DESC LIMIT $2",
+        )
+        .bind(except)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get("id")?, r.try_get("simhash")?)))
+            .collect()
+    }
+
+    /// Marks an article as a copy of another: it is kept and linked, not republished.
+    pub async fn mark_duplicate(&self, id: i64, of: i64) -> Result<()> {
+        sqlx::query("UPDATE articles SET status = 'duplicate', duplicate_of = $1, updated_at = $2 WHERE id = $3")
+            .bind(of)
+            .bind(now_ms())
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Records the classify stage's result: section (with confidence), topic and authors.
+    pub async fn classify_article(
+        &self,
+        id: i64,
+        section_id: Option<i64>,
+        confidence: Option<f64>,
+        topic_id: Option<i64>,
+        authors: &[(String, Option<String>)],
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM article_authors WHERE article_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        for (position, (name, role)) in authors.iter().enumerate() {
+            let slug = crate::sections::slugify(name);
+            if slug.is_empty() {
+                continue;
+            }
+            sqlx::query(
+                "INSERT INTO authors (name, slug) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING",
+            )
+            .bind(name)
+            .bind(&slug)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query(
+                "INSERT INTO article_authors (article_id, author_id, role, position) \
+                 SELECT $1, id, $2, $3 FROM authors WHERE slug = $4 ON CONFLICT DO NOTHING",
+            )
+            .bind(id)
+            .bind(role)
+            .bind(position as i64)
+            .bind(&slug)
+            .execute(&mut *tx)
+            .await?;
+        }
+        sqlx::query(
+            "UPDATE articles SET section_id = $1, section_confidence = $2, topic_id = $3, updated_at = $4, \
+             status = CASE WHEN status = 'extracted' THEN 'classified' ELSE status END WHERE id = $5",
+        )
+        .bind(section_id)
+        .bind(confidence)
+        .bind(topic_id)
+        .bind(now_ms())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The credited people of an article, in byline order.
+    pub async fn article_authors(&self, id: i64) -> Result<Vec<StoredAuthor>> {
+        let rows = sqlx::query(
+            "SELECT a.id, a.name, a.slug, aa.role FROM article_authors aa JOIN authors a ON a.id = aa.author_id \
+             WHERE aa.article_id = $1 ORDER BY aa.position",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(StoredAuthor {
+                    id: r.try_get("id")?,
+                    name: r.try_get("name")?,
+                    slug: r.try_get("slug")?,
+                    role: r.try_get("role")?,
+                })
+            })
+            .collect()
+    }
+
+    /// An author by slug.
+    pub async fn author_by_slug(&self, slug: &str) -> Result<Option<StoredAuthor>> {
+        let row = sqlx::query("SELECT id, name, slug FROM authors WHERE slug = $1")
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| {
+            Ok(StoredAuthor {
+                id: r.try_get("id")?,
+                name: r.try_get("name")?,
+                slug: r.try_get("slug")?,
+                role: None,
+            })
+        })
+        .transpose()
+    }
+
+    /// Creates a topic (story) and returns its id.
+    pub async fn create_topic(&self, label: &str) -> Result<i64> {
+        let row =
+            sqlx::query("INSERT INTO topics (label, created_at) VALUES ($1, $2) RETURNING id")
+                .bind(label)
+                .bind(now_ms())
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(row.try_get("id")?)
+    }
+
+    /// A topic's label.
+    pub async fn topic_label(&self, id: i64) -> Result<Option<String>> {
+        let row = sqlx::query("SELECT label FROM topics WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| Ok(r.try_get("label")?)).transpose()
+    }
+
+    /// Takes an article down in every language (a publisher's request), logged for audit.
+    pub async fn take_down(&self, id: i64, actor: &str, reason: &str) -> Result<()> {
+        let now = now_ms();
+        let mut tx = self.pool.begin().await?;
+        let done =
+            sqlx::query("UPDATE articles SET status = 'taken_down', updated_at = $1 WHERE id = $2")
+                .bind(now)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("article {id}")));
+        }
+        sqlx::query(
+            "UPDATE translations SET status = 'taken_down', updated_at = $1 WHERE article_id = $2",
+        )
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO change_log (article_id, change, at) VALUES ($1, 'taken_down', $2)",
+        )
+        .bind(id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("INSERT INTO audit_log (actor, action, target, detail, at) VALUES ($1, 'takedown', $2, $3, $4)")
+            .bind(actor)
+            .bind(format!("article {id}"))
+            .bind(reason)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub(crate) async fn log_change(&self, article_id: i64, change: &str) -> Result<()> {
+        sqlx::query("INSERT INTO change_log (article_id, change, at) VALUES ($1, $2, $3)")
+            .bind(article_id)
+            .bind(change)
+            .bind(now_ms())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Changes after log id `after`: (log id, article id, change), oldest first.
+    pub async fn changes_since(&self, after: i64, limit: i64) -> Result<Vec<(i64, i64, String)>> {
+        let rows = sqlx::query(
+            "SELECT id, article_id, change FROM change_log WHERE id > $1 ORDER BY id LIMIT $2",
+        )
+        .bind(after)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok((
+                    r.try_get("id")?,
+                    r.try_get("article_id")?,
+                    r.try_get("change")?,
+                ))
+            })
+            .collect()
+    }
+}
