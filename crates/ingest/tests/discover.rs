@@ -51,6 +51,21 @@ fn rss2_items_become_entries() {
 }
 
 #[test]
+fn legacy_vietnamese_encoding_is_decoded_and_composed() {
+    let entries = parse_feed(
+        &fixture("rss2-windows-1258.xml"),
+        "https://baocu.example/rss",
+    )
+    .unwrap();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(
+        entries[0].title.as_deref(),
+        Some("Quốc hội thông qua luật đất đai sửa đổi")
+    );
+    assert_eq!(entries[0].categories, ["Thời sự"]);
+}
+
+#[test]
 fn rss1_items_become_entries() {
     let entries = parse_feed(&fixture("rss1.rdf"), "https://baomau.example/rss1.rdf").unwrap();
     assert_eq!(

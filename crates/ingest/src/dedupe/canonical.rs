@@ -4,6 +4,8 @@
 use scraper::{Html, Selector};
 use url::Url;
 
+use crate::discover::charset::html_to_utf8;
+
 /// Query parameters that only track where a click came from.
 const TRACKING_PARAMS: &[&str] = &[
     "fbclid",
@@ -116,7 +118,7 @@ fn is_tracking(key: &str) -> bool {
 /// `og:url`), absolute and normalised; `None` when absent or unusable.
 pub fn declared_canonical(html: &[u8], page_url: &str) -> Option<String> {
     let base = Url::parse(page_url).ok()?;
-    let document = Html::parse_document(&String::from_utf8_lossy(html));
+    let document = Html::parse_document(&html_to_utf8(html));
     let first = |css: &str, attr: &str| -> Option<String> {
         let selector = Selector::parse(css).ok()?;
         document

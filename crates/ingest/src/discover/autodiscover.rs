@@ -4,6 +4,7 @@
 use scraper::Html;
 use serde::{Deserialize, Serialize};
 
+use super::charset::html_to_utf8;
 use super::listing::select;
 use super::sitemap::parse_sitemap;
 use super::text::plain_text;
@@ -41,7 +42,7 @@ pub fn feed_links(html: &[u8], page_url: &str) -> Vec<ProposedSource> {
     let Ok(base) = base_url(page_url) else {
         return Vec::new();
     };
-    let document = Html::parse_document(&String::from_utf8_lossy(html));
+    let document = Html::parse_document(&html_to_utf8(html));
     let mut found: Vec<ProposedSource> = Vec::new();
     for link in select(&document, "link[rel][href]") {
         let el = link.value();

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use regex::Regex;
 use scraper::{Html, Selector};
 
+use super::charset::html_to_utf8;
 use super::text::plain_text;
 use super::{absolute_http_url, base_url, DiscoverError, DiscoveredEntry};
 
@@ -18,7 +19,7 @@ pub fn parse_listing(
     pattern: &Regex,
 ) -> Result<Vec<DiscoveredEntry>, DiscoverError> {
     let mut base = base_url(page_url)?;
-    let document = Html::parse_document(&String::from_utf8_lossy(html));
+    let document = Html::parse_document(&html_to_utf8(html));
     if let Some(href) = select(&document, "base[href]")
         .first()
         .and_then(|b| b.value().attr("href"))

@@ -3,6 +3,7 @@
 //! (except [`autodiscover`], which probes a site with a [`crate::Fetcher`]).
 
 mod autodiscover;
+pub(crate) mod charset;
 mod dates;
 mod feed;
 mod listing;

@@ -8,6 +8,7 @@ use quick_xml::name::ResolveResult;
 use quick_xml::NsReader;
 use serde::{Deserialize, Serialize};
 
+use super::charset::xml_to_utf8;
 use super::dates::parse_date;
 use super::text::plain_text;
 use super::{absolute_http_url, base_url, DiscoverError, DiscoveredEntry};
@@ -72,13 +73,23 @@ struct Item {
 /// against it). A truncated document yields the items read before the
 /// break, provided there is at least one; URLs repeated are kept once.
 pub fn parse_sitemap(body: &[u8], sitemap_url: &str) -> Result<Sitemap, DiscoverError> {
+    // Remote bytes must not bring the worker down, whatever the XML reader does.
+    std::panic::catch_unwind(|| read_sitemap(body, sitemap_url)).unwrap_or_else(|_| {
+        Err(DiscoverError::Sitemap {
+            url: sitemap_url.to_owned(),
+            reason: "the XML reader failed on malformed input".to_owned(),
+        })
+    })
+}
+
+fn read_sitemap(body: &[u8], sitemap_url: &str) -> Result<Sitemap, DiscoverError> {
     let base = base_url(sitemap_url)?;
     let error = |reason: String| DiscoverError::Sitemap {
         url: sitemap_url.to_owned(),
         reason,
     };
     let xml = decompress(body).map_err(error)?;
-    let text = String::from_utf8_lossy(&xml);
+    let text = xml_to_utf8(&xml);
     let mut reader = NsReader::from_str(text.trim_start_matches('\u{feff}'));
 
     let mut root: Option<bool> = None; // Some(true) = index
