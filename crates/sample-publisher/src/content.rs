@@ -1,5 +1,6 @@
 //! Loading the hand-written content embedded from `content/`.
 
+use article::{Inline, RichText};
 use chrono::{DateTime, FixedOffset};
 use serde::Deserialize;
 
@@ -185,6 +186,7 @@ pub(crate) fn load() -> Result<Bundled, ContentError> {
         }
     }
     check_unique(&articles)?;
+    resolve_links(&mut articles)?;
     for a in &articles {
         if !sections.iter().any(|s| s.slug == a.section) {
             return Err(ContentError::Invalid {
@@ -201,6 +203,14 @@ pub(crate) fn load() -> Result<Bundled, ContentError> {
     templates
         .check()
         .map_err(|reason| ContentError::Templates { reason })?;
+    if let Some(unknown) = templates
+        .sections()
+        .find(|k| !sections.iter().any(|s| s.slug == *k))
+    {
+        return Err(ContentError::Templates {
+            reason: format!("unknown section {unknown:?}"),
+        });
+    }
     Ok(Bundled {
         paper,
         sections,
@@ -283,6 +293,51 @@ fn convert(section: &str, a: ArticleFile) -> Result<SampleArticle, ContentError>
         series: a.series,
         generated: false,
     })
+}
+
+/// Rewrites `article:{id}` link targets to that article's path.
+fn resolve_links(articles: &mut [SampleArticle]) -> Result<(), ContentError> {
+    let paths: std::collections::HashMap<u32, String> =
+        articles.iter().map(|a| (a.id, a.path())).collect();
+    for a in articles.iter_mut() {
+        let id = a.id;
+        for block in &mut a.body {
+            let texts: Vec<&mut RichText> = match block {
+                BodyBlock::Paragraph(t) | BodyBlock::Quote { text: t, .. } => vec![t],
+                BodyBlock::List { items, .. } => items.iter_mut().collect(),
+                BodyBlock::Heading { .. } | BodyBlock::Image(_) => vec![],
+            };
+            for t in texts {
+                resolve_in(&mut t.0, &paths)
+                    .map_err(|reason| ContentError::Invalid { id, reason })?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn resolve_in(
+    inlines: &mut [Inline],
+    paths: &std::collections::HashMap<u32, String>,
+) -> Result<(), String> {
+    for inline in inlines {
+        match inline {
+            Inline::Link { href, children } => {
+                if let Some(target) = href.strip_prefix("article:") {
+                    let path = target
+                        .parse::<u32>()
+                        .ok()
+                        .and_then(|n| paths.get(&n))
+                        .ok_or_else(|| format!("link to unknown article {target:?}"))?;
+                    *href = path.clone();
+                }
+                resolve_in(children, paths)?;
+            }
+            Inline::Bold(c) | Inline::Italic(c) => resolve_in(c, paths)?,
+            Inline::Text(_) | Inline::Break => {}
+        }
+    }
+    Ok(())
 }
 
 fn parse_time(s: &str) -> Result<DateTime<FixedOffset>, String> {

@@ -50,6 +50,11 @@ struct Kit {
 }
 
 impl Templates {
+    /// Slugs of the sections the generator writes for.
+    pub fn sections(&self) -> impl Iterator<Item = &str> {
+        self.kits.iter().map(|k| k.section.as_str())
+    }
+
     /// Checks that every pool the generator draws from is non-empty.
     pub fn check(&self) -> Result<(), String> {
         let top = [
