@@ -7,6 +7,7 @@
 //!   [`parse_feed`], [`parse_sitemap`], [`parse_listing`], and
 //!   [`autodiscover`] proposes sources from a homepage.
 //! - [`SourceSettings`] is how an operator describes one source;
+//!   [`poll_source`] fetches and reads it in one step, and
 //!   [`AdaptivePoller`] decides when to look again.
 //! - Deduplication: [`canonical_url`], [`content_hash`] and [`SimHash`]
 //!   recognise the same story under another URL or from another publisher.
@@ -16,6 +17,7 @@
 mod dedupe;
 mod discover;
 mod fetch;
+mod poll;
 mod source;
 
 pub use dedupe::{
@@ -30,6 +32,7 @@ pub use fetch::{
     classify, AddressRule, AllowEntry, AllowEntryError, AllowList, FetchError, FetchStatus,
     Fetched, Fetcher, FetcherConfig, RobotsRule, RobotsTxt, Validators, BOT_NAME,
 };
+pub use poll::{poll_source, Poll, PollError, PollProblem, MAX_CHILD_SITEMAPS};
 pub use source::{
     AdaptivePoller, ExtractionOverrides, Polling, SourceKind, SourceSettings, SourceSettingsError,
     UrlFilter,
