@@ -110,7 +110,7 @@ async fn read_children(
         _ => true,
     });
     // Newest first; children without a lastmod after those with one.
-    children.sort_by(|a, b| b.lastmod.cmp(&a.lastmod));
+    children.sort_by_key(|c| std::cmp::Reverse(c.lastmod));
     let mut entries = Vec::new();
     for child in children.into_iter().take(MAX_CHILD_SITEMAPS) {
         let fetched = match fetcher.fetch(&child.url, None).await {
