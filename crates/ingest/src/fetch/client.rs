@@ -16,91 +16,14 @@ use reqwest::header::{
 use reqwest::StatusCode;
 use url::{Host, Position, Url};
 
+use super::config::{FetcherConfig, BOT_NAME};
 use super::error::FetchError;
-use super::guard::{self, AllowList};
+use super::guard;
 use super::pin::PinnedResolver;
 use super::politeness::Politeness;
 use super::retry;
 use super::robots::RobotsTxt;
 use super::robots_cache::{RobotsCache, RobotsState};
-
-/// The crawler's name, used in the User-Agent and matched in robots.txt.
-pub const BOT_NAME: &str = "NewsbridgeBot";
-
-/// How the fetcher behaves. `Default` gives polite production values.
-#[derive(Debug, Clone)]
-pub struct FetcherConfig {
-    /// A page describing the crawler and how to reach its operator; sent in
-    /// the User-Agent as `NewsbridgeBot/0.1 (+contact_url)`.
-    pub contact_url: String,
-    /// Operator exceptions to the SSRF guard.
-    pub allow: AllowList,
-    /// Requests in flight across all hosts.
-    pub global_concurrency: usize,
-    /// Requests in flight to one host (clamped to 1–2).
-    pub per_host_concurrency: usize,
-    /// Minimum time between the starts of two requests to one host.
-    pub min_host_delay: Duration,
-    /// Upper bound on a robots.txt Crawl-delay that is honoured.
-    pub max_crawl_delay: Duration,
-    /// Time to resolve a host name.
-    pub dns_timeout: Duration,
-    /// Time to establish a connection (TCP and TLS).
-    pub connect_timeout: Duration,
-    /// Time between two reads of the response (defeats slow-loris servers).
-    pub read_timeout: Duration,
-    /// Time for a whole request, body included.
-    pub request_timeout: Duration,
-    /// Largest body accepted, counted after decompression.
-    pub max_body_bytes: u64,
-    /// Redirects followed before giving up.
-    pub max_redirects: usize,
-    /// Retries after a 5xx, 429, timeout or connection failure.
-    pub max_retries: u32,
-    /// First backoff delay; doubled at each retry.
-    pub retry_base_delay: Duration,
-    /// Longest wait before a retry, for backoff and Retry-After alike. A
-    /// Retry-After beyond it ends the fetch with the delay in the error.
-    pub max_retry_delay: Duration,
-    /// How long a robots.txt is trusted (RFC 9309 says at most 24 h).
-    pub robots_ttl: Duration,
-    /// How long an unreachable robots.txt blocks the site before it is asked for again.
-    pub robots_unreachable_ttl: Duration,
-    /// Whether robots.txt is consulted. Only for tests and for the operator's own sites.
-    pub obey_robots: bool,
-}
-
-impl Default for FetcherConfig {
-    fn default() -> Self {
-        Self {
-            contact_url: "https://newsbridge.example/bot".to_owned(),
-            allow: AllowList::default(),
-            global_concurrency: 64,
-            per_host_concurrency: 1,
-            min_host_delay: Duration::from_secs(1),
-            max_crawl_delay: Duration::from_secs(30),
-            dns_timeout: Duration::from_secs(5),
-            connect_timeout: Duration::from_secs(10),
-            read_timeout: Duration::from_secs(15),
-            request_timeout: Duration::from_secs(30),
-            max_body_bytes: 10 * 1024 * 1024,
-            max_redirects: 5,
-            max_retries: 3,
-            retry_base_delay: Duration::from_secs(1),
-            max_retry_delay: Duration::from_secs(60),
-            robots_ttl: Duration::from_secs(3600),
-            robots_unreachable_ttl: Duration::from_secs(300),
-            obey_robots: true,
-        }
-    }
-}
-
-impl FetcherConfig {
-    /// The User-Agent header sent with every request.
-    pub fn user_agent(&self) -> String {
-        format!("{BOT_NAME}/0.1 (+{})", self.contact_url)
-    }
-}
 
 /// Validators from an earlier fetch, for a conditional GET.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -3,6 +3,7 @@
 //! limits, redirects checked hop by hop).
 
 mod client;
+mod config;
 mod error;
 mod guard;
 mod pin;
@@ -11,7 +12,8 @@ mod retry;
 mod robots;
 mod robots_cache;
 
-pub use client::{FetchStatus, Fetched, Fetcher, FetcherConfig, Validators, BOT_NAME};
+pub use client::{FetchStatus, Fetched, Fetcher, Validators};
+pub use config::{FetcherConfig, BOT_NAME};
 pub use error::FetchError;
 pub use guard::{classify, AddressRule, AllowEntry, AllowEntryError, AllowList};
 pub use robots::{RobotsRule, RobotsTxt};
