@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use super::guard::AllowList;
+use super::allow::AllowList;
 
 /// The crawler's name, used in the User-Agent and matched in robots.txt.
 pub const BOT_NAME: &str = "NewsbridgeBot";

@@ -2,6 +2,7 @@
 //! delays, retries with backoff) and safely (SSRF guard, size and time
 //! limits, redirects checked hop by hop).
 
+mod allow;
 mod client;
 mod config;
 mod error;
@@ -12,8 +13,9 @@ mod retry;
 mod robots;
 mod robots_cache;
 
+pub use allow::{AllowEntry, AllowEntryError, AllowList};
 pub use client::{FetchStatus, Fetched, Fetcher, Validators};
 pub use config::{FetcherConfig, BOT_NAME};
 pub use error::FetchError;
-pub use guard::{classify, AddressRule, AllowEntry, AllowEntryError, AllowList};
+pub use guard::{classify, AddressRule};
 pub use robots::{RobotsRule, RobotsTxt};
