@@ -93,6 +93,13 @@ impl Templates {
                     ));
                 }
             }
+            let counted = k.openings.iter().filter(|o| o.contains("{n}")).count();
+            if counted == 0 || counted == k.openings.len() {
+                return Err(format!(
+                    "kit {}: openings need some with {{n}} and some without",
+                    k.section
+                ));
+            }
             if k.titles.iter().any(|t| !t.contains("{n}")) {
                 return Err(format!("kit {}: every title needs {{n}}", k.section));
             }
@@ -195,7 +202,7 @@ pub fn article(i: usize, published: DateTime<FixedOffset>, t: &Templates) -> Sam
         n: vi_int(n),
         m: (2 + rng.below(28)).to_string(),
         pct: vi_tenths(11 + rng.below(240) as u64),
-        money: vi_int(50 + rng.below(400) as u64 * 25),
+        money: vi_int(5 + rng.below(100) as u64 * 5),
         day: format!("{}/{}", published.day(), published.month()),
     };
     let title_index = i / t.kits.len().max(1) % kit.titles.len().max(1);
@@ -207,8 +214,13 @@ pub fn article(i: usize, published: DateTime<FixedOffset>, t: &Templates) -> Sam
     let lead = fill.apply(rng.pick(&kit.leads));
 
     let mut body = Vec::new();
-    let opening = rng.sample(&kit.openings, 2);
-    body.push(paragraph(&fill, &opening));
+    // One opening that states the article's number, one that does not.
+    let (counted, plain): (Vec<String>, Vec<String>) = kit
+        .openings
+        .iter()
+        .cloned()
+        .partition(|o| o.contains("{n}"));
+    body.push(paragraph(&fill, &[rng.pick(&counted), rng.pick(&plain)]));
     body.push(BodyBlock::Image(0));
     body.push(paragraph(&fill, &rng.sample(&t.shared_middle, 2)));
     body.push(BodyBlock::Heading {

@@ -34,6 +34,7 @@ mod markup;
 mod model;
 mod server;
 mod site;
+mod sitemaps;
 mod slug;
 
 pub use content::ContentError;
@@ -45,5 +46,3 @@ pub use model::{BodyBlock, Byline, Newspaper, SampleArticle, SampleImage, Sectio
 pub use server::{router, serve, spawn};
 pub use site::Site;
 pub use sitemaps::NEWS_LIMIT;
-
-mod sitemaps;

@@ -131,6 +131,44 @@ async fn article_pages_carry_content_chrome_and_metadata() {
         ] {
             assert!(page.contains(chrome), "{chrome} missing on {}", a.path());
         }
+        // The JSON-LD is valid JSON with the article's facts.
+        let start = page.find("<script type=\"application/ld+json\">").unwrap();
+        let json = &page[start..];
+        let json = &json[json.find('\n').unwrap()..json.find("</script>").unwrap()];
+        let ld: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert_eq!(ld["headline"], a.title.as_str());
+        assert_eq!(ld["datePublished"], a.published.to_rfc3339());
+        assert_eq!(ld["author"][0]["name"], a.authors[0].name.as_str());
+        assert_eq!(ld["publisher"]["name"], s.site.newspaper().name.as_str());
+        assert!(ld["publisher"]["logo"]["url"]
+            .as_str()
+            .unwrap()
+            .starts_with(&s.base));
+        // Block elements are balanced.
+        for tag in [
+            "div",
+            "section",
+            "article",
+            "figure",
+            "blockquote",
+            "ul",
+            "ol",
+            "p",
+            "header",
+            "footer",
+            "nav",
+            "aside",
+            "main",
+        ] {
+            let open = page.matches(&format!("<{tag}>")).count()
+                + page.matches(&format!("<{tag} ")).count();
+            assert_eq!(
+                open,
+                page.matches(&format!("</{tag}>")).count(),
+                "<{tag}> on {}",
+                a.path()
+            );
+        }
         // Nothing on the page points off the site.
         for attr in ["href=\"", "src=\""] {
             for (i, _) in page.match_indices(&format!("{attr}http")) {
