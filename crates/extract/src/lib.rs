@@ -1,1 +1,232 @@
-//! extract (being built).
+//! Turns a publisher's HTML page into an [`article::Article`]: title, lead,
+//! authors, publisher, dates, language, section, tags, and the body as typed
+//! blocks with a safe inline model.
+//!
+//! Pure code: bytes and a URL in, an article out; no IO, no async. The data
+//! flows through the modules in this order:
+//!
+//! 1. `encoding` decodes bytes (header charset, BOM, `<meta charset>`, detection);
+//! 2. `dom` parses HTML into a small arena tree, quickly and without panicking;
+//! 3. `meta` reads metadata (JSON-LD, OpenGraph, `<meta>`, visible bylines and dates);
+//! 4. `content` prunes chrome, picks the body container and writes blocks;
+//! 5. `render` shows an article as Markdown or HTML.
+//!
+//! ```
+//! let html = "<html lang=vi><head><title>Mưa lớn - Báo X</title></head><body>\
+//!             <nav>Trang chủ</nav><article><h1>Mưa lớn</h1>\
+//!             <p>Hà Nội mưa lớn từ chiều qua, nhiều tuyến phố ngập sâu.</p></article></body></html>";
+//! let a = extract::extract(html.as_bytes(), "https://baox.vn/mua-lon.html", &Default::default()).unwrap();
+//! assert_eq!(a.title, "Mưa lớn");
+//! assert_eq!(a.body_text(), "Hà Nội mưa lớn từ chiều qua, nhiều tuyến phố ngập sâu.");
+//! ```
+
+mod content;
+mod dom;
+mod encoding;
+mod meta;
+mod render;
+mod select;
+mod text;
+mod urls;
+
+use article::{Article, Block};
+use serde::Deserialize;
+
+pub use encoding::decode_html;
+pub use render::{to_html, to_markdown};
+
+/// Pages larger than this are refused rather than parsed.
+pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+
+/// Why a page could not be extracted.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ExtractError {
+    /// The input has no bytes, or only whitespace.
+    #[error("the page is empty")]
+    Empty,
+    /// The input is larger than [`MAX_INPUT_BYTES`].
+    #[error("the page is {size} bytes, more than the {limit}-byte limit")]
+    TooLarge {
+        /// Size of the input in bytes.
+        size: usize,
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// The input looks like binary data, not HTML.
+    #[error("the page is binary data, not HTML")]
+    NotHtml,
+    /// A CSS selector of the source overrides cannot be used.
+    #[error("invalid CSS selector `{selector}`: {reason}")]
+    InvalidSelector {
+        /// The selector as written in the configuration.
+        selector: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+}
+
+/// Per-source CSS selectors that take precedence over the generic heuristics.
+///
+/// Supported syntax: type, `*`, `#id`, `.class`, attribute tests (`[a]`, `[a=v]`,
+/// `~=`, `|=`, `^=`, `$=`, `*=`), descendant and child (`>`) combinators and
+/// comma-separated lists.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SelectorOverrides {
+    /// The body container(s); every match is written, in document order.
+    pub body: Option<String>,
+    /// The headline element.
+    pub title: Option<String>,
+    /// The element holding the publication date (`datetime`/`content` or visible text).
+    pub date: Option<String>,
+    /// The byline element(s).
+    pub author: Option<String>,
+    /// The lead (standfirst, sapo) element.
+    pub lead: Option<String>,
+    /// Elements to delete before anything else (ads, boxes the heuristics miss).
+    pub remove: Vec<String>,
+}
+
+/// Options for [`extract`].
+#[derive(Debug, Clone, Default)]
+pub struct ExtractOptions {
+    /// The HTTP `Content-Type` header, whose charset wins over the page's own.
+    pub content_type: Option<String>,
+    /// Per-source selectors.
+    pub overrides: Option<SelectorOverrides>,
+}
+
+struct Compiled {
+    body: Option<select::Selector>,
+    meta: meta::MetaSelectors,
+    remove: Vec<select::Selector>,
+}
+
+fn compile(o: Option<&SelectorOverrides>) -> Result<Compiled, ExtractError> {
+    let parse = |s: &Option<String>| s.as_deref().map(select::Selector::parse).transpose();
+    let Some(o) = o else {
+        return Ok(Compiled {
+            body: None,
+            meta: meta::MetaSelectors::default(),
+            remove: Vec::new(),
+        });
+    };
+    Ok(Compiled {
+        body: parse(&o.body)?,
+        meta: meta::MetaSelectors {
+            title: parse(&o.title)?,
+            date: parse(&o.date)?,
+            author: parse(&o.author)?,
+            lead: parse(&o.lead)?,
+        },
+        remove: o
+            .remove
+            .iter()
+            .map(|s| select::Selector::parse(s))
+            .collect::<Result<_, _>>()?,
+    })
+}
+
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = bytes.get(..1024).unwrap_or(bytes);
+    if head.starts_with(&[0xff, 0xfe]) || head.starts_with(&[0xfe, 0xff]) {
+        return false; // UTF-16 with a BOM
+    }
+    let controls = head
+        .iter()
+        .filter(|&&b| b == 0 || (b < 0x09) || (0x0e..0x1a).contains(&b))
+        .count();
+    controls * 10 > head.len()
+}
+
+/// Extracts an article from a page's raw bytes fetched from `url`.
+///
+/// Never panics. Fails only on empty, binary or oversized input and on
+/// invalid override selectors; a page without recognisable content gives an
+/// article with empty blocks.
+pub fn extract(html: &[u8], url: &str, options: &ExtractOptions) -> Result<Article, ExtractError> {
+    let selectors = compile(options.overrides.as_ref())?;
+    if html.len() > MAX_INPUT_BYTES {
+        return Err(ExtractError::TooLarge {
+            size: html.len(),
+            limit: MAX_INPUT_BYTES,
+        });
+    }
+    if html.iter().all(u8::is_ascii_whitespace) {
+        return Err(ExtractError::Empty);
+    }
+    if looks_binary(html) {
+        return Err(ExtractError::NotHtml);
+    }
+    let (text, _) = decode_html(html, options.content_type.as_deref());
+    let mut dom = dom::parse(&text);
+    let base = url::Url::parse(url).ok();
+    let base = base.as_ref();
+
+    let page = meta::read(&dom, base, &selectors.meta);
+    for &n in &page.used {
+        dom.detach(n);
+    }
+    content::prune(&mut dom, &selectors.remove);
+    let blocks = content::body_blocks(
+        &dom,
+        base,
+        selectors.body.as_ref(),
+        page.json_ld_body.as_deref(),
+    );
+    let blocks = tidy(blocks, &page);
+
+    let image = page.image.clone().or_else(|| {
+        blocks.iter().find_map(|b| match b {
+            Block::Figure(f) => Some(f.clone()),
+            _ => None,
+        })
+    });
+    Ok(Article {
+        url: url.to_owned(),
+        canonical_url: page.canonical,
+        title: page.title,
+        lead: page.lead,
+        blocks,
+        image,
+        authors: page.authors,
+        publisher: page.publisher,
+        published: page.published,
+        modified: page.modified,
+        language: page.language,
+        section: page.section,
+        tags: page.tags,
+    })
+}
+
+/// Drops what the body must not repeat: the title, the lead, captions printed
+/// again as paragraphs, and blocks printed twice in a row.
+fn tidy(blocks: Vec<Block>, page: &meta::PageMeta) -> Vec<Block> {
+    let norm = |s: &str| text::clean(s).to_lowercase();
+    let title = norm(&page.title);
+    let lead = page.lead.as_ref().map(|l| norm(&l.plain_text()));
+    let captions: Vec<String> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Figure(f) => f.caption.as_ref().map(|c| norm(&c.plain_text())),
+            _ => None,
+        })
+        .filter(|c| !c.is_empty())
+        .collect();
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        let t = norm(&b.body_text());
+        let is_text = matches!(b, Block::Paragraph { .. } | Block::Heading { .. });
+        if is_text
+            && !t.is_empty()
+            && (t == title || lead.as_deref() == Some(t.as_str()) || captions.contains(&t))
+        {
+            continue;
+        }
+        if out.last().is_some_and(|prev| prev == &b) {
+            continue;
+        }
+        out.push(b);
+    }
+    out
+}

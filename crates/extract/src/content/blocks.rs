@@ -1,0 +1,752 @@
+//! From a content container to body blocks.
+
+use article::{Block, EmbedKind, Figure, Inline, RichText};
+
+use super::inline::{finish, is_block, link_density, InlineCollector};
+use super::{skip_always, Stats};
+use crate::dom::{Dom, NodeId};
+use crate::text::clean;
+use crate::urls::{absolute, best_srcset};
+
+/// Converts DOM subtrees into blocks, dropping link lists and other chrome on the way.
+pub(crate) struct BlockWriter<'a> {
+    pub dom: &'a Dom,
+    pub base: Option<&'a url::Url>,
+    pub stats: &'a Stats,
+    pub blocks: Vec<Block>,
+    /// Inline content of an open anonymous paragraph (text directly inside a div).
+    pending: Vec<Inline>,
+    pending_images: Vec<NodeId>,
+    pending_link_chars: usize,
+}
+
+impl<'a> BlockWriter<'a> {
+    pub(crate) fn new(dom: &'a Dom, base: Option<&'a url::Url>, stats: &'a Stats) -> Self {
+        BlockWriter {
+            dom,
+            base,
+            stats,
+            blocks: Vec::new(),
+            pending: Vec::new(),
+            pending_images: Vec::new(),
+            pending_link_chars: 0,
+        }
+    }
+
+    /// Writes the blocks of `id`'s content.
+    pub(crate) fn container(&mut self, id: NodeId) {
+        for c in self.dom.children(id) {
+            self.node(c);
+        }
+        self.flush();
+    }
+
+    /// Writes `id` itself (used for the nodes of a multi-part selection).
+    pub(crate) fn element(&mut self, id: NodeId) {
+        self.node(id);
+        self.flush();
+    }
+
+    fn flush(&mut self) {
+        let raw = std::mem::take(&mut self.pending);
+        let images = std::mem::take(&mut self.pending_images);
+        let link_chars = std::mem::take(&mut self.pending_link_chars);
+        if !raw.is_empty() {
+            let text = finish(raw);
+            if !text.is_blank() {
+                let total = text
+                    .plain_text()
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .count();
+                // A run of bare links between blocks is navigation, not prose.
+                let mostly_links = total > 0 && link_chars * 10 > total * 6;
+                if !mostly_links {
+                    self.paragraphs_split_on_double_break(text);
+                }
+            }
+        }
+        for img in images {
+            self.image(img, None);
+        }
+    }
+
+    /// `text<br><br>text` is two paragraphs.
+    fn paragraphs_split_on_double_break(&mut self, text: RichText) {
+        let mut current: Vec<Inline> = Vec::new();
+        let mut breaks = 0;
+        let mut parts: Vec<Vec<Inline>> = Vec::new();
+        for i in text.0 {
+            if matches!(i, Inline::Break) {
+                breaks += 1;
+                continue;
+            }
+            if breaks >= 2 && !current.is_empty() {
+                parts.push(std::mem::take(&mut current));
+            } else if breaks == 1 && !current.is_empty() {
+                current.push(Inline::Break);
+            }
+            breaks = 0;
+            current.push(i);
+        }
+        if !current.is_empty() {
+            parts.push(current);
+        }
+        for p in parts {
+            let t = finish(p);
+            if !t.is_blank() {
+                self.blocks.push(Block::Paragraph { text: t });
+            }
+        }
+    }
+
+    fn node(&mut self, c: NodeId) {
+        let dom = self.dom;
+        if dom.text(c).is_some() {
+            let mut ic = InlineCollector::new(dom, self.base);
+            ic.node(c, &mut self.pending, false);
+            return;
+        }
+        let Some(name) = dom.name(c) else { return };
+        if skip_always(dom, c) || self.stats.removed(c) {
+            return;
+        }
+        match name {
+            "p" => {
+                self.flush();
+                self.paragraph(c);
+            }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                self.flush();
+                let level = name.as_bytes().get(1).map_or(2, |b| b - b'0').clamp(2, 6);
+                let text = self.rich(c);
+                if !text.is_blank() && link_density(&text) < 0.8 {
+                    self.blocks.push(Block::Heading { level, text });
+                }
+            }
+            "ul" | "ol" => {
+                self.flush();
+                self.list(c, name == "ol");
+            }
+            "dl" => {
+                self.flush();
+                for item in dom.element_children(c) {
+                    if matches!(dom.name(item), Some("dt" | "dd")) {
+                        self.paragraph(item);
+                    } else {
+                        self.node(item);
+                    }
+                }
+            }
+            "blockquote" => {
+                self.flush();
+                self.blockquote(c);
+            }
+            "pre" => {
+                self.flush();
+                self.pre(c);
+            }
+            "table" => {
+                self.flush();
+                self.table(c);
+            }
+            "figure" => {
+                self.flush();
+                self.figure(c);
+            }
+            "img" | "picture" => {
+                if self.pending_is_blank() {
+                    self.flush();
+                    self.image(c, None);
+                } else {
+                    self.pending_images.push(c);
+                }
+            }
+            "iframe" | "video" | "embed" | "object" | "audio" => {
+                self.flush();
+                self.embed(c);
+            }
+            "hr" => self.flush(),
+            "br" => self.pending.push(Inline::Break),
+            _ if !is_block(name) && !self.stats.has_block(c) => {
+                let mut ic = InlineCollector::new(dom, self.base);
+                ic.node(c, &mut self.pending, false);
+                self.pending_link_chars += ic.link_chars;
+                self.pending_images.extend(ic.images);
+            }
+            _ => {
+                self.flush();
+                if self.is_link_list(c) {
+                    return;
+                }
+                if self.is_figure_like(c) {
+                    self.figure(c);
+                    return;
+                }
+                for child in dom.children(c) {
+                    self.node(child);
+                }
+                self.flush();
+            }
+        }
+    }
+
+    fn pending_is_blank(&self) -> bool {
+        !self.pending.iter().any(|i| match i {
+            Inline::Text(t) => !t.trim().is_empty(),
+            Inline::Break => false,
+            _ => true,
+        })
+    }
+
+    /// A container whose text is mostly links (menus, related lists).
+    fn is_link_list(&self, c: NodeId) -> bool {
+        let text = self.stats.text(c);
+        let links = self.stats.links(c);
+        text > 0 && (links as f32 / text as f32) > 0.55 && text < 2000
+    }
+
+    /// A div or table holding one image and a short caption.
+    fn is_figure_like(&self, c: NodeId) -> bool {
+        let dom = self.dom;
+        let imgs = dom.find_all(c, "img").count();
+        if imgs != 1 || self.stats.text(c) > 400 || self.stats.paragraphs(c) > 2 {
+            return false;
+        }
+        if dom.is(c, "table") {
+            return true;
+        }
+        let hint = format!(
+            "{} {}",
+            dom.attr(c, "class").unwrap_or(""),
+            dom.attr(c, "type").unwrap_or("")
+        )
+        .to_ascii_lowercase();
+        [
+            "photo", "image", "img", "figure", "picture", "caption", "pic",
+        ]
+        .iter()
+        .any(|k| hint.contains(k))
+    }
+
+    /// The normalized inline content of `id`.
+    fn rich(&mut self, id: NodeId) -> RichText {
+        let mut ic = InlineCollector::new(self.dom, self.base);
+        let mut raw = Vec::new();
+        ic.children(id, &mut raw, false);
+        let images = ic.images;
+        let text = finish(raw);
+        self.pending_images.extend(images);
+        text
+    }
+
+    fn paragraph(&mut self, id: NodeId) {
+        if self.stats.has_block(id) && !self.dom.is(id, "p") {
+            for c in self.dom.children(id) {
+                self.node(c);
+            }
+            self.flush();
+            return;
+        }
+        let text = self.rich(id);
+        let images = std::mem::take(&mut self.pending_images);
+        if !text.is_blank() {
+            let words = text.word_count();
+            let ld = link_density(&text);
+            let keep = !(ld > 0.9 && words <= 12 || ld > 0.6 && words <= 4);
+            if keep {
+                self.paragraphs_split_on_double_break(text);
+            }
+        }
+        for img in images {
+            self.image(img, None);
+        }
+    }
+
+    fn list(&mut self, id: NodeId, ordered: bool) {
+        if self.is_link_list(id) {
+            return;
+        }
+        let mut items = Vec::new();
+        for li in self.dom.element_children(id) {
+            if self.stats.removed(li) {
+                continue;
+            }
+            let text = self.rich(li);
+            if !text.is_blank() {
+                items.push(text);
+            }
+        }
+        let images = std::mem::take(&mut self.pending_images);
+        if !items.is_empty() {
+            self.blocks.push(Block::List { ordered, items });
+        }
+        for img in images {
+            self.image(img, None);
+        }
+    }
+
+    fn blockquote(&mut self, id: NodeId) {
+        let dom = self.dom;
+        let class = dom.attr(id, "class").unwrap_or("").to_ascii_lowercase();
+        if class.contains("twitter-tweet")
+            || class.contains("instagram-media")
+            || class.contains("tiktok")
+        {
+            let url = dom
+                .attr_nonempty(id, "data-instgrm-permalink")
+                .or_else(|| dom.attr_nonempty(id, "cite"))
+                .map(str::to_owned)
+                .or_else(|| {
+                    dom.find_all(id, "a")
+                        .filter_map(|a| dom.attr_nonempty(a, "href"))
+                        .filter(|h| {
+                            h.contains("/status/")
+                                || h.contains("instagram.com/p/")
+                                || h.contains("tiktok.com/")
+                        })
+                        .last()
+                        .map(str::to_owned)
+                });
+            if let Some(url) = url.and_then(|u| absolute(self.base, &u)) {
+                self.blocks.push(Block::Embed {
+                    kind: EmbedKind::Post,
+                    url,
+                    title: None,
+                });
+                return;
+            }
+        }
+        // Paragraphs of a quote become lines of one quote block.
+        let mut raw = Vec::new();
+        let mut ic = InlineCollector::new(dom, self.base);
+        let mut cite = None;
+        for c in dom.children(id) {
+            if matches!(dom.name(c), Some("footer" | "cite")) {
+                cite = Some(clean(&dom.text_content(c)))
+                    .map(|s| s.trim_start_matches(['—', '–', '-', ' ']).to_owned())
+                    .filter(|s| !s.is_empty());
+                continue;
+            }
+            if dom.name(c).is_some_and(is_block) && !raw.is_empty() {
+                raw.push(Inline::Break);
+            }
+            ic.node(c, &mut raw, false);
+        }
+        let text = finish(raw);
+        if !text.is_blank() {
+            self.blocks.push(Block::Quote { text, cite });
+        }
+        for img in ic.images {
+            self.image(img, None);
+        }
+    }
+
+    fn pre(&mut self, id: NodeId) {
+        let raw = self.dom.text_content(id);
+        let mut inl = Vec::new();
+        for (i, line) in raw.trim_matches('\n').lines().enumerate() {
+            if i > 0 {
+                inl.push(Inline::Break);
+            }
+            inl.push(Inline::Text(line.to_owned()));
+        }
+        let text = finish(inl);
+        if !text.is_blank() {
+            self.blocks.push(Block::Paragraph { text });
+        }
+    }
+
+    fn table(&mut self, id: NodeId) {
+        let dom = self.dom;
+        if self.is_figure_like(id) {
+            self.figure(id);
+            return;
+        }
+        let rows: Vec<NodeId> = dom
+            .descendants(id)
+            .filter(|&d| dom.is(d, "tr") && nearest_table(dom, d) == Some(id))
+            .collect();
+        let layout = dom.descendants(id).any(|d| {
+            matches!(
+                dom.name(d),
+                Some(
+                    "table"
+                        | "p"
+                        | "div"
+                        | "ul"
+                        | "ol"
+                        | "h1"
+                        | "h2"
+                        | "h3"
+                        | "figure"
+                        | "blockquote"
+                )
+            )
+        });
+        if layout || rows.is_empty() {
+            for c in dom.children(id) {
+                self.node(c);
+            }
+            self.flush();
+            return;
+        }
+        if self.is_link_list(id) {
+            return;
+        }
+        let mut out: Vec<Vec<RichText>> = Vec::new();
+        let mut header = false;
+        for (i, tr) in rows.iter().enumerate() {
+            let cells: Vec<NodeId> = dom
+                .element_children(*tr)
+                .filter(|&c| matches!(dom.name(c), Some("td" | "th")))
+                .collect();
+            if i == 0 {
+                header = !cells.is_empty() && cells.iter().all(|&c| dom.is(c, "th"))
+                    || dom.is(dom.parent(*tr), "thead");
+            }
+            let row: Vec<RichText> = cells.iter().map(|&c| self.rich(c)).collect();
+            if row.iter().any(|c| !c.is_blank()) {
+                out.push(row);
+            }
+        }
+        let images = std::mem::take(&mut self.pending_images);
+        if !out.is_empty() {
+            self.blocks.push(Block::Table { header, rows: out });
+        }
+        for img in images {
+            self.image(img, None);
+        }
+    }
+
+    fn figure(&mut self, id: NodeId) {
+        let dom = self.dom;
+        let imgs: Vec<NodeId> = dom
+            .descendants(id)
+            .filter(|&d| matches!(dom.name(d), Some("img")) && !self.stats.removed(d))
+            .collect();
+        let caption_node = dom
+            .descendants(id)
+            .find(|&d| dom.is(d, "figcaption"))
+            .or_else(|| {
+                dom.descendants(id).find(|&d| {
+                    dom.name(d).is_some()
+                        && dom.attr(d, "class").is_some_and(|c| {
+                            let c = c.to_ascii_lowercase();
+                            c.contains("caption") || c.contains("desc") || c == "image"
+                        })
+                })
+            });
+        let caption = caption_node.map(|c| self.caption(c));
+        if imgs.is_empty() {
+            // A figure holding a video or an embed.
+            if let Some(e) = dom
+                .descendants(id)
+                .find(|&d| matches!(dom.name(d), Some("iframe" | "video" | "embed" | "object")))
+            {
+                self.embed(e);
+            } else if let Some(noscript) = dom.find_all(id, "noscript").next() {
+                self.image(noscript, caption);
+            } else if let Some(cap) = caption.and_then(|c| c.0) {
+                if dom.find_all(id, "picture").next().is_none() {
+                    self.blocks.push(Block::Paragraph { text: cap });
+                }
+            }
+            return;
+        }
+        let n = imgs.len();
+        for (i, img) in imgs.into_iter().enumerate() {
+            let cap = if i + 1 == n { caption.clone() } else { None };
+            self.image(img, cap);
+        }
+    }
+
+    /// Caption text and credit ("Ảnh: Reuters", a `.credit` element).
+    fn caption(&mut self, id: NodeId) -> (Option<RichText>, Option<String>) {
+        let dom = self.dom;
+        let mut credit = dom
+            .descendants(id)
+            .find(|&d| {
+                dom.attr(d, "class").is_some_and(|c| {
+                    let c = c.to_ascii_lowercase();
+                    c.contains("credit")
+                        || c.contains("copyright")
+                        || c.contains("source")
+                        || c.contains("author")
+                })
+            })
+            .map(|d| (d, clean(&dom.text_content(d))));
+        let mut ic = InlineCollector::new(dom, self.base);
+        let mut raw = Vec::new();
+        for d in dom.children(id) {
+            if credit.as_ref().is_some_and(|(c, _)| *c == d) {
+                continue;
+            }
+            if let Some((c, _)) = &credit {
+                if dom.ancestors(*c).any(|a| a == d) {
+                    let mut sub = Vec::new();
+                    collect_except(&mut ic, d, *c, &mut sub);
+                    raw.extend(sub);
+                    continue;
+                }
+            }
+            ic.node(d, &mut raw, false);
+        }
+        let mut text = finish(raw);
+        if credit.is_none() {
+            if let Some((rest, who)) = split_credit(&text.plain_text()) {
+                credit = Some((crate::dom::NONE, who));
+                text = RichText::plain(rest);
+            }
+        }
+        let credit = credit
+            .map(|(_, c)| strip_credit_label(&c))
+            .filter(|c| !c.is_empty());
+        let text = (!text.is_blank()).then_some(text);
+        (text, credit)
+    }
+
+    fn image(&mut self, id: NodeId, caption: Option<(Option<RichText>, Option<String>)>) {
+        let Some(mut fig) = figure_of(self.dom, self.base, id) else {
+            return;
+        };
+        if let Some((cap, credit)) = caption {
+            fig.caption = cap;
+            fig.credit = credit;
+        }
+        self.blocks.push(Block::Figure(fig));
+    }
+
+    fn embed(&mut self, id: NodeId) {
+        let dom = self.dom;
+        let src = dom
+            .attr_nonempty(id, "src")
+            .or_else(|| dom.attr_nonempty(id, "data-src"))
+            .or_else(|| dom.attr_nonempty(id, "data"))
+            .map(str::to_owned)
+            .or_else(|| {
+                dom.find_all(id, "source")
+                    .find_map(|s| dom.attr_nonempty(s, "src"))
+                    .map(str::to_owned)
+            });
+        let Some(url) = src.and_then(|s| absolute(self.base, &s)) else {
+            return;
+        };
+        let lower = url.to_ascii_lowercase();
+        if [
+            "doubleclick",
+            "googlesyndication",
+            "adservice",
+            "/ads/",
+            "about:blank",
+        ]
+        .iter()
+        .any(|k| lower.contains(k))
+        {
+            return;
+        }
+        let kind = if dom.is(id, "video") {
+            EmbedKind::Video
+        } else {
+            embed_kind(&lower)
+        };
+        let title = dom.attr_nonempty(id, "title").map(clean);
+        self.blocks.push(Block::Embed { kind, url, title });
+    }
+}
+
+fn collect_except(ic: &mut InlineCollector<'_>, id: NodeId, except: NodeId, out: &mut Vec<Inline>) {
+    for c in ic.dom.children(id) {
+        if c == except {
+            continue;
+        }
+        if ic.dom.ancestors(except).any(|a| a == c) {
+            collect_except(ic, c, except, out);
+        } else {
+            ic.node(c, out, false);
+        }
+    }
+}
+
+fn nearest_table(dom: &Dom, id: NodeId) -> Option<NodeId> {
+    dom.ancestors(id).find(|&a| dom.is(a, "table"))
+}
+
+/// What kind of embed a source URL is.
+pub(crate) fn embed_kind(url: &str) -> EmbedKind {
+    if [
+        "youtube",
+        "youtu.be",
+        "vimeo",
+        "dailymotion",
+        "player",
+        "video",
+        "tv.",
+        "/embed/v",
+    ]
+    .iter()
+    .any(|k| url.contains(k))
+    {
+        EmbedKind::Video
+    } else if [
+        "twitter.com",
+        "x.com/",
+        "facebook.com",
+        "instagram.com",
+        "tiktok.com",
+        "threads.net",
+    ]
+    .iter()
+    .any(|k| url.contains(k))
+    {
+        EmbedKind::Post
+    } else if url.contains("google.com/maps")
+        || url.contains("maps.google")
+        || url.contains("openstreetmap")
+    {
+        EmbedKind::Map
+    } else {
+        EmbedKind::Other
+    }
+}
+
+/// Splits a trailing credit: "Caption. Ảnh: Reuters" → ("Caption.", "Reuters").
+pub(crate) fn split_credit(caption: &str) -> Option<(String, String)> {
+    const LABELS: &[&str] = &[
+        "Ảnh:",
+        "(Ảnh:",
+        "Ảnh minh họa:",
+        "Photo:",
+        "(Photo:",
+        "Photos:",
+        "Foto:",
+        "(Foto:",
+        "Image:",
+        "Credit:",
+        "Nguồn:",
+        "(Nguồn:",
+        "Video:",
+        "Đồ họa:",
+        "Photo by",
+        "Photograph:",
+    ];
+    let mut best: Option<usize> = None;
+    for l in LABELS {
+        if let Some(pos) = caption.rfind(l) {
+            if best.is_none_or(|b| pos > b) {
+                best = Some(pos);
+            }
+        }
+    }
+    let pos = best?;
+    let (rest, credit) = caption.split_at(pos);
+    let who = strip_credit_label(credit);
+    if who.is_empty() || who.chars().count() > 80 {
+        return None;
+    }
+    Some((rest.trim().to_owned(), who))
+}
+
+fn strip_credit_label(s: &str) -> String {
+    let s = s.trim().trim_start_matches('(').trim_end_matches(')');
+    let s = match s.find(':') {
+        Some(i) if i < 20 => s.get(i + 1..).unwrap_or(""),
+        _ => s
+            .strip_prefix("Photo by")
+            .or_else(|| s.strip_prefix("©"))
+            .unwrap_or(s),
+    };
+    clean(s.trim_end_matches(')'))
+}
+
+/// Placeholder images that lazy loaders put in `src`.
+fn is_placeholder(src: &str) -> bool {
+    let l = src.to_ascii_lowercase();
+    l.starts_with("data:")
+        || l.contains("blank.")
+        || l.contains("placeholder")
+        || l.contains("lazy")
+        || l.contains("spacer")
+        || l.contains("pixel.gif")
+        || l.contains("loading.")
+        || l.ends_with("1x1.gif")
+        || l.ends_with("grey.gif")
+}
+
+/// Builds a figure from an `<img>`, a `<picture>` or a `<noscript>` holding an image.
+pub(crate) fn figure_of(dom: &Dom, base: Option<&url::Url>, id: NodeId) -> Option<Figure> {
+    if dom.is(id, "noscript") {
+        let inner = crate::dom::parse(&dom.text_content(id));
+        let img = inner.find_all(crate::dom::ROOT, "img").next()?;
+        return figure_of(&inner, base, img);
+    }
+    let img = if dom.is(id, "img") {
+        id
+    } else {
+        dom.find_all(id, "img").next().unwrap_or(id)
+    };
+    let mut candidates: Vec<String> = Vec::new();
+    for attr in [
+        "data-src",
+        "data-original",
+        "data-lazy-src",
+        "data-lazy",
+        "data-full-src",
+        "data-url",
+        "data-original-src",
+        "data-hi-res-src",
+        "data-echo",
+    ] {
+        if let Some(v) = dom.attr_nonempty(img, attr) {
+            candidates.push(v.to_owned());
+        }
+    }
+    for attr in ["data-srcset", "data-lazy-srcset", "srcset"] {
+        if let Some(v) = dom.attr_nonempty(img, attr).and_then(best_srcset) {
+            candidates.push(v.to_owned());
+        }
+    }
+    if dom.is(dom.parent(img), "picture") || dom.is(id, "picture") {
+        let pic = if dom.is(id, "picture") {
+            id
+        } else {
+            dom.parent(img)
+        };
+        for s in dom.find_all(pic, "source") {
+            if let Some(v) = dom
+                .attr_nonempty(s, "srcset")
+                .or_else(|| dom.attr_nonempty(s, "data-srcset"))
+                .and_then(best_srcset)
+            {
+                candidates.push(v.to_owned());
+            }
+        }
+    }
+    if let Some(v) = dom.attr_nonempty(img, "src") {
+        candidates.push(v.to_owned());
+    }
+    let src = candidates
+        .iter()
+        .filter(|c| !is_placeholder(c))
+        .find_map(|c| absolute(base, c))?;
+    let dim = |a: &str| {
+        dom.attr(img, a)
+            .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
+            .filter(|&v| v > 0)
+    };
+    let (width, height) = (dim("width"), dim("height"));
+    // Icons, avatars and tracking pixels are not figures.
+    if width.is_some_and(|w| w < 50) || height.is_some_and(|h| h < 50) {
+        return None;
+    }
+    let alt = dom.attr(img, "alt").map(clean).filter(|a| !a.is_empty());
+    let title = dom.attr(img, "title").map(clean).filter(|a| !a.is_empty());
+    Some(Figure {
+        src,
+        alt: alt.or(title),
+        caption: None,
+        credit: None,
+        width,
+        height,
+    })
+}

@@ -1,0 +1,327 @@
+//! What class names, ids and roles say about an element.
+
+use crate::dom::{Dom, NodeId};
+
+/// Substrings of class/id that mark page chrome.
+const CHROME: &[&str] = &[
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "recommend",
+    "cookie",
+    "consent",
+    "gdpr",
+    "newsletter",
+    "subscri",
+    "signup",
+    "sign-up",
+    "sidebar",
+    "side-bar",
+    "widget",
+    "breadcrumb",
+    "pagination",
+    "pager",
+    "navbar",
+    "navigation",
+    "menu",
+    "footer",
+    "masthead",
+    "advert",
+    "sponsor",
+    "promo",
+    "popup",
+    "modal",
+    "toolbar",
+    "tagcloud",
+    "tag-cloud",
+    "taglist",
+    "tag-list",
+    "disqus",
+    "outbrain",
+    "taboola",
+    "popular",
+    "trending",
+    "byline",
+    "dateline",
+    "postmeta",
+    "post-meta",
+    "entry-meta",
+    "article-meta",
+    "meta-info",
+    "skip-link",
+    "sr-only",
+    "screen-reader",
+    "visually-hidden",
+    "readmore",
+    "read-more",
+    "more-news",
+    "see-also",
+    "also-read",
+    "login",
+    "comment",
+    "rating",
+    "author-bio",
+    "authorbox",
+    "author-box",
+    "about-author",
+    "print",
+    "follow-us",
+    "app-download",
+    "banner",
+    "recirc",
+    "tin-lien-quan",
+    "tinlienquan",
+    "box-tin",
+    "list-news",
+    "box-category",
+];
+
+/// Whole tokens of class/id that mark chrome (too short to match as substrings).
+const CHROME_TOKENS: &[&str] = &[
+    "ad",
+    "ads",
+    "adv",
+    "advertisement",
+    "nav",
+    "tags",
+    "tag",
+    "meta",
+    "author",
+    "date",
+    "time",
+    "hidden",
+    "hide",
+    "noprint",
+    "aside",
+    "header",
+    "copyright",
+    "credits",
+    "keywords",
+    "topics",
+    "timestamp",
+    "published",
+    "updated",
+    "shares",
+    "likes",
+];
+
+/// Substrings of class/id that mark main text.
+const CONTENT: &[&str] = &[
+    "article",
+    "body",
+    "content",
+    "entry",
+    "main",
+    "post",
+    "text",
+    "blog",
+    "story",
+    "detail",
+    "fck_",
+    "maincontent",
+];
+
+/// Substrings that mark chrome for readability-style scoring (weaker than removal).
+const NEGATIVE: &[&str] = &[
+    "combx",
+    "comment",
+    "com-",
+    "contact",
+    "foot",
+    "footer",
+    "footnote",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "tool",
+    "widget",
+    "hidden",
+    "share",
+    "social",
+    "nav",
+    "menu",
+    "list",
+];
+
+fn class_and_id(dom: &Dom, id: NodeId) -> String {
+    let mut s = String::new();
+    if let Some(c) = dom.attr(id, "class") {
+        s.push_str(c);
+    }
+    if let Some(i) = dom.attr(id, "id") {
+        s.push(' ');
+        s.push_str(i);
+    }
+    s.make_ascii_lowercase();
+    s
+}
+
+/// True when class, id or role say the element is page chrome.
+pub(crate) fn is_chrome(dom: &Dom, id: NodeId) -> bool {
+    if let Some(role) = dom.attr(id, "role") {
+        if matches!(
+            role.trim(),
+            "navigation"
+                | "banner"
+                | "contentinfo"
+                | "complementary"
+                | "search"
+                | "menu"
+                | "menubar"
+                | "dialog"
+                | "alertdialog"
+                | "toolbar"
+        ) {
+            return true;
+        }
+    }
+    let s = class_and_id(dom, id);
+    if s.trim().is_empty() {
+        return false;
+    }
+    if CHROME.iter().any(|k| s.contains(k)) {
+        return true;
+    }
+    s.split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|t| CHROME_TOKENS.contains(&t))
+}
+
+/// True when chrome is about comments, which are removed even when long.
+pub(crate) fn is_comments(dom: &Dom, id: NodeId) -> bool {
+    let s = class_and_id(dom, id);
+    s.contains("comment") || s.contains("disqus")
+}
+
+/// Readability-style class weight: +25 for content hints, −25 for chrome hints.
+pub(crate) fn class_weight(dom: &Dom, id: NodeId) -> f32 {
+    let mut w = 0.0;
+    for attr in ["class", "id"] {
+        if let Some(v) = dom.attr(id, attr) {
+            let v = v.to_ascii_lowercase();
+            if NEGATIVE.iter().any(|k| v.contains(k)) {
+                w -= 25.0;
+            }
+            if CONTENT.iter().any(|k| v.contains(k)) {
+                w += 25.0;
+            }
+        }
+    }
+    w
+}
+
+/// True when inline style or attributes hide the element.
+pub(crate) fn is_hidden(dom: &Dom, id: NodeId) -> bool {
+    if dom.attr(id, "hidden").is_some() {
+        return true;
+    }
+    if dom.attr(id, "aria-hidden") == Some("true") {
+        return true;
+    }
+    if let Some(style) = dom.attr(id, "style") {
+        let s: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if s.contains("display:none") || s.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+/// Class/id patterns of well-known article body containers, strongest first.
+pub(crate) const BODY_HINTS: &[&[&str]] = &[
+    &[
+        "articlebody",
+        "article-body",
+        "article__body",
+        "article-content",
+        "article__content",
+        "articlecontent",
+        "article-text",
+        "articletext",
+        "post-content",
+        "post_content",
+        "postcontent",
+        "post-body",
+        "post-text",
+        "post_text",
+        "post-entry",
+        "postentry",
+        "entry-content",
+        "story-body",
+        "storycontent",
+        "story-content",
+        "body-text",
+        "text-content",
+        "page-content",
+        "art-content",
+        "fck_detail",
+        "detail-content",
+        "detail__content",
+        "detail-body",
+        "content-detail",
+        "cms-body",
+        "singular-content",
+        "article__container",
+        "afcbc-body",
+        "maincontent",
+    ],
+    &[
+        "post-bodycopy",
+        "theme-content",
+        "blog-content",
+        "section-content",
+        "single-content",
+        "single-post",
+        "main-column",
+        "wpb_text_column",
+        "field-body",
+        "fulltext",
+        "field-item",
+    ],
+    &[
+        "content-main",
+        "content_main",
+        "content-body",
+        "contentbody",
+        "content__body",
+        "main-content",
+        "main_content",
+    ],
+];
+
+/// Which tier of [`BODY_HINTS`] the element's class or id matches.
+pub(crate) fn body_hint_tier(dom: &Dom, id: NodeId) -> Option<usize> {
+    if !matches!(
+        dom.name(id),
+        Some("div" | "article" | "section" | "main" | "td")
+    ) {
+        return None;
+    }
+    if dom.attr(id, "itemprop") == Some("articleBody") {
+        return Some(0);
+    }
+    let s = class_and_id(dom, id);
+    if s.is_empty() {
+        return None;
+    }
+    let s = s.replace('_', "-").replace("--", "-");
+    let raw = class_and_id(dom, id);
+    BODY_HINTS.iter().position(|tier| {
+        tier.iter()
+            .any(|k| s.contains(&k.replace('_', "-")) || raw.contains(k))
+    })
+}

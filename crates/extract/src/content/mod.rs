@@ -1,0 +1,406 @@
+//! Finding the article body and turning it into blocks.
+//!
+//! 1. Prune page chrome: navigation, asides, footers, forms, hidden elements and
+//!    anything whose class, id or role names chrome (share bars, related links,
+//!    cookie banners, comments, ads, newsletter boxes) unless it holds most of the text.
+//! 2. Pick the container: a well-known body container (`articleBody`,
+//!    `entry-content`, `fck_detail`, …) when it holds enough of the text, otherwise the
+//!    best readability-style candidate (paragraph text, commas, class hints, link
+//!    density) with its qualifying siblings.
+//! 3. Write blocks, dropping link lists; fall back to every paragraph of the page,
+//!    then to JSON-LD `articleBody`, when the result is too short.
+
+mod blocks;
+mod hints;
+mod inline;
+
+pub(crate) use inline::{finish, InlineCollector};
+
+use article::Block;
+
+use crate::dom::{Dom, NodeId, NONE};
+use crate::select::Selector;
+use blocks::BlockWriter;
+
+/// Elements that never carry article text.
+pub(crate) fn skip_always(dom: &Dom, id: NodeId) -> bool {
+    matches!(
+        dom.name(id),
+        Some(
+            "script"
+                | "style"
+                | "noscript"
+                | "template"
+                | "svg"
+                | "math"
+                | "canvas"
+                | "button"
+                | "select"
+                | "input"
+                | "textarea"
+                | "option"
+                | "optgroup"
+                | "datalist"
+                | "head"
+                | "title"
+                | "meta"
+                | "link"
+                | "map"
+                | "area"
+                | "source"
+                | "track"
+                | "param"
+                | "base"
+                | "dialog"
+        )
+    ) || hints::is_hidden(dom, id)
+}
+
+/// Per-node text measurements, computed bottom-up in one pass.
+pub(crate) struct Stats {
+    text: Vec<u32>,
+    links: Vec<u32>,
+    commas: Vec<u32>,
+    paragraphs: Vec<u32>,
+    has_block: Vec<bool>,
+    removed: Vec<bool>,
+}
+
+impl Stats {
+    pub(crate) fn compute(dom: &Dom) -> Stats {
+        let n = dom.len();
+        let mut s = Stats {
+            text: vec![0; n],
+            links: vec![0; n],
+            commas: vec![0; n],
+            paragraphs: vec![0; n],
+            has_block: vec![false; n],
+            removed: vec![false; n],
+        };
+        // Children always come after their parent in the arena.
+        for id in (1..n as NodeId).rev() {
+            let i = id as usize;
+            if let Some(t) = dom.text(id) {
+                let mut len = 0;
+                let mut commas = 0;
+                for c in t.chars() {
+                    if !c.is_whitespace() {
+                        len += 1;
+                        if matches!(c, ',' | '，' | '、' | '،') {
+                            commas += 1;
+                        }
+                    }
+                }
+                s.text[i] = len;
+                s.commas[i] = commas;
+            } else if let Some(name) = dom.name(id) {
+                if skip_always(dom, id) {
+                    s.text[i] = 0;
+                    s.links[i] = 0;
+                    s.commas[i] = 0;
+                    s.paragraphs[i] = 0;
+                    continue;
+                }
+                if name == "a" {
+                    s.links[i] = s.text[i];
+                }
+                if name == "p" && s.text[i] >= 25 {
+                    s.paragraphs[i] += 1;
+                }
+            }
+            let parent = dom.parent(id);
+            if parent == NONE {
+                continue;
+            }
+            let p = parent as usize;
+            if p < n {
+                s.text[p] += s.text[i];
+                s.links[p] += s.links[i];
+                s.commas[p] += s.commas[i];
+                s.paragraphs[p] += s.paragraphs[i];
+                if s.has_block[i] || dom.name(id).is_some_and(inline::is_block) {
+                    s.has_block[p] = true;
+                }
+            }
+        }
+        s
+    }
+
+    pub(crate) fn text(&self, id: NodeId) -> usize {
+        self.text.get(id as usize).map_or(0, |&v| v as usize)
+    }
+    pub(crate) fn links(&self, id: NodeId) -> usize {
+        self.links.get(id as usize).map_or(0, |&v| v as usize)
+    }
+    fn commas(&self, id: NodeId) -> usize {
+        self.commas.get(id as usize).map_or(0, |&v| v as usize)
+    }
+    pub(crate) fn paragraphs(&self, id: NodeId) -> usize {
+        self.paragraphs.get(id as usize).map_or(0, |&v| v as usize)
+    }
+    pub(crate) fn has_block(&self, id: NodeId) -> bool {
+        self.has_block.get(id as usize).copied().unwrap_or(false)
+    }
+    pub(crate) fn removed(&self, id: NodeId) -> bool {
+        self.removed.get(id as usize).copied().unwrap_or(false)
+    }
+    fn link_density(&self, id: NodeId) -> f32 {
+        let t = self.text(id);
+        if t == 0 {
+            0.0
+        } else {
+            self.links(id) as f32 / t as f32
+        }
+    }
+    /// Visible text outside links.
+    fn prose(&self, id: NodeId) -> usize {
+        self.text(id).saturating_sub(self.links(id))
+    }
+}
+
+/// Removes page chrome from the tree.
+pub(crate) fn prune(dom: &mut Dom, remove: &[Selector]) {
+    let stats = Stats::compute(dom);
+    let body = dom.body();
+    let total = stats.prose(body).max(1);
+    let mut doomed = Vec::new();
+    let mut id = dom.first_child(body);
+    while id != NONE {
+        let mut drop = false;
+        if let Some(name) = dom.name(id) {
+            drop = remove.iter().any(|s| s.matches(dom, id))
+                || skip_always(dom, id) && name != "noscript"
+                || matches!(name, "nav" | "aside" | "footer" | "menu" | "dialog")
+                || (name == "form" && stats.paragraphs(id) == 0)
+                || (!matches!(name, "article" | "main" | "body" | "html")
+                    && hints::is_chrome(dom, id)
+                    && (stats.prose(id) * 2 < total || hints::is_comments(dom, id)));
+        }
+        if drop {
+            doomed.push(id);
+            id = dom.next_skipping_children(body, id);
+        } else {
+            let child = dom.first_child(id);
+            id = if child != NONE {
+                child
+            } else {
+                dom.next_skipping_children(body, id)
+            };
+        }
+    }
+    for d in doomed {
+        dom.detach(d);
+    }
+}
+
+/// Where the body is: the nodes to write, in order.
+fn choose(dom: &Dom, stats: &Stats) -> Vec<NodeId> {
+    let body = dom.body();
+    let read = readability(dom, stats, body);
+    let read_text: usize = read.iter().map(|&n| stats.prose(n)).sum();
+    // Well-known containers, strongest tier first.
+    let mut best_hint: Option<(usize, usize, NodeId)> = None;
+    for d in dom.descendants(body) {
+        if let Some(tier) = hints::body_hint_tier(dom, d) {
+            let text = stats.prose(d);
+            if text < 100 {
+                continue;
+            }
+            let better = match best_hint {
+                None => true,
+                Some((t, len, _)) => tier < t || (tier == t && text > len),
+            };
+            if better {
+                best_hint = Some((tier, text, d));
+            }
+        }
+    }
+    let article = dom
+        .find_all(body, "article")
+        .max_by_key(|&a| stats.prose(a))
+        .filter(|&a| stats.prose(a) >= 100);
+    let hint = match (best_hint, article) {
+        (Some((t, _, n)), _) if t <= 1 => Some(n),
+        (_, Some(a)) => Some(a),
+        (Some((_, _, n)), None) => Some(n),
+        (None, None) => None,
+    };
+    if let Some(h) = hint {
+        if stats.prose(h) * 10 >= read_text * 4 {
+            return vec![h];
+        }
+    }
+    if read.is_empty() {
+        vec![body]
+    } else {
+        read
+    }
+}
+
+/// Readability-style candidate scoring; returns the best candidate and its siblings.
+fn readability(dom: &Dom, stats: &Stats, body: NodeId) -> Vec<NodeId> {
+    let mut scores: std::collections::HashMap<NodeId, f32> = std::collections::HashMap::new();
+    for e in dom.descendants(body) {
+        let Some(name) = dom.name(e) else { continue };
+        let paragraph_like = match name {
+            "p" | "pre" | "td" | "blockquote" => true,
+            "div" | "section" | "span" => !stats.has_block(e),
+            _ => false,
+        };
+        if !paragraph_like {
+            continue;
+        }
+        let t = stats.text(e);
+        if t < 25 {
+            continue;
+        }
+        let score = 1.0 + stats.commas(e) as f32 + (t as f32 / 100.0).min(3.0);
+        let mut level = 0;
+        let mut a = dom.parent(e);
+        while a != NONE && level < 5 {
+            if dom.name(a).is_none() {
+                break;
+            }
+            let entry = scores.entry(a).or_insert_with(|| initial_score(dom, a));
+            let div = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f32 * 3.0,
+            };
+            *entry += score / div;
+            if a == body {
+                break;
+            }
+            level += 1;
+            a = dom.parent(a);
+        }
+    }
+    let final_score = |n: NodeId, s: f32| s * (1.0 - stats.link_density(n));
+    let Some((best, best_score)) = scores
+        .iter()
+        .map(|(&n, &s)| (n, final_score(n, s)))
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+    else {
+        return Vec::new();
+    };
+    let parent = dom.parent(best);
+    if parent == NONE || best == body {
+        return vec![best];
+    }
+    let threshold = (best_score * 0.2).max(10.0);
+    let best_class = dom.attr(best, "class");
+    let mut out = Vec::new();
+    for s in dom.children(parent) {
+        if s == best {
+            out.push(s);
+            continue;
+        }
+        let Some(name) = dom.name(s) else { continue };
+        let mut bonus = 0.0;
+        if best_class.is_some() && dom.attr(s, "class") == best_class {
+            bonus = best_score * 0.2;
+        }
+        let sc = scores.get(&s).map_or(0.0, |&v| final_score(s, v));
+        if sc + bonus >= threshold {
+            out.push(s);
+        } else if name == "p" {
+            let t = stats.text(s);
+            let ld = stats.link_density(s);
+            let text = if t <= 80 {
+                dom.text_content(s)
+            } else {
+                String::new()
+            };
+            if (t > 80 && ld < 0.25)
+                || (t <= 80 && t > 0 && ld == 0.0 && text.trim_end().ends_with('.'))
+            {
+                out.push(s);
+            }
+        }
+    }
+    out
+}
+
+fn initial_score(dom: &Dom, id: NodeId) -> f32 {
+    let base = match dom.name(id) {
+        Some("div" | "article" | "main" | "section") => 5.0,
+        Some("pre" | "td" | "blockquote") => 3.0,
+        Some("address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form") => -3.0,
+        Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th") => -5.0,
+        _ => 0.0,
+    };
+    base + hints::class_weight(dom, id)
+}
+
+/// The body blocks of a pruned document.
+pub(crate) fn body_blocks(
+    dom: &Dom,
+    base: Option<&url::Url>,
+    body_override: Option<&Selector>,
+    json_ld_body: Option<&str>,
+) -> Vec<Block> {
+    let stats = Stats::compute(dom);
+    let nodes = match body_override {
+        Some(sel) => sel.select(dom),
+        None => choose(dom, &stats),
+    };
+    let mut writer = BlockWriter::new(dom, base, &stats);
+    let single = nodes.len() == 1;
+    for n in nodes {
+        if single {
+            writer.container(n);
+        } else {
+            writer.element(n);
+        }
+    }
+    let mut blocks = writer.blocks;
+    if body_override.is_some() {
+        return blocks;
+    }
+    let len = text_len(&blocks);
+    if len < 250 {
+        // Baseline: every paragraph-like element of the page.
+        let body = dom.body();
+        let mut w = BlockWriter::new(dom, base, &stats);
+        let mut id = dom.first_child(body);
+        while id != NONE {
+            if matches!(
+                dom.name(id),
+                Some("p" | "blockquote" | "pre" | "h2" | "h3" | "h4")
+            ) {
+                w.element(id);
+                id = dom.next_skipping_children(body, id);
+            } else {
+                let c = dom.first_child(id);
+                id = if c != NONE {
+                    c
+                } else {
+                    dom.next_skipping_children(body, id)
+                };
+            }
+        }
+        if text_len(&w.blocks) > len * 2 {
+            blocks = w.blocks;
+        }
+    }
+    if let Some(ld) = json_ld_body {
+        if text_len(&blocks) < 250 && crate::text::visible_len(ld) > text_len(&blocks) * 2 {
+            blocks = ld
+                .split('\n')
+                .map(crate::text::clean)
+                .filter(|p| !p.is_empty())
+                .map(|p| Block::Paragraph {
+                    text: p.as_str().into(),
+                })
+                .collect();
+        }
+    }
+    blocks
+}
+
+fn text_len(blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .map(|b| crate::text::visible_len(&b.body_text()))
+        .sum()
+}

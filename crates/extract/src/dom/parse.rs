@@ -1,0 +1,619 @@
+//! Tokenizer and tree builder.
+
+use super::{decode_entities, Data, Dom, NodeId, ROOT};
+
+/// Open elements deeper than this are appended flat, which bounds every walk.
+const MAX_DEPTH: usize = 200;
+
+fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+            | "keygen"
+            | "frame"
+            | "basefont"
+            | "bgsound"
+    )
+}
+
+/// Elements whose content is raw text, not markup.
+fn is_raw_text(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "textarea"
+            | "title"
+            | "xmp"
+            | "iframe"
+            | "noembed"
+            | "noframes"
+            | "noscript"
+            | "plaintext"
+    )
+}
+
+/// Elements whose start tag closes an open `<p>`.
+fn closes_p(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "center"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "ul"
+            | "li"
+            | "dd"
+            | "dt"
+            | "listing"
+            | "xmp"
+    )
+}
+
+/// The HTML5 "special" category, which stops misnested end tags.
+fn is_special(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "applet"
+            | "area"
+            | "article"
+            | "aside"
+            | "base"
+            | "blockquote"
+            | "body"
+            | "br"
+            | "button"
+            | "caption"
+            | "center"
+            | "col"
+            | "colgroup"
+            | "dd"
+            | "details"
+            | "dir"
+            | "div"
+            | "dl"
+            | "dt"
+            | "embed"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "head"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "html"
+            | "iframe"
+            | "img"
+            | "li"
+            | "main"
+            | "marquee"
+            | "menu"
+            | "nav"
+            | "object"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "select"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "td"
+            | "template"
+            | "tfoot"
+            | "th"
+            | "thead"
+            | "tr"
+            | "ul"
+    )
+}
+
+fn is_scope_boundary(name: &str) -> bool {
+    matches!(
+        name,
+        "table"
+            | "td"
+            | "th"
+            | "caption"
+            | "html"
+            | "template"
+            | "applet"
+            | "object"
+            | "marquee"
+            | "button"
+    )
+}
+
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+fn in_head(name: &str) -> bool {
+    matches!(
+        name,
+        "meta" | "link" | "title" | "style" | "script" | "base" | "noscript" | "template"
+    )
+}
+
+struct Builder {
+    dom: Dom,
+    stack: Vec<(NodeId, Box<str>)>,
+    /// Elements pushed beyond MAX_DEPTH are counted, not stacked.
+    foreign: usize,
+    has_html: bool,
+    has_body: bool,
+}
+
+impl Builder {
+    fn current(&self) -> NodeId {
+        self.stack.last().map_or(ROOT, |(id, _)| *id)
+    }
+
+    fn position(&self, name: &str, boundary: fn(&str) -> bool) -> Option<usize> {
+        for (i, (_, n)) in self.stack.iter().enumerate().rev() {
+            if &**n == name {
+                return Some(i);
+            }
+            if boundary(n) {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn pop_to(&mut self, index: usize) {
+        while self.stack.len() > index {
+            if let Some((_, n)) = self.stack.pop() {
+                if &*n == "svg" || &*n == "math" {
+                    self.foreign = self.foreign.saturating_sub(1);
+                }
+            }
+        }
+    }
+
+    fn close_p(&mut self) {
+        if let Some(i) = self.position("p", is_scope_boundary) {
+            self.pop_to(i);
+        }
+    }
+
+    fn close_head(&mut self) {
+        if let Some(i) = self.stack.iter().position(|(_, n)| &**n == "head") {
+            self.pop_to(i);
+        }
+    }
+
+    fn text(&mut self, raw: &str) {
+        if raw.is_empty() {
+            return;
+        }
+        if !raw.trim_ascii().is_empty() && self.stack.last().is_some_and(|(_, n)| &**n == "head") {
+            self.close_head();
+        }
+        let text = decode_entities(raw);
+        let cur = self.current();
+        self.dom.append_text(cur, &text);
+    }
+
+    fn start(&mut self, name: Box<str>, attrs: Vec<(Box<str>, Box<str>)>, self_closing: bool) {
+        let n = &*name;
+        match n {
+            "html" => {
+                if !self.has_html && self.stack.is_empty() {
+                    self.has_html = true;
+                    let id = self.dom.append(
+                        ROOT,
+                        Data::Element {
+                            name: name.clone(),
+                            attrs,
+                        },
+                    );
+                    self.stack.push((id, name));
+                }
+                return;
+            }
+            "body" => {
+                if self.has_body {
+                    return;
+                }
+                self.close_head();
+                self.has_body = true;
+            }
+            "head" if self.has_body || self.stack.iter().any(|(_, n)| &**n == "head") => {
+                return;
+            }
+            _ => {}
+        }
+        if !in_head(n) && self.stack.last().is_some_and(|(_, s)| &**s == "head") {
+            self.close_head();
+        }
+        if self.foreign == 0 {
+            if closes_p(n) {
+                self.close_p();
+            }
+            match n {
+                "li" => self.close_item(&["li"], &["ul", "ol", "menu"]),
+                "dt" | "dd" => self.close_item(&["dt", "dd"], &["dl"]),
+                "option" | "optgroup"
+                    if self.stack.last().is_some_and(|(_, s)| &**s == "option") =>
+                {
+                    self.stack.pop();
+                }
+                "td" | "th" => {
+                    for cell in ["td", "th"] {
+                        if let Some(i) = self.position(cell, |s| matches!(s, "table" | "tr")) {
+                            self.pop_to(i);
+                        }
+                    }
+                }
+                "tr" => {
+                    if let Some(i) = self.position("tr", |s| s == "table") {
+                        self.pop_to(i);
+                    }
+                }
+                "thead" | "tbody" | "tfoot" => {
+                    for sect in ["thead", "tbody", "tfoot"] {
+                        if let Some(i) = self.position(sect, |s| s == "table") {
+                            self.pop_to(i);
+                        }
+                    }
+                }
+                "a" => {
+                    if let Some(i) = self.position("a", is_special) {
+                        self.pop_to(i);
+                    }
+                }
+                _ if is_heading(n) && self.stack.last().is_some_and(|(_, s)| is_heading(s)) => {
+                    self.stack.pop();
+                }
+                _ => {}
+            }
+        }
+        let parent = self.current();
+        let id = self.dom.append(
+            parent,
+            Data::Element {
+                name: name.clone(),
+                attrs,
+            },
+        );
+        let closed = is_void(n) || (self_closing && self.foreign > 0);
+        if !closed && self.stack.len() < MAX_DEPTH {
+            if n == "svg" || n == "math" {
+                self.foreign += 1;
+            }
+            self.stack.push((id, name));
+        }
+    }
+
+    fn close_item(&mut self, items: &[&str], lists: &[&str]) {
+        for i in (0..self.stack.len()).rev() {
+            let Some((_, n)) = self.stack.get(i) else {
+                break;
+            };
+            if items.contains(&&**n) {
+                self.pop_to(i);
+                return;
+            }
+            if lists.contains(&&**n) || (is_special(n) && !matches!(&**n, "address" | "div" | "p"))
+            {
+                return;
+            }
+        }
+    }
+
+    fn end(&mut self, name: &str) {
+        match name {
+            "body" | "html" => {}
+            "head" => self.close_head(),
+            "p" => {
+                if let Some(i) = self.position("p", is_scope_boundary) {
+                    self.pop_to(i);
+                }
+            }
+            "br" => self.start("br".into(), Vec::new(), false),
+            _ if is_special(name) => {
+                let boundary: fn(&str) -> bool = if matches!(name, "li") {
+                    |s| is_scope_boundary(s) || matches!(s, "ul" | "ol")
+                } else {
+                    is_scope_boundary
+                };
+                if let Some(i) = self.position(name, boundary) {
+                    self.pop_to(i);
+                } else if is_heading(name) {
+                    if let Some(i) = self.position_any(is_heading) {
+                        self.pop_to(i);
+                    }
+                }
+            }
+            _ => {
+                if let Some(i) = self.position(name, is_special) {
+                    self.pop_to(i);
+                }
+            }
+        }
+    }
+
+    fn position_any(&self, pred: fn(&str) -> bool) -> Option<usize> {
+        for (i, (_, n)) in self.stack.iter().enumerate().rev() {
+            if pred(n) {
+                return Some(i);
+            }
+            if is_scope_boundary(n) {
+                return None;
+            }
+        }
+        None
+    }
+}
+
+fn lower(name: &str) -> Box<str> {
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        name.to_ascii_lowercase().into_boxed_str()
+    } else {
+        name.into()
+    }
+}
+
+fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    let mut i = from;
+    while let Some(off) = hay.get(i..).and_then(|h| memchr::memchr(b'<', h)) {
+        let at = i + off;
+        if hay
+            .get(at..at + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
+}
+
+/// Parses a decoded HTML document.
+pub(crate) fn parse(html: &str) -> Dom {
+    let mut b = Builder {
+        dom: Dom::new(),
+        stack: Vec::with_capacity(64),
+        foreign: 0,
+        has_html: false,
+        has_body: false,
+    };
+    let bytes = html.as_bytes();
+    let len = bytes.len();
+    let mut i = 0;
+    let mut text_start = 0;
+    while i < len {
+        let Some(off) = memchr::memchr(b'<', &bytes[i..]) else {
+            break;
+        };
+        let lt = i + off;
+        let next = bytes.get(lt + 1).copied().unwrap_or(0);
+        if next == b'!' {
+            b.text(&html[text_start..lt]);
+            if bytes[lt..].starts_with(b"<!--") {
+                i = memchr::memmem::find(&bytes[lt + 4..], b"-->").map_or(len, |e| lt + 4 + e + 3);
+            } else if bytes[lt..].starts_with(b"<![CDATA[") {
+                let end =
+                    memchr::memmem::find(&bytes[lt + 9..], b"]]>").map_or(len, |e| lt + 9 + e);
+                let cur = b.current();
+                b.dom.append_text(cur, &html[lt + 9..end]);
+                i = (end + 3).min(len);
+            } else {
+                i = memchr::memchr(b'>', &bytes[lt..]).map_or(len, |e| lt + e + 1);
+            }
+            text_start = i;
+        } else if next == b'?' {
+            b.text(&html[text_start..lt]);
+            i = memchr::memchr(b'>', &bytes[lt..]).map_or(len, |e| lt + e + 1);
+            text_start = i;
+        } else if next == b'/' {
+            b.text(&html[text_start..lt]);
+            let name_start = lt + 2;
+            if !bytes.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+                i = memchr::memchr(b'>', &bytes[lt..]).map_or(len, |e| lt + e + 1);
+                text_start = i;
+                continue;
+            }
+            let mut j = name_start;
+            while j < len
+                && !matches!(
+                    bytes[j],
+                    b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'
+                )
+            {
+                j += 1;
+            }
+            let name = lower(&html[name_start..j]);
+            i = memchr::memchr(b'>', &bytes[j..]).map_or(len, |e| j + e + 1);
+            text_start = i;
+            b.end(&name);
+        } else if next.is_ascii_alphabetic() {
+            b.text(&html[text_start..lt]);
+            let (name, attrs, self_closing, after) = read_tag(html, lt + 1);
+            i = after;
+            text_start = i;
+            if is_raw_text(&name) {
+                let end = if &*name == "plaintext" {
+                    len
+                } else {
+                    let mut needle = Vec::with_capacity(name.len() + 2);
+                    needle.extend_from_slice(b"</");
+                    needle.extend_from_slice(name.as_bytes());
+                    find_ci(bytes, i, &needle).unwrap_or(len)
+                };
+                let keep = match &*name {
+                    "script" => attrs
+                        .iter()
+                        .any(|(k, v)| &**k == "type" && v.to_ascii_lowercase().contains("json")),
+                    "style" => false,
+                    _ => true,
+                };
+                let raw_name = name.clone();
+                b.start(name, attrs, false);
+                if keep && end > i {
+                    let content = &html[i..end];
+                    let cur = b.current();
+                    if matches!(&*raw_name, "title" | "textarea") {
+                        let t = decode_entities(content);
+                        b.dom.append_text(cur, &t);
+                    } else {
+                        b.dom.append_text(cur, content);
+                    }
+                }
+                b.end(&raw_name);
+                // Raw-text elements are never left open.
+                if let Some(pos) = b.stack.iter().rposition(|(_, n)| *n == raw_name) {
+                    b.pop_to(pos);
+                }
+                i = if end >= len {
+                    len
+                } else {
+                    memchr::memchr(b'>', &bytes[end..]).map_or(len, |e| end + e + 1)
+                };
+                text_start = i;
+            } else {
+                b.start(name, attrs, self_closing);
+            }
+        } else {
+            // A lone '<' is text.
+            i = lt + 1;
+        }
+    }
+    if text_start < len {
+        b.text(&html[text_start..]);
+    }
+    b.dom
+}
+
+type Attrs = Vec<(Box<str>, Box<str>)>;
+
+/// Reads a start tag beginning at the name; returns name, attributes, self-closing flag and
+/// the index after `>`.
+fn read_tag(html: &str, start: usize) -> (Box<str>, Attrs, bool, usize) {
+    let bytes = html.as_bytes();
+    let len = bytes.len();
+    let mut j = start;
+    while j < len
+        && !matches!(
+            bytes[j],
+            b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'
+        )
+    {
+        j += 1;
+    }
+    let name = lower(&html[start..j]);
+    let mut attrs: Attrs = Vec::new();
+    let mut self_closing = false;
+    loop {
+        while j < len && matches!(bytes[j], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
+            j += 1;
+        }
+        if j >= len {
+            return (name, attrs, self_closing, len);
+        }
+        match bytes[j] {
+            b'>' => return (name, attrs, self_closing, j + 1),
+            b'/' => {
+                j += 1;
+                self_closing = bytes.get(j) == Some(&b'>');
+                continue;
+            }
+            _ => {}
+        }
+        self_closing = false;
+        let an_start = j;
+        j += 1;
+        while j < len
+            && !matches!(
+                bytes[j],
+                b'>' | b'/' | b'=' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'
+            )
+        {
+            j += 1;
+        }
+        let an = lower(&html[an_start..j]);
+        while j < len && matches!(bytes[j], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
+            j += 1;
+        }
+        let mut value: Box<str> = "".into();
+        if bytes.get(j) == Some(&b'=') {
+            j += 1;
+            while j < len && matches!(bytes[j], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
+                j += 1;
+            }
+            match bytes.get(j) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    let vs = j + 1;
+                    let ve = memchr::memchr(q, &bytes[vs..]).map_or(len, |e| vs + e);
+                    value = decode_entities(&html[vs..ve]).into();
+                    j = (ve + 1).min(len);
+                }
+                Some(_) => {
+                    let vs = j;
+                    while j < len
+                        && !matches!(bytes[j], b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
+                    {
+                        j += 1;
+                    }
+                    value = decode_entities(&html[vs..j]).into();
+                }
+                None => {}
+            }
+        }
+        if attrs.len() < 64 && !attrs.iter().any(|(k, _)| *k == an) {
+            attrs.push((an, value));
+        }
+    }
+}

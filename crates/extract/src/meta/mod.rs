@@ -1,0 +1,660 @@
+//! Article metadata: title, lead, authors, publisher, dates, canonical URL,
+//! language, section, tags and the main image — from JSON-LD, OpenGraph and
+//! `<meta>` tags, and from the visible page where those are silent.
+
+mod byline;
+mod date;
+mod jsonld;
+
+pub(crate) use date::{parse_iso, parse_visible};
+
+use article::{Author, Figure, Publisher, RichText};
+use chrono::{DateTime, FixedOffset};
+
+use crate::content::{finish, InlineCollector};
+use crate::dom::{Dom, NodeId, ROOT};
+use crate::select::Selector;
+use crate::text::{clean, dedupe_repeat};
+use crate::urls::absolute;
+use byline::{parse_byline, plausible_name, push_unique};
+
+/// Overrides that metadata reading honours.
+#[derive(Default)]
+pub(crate) struct MetaSelectors {
+    pub title: Option<Selector>,
+    pub date: Option<Selector>,
+    pub author: Option<Selector>,
+    pub lead: Option<Selector>,
+}
+
+/// Everything known about the article apart from its body.
+#[derive(Debug, Default)]
+pub(crate) struct PageMeta {
+    pub title: String,
+    pub lead: Option<RichText>,
+    /// Nodes already used for metadata (lead, byline) that the body must not repeat.
+    pub used: Vec<NodeId>,
+    pub authors: Vec<Author>,
+    pub publisher: Option<Publisher>,
+    pub published: Option<DateTime<FixedOffset>>,
+    pub modified: Option<DateTime<FixedOffset>>,
+    pub canonical: Option<String>,
+    pub language: Option<String>,
+    pub section: Option<String>,
+    pub tags: Vec<String>,
+    pub image: Option<Figure>,
+    pub json_ld_body: Option<String>,
+}
+
+struct Head {
+    metas: Vec<(String, String)>,
+    links: Vec<(String, String)>,
+    scripts: Vec<String>,
+    title: Option<String>,
+    lang: Option<String>,
+}
+
+fn head(dom: &Dom) -> Head {
+    let mut h = Head {
+        metas: Vec::new(),
+        links: Vec::new(),
+        scripts: Vec::new(),
+        title: None,
+        lang: None,
+    };
+    for d in dom.descendants(ROOT) {
+        match dom.name(d) {
+            Some("meta") => {
+                let key = dom
+                    .attr_nonempty(d, "property")
+                    .or_else(|| dom.attr_nonempty(d, "name"))
+                    .or_else(|| dom.attr_nonempty(d, "itemprop"))
+                    .or_else(|| dom.attr_nonempty(d, "http-equiv"));
+                if let (Some(k), Some(v)) = (key, dom.attr_nonempty(d, "content")) {
+                    h.metas.push((k.to_ascii_lowercase(), v.to_owned()));
+                }
+            }
+            Some("link") => {
+                if let (Some(rel), Some(href)) =
+                    (dom.attr_nonempty(d, "rel"), dom.attr_nonempty(d, "href"))
+                {
+                    h.links.push((rel.to_ascii_lowercase(), href.to_owned()));
+                }
+            }
+            Some("script")
+                if dom
+                    .attr(d, "type")
+                    .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")) =>
+            {
+                h.scripts.push(dom.text_content(d));
+            }
+            Some("title") if h.title.is_none() => {
+                let t = clean(&dom.text_content(d));
+                if !t.is_empty() && !dom.ancestors(d).any(|a| dom.is(a, "svg")) {
+                    h.title = Some(t);
+                }
+            }
+            Some("html") if h.lang.is_none() => {
+                h.lang = dom
+                    .attr_nonempty(d, "lang")
+                    .or_else(|| dom.attr_nonempty(d, "xml:lang"))
+                    .map(str::to_owned);
+            }
+            _ => {}
+        }
+    }
+    h
+}
+
+impl Head {
+    fn meta(&self, keys: &[&str]) -> Option<String> {
+        keys.iter().find_map(|k| {
+            self.metas
+                .iter()
+                .find(|(mk, _)| mk == k)
+                .map(|(_, v)| clean(v))
+                .filter(|v| !v.is_empty())
+        })
+    }
+    fn metas_all(&self, key: &str) -> Vec<String> {
+        self.metas
+            .iter()
+            .filter(|(k, _)| k == key)
+            .map(|(_, v)| clean(v))
+            .collect()
+    }
+    fn link(&self, rel: &str) -> Option<&str> {
+        self.links
+            .iter()
+            .find(|(r, _)| r.split_whitespace().any(|x| x == rel))
+            .map(|(_, h)| h.as_str())
+    }
+}
+
+fn class_has(dom: &Dom, id: NodeId, keys: &[&str]) -> bool {
+    let c = dom.attr(id, "class").unwrap_or("");
+    let i = dom.attr(id, "id").unwrap_or("");
+    if c.is_empty() && i.is_empty() {
+        return false;
+    }
+    let s = format!("{c} {i}").to_ascii_lowercase();
+    keys.iter().any(|k| s.contains(k))
+}
+
+/// Reads all metadata. `default_zone` applies to dates printed without one.
+pub(crate) fn read(dom: &Dom, base: Option<&url::Url>, sel: &MetaSelectors) -> PageMeta {
+    let h = head(dom);
+    let ld = jsonld::parse(&h.scripts);
+    let mut m = PageMeta::default();
+    let body = dom.body();
+
+    // Language first: it decides the zone of dates printed without one.
+    m.language = h
+        .lang
+        .clone()
+        .or_else(|| h.meta(&["content-language", "og:locale", "language", "dc.language"]))
+        .or(ld.language.clone())
+        .and_then(|l| {
+            let primary: String = l
+                .split(['-', '_'])
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase();
+            (primary.len() >= 2
+                && primary.len() <= 3
+                && primary.chars().all(|c| c.is_ascii_alphabetic()))
+            .then_some(primary)
+        });
+    let vietnamese = m.language.as_deref() == Some("vi")
+        || base
+            .and_then(|b| b.host_str())
+            .is_some_and(|h| h.ends_with(".vn"));
+    let zone = if vietnamese {
+        FixedOffset::east_opt(7 * 3600).unwrap_or_else(date::utc)
+    } else {
+        date::utc()
+    };
+
+    // Publisher.
+    let site = h
+        .meta(&[
+            "og:site_name",
+            "application-name",
+            "publisher",
+            "dc.publisher",
+            "twitter:site",
+        ])
+        .filter(|s| !s.starts_with('@'));
+    let publisher_name = ld
+        .publisher
+        .as_deref()
+        .map(clean)
+        .or(site)
+        .map(|s| dedupe_repeat(&s));
+    if let Some(name) = publisher_name.filter(|n| !n.is_empty()) {
+        m.publisher = Some(Publisher {
+            name,
+            logo: ld.publisher_logo.as_deref().and_then(|l| absolute(base, l)),
+            url: ld
+                .publisher_url
+                .as_deref()
+                .and_then(|u| absolute(base, u))
+                .or_else(|| base.map(|b| b.origin().ascii_serialization() + "/")),
+        });
+    }
+
+    m.title = title(
+        dom,
+        body,
+        &h,
+        &ld,
+        m.publisher.as_ref().map(|p| p.name.as_str()),
+        sel.title.as_ref(),
+    );
+
+    // Canonical URL.
+    m.canonical = h
+        .link("canonical")
+        .and_then(|c| absolute(base, c))
+        .or_else(|| h.meta(&["og:url"]).and_then(|u| absolute(base, &u)));
+
+    // Lead.
+    let lead_node = match &sel.lead {
+        Some(s) => s.select(dom).into_iter().next(),
+        None => find_lead(dom, body),
+    };
+    if let Some(n) = lead_node {
+        let mut ic = InlineCollector::new(dom, base);
+        let mut raw = Vec::new();
+        ic.children(n, &mut raw, false);
+        let lead = finish(raw);
+        if !lead.is_blank() {
+            m.lead = Some(lead);
+            m.used.push(n);
+        }
+    }
+
+    // Dates.
+    let date_text = |s: &Selector| {
+        s.select(dom).into_iter().find_map(|n| {
+            dom.attr_nonempty(n, "datetime")
+                .or_else(|| dom.attr_nonempty(n, "content"))
+                .and_then(|v| parse_iso(v, zone))
+                .or_else(|| parse_visible(&clean(&dom.text_content(n)), zone))
+        })
+    };
+    m.published = sel
+        .date
+        .as_ref()
+        .and_then(date_text)
+        .or_else(|| ld.published.as_deref().and_then(|d| parse_iso(d, zone)))
+        .or_else(|| {
+            h.meta(&[
+                "article:published_time",
+                "og:published_time",
+                "datepublished",
+                "pubdate",
+                "publishdate",
+                "publish-date",
+                "published_time",
+                "dc.date.issued",
+                "dcterms.created",
+                "dc.date",
+                "date",
+                "sailthru.date",
+                "parsely-pub-date",
+                "dc.date.created",
+            ])
+            .and_then(|d| parse_iso(&d, zone))
+        })
+        .or_else(|| visible_date(dom, body, zone));
+    m.modified = ld
+        .modified
+        .as_deref()
+        .and_then(|d| parse_iso(d, zone))
+        .or_else(|| {
+            h.meta(&[
+                "article:modified_time",
+                "og:updated_time",
+                "datemodified",
+                "dcterms.modified",
+                "last-modified",
+            ])
+            .and_then(|d| parse_iso(&d, zone))
+        });
+
+    // Authors.
+    m.authors = authors(dom, body, base, &h, &ld, sel.author.as_ref(), &mut m.used);
+    if let Some(p) = &m.publisher {
+        let pname = p.name.to_lowercase();
+        if m.authors.len() > 1 {
+            m.authors.retain(|a| a.name.to_lowercase() != pname);
+        }
+    }
+
+    // Section and tags.
+    m.section = h
+        .meta(&["article:section", "section", "category", "parsely-section"])
+        .or(ld.section.clone().map(|s| clean(&s)))
+        .or_else(|| {
+            let crumbs: Vec<&String> = ld
+                .breadcrumbs
+                .iter()
+                .filter(|b| clean(b) != m.title)
+                .collect();
+            crumbs
+                .get(1)
+                .or(crumbs.last())
+                .map(|s| clean(s))
+                .filter(|_| crumbs.len() >= 2)
+        });
+    let mut tags: Vec<String> = h.metas_all("article:tag");
+    if tags.is_empty() {
+        tags = ld.keywords.iter().map(|k| clean(k)).collect();
+    }
+    if tags.is_empty() {
+        tags = h
+            .meta(&["news_keywords"])
+            .map(|k| k.split(',').map(clean).collect())
+            .unwrap_or_default();
+    }
+    if tags.is_empty() {
+        tags = visible_tags(dom, body);
+    }
+    let mut seen = std::collections::HashSet::new();
+    tags.retain(|t| !t.is_empty() && t.chars().count() <= 60 && seen.insert(t.to_lowercase()));
+    tags.truncate(30);
+    m.tags = tags;
+
+    // Main image.
+    let og = h.meta(&[
+        "og:image",
+        "og:image:url",
+        "og:image:secure_url",
+        "twitter:image",
+        "twitter:image:src",
+    ]);
+    if let Some(src) = og.or(ld.image.clone()).and_then(|i| absolute(base, &i)) {
+        let num = |k: &str| h.meta(&[k]).and_then(|v| v.parse::<u32>().ok());
+        m.image = Some(Figure {
+            src,
+            alt: h.meta(&["og:image:alt", "twitter:image:alt"]),
+            caption: None,
+            credit: None,
+            width: num("og:image:width"),
+            height: num("og:image:height"),
+        });
+    }
+    m.json_ld_body = ld.body.clone();
+    m
+}
+
+/// Removes " - Publisher" and "Publisher | " around a headline.
+pub(crate) fn strip_site(title: &str, site: Option<&str>) -> String {
+    const SEPS: &[&str] = &[
+        " | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ", " / ", " : ",
+    ];
+    let mut t = title.trim().to_owned();
+    let site_l = site.map(str::to_lowercase);
+    for _ in 0..3 {
+        let mut changed = false;
+        for sep in SEPS {
+            if let Some(pos) = t.rfind(sep) {
+                let (head, tail) = (&t[..pos], &t[pos + sep.len()..]);
+                let tail_l = tail.trim().to_lowercase();
+                let is_site = site_l
+                    .as_deref()
+                    .is_some_and(|s| s == tail_l || s.contains(&tail_l) || tail_l.contains(s));
+                let short =
+                    tail.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 3;
+                if (is_site || (short && *sep != " : ")) && !head.trim().is_empty() {
+                    t = head.trim().to_owned();
+                    changed = true;
+                    break;
+                }
+            }
+            if let Some(pos) = t.find(sep) {
+                let (head, tail) = (&t[..pos], &t[pos + sep.len()..]);
+                let head_l = head.trim().to_lowercase();
+                if site_l.as_deref().is_some_and(|s| s == head_l) && !tail.trim().is_empty() {
+                    t = tail.trim().to_owned();
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    t
+}
+
+fn title(
+    dom: &Dom,
+    body: NodeId,
+    h: &Head,
+    ld: &jsonld::JsonLd,
+    site: Option<&str>,
+    sel: Option<&Selector>,
+) -> String {
+    if let Some(s) = sel {
+        if let Some(t) = s
+            .select(dom)
+            .into_iter()
+            .map(|n| clean(&dom.text_content(n)))
+            .find(|t| !t.is_empty())
+        {
+            return t;
+        }
+    }
+    let og = h.meta(&["og:title", "twitter:title"]);
+    let h1s: Vec<String> = dom
+        .find_all(body, "h1")
+        .map(|n| clean(&dom.text_content(n)))
+        .filter(|t| t.chars().count() >= 5)
+        .take(5)
+        .collect();
+    let reference: Vec<String> = [
+        og.clone(),
+        ld.headline.clone().map(|t| clean(&t)),
+        h.title.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    // An <h1> that the metadata agrees with is the headline as printed.
+    if let Some(h1) = h1s.iter().find(|h1| {
+        let l = h1.to_lowercase();
+        reference.iter().any(|r| r.to_lowercase().contains(&l))
+    }) {
+        return h1.clone();
+    }
+    if let Some(t) = og
+        .or_else(|| ld.headline.as_deref().map(clean))
+        .filter(|t| !t.is_empty())
+    {
+        return strip_site(&t, site);
+    }
+    if let Some(t) = &h.title {
+        return strip_site(t, site);
+    }
+    h1s.into_iter().next().unwrap_or_default()
+}
+
+const LEAD_KEYS: &[&str] = &[
+    "sapo",
+    "standfirst",
+    "article-lead",
+    "article__lead",
+    "lead-text",
+    "leadtext",
+    "chapeau",
+    "article-summary",
+    "article__summary",
+    "summary-detail",
+    "detail-summary",
+    "dek",
+    "subheadline",
+    "article-description",
+    "article__description",
+    "intro-text",
+    "entry-summary",
+];
+
+fn find_lead(dom: &Dom, body: NodeId) -> Option<NodeId> {
+    dom.descendants(body).find(|&d| {
+        let Some(name) = dom.name(d) else {
+            return false;
+        };
+        if !matches!(
+            name,
+            "p" | "div" | "h2" | "span" | "section" | "strong" | "h3"
+        ) {
+            return false;
+        }
+        let class = dom.attr(d, "class").unwrap_or("").to_ascii_lowercase();
+        let tokens: Vec<&str> = class
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '_')
+            .collect();
+        let hit = LEAD_KEYS.iter().any(|k| class.contains(k))
+            || tokens.iter().any(|t| {
+                matches!(
+                    *t,
+                    "lead" | "description" | "summary" | "intro" | "excerpt" | "deck"
+                )
+            })
+            || dom.attr(d, "itemprop") == Some("description");
+        if !hit {
+            return false;
+        }
+        let len = crate::text::visible_len(&dom.text_content(d));
+        (30..=1500).contains(&len)
+            && !dom.ancestors(d).any(|a| {
+                matches!(dom.name(a), Some("nav" | "aside" | "footer" | "li"))
+                    || class_has(dom, a, &["related", "sidebar", "list", "item"])
+            })
+    })
+}
+
+fn visible_date(dom: &Dom, body: NodeId, zone: FixedOffset) -> Option<DateTime<FixedOffset>> {
+    for d in dom.descendants(body) {
+        if dom.name(d) == Some("time") || dom.attr(d, "itemprop") == Some("datePublished") {
+            if let Some(v) = dom
+                .attr_nonempty(d, "datetime")
+                .or_else(|| dom.attr_nonempty(d, "content"))
+            {
+                if let Some(t) = parse_iso(v, zone) {
+                    return Some(t);
+                }
+            }
+            if let Some(t) = parse_visible(&clean(&dom.text_content(d)), zone) {
+                return Some(t);
+            }
+        }
+    }
+    dom.descendants(body)
+        .filter(|&d| {
+            dom.name(d).is_some()
+                && class_has(
+                    dom,
+                    d,
+                    &["date", "time", "publish", "ngay", "posted", "meta"],
+                )
+                && crate::text::visible_len(&dom.text_content(d)) < 120
+        })
+        .find_map(|d| parse_visible(&clean(&dom.text_content(d)), zone))
+}
+
+fn authors(
+    dom: &Dom,
+    body: NodeId,
+    base: Option<&url::Url>,
+    h: &Head,
+    ld: &jsonld::JsonLd,
+    sel: Option<&Selector>,
+    used: &mut Vec<NodeId>,
+) -> Vec<Author> {
+    let mut out: Vec<Author> = Vec::new();
+    let nodes: Vec<NodeId> = match sel {
+        Some(s) => s.select(dom),
+        None => dom
+            .descendants(body)
+            .filter(|&d| {
+                dom.name(d).is_some()
+                    && (dom.attr(d, "rel") == Some("author")
+                        || dom.attr(d, "itemprop") == Some("author")
+                        || class_has(dom, d, &["byline", "author", "tac-gia", "tacgia", "writer"]))
+                    && !class_has(
+                        dom,
+                        d,
+                        &["bio", "avatar", "related", "box", "list", "comment"],
+                    )
+                    && crate::text::visible_len(&dom.text_content(d)) <= 120
+            })
+            .collect(),
+    };
+    for n in nodes {
+        if used.iter().any(|&u| dom.ancestors(n).any(|a| a == u)) {
+            continue;
+        }
+        let url = if dom.is(n, "a") {
+            dom.attr_nonempty(n, "href")
+                .and_then(|href| absolute(base, href))
+        } else {
+            dom.find_all(n, "a")
+                .next()
+                .and_then(|a| dom.attr_nonempty(a, "href"))
+                .and_then(|href| absolute(base, href))
+        };
+        let text = clean(&dom.text_content(n));
+        let found = parse_byline(&text, url);
+        if !found.is_empty() {
+            used.push(n);
+        }
+        for a in found {
+            push_unique(&mut out, a);
+        }
+        if out.len() >= 6 {
+            break;
+        }
+    }
+    if out.is_empty() {
+        for (name, url) in &ld.authors {
+            let name = dedupe_repeat(&clean(name));
+            if plausible_name(&name) {
+                push_unique(
+                    &mut out,
+                    Author {
+                        name,
+                        role: None,
+                        url: url.as_deref().and_then(|u| absolute(base, u)),
+                    },
+                );
+            }
+        }
+    }
+    if out.is_empty() {
+        if let Some(a) = h.meta(&[
+            "author",
+            "article:author",
+            "dc.creator",
+            "sailthru.author",
+            "parsely-author",
+        ]) {
+            if !a.starts_with("http") {
+                out = parse_byline(&a, None);
+            }
+        }
+    }
+    out
+}
+
+fn visible_tags(dom: &Dom, body: NodeId) -> Vec<String> {
+    for d in dom.descendants(body) {
+        if dom.name(d).is_some()
+            && class_has(
+                dom,
+                d,
+                &["tags", "tag-list", "taglist", "keywords", "tag-item"],
+            )
+        {
+            let tags: Vec<String> = dom
+                .find_all(d, "a")
+                .map(|a| {
+                    clean(&dom.text_content(a))
+                        .trim_start_matches('#')
+                        .to_owned()
+                })
+                .filter(|t| !t.is_empty())
+                .collect();
+            if !tags.is_empty() {
+                return tags;
+            }
+        }
+    }
+    Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_site_names() {
+        assert_eq!(
+            strip_site("Mưa lớn ở Hà Nội - VnExpress", Some("VnExpress")),
+            "Mưa lớn ở Hà Nội"
+        );
+        assert_eq!(
+            strip_site("Báo Tuổi Trẻ | Mưa lớn ở Hà Nội", Some("Báo Tuổi Trẻ")),
+            "Mưa lớn ở Hà Nội"
+        );
+        assert_eq!(
+            strip_site("Mưa lớn ở Hà Nội | Thời sự | Báo X", None),
+            "Mưa lớn ở Hà Nội"
+        );
+        assert_eq!(strip_site("Hà Nội - Hải Phòng", None), "Hà Nội - Hải Phòng");
+    }
+}

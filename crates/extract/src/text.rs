@@ -1,0 +1,79 @@
+//! Text normalization: NFC, one space for any run of whitespace, no zero-width junk,
+//! no runs printed twice.
+
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// Characters that carry no visible text and only break matching.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{00ad}' | '\u{180e}'
+    )
+}
+
+/// NFC-composes `s` when it is not already composed.
+pub(crate) fn nfc(s: String) -> String {
+    if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        s
+    } else {
+        s.nfc().collect()
+    }
+}
+
+/// Collapses whitespace, trims, removes invisible characters and composes to NFC.
+pub(crate) fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else if !is_invisible(c) {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    nfc(out)
+}
+
+/// Removes a run printed twice in a row: "Báo Nhân Dân Báo Nhân Dân" → "Báo Nhân Dân".
+pub(crate) fn dedupe_repeat(s: &str) -> String {
+    let words: Vec<&str> = s.split(' ').collect();
+    let n = words.len();
+    if n >= 2 && n.is_multiple_of(2) {
+        let (a, b) = words.split_at(n / 2);
+        if a.iter()
+            .zip(b)
+            .all(|(x, y)| x.to_lowercase() == y.to_lowercase())
+        {
+            return a.join(" ");
+        }
+    }
+    s.to_owned()
+}
+
+/// Number of non-whitespace characters.
+pub(crate) fn visible_len(s: &str) -> usize {
+    s.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleans() {
+        assert_eq!(clean("  Hà\u{a0}\u{200b}Nội \n\t mưa "), "Hà Nội mưa");
+        // Decomposed "Việt" (e + combining circumflex + combining dot below) composes.
+        assert_eq!(clean("Vie\u{302}\u{323}t"), "Việt");
+    }
+
+    #[test]
+    fn dedupes() {
+        assert_eq!(dedupe_repeat("Báo Nhân Dân Báo Nhân Dân"), "Báo Nhân Dân");
+        assert_eq!(dedupe_repeat("VnExpress"), "VnExpress");
+        assert_eq!(dedupe_repeat("a b a c"), "a b a c");
+    }
+}
