@@ -22,6 +22,16 @@ pub struct Site {
     templates: Templates,
     catalog: RwLock<Catalog>,
     hits: Mutex<HashMap<String, u64>>,
+    faults: Mutex<Vec<Fault>>,
+}
+
+/// An injected failure: the next `remaining` requests whose path starts
+/// with `prefix` answer `status` instead of the page.
+#[derive(Debug, Clone)]
+struct Fault {
+    prefix: String,
+    status: u16,
+    remaining: u32,
 }
 
 /// The articles currently on the site.
@@ -93,6 +103,7 @@ impl Site {
             templates,
             catalog: RwLock::new(catalog),
             hits: Mutex::new(HashMap::new()),
+            faults: Mutex::new(Vec::new()),
         })
     }
 
@@ -261,6 +272,32 @@ impl Site {
     /// How many requests the server answered in all.
     pub fn total_hits(&self) -> u64 {
         self.hits.lock().map_or(0, |h| h.values().sum())
+    }
+
+    /// Makes the next `count` requests whose path starts with `prefix`
+    /// answer HTTP `status` (e.g. 503 or 429, sent with `Retry-After: 1`)
+    /// instead of the page, as an overloaded or flaky publisher would.
+    /// Faults queue up; the first matching one with requests left applies.
+    pub fn fail_next(&self, prefix: &str, status: u16, count: u32) {
+        if let Ok(mut f) = self.faults.lock() {
+            f.push(Fault {
+                prefix: prefix.to_string(),
+                status,
+                remaining: count,
+            });
+        }
+    }
+
+    /// Takes one request from the first fault matching `path`, if any.
+    pub(crate) fn take_fault(&self, path: &str) -> Option<u16> {
+        let mut faults = self.faults.lock().ok()?;
+        let fault = faults
+            .iter_mut()
+            .find(|f| f.remaining > 0 && path.starts_with(&f.prefix))?;
+        fault.remaining -= 1;
+        let status = fault.status;
+        faults.retain(|f| f.remaining > 0);
+        Some(status)
     }
 
     pub(crate) fn count_hit(&self, path: &str) {

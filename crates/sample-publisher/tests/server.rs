@@ -508,3 +508,23 @@ async fn newly_published_articles_appear_first() {
         .collect::<HashSet<_>>();
     assert_eq!(first, want);
 }
+
+#[tokio::test]
+async fn injected_faults_answer_then_recover() {
+    let s = start(Site::bundled().unwrap()).await;
+    s.site.fail_next("/rss/", 503, 2);
+    s.site.fail_next("/sitemap", 429, 1);
+    for _ in 0..2 {
+        let r = s.get("/rss/home.rss").await;
+        assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(r.headers()["retry-after"], "1");
+    }
+    assert_eq!(s.get("/rss/home.rss").await.status(), StatusCode::OK);
+    assert_eq!(s.get("/").await.status(), StatusCode::OK);
+    assert_eq!(
+        s.get("/sitemap.xml").await.status(),
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    assert_eq!(s.get("/sitemap.xml").await.status(), StatusCode::OK);
+    assert_eq!(s.site.hits("/rss/home.rss"), 3);
+}

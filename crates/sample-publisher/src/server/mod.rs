@@ -7,8 +7,9 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::extract::{Request, State};
+use axum::http::{header, StatusCode};
 use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use tokio::net::TcpListener;
@@ -70,7 +71,17 @@ pub async fn spawn(site: Arc<Site>) -> std::io::Result<(SocketAddr, JoinHandle<(
     Ok((addr, task))
 }
 
+/// Counts every request, and answers with an injected fault when one applies.
 async fn count_hits(State(site): State<Arc<Site>>, req: Request, next: Next) -> Response {
     site.count_hit(req.uri().path());
+    if let Some(status) = site.take_fault(req.uri().path()) {
+        let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        return (
+            status,
+            [(header::RETRY_AFTER, "1")],
+            "Dịch vụ tạm thời gián đoạn",
+        )
+            .into_response();
+    }
     next.run(req).await
 }
