@@ -108,7 +108,7 @@ impl Site {
     }
 
     /// Adds `n` generated articles, dated before the hand-written ones
-    /// (one every 37 minutes going back from 20/10/2025), with unique URLs,
+    /// (one every 37 minutes going back from 19/10/2025 22:00), with unique URLs,
     /// titles and bodies. Call it once or several times; numbering continues.
     pub fn with_generated(self, n: usize) -> Site {
         {
