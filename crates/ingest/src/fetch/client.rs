@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use bytes::{Bytes, BytesMut};
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use reqwest::header::{
     HeaderMap, HeaderValue, ACCEPT, CONTENT_TYPE, ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH,
     LAST_MODIFIED, LOCATION,
@@ -18,59 +18,13 @@ use url::{Host, Position, Url};
 
 use super::config::{FetcherConfig, BOT_NAME};
 use super::error::FetchError;
+use super::fetched::{FetchStatus, Fetched, Validators};
 use super::guard;
 use super::pin::PinnedResolver;
 use super::politeness::Politeness;
 use super::retry;
 use super::robots::RobotsTxt;
 use super::robots_cache::{RobotsCache, RobotsState};
-
-/// Validators from an earlier fetch, for a conditional GET.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Validators {
-    /// The ETag the server sent last time.
-    pub etag: Option<String>,
-    /// The Last-Modified the server sent last time.
-    pub last_modified: Option<String>,
-}
-
-/// Whether the server sent a new body.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FetchStatus {
-    /// 304: unchanged since the validators were issued; the body is empty.
-    NotModified,
-    /// 2xx with a body.
-    Ok,
-}
-
-/// A successful fetch.
-#[derive(Debug, Clone)]
-pub struct Fetched {
-    /// The URL after redirects.
-    pub final_url: Url,
-    /// New body or not modified.
-    pub status: FetchStatus,
-    /// The Content-Type header, as sent.
-    pub content_type: Option<String>,
-    /// The decompressed body (empty for [`FetchStatus::NotModified`]).
-    pub body: Bytes,
-    /// The ETag to send next time.
-    pub etag: Option<String>,
-    /// The Last-Modified to send next time.
-    pub last_modified: Option<String>,
-    /// When the response arrived.
-    pub fetched_at: DateTime<Utc>,
-}
-
-impl Fetched {
-    /// The validators to pass to the next fetch of the same URL.
-    pub fn validators(&self) -> Validators {
-        Validators {
-            etag: self.etag.clone(),
-            last_modified: self.last_modified.clone(),
-        }
-    }
-}
 
 /// The polite, SSRF-safe HTTP fetcher. Cheap to clone; clones share limits and caches.
 #[derive(Debug, Clone)]

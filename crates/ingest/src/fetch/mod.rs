@@ -6,6 +6,7 @@ mod allow;
 mod client;
 mod config;
 mod error;
+mod fetched;
 mod guard;
 mod pin;
 mod politeness;
@@ -14,8 +15,9 @@ mod robots;
 mod robots_cache;
 
 pub use allow::{AllowEntry, AllowEntryError, AllowList};
-pub use client::{FetchStatus, Fetched, Fetcher, Validators};
+pub use client::Fetcher;
 pub use config::{FetcherConfig, BOT_NAME};
 pub use error::FetchError;
+pub use fetched::{FetchStatus, Fetched, Validators};
 pub use guard::{classify, AddressRule};
 pub use robots::{RobotsRule, RobotsTxt};
