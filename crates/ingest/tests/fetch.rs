@@ -590,3 +590,19 @@ async fn requests_to_one_host_are_spaced_by_the_minimum_delay() {
         assert!(gap >= min_delay - Duration::from_millis(30), "gap {gap:?}");
     }
 }
+
+#[tokio::test]
+async fn host_names_connect_through_the_vetted_addresses() {
+    // A host-name entry exercises the path real publishers take: the guard
+    // resolves the name, pins the addresses, and the client connects to them.
+    let (addr, _site) = serve().await;
+    let fetcher = Fetcher::new(FetcherConfig {
+        allow: AllowList::parse(&[format!("localhost:{}", addr.port())]).unwrap(),
+        ..config(addr)
+    })
+    .unwrap();
+    let url = format!("http://localhost:{}/feed.xml", addr.port());
+    let got = fetcher.fetch(&url, None).await.unwrap();
+    assert_eq!(got.body, RSS.as_bytes());
+    assert_eq!(got.final_url.as_str(), url);
+}

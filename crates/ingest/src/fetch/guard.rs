@@ -315,6 +315,34 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn refuses_obfuscated_spellings_of_loopback() {
+        // The URL parser normalises these to 127.0.0.x before the guard sees them.
+        for u in [
+            "http://2130706433:9/",
+            "http://0x7f.0.0.2:9/",
+            "http://0177.0.0.1:9/",
+            "http://127.1:9/",
+            "http://[::ffff:7f00:1]:9/",
+            "http://[0:0:0:0:0:0:0:1]:9/",
+        ] {
+            let url = Url::parse(u).unwrap();
+            let err = vet(&url, &AllowList::default(), Duration::from_secs(1))
+                .await
+                .unwrap_err();
+            assert!(
+                matches!(
+                    err,
+                    FetchError::Refused {
+                        rule: AddressRule::Loopback,
+                        ..
+                    }
+                ),
+                "{u}: {err}"
+            );
+        }
+    }
+
+    #[tokio::test]
     async fn refuses_other_schemes() {
         for u in ["ftp://example.org/x", "file:///etc/passwd", "gopher://h/"] {
             let url = Url::parse(u).unwrap();
