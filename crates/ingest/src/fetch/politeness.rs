@@ -116,6 +116,17 @@ mod tests {
     }
 
     #[tokio::test(start_paused = true)]
+    async fn global_limit_holds_back_other_hosts() {
+        let p = Politeness::new(1, 2, Duration::ZERO);
+        let held = p.turn("a.test:80", None).await;
+        let other = tokio::time::timeout(Duration::from_secs(5), p.turn("b.test:80", None)).await;
+        assert!(other.is_err(), "the only global slot is taken");
+        drop(held);
+        let other = tokio::time::timeout(Duration::from_secs(5), p.turn("b.test:80", None)).await;
+        assert!(other.is_ok());
+    }
+
+    #[tokio::test(start_paused = true)]
     async fn per_host_limit_holds_back_a_third_request() {
         let p = Politeness::new(8, 2, Duration::ZERO);
         let _a = p.turn("a.test:80", None).await;
