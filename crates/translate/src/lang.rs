@@ -78,7 +78,6 @@ pub fn primary_language(tag: &str) -> String {
 }
 
 /// True for languages written without spaces between words and sentences.
-#[allow(dead_code)]
 pub(crate) fn is_unspaced(lang: &str) -> bool {
     matches!(lang, "zh" | "ja" | "th" | "lo" | "km" | "my")
 }

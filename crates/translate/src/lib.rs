@@ -1,14 +1,22 @@
 //! Translation core of Newsbridge.
 
+mod engine;
 mod glossary;
 mod lang;
 mod locale;
 mod memory;
 mod numbers;
+mod pipeline;
 mod placeholder;
 mod qa;
+mod report;
 mod segment;
+mod units;
 
+pub use engine::{
+    DeepL, DeepLConfig, Engine, EngineConfig, EngineError, Engines, EnginesConfig, LibreTranslate,
+    LibreTranslateConfig, OpenAi, OpenAiConfig, RetryPolicy, RouteConfig, Secret, Step, StepConfig,
+};
 pub use glossary::{
     Glossary, GlossaryEntry, GlossaryError, Protected, Restored, TermKind, TermMatch,
 };
@@ -21,6 +29,12 @@ pub use memory::{
     MemoryStore, Origin, SegmentKey,
 };
 pub use numbers::{find_numbers, NumberConventions, NumberToken};
+pub use pipeline::Translator;
 pub use placeholder::{decode, encode, encode_plain, strip_tags, Decoded, Markup, Tagged};
 pub use qa::{check_segment, QaConfig, QaFlag, QaInput};
+pub use report::{
+    Outcome, Policy, RunStats, SegmentOrigin, SegmentReport, TranslateError, TranslatedArticle,
+    TranslatedText,
+};
 pub use segment::{split_rich_text, split_sentences, split_tagged, Piece, Segment};
+pub use units::UnitKind;

@@ -1,0 +1,371 @@
+//! Engine and route configuration, as read from `newsbridge.toml`:
+//!
+//! ```toml
+//! [[translate.engines]]
+//! kind = "libretranslate"
+//! name = "lt"
+//! url = "http://127.0.0.1:5000"
+//!
+//! [[translate.engines]]
+//! kind = "openai"
+//! name = "llm"
+//! base_url = "http://127.0.0.1:8080/v1"
+//! model = "gemma-3-270m"
+//!
+//! [[translate.routes]]          # vi→fr: LibreTranslate, then the LLM as fallback
+//! source = "vi"
+//! target = "fr"
+//! chain = [{ engine = "lt" }, { engine = "llm" }]
+//!
+//! [[translate.routes]]          # vi→de through English
+//! source = "vi"
+//! target = "de"
+//! chain = [{ engine = "lt", via = "en", then = "llm" }]
+//! ```
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use super::{DeepL, Engine, EngineError, LibreTranslate, OpenAi, RetryPolicy};
+
+/// A secret (API key) that never shows in logs.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    /// Wraps a secret value.
+    pub fn new(value: impl Into<String>) -> Self {
+        Secret(value.into())
+    }
+
+    /// The secret value, for the request that needs it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+fn default_timeout() -> u64 {
+    60
+}
+
+/// A LibreTranslate server.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LibreTranslateConfig {
+    /// Engine name used in routes.
+    #[serde(default = "LibreTranslateConfig::default_name")]
+    pub name: String,
+    /// Base URL (`http://127.0.0.1:5000`).
+    pub url: String,
+    /// API key, when the server requires one.
+    #[serde(default)]
+    pub api_key: Option<Secret>,
+    /// Model label kept as the translations' origin (LibreTranslate does not report one).
+    #[serde(default = "LibreTranslateConfig::default_model")]
+    pub model: String,
+    /// Timeout of one request, seconds.
+    #[serde(default = "default_timeout")]
+    pub timeout_secs: u64,
+    /// Segments per request.
+    #[serde(default = "LibreTranslateConfig::default_batch")]
+    pub max_batch: usize,
+    /// Language codes the server spells differently (`zh` → `zh-Hans`).
+    #[serde(default)]
+    pub language_codes: HashMap<String, String>,
+    /// Retries.
+    #[serde(default)]
+    pub retry: RetryPolicy,
+}
+
+impl LibreTranslateConfig {
+    fn default_name() -> String {
+        "libretranslate".into()
+    }
+    fn default_model() -> String {
+        "argos".into()
+    }
+    fn default_batch() -> usize {
+        16
+    }
+
+    /// A configuration with defaults for a server at `url`.
+    pub fn new(url: &str) -> Self {
+        LibreTranslateConfig {
+            name: Self::default_name(),
+            url: url.to_string(),
+            api_key: None,
+            model: Self::default_model(),
+            timeout_secs: default_timeout(),
+            max_batch: Self::default_batch(),
+            language_codes: HashMap::new(),
+            retry: RetryPolicy::default(),
+        }
+    }
+}
+
+/// A chat-completions-compatible server (vLLM, Ollama, llama.cpp server, hosted APIs).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OpenAiConfig {
+    /// Engine name used in routes.
+    #[serde(default = "OpenAiConfig::default_name")]
+    pub name: String,
+    /// Base URL including the version (`http://127.0.0.1:8080/v1`).
+    pub base_url: String,
+    /// Model to ask for.
+    pub model: String,
+    /// Bearer token, when the server requires one.
+    #[serde(default)]
+    pub api_key: Option<Secret>,
+    /// Sampling temperature (0: deterministic).
+    #[serde(default)]
+    pub temperature: f32,
+    /// Limit of generated tokens per request.
+    #[serde(default)]
+    pub max_tokens: Option<u32>,
+    /// Ask for `response_format: json_object` (servers that support it).
+    #[serde(default)]
+    pub json_mode: bool,
+    /// Replaces the built-in system prompt; `{source}` and `{target}` are filled in.
+    #[serde(default)]
+    pub system_prompt: Option<String>,
+    /// Timeout of one request, seconds.
+    #[serde(default = "OpenAiConfig::default_timeout")]
+    pub timeout_secs: u64,
+    /// Segments per request.
+    #[serde(default = "OpenAiConfig::default_batch")]
+    pub max_batch: usize,
+    /// Requests in flight at once.
+    #[serde(default = "OpenAiConfig::default_concurrency")]
+    pub concurrency: usize,
+    /// Retries.
+    #[serde(default)]
+    pub retry: RetryPolicy,
+}
+
+impl OpenAiConfig {
+    fn default_name() -> String {
+        "openai".into()
+    }
+    fn default_timeout() -> u64 {
+        120
+    }
+    fn default_batch() -> usize {
+        8
+    }
+    fn default_concurrency() -> usize {
+        4
+    }
+
+    /// A configuration with defaults for `model` at `base_url`.
+    pub fn new(base_url: &str, model: &str) -> Self {
+        OpenAiConfig {
+            name: Self::default_name(),
+            base_url: base_url.to_string(),
+            model: model.to_string(),
+            api_key: None,
+            temperature: 0.0,
+            max_tokens: None,
+            json_mode: false,
+            system_prompt: None,
+            timeout_secs: Self::default_timeout(),
+            max_batch: Self::default_batch(),
+            concurrency: Self::default_concurrency(),
+            retry: RetryPolicy::default(),
+        }
+    }
+}
+
+/// The DeepL API.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DeepLConfig {
+    /// Engine name used in routes.
+    #[serde(default = "DeepLConfig::default_name")]
+    pub name: String,
+    /// Base URL (`https://api.deepl.com` or `https://api-free.deepl.com`).
+    #[serde(default = "DeepLConfig::default_url")]
+    pub url: String,
+    /// The `DeepL-Auth-Key`.
+    pub api_key: Secret,
+    /// `xml` (default) or `html`.
+    #[serde(default = "DeepLConfig::default_tags")]
+    pub tag_handling: String,
+    /// `more`, `less`, `prefer_more`, `prefer_less`, when wanted.
+    #[serde(default)]
+    pub formality: Option<String>,
+    /// DeepL glossary ids by pair (`"vi>fr" = "…"`).
+    #[serde(default)]
+    pub glossaries: HashMap<String, String>,
+    /// Target codes by language (`en` → `EN-GB`, the default; `pt` → `PT-PT`).
+    #[serde(default)]
+    pub target_variants: HashMap<String, String>,
+    /// Timeout of one request, seconds.
+    #[serde(default = "default_timeout")]
+    pub timeout_secs: u64,
+    /// Segments per request (DeepL accepts 50).
+    #[serde(default = "DeepLConfig::default_batch")]
+    pub max_batch: usize,
+    /// Retries.
+    #[serde(default)]
+    pub retry: RetryPolicy,
+}
+
+impl DeepLConfig {
+    fn default_name() -> String {
+        "deepl".into()
+    }
+    fn default_url() -> String {
+        "https://api.deepl.com".into()
+    }
+    fn default_tags() -> String {
+        "xml".into()
+    }
+    fn default_batch() -> usize {
+        50
+    }
+
+    /// A configuration with defaults for `url` and `api_key`.
+    pub fn new(url: &str, api_key: &str) -> Self {
+        DeepLConfig {
+            name: Self::default_name(),
+            url: url.to_string(),
+            api_key: Secret::new(api_key),
+            tag_handling: Self::default_tags(),
+            formality: None,
+            glossaries: HashMap::new(),
+            target_variants: HashMap::new(),
+            timeout_secs: default_timeout(),
+            max_batch: Self::default_batch(),
+            retry: RetryPolicy::default(),
+        }
+    }
+}
+
+/// One configured engine.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum EngineConfig {
+    /// A LibreTranslate server.
+    Libretranslate(LibreTranslateConfig),
+    /// A chat-completions server.
+    Openai(OpenAiConfig),
+    /// The DeepL API.
+    Deepl(DeepLConfig),
+}
+
+impl EngineConfig {
+    /// The engine's name.
+    pub fn name(&self) -> &str {
+        match self {
+            EngineConfig::Libretranslate(c) => &c.name,
+            EngineConfig::Openai(c) => &c.name,
+            EngineConfig::Deepl(c) => &c.name,
+        }
+    }
+
+    /// Builds the engine.
+    pub fn build(&self) -> Result<Arc<dyn Engine>, EngineError> {
+        Ok(match self {
+            EngineConfig::Libretranslate(c) => Arc::new(LibreTranslate::new(c.clone())?),
+            EngineConfig::Openai(c) => Arc::new(OpenAi::new(c.clone())?),
+            EngineConfig::Deepl(c) => Arc::new(DeepL::new(c.clone())?),
+        })
+    }
+}
+
+pub(crate) fn timeout(secs: u64) -> Duration {
+    Duration::from_secs(secs.max(1))
+}
+
+/// One step of a route: an engine, or two engines through a pivot language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepConfig {
+    /// Engine translating from the source (to `via` when pivoting).
+    pub engine: String,
+    /// Pivot language (`en`), if any.
+    #[serde(default)]
+    pub via: Option<String>,
+    /// Engine translating from `via` to the target; `engine` when absent.
+    #[serde(default)]
+    pub then: Option<String>,
+}
+
+impl StepConfig {
+    /// A direct step.
+    pub fn direct(engine: &str) -> Self {
+        StepConfig {
+            engine: engine.to_string(),
+            via: None,
+            then: None,
+        }
+    }
+
+    /// A step through a pivot language.
+    pub fn pivot(engine: &str, via: &str, then: &str) -> Self {
+        StepConfig {
+            engine: engine.to_string(),
+            via: Some(via.to_string()),
+            then: Some(then.to_string()),
+        }
+    }
+}
+
+/// The engines of one language pair: the first step, then fallbacks in order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RouteConfig {
+    /// Source language, or `*`.
+    pub source: String,
+    /// Target language, or `*`.
+    pub target: String,
+    /// Steps tried in order.
+    pub chain: Vec<StepConfig>,
+}
+
+/// All engines and routes.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct EnginesConfig {
+    /// Engines by name.
+    #[serde(default)]
+    pub engines: Vec<EngineConfig>,
+    /// Routes per language pair.
+    #[serde(default)]
+    pub routes: Vec<RouteConfig>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn config_reads_and_hides_keys() {
+        let json = r#"{
+            "engines": [
+                {"kind": "libretranslate", "name": "lt", "url": "http://127.0.0.1:5000"},
+                {"kind": "deepl", "api_key": "k-123", "retry": {"max_retries": 1}},
+                {"kind": "openai", "base_url": "http://127.0.0.1:8080/v1", "model": "m"}
+            ],
+            "routes": [{"source": "vi", "target": "fr", "chain": [{"engine": "lt"}, {"engine": "deepl", "via": "en", "then": "openai"}]}]
+        }"#;
+        let cfg: EnginesConfig = serde_json::from_str(json).unwrap();
+        assert_eq!(cfg.engines[1].name(), "deepl");
+        let EngineConfig::Deepl(d) = &cfg.engines[1] else {
+            panic!()
+        };
+        assert_eq!(d.retry.max_retries, 1);
+        assert_eq!(d.retry.base_delay_ms, 500);
+        assert!(!format!("{d:?}").contains("k-123"));
+        assert_eq!(
+            cfg.routes[0].chain[1],
+            StepConfig::pivot("deepl", "en", "openai")
+        );
+    }
+}

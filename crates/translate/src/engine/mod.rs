@@ -1,0 +1,162 @@
+//! Translation engines behind one trait, and their configuration.
+//!
+//! Every engine takes a batch of placeholder strings and returns one
+//! translation per string, in order. HTTP engines (`libretranslate`,
+//! `openai`, `deepl`) share retry and timeout handling (see `http`). The
+//! in-process CTranslate2 engine will implement the same trait: its
+//! `translate_batch` runs the blocking model call on `spawn_blocking` (or a
+//! dedicated thread pool) and reports `name() = "ctranslate2"` and
+//! `model()` = the model directory's name, so the rest of the pipeline, the
+//! translation memory's origins included, needs no change.
+
+mod config;
+mod deepl;
+mod http;
+mod libretranslate;
+mod openai;
+mod route;
+
+use std::time::Duration;
+
+use async_trait::async_trait;
+
+use crate::lang::LangPair;
+
+pub use config::{
+    DeepLConfig, EngineConfig, EnginesConfig, LibreTranslateConfig, OpenAiConfig, RouteConfig,
+    Secret, StepConfig,
+};
+pub use deepl::DeepL;
+pub use http::RetryPolicy;
+pub use libretranslate::LibreTranslate;
+pub use openai::OpenAi;
+pub use route::{Engines, Step};
+
+/// A machine translation engine.
+#[async_trait]
+pub trait Engine: Send + Sync {
+    /// Engine name as configured (`deepl`, `llm-fr`): shown to editors and kept as the origin.
+    fn name(&self) -> &str;
+
+    /// The model it runs (`opus-mt-vi-fr`, `gemma-3-270m`); empty when the service does not say.
+    fn model(&self) -> &str;
+
+    /// Largest batch the engine takes in one call.
+    fn max_batch(&self) -> usize {
+        32
+    }
+
+    /// Translates `segments` (placeholder strings) from `pair.source` to
+    /// `pair.target`; returns exactly one translation per segment, in order.
+    async fn translate_batch(
+        &self,
+        pair: &LangPair,
+        segments: &[String],
+    ) -> Result<Vec<String>, EngineError>;
+}
+
+/// Why an engine could not translate.
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    /// No reply within the timeout, after retries.
+    #[error("{engine}: timed out")]
+    Timeout {
+        /// Engine name.
+        engine: String,
+    },
+    /// Still rate limited after retries, or told to wait longer than allowed.
+    #[error("{engine}: rate limited (retry after {retry_after:?})")]
+    RateLimited {
+        /// Engine name.
+        engine: String,
+        /// How long the server asked to wait.
+        retry_after: Option<Duration>,
+    },
+    /// The server failed (5xx) after retries.
+    #[error("{engine}: server error {status}: {message}")]
+    Server {
+        /// Engine name.
+        engine: String,
+        /// HTTP status.
+        status: u16,
+        /// The server's message, shortened.
+        message: String,
+    },
+    /// The server refused the request (4xx: bad key, quota, unsupported language).
+    #[error("{engine}: request rejected with {status}: {message}")]
+    Rejected {
+        /// Engine name.
+        engine: String,
+        /// HTTP status.
+        status: u16,
+        /// The server's message, shortened.
+        message: String,
+    },
+    /// The reply could not be understood.
+    #[error("{engine}: malformed reply: {reason}")]
+    Malformed {
+        /// Engine name.
+        engine: String,
+        /// What was wrong.
+        reason: String,
+    },
+    /// The reply had a different number of translations than segments sent.
+    #[error("{engine}: expected {expected} translations, got {got}")]
+    CountMismatch {
+        /// Engine name.
+        engine: String,
+        /// Segments sent.
+        expected: usize,
+        /// Translations received.
+        got: usize,
+    },
+    /// The engine does not translate this pair.
+    #[error("{engine}: no model for {pair}")]
+    Unsupported {
+        /// Engine name.
+        engine: String,
+        /// The pair asked for.
+        pair: LangPair,
+    },
+    /// Connection failed (refused, reset, DNS) after retries.
+    #[error("{engine}: connection failed: {reason}")]
+    Transport {
+        /// Engine name.
+        engine: String,
+        /// The client's explanation.
+        reason: String,
+    },
+    /// The engine is misconfigured.
+    #[error("engine configuration: {0}")]
+    Config(String),
+}
+
+impl EngineError {
+    /// True when trying again later may succeed (timeouts, rate limits, 5xx, connection errors).
+    pub fn is_transient(&self) -> bool {
+        matches!(
+            self,
+            EngineError::Timeout { .. }
+                | EngineError::RateLimited { .. }
+                | EngineError::Server { .. }
+                | EngineError::Transport { .. }
+        )
+    }
+}
+
+/// Checks that an engine returned one translation per segment.
+pub(crate) fn expect_count(
+    engine: &str,
+    expected: usize,
+    got: Vec<String>,
+) -> Result<Vec<String>, EngineError> {
+    if got.len() == expected {
+        Ok(got)
+    } else {
+        Err(EngineError::CountMismatch {
+            engine: engine.to_string(),
+            expected,
+            got: got.len(),
+        })
+    }
+}
