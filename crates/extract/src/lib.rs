@@ -163,17 +163,27 @@ pub fn extract(html: &[u8], url: &str, options: &ExtractOptions) -> Result<Artic
     let base = url::Url::parse(url).ok();
     let base = base.as_ref();
 
-    let page = meta::read(&dom, base, &selectors.meta);
+    let mut page = meta::read(&dom, base, &selectors.meta);
     for &n in &page.used {
         dom.detach(n);
     }
     content::prune(&mut dom, &selectors.remove);
-    let blocks = content::body_blocks(
+    let (blocks, chosen) = content::body_blocks(
         &dom,
         base,
         selectors.body.as_ref(),
         page.json_ld_body.as_deref(),
     );
+    // A "lead" inside the body container is the body's first paragraph, unless
+    // the source's overrides say otherwise.
+    if let Some(lead) = page.lead_node {
+        let inside = chosen
+            .iter()
+            .any(|&c| c == lead || dom.ancestors(lead).any(|a| a == c));
+        if inside && selectors.meta.lead.is_none() {
+            page.lead = None;
+        }
+    }
     let blocks = tidy(blocks, &page);
 
     let image = page.image.clone().or_else(|| {

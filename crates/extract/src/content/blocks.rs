@@ -253,7 +253,8 @@ impl<'a> BlockWriter<'a> {
         if !text.is_blank() {
             let words = text.word_count();
             let ld = link_density(&text);
-            let keep = !(ld > 0.9 && words <= 12 || ld > 0.6 && words <= 4);
+            let keep = !(ld > 0.9 && words <= 12 || ld > 0.6 && words <= 4)
+                && !(ld > 0.3 && is_teaser(&text.plain_text()));
             if keep {
                 self.paragraphs_split_on_double_break(text);
             }
@@ -535,6 +536,8 @@ impl<'a> BlockWriter<'a> {
         let lower = url.to_ascii_lowercase();
         if [
             "doubleclick",
+            "adsystem",
+            "adserver",
             "googlesyndication",
             "adservice",
             "/ads/",
@@ -566,6 +569,53 @@ fn collect_except(ic: &mut InlineCollector<'_>, id: NodeId, except: NodeId, out:
             ic.node(c, out, false);
         }
     }
+}
+
+/// Labels of links to other articles printed inside the body.
+const TEASERS: &[&str] = &[
+    "read more",
+    "read also",
+    "also read",
+    "see also",
+    "related:",
+    "more:",
+    "lea también",
+    "lea más",
+    "lea:",
+    "vea también",
+    "le puede interesar",
+    "te puede interesar",
+    "lee también",
+    "lesen sie auch",
+    "lesen sie mehr",
+    "mehr zum thema",
+    "auch interessant",
+    "das könnte",
+    "lire aussi",
+    "à lire aussi",
+    "a lire aussi",
+    "voir aussi",
+    "leia também",
+    "leia mais",
+    "leggi anche",
+    "xem thêm",
+    "đọc thêm",
+    "tin liên quan",
+    "mời xem",
+    "click here",
+    "más información:",
+    "weiterlesen",
+    "zum artikel",
+];
+
+fn is_teaser(text: &str) -> bool {
+    let lower: String = text
+        .trim_start()
+        .chars()
+        .take(40)
+        .collect::<String>()
+        .to_lowercase();
+    TEASERS.iter().any(|t| lower.starts_with(t))
 }
 
 fn nearest_table(dom: &Dom, id: NodeId) -> Option<NodeId> {

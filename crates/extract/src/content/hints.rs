@@ -190,17 +190,33 @@ pub(crate) fn is_chrome(dom: &Dom, id: NodeId) -> bool {
     if s.trim().is_empty() {
         return false;
     }
-    if CHROME.iter().any(|k| s.contains(k)) {
+    if s.split_ascii_whitespace().any(|w| {
+        CHROME
+            .iter()
+            .any(|k| w.contains(k) && !(*k == "comment" && w.contains("commentary")))
+    }) {
         return true;
     }
-    s.split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|t| CHROME_TOKENS.contains(&t))
+    s.split_ascii_whitespace().any(|t| {
+        CHROME_TOKENS.contains(&t)
+            || t.strip_prefix("is-")
+                .is_some_and(|t| CHROME_TOKENS.contains(&t))
+            || t.strip_prefix("post-")
+                .is_some_and(|t| CHROME_TOKENS.contains(&t))
+            || t.strip_prefix("entry-")
+                .is_some_and(|t| CHROME_TOKENS.contains(&t))
+            || t.strip_prefix("article-")
+                .is_some_and(|t| CHROME_TOKENS.contains(&t))
+            || t.strip_suffix("-ad").is_some()
+            || t.strip_prefix("ad-").is_some()
+    })
 }
 
 /// True when chrome is about comments, which are removed even when long.
 pub(crate) fn is_comments(dom: &Dom, id: NodeId) -> bool {
     let s = class_and_id(dom, id);
-    s.contains("comment") || s.contains("disqus")
+    s.split_ascii_whitespace()
+        .any(|w| (w.contains("comment") && !w.contains("commentary")) || w.contains("disqus"))
 }
 
 /// Readability-style class weight: +25 for content hints, −25 for chrome hints.

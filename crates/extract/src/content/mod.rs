@@ -52,6 +52,8 @@ pub(crate) fn skip_always(dom: &Dom, id: NodeId) -> bool {
                 | "param"
                 | "base"
                 | "dialog"
+                | "rt"
+                | "rp"
         )
     ) || hints::is_hidden(dom, id)
 }
@@ -62,6 +64,8 @@ pub(crate) struct Stats {
     links: Vec<u32>,
     commas: Vec<u32>,
     paragraphs: Vec<u32>,
+    /// Prose in paragraph-like elements of some length and few links.
+    good: Vec<u32>,
     has_block: Vec<bool>,
     removed: Vec<bool>,
 }
@@ -74,6 +78,7 @@ impl Stats {
             links: vec![0; n],
             commas: vec![0; n],
             paragraphs: vec![0; n],
+            good: vec![0; n],
             has_block: vec![false; n],
             removed: vec![false; n],
         };
@@ -107,6 +112,15 @@ impl Stats {
                 if name == "p" && s.text[i] >= 25 {
                     s.paragraphs[i] += 1;
                 }
+                let paragraph_like = match name {
+                    "p" | "pre" | "td" | "blockquote" | "li" | "dd" => true,
+                    "div" | "section" | "span" | "font" | "center" => !s.has_block[i],
+                    _ => false,
+                };
+                let prose = s.text[i].saturating_sub(s.links[i]);
+                if paragraph_like && s.text[i] >= 40 && s.links[i] * 10 < s.text[i] * 3 {
+                    s.good[i] = prose;
+                }
             }
             let parent = dom.parent(id);
             if parent == NONE {
@@ -118,6 +132,7 @@ impl Stats {
                 s.links[p] += s.links[i];
                 s.commas[p] += s.commas[i];
                 s.paragraphs[p] += s.paragraphs[i];
+                s.good[p] += s.good[i];
                 if s.has_block[i] || dom.name(id).is_some_and(inline::is_block) {
                     s.has_block[p] = true;
                 }
@@ -137,6 +152,9 @@ impl Stats {
     }
     pub(crate) fn paragraphs(&self, id: NodeId) -> usize {
         self.paragraphs.get(id as usize).map_or(0, |&v| v as usize)
+    }
+    fn good(&self, id: NodeId) -> usize {
+        self.good.get(id as usize).map_or(0, |&v| v as usize)
     }
     pub(crate) fn has_block(&self, id: NodeId) -> bool {
         self.has_block.get(id as usize).copied().unwrap_or(false)
@@ -162,7 +180,7 @@ impl Stats {
 pub(crate) fn prune(dom: &mut Dom, remove: &[Selector]) {
     let stats = Stats::compute(dom);
     let body = dom.body();
-    let total = stats.prose(body).max(1);
+    let total = stats.good(body).max(1);
     let mut doomed = Vec::new();
     let mut id = dom.first_child(body);
     while id != NONE {
@@ -174,7 +192,7 @@ pub(crate) fn prune(dom: &mut Dom, remove: &[Selector]) {
                 || (name == "form" && stats.paragraphs(id) == 0)
                 || (!matches!(name, "article" | "main" | "body" | "html")
                     && hints::is_chrome(dom, id)
-                    && (stats.prose(id) * 2 < total || hints::is_comments(dom, id)));
+                    && (stats.good(id) * 10 < total * 4 || hints::is_comments(dom, id)));
         }
         if drop {
             doomed.push(id);
@@ -189,6 +207,15 @@ pub(crate) fn prune(dom: &mut Dom, remove: &[Selector]) {
         }
     }
     for d in doomed {
+        if std::env::var("X_DEBUG").is_ok() {
+            eprintln!(
+                "prune {:?} class={:?} id={:?} prose={}",
+                dom.name(d),
+                dom.attr(d, "class"),
+                dom.attr(d, "id"),
+                stats.prose(d)
+            );
+        }
         dom.detach(d);
     }
 }
@@ -225,15 +252,47 @@ fn choose(dom: &Dom, stats: &Stats) -> Vec<NodeId> {
         (Some((_, _, n)), None) => Some(n),
         (None, None) => None,
     };
+    let total_good = stats.good(body);
+    let read_good: usize = read.iter().map(|&n| stats.good(n)).sum();
     if let Some(h) = hint {
-        if stats.prose(h) * 10 >= read_text * 4 {
+        if stats.prose(h) * 10 >= read_text * 4 && stats.good(h) * 10 >= total_good * hint_share() {
             return vec![h];
         }
     }
-    if read.is_empty() {
-        vec![body]
-    } else {
-        read
+    if !read.is_empty() && read_good * 10 >= total_good * read_share() {
+        return read;
+    }
+    vec![coverage(dom, stats, body)]
+}
+
+fn env_or(name: &str, d: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(d)
+}
+fn hint_share() -> usize {
+    env_or("X_HINT", 5)
+}
+fn read_share() -> usize {
+    env_or("X_READ", 6)
+}
+fn cov_share() -> usize {
+    env_or("X_COV", 80)
+}
+
+/// The deepest element holding most of the page's good prose.
+fn coverage(dom: &Dom, stats: &Stats, body: NodeId) -> NodeId {
+    let total = stats.good(body);
+    let mut cur = body;
+    'down: loop {
+        for c in dom.element_children(cur) {
+            if stats.good(c) * 100 >= total * cov_share() && total > 0 {
+                cur = c;
+                continue 'down;
+            }
+        }
+        return cur;
     }
 }
 
@@ -338,14 +397,27 @@ pub(crate) fn body_blocks(
     base: Option<&url::Url>,
     body_override: Option<&Selector>,
     json_ld_body: Option<&str>,
-) -> Vec<Block> {
+) -> (Vec<Block>, Vec<NodeId>) {
     let stats = Stats::compute(dom);
     let nodes = match body_override {
         Some(sel) => sel.select(dom),
         None => choose(dom, &stats),
     };
+    if std::env::var("X_DEBUG").is_ok() {
+        for &n in &nodes {
+            eprintln!(
+                "chosen {:?} class={:?} id={:?} prose={} good={}",
+                dom.name(n),
+                dom.attr(n, "class"),
+                dom.attr(n, "id"),
+                stats.prose(n),
+                stats.good(n)
+            );
+        }
+    }
     let mut writer = BlockWriter::new(dom, base, &stats);
     let single = nodes.len() == 1;
+    let chosen = nodes.clone();
     for n in nodes {
         if single {
             writer.container(n);
@@ -355,7 +427,7 @@ pub(crate) fn body_blocks(
     }
     let mut blocks = writer.blocks;
     if body_override.is_some() {
-        return blocks;
+        return (blocks, chosen);
     }
     let len = text_len(&blocks);
     if len < 250 {
@@ -381,6 +453,7 @@ pub(crate) fn body_blocks(
         }
         if text_len(&w.blocks) > len * 2 {
             blocks = w.blocks;
+            return (blocks, vec![body]);
         }
     }
     if let Some(ld) = json_ld_body {
@@ -395,7 +468,7 @@ pub(crate) fn body_blocks(
                 .collect();
         }
     }
-    blocks
+    (blocks, chosen)
 }
 
 fn text_len(blocks: &[Block]) -> usize {

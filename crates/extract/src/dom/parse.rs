@@ -484,15 +484,25 @@ pub(crate) fn parse(html: &str) -> Dom {
             let (name, attrs, self_closing, after) = read_tag(html, lt + 1);
             i = after;
             text_start = i;
-            if is_raw_text(&name) {
-                let end = if &*name == "plaintext" {
-                    len
+            let raw_end = if is_raw_text(&name) && b.foreign == 0 && !self_closing {
+                if &*name == "plaintext" {
+                    Some(len)
                 } else {
                     let mut needle = Vec::with_capacity(name.len() + 2);
                     needle.extend_from_slice(b"</");
                     needle.extend_from_slice(name.as_bytes());
-                    find_ci(bytes, i, &needle).unwrap_or(len)
-                };
+                    match find_ci(bytes, i, &needle) {
+                        Some(e) => Some(e),
+                        // An unclosed script or style hides the rest; anything
+                        // else unclosed is more likely a stray tag.
+                        None if matches!(&*name, "script" | "style") => Some(len),
+                        None => None,
+                    }
+                }
+            } else {
+                None
+            };
+            if let Some(end) = raw_end {
                 let keep = match &*name {
                     "script" => attrs
                         .iter()

@@ -34,6 +34,8 @@ pub(crate) struct PageMeta {
     pub lead: Option<RichText>,
     /// Nodes already used for metadata (lead, byline) that the body must not repeat.
     pub used: Vec<NodeId>,
+    /// The element the lead was read from.
+    pub lead_node: Option<NodeId>,
     pub authors: Vec<Author>,
     pub publisher: Option<Publisher>,
     pub published: Option<DateTime<FixedOffset>>,
@@ -231,7 +233,7 @@ pub(crate) fn read(dom: &Dom, base: Option<&url::Url>, sel: &MetaSelectors) -> P
         let lead = finish(raw);
         if !lead.is_blank() {
             m.lead = Some(lead);
-            m.used.push(n);
+            m.lead_node = Some(n);
         }
     }
 
@@ -479,18 +481,17 @@ fn find_lead(dom: &Dom, body: NodeId) -> Option<NodeId> {
             .split(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '_')
             .collect();
         let hit = LEAD_KEYS.iter().any(|k| class.contains(k))
-            || tokens.iter().any(|t| {
-                matches!(
-                    *t,
-                    "lead" | "description" | "summary" | "intro" | "excerpt" | "deck"
-                )
-            })
+            || tokens
+                .iter()
+                .any(|t| matches!(*t, "lead" | "description" | "deck"))
             || dom.attr(d, "itemprop") == Some("description");
         if !hit {
             return false;
         }
         let len = crate::text::visible_len(&dom.text_content(d));
-        (30..=1500).contains(&len)
+        let paragraphs = dom.find_all(d, "p").count() + dom.find_all(d, "br").count();
+        (30..=1000).contains(&len)
+            && paragraphs <= 1
             && !dom.ancestors(d).any(|a| {
                 matches!(dom.name(a), Some("nav" | "aside" | "footer" | "li"))
                     || class_has(dom, a, &["related", "sidebar", "list", "item"])
