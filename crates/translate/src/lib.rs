@@ -11,6 +11,7 @@ mod placeholder;
 mod qa;
 mod report;
 mod segment;
+mod tmx;
 mod units;
 
 pub use engine::{
@@ -37,4 +38,5 @@ pub use report::{
     TranslatedText,
 };
 pub use segment::{split_rich_text, split_sentences, split_tagged, Piece, Segment};
+pub use tmx::{export_tmx, import_tmx, TmxError, TmxImport};
 pub use units::UnitKind;
