@@ -159,7 +159,7 @@ pub fn import_tmx(reader: impl BufRead) -> Result<TmxImport, TmxError> {
             }
             Event::CData(ref t) => {
                 let text: &str = t.as_ref();
-                push_text(&mut seg, &mut prop, &text);
+                push_text(&mut seg, &mut prop, text);
             }
             Event::GeneralRef(ref r) => {
                 let resolved = match r.resolve_char_ref() {
