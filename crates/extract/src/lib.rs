@@ -27,6 +27,7 @@ mod meta;
 mod render;
 mod select;
 mod text;
+mod tidy;
 mod urls;
 
 use article::{Article, Block};
@@ -184,7 +185,7 @@ pub fn extract(html: &[u8], url: &str, options: &ExtractOptions) -> Result<Artic
             page.lead = None;
         }
     }
-    let blocks = tidy(blocks, &page);
+    let blocks = tidy::tidy(blocks, &page.title, page.lead.as_ref());
 
     let image = page.image.clone().or_else(|| {
         blocks.iter().find_map(|b| match b {
@@ -207,36 +208,4 @@ pub fn extract(html: &[u8], url: &str, options: &ExtractOptions) -> Result<Artic
         section: page.section,
         tags: page.tags,
     })
-}
-
-/// Drops what the body must not repeat: the title, the lead, captions printed
-/// again as paragraphs, and blocks printed twice in a row.
-fn tidy(blocks: Vec<Block>, page: &meta::PageMeta) -> Vec<Block> {
-    let norm = |s: &str| text::clean(s).to_lowercase();
-    let title = norm(&page.title);
-    let lead = page.lead.as_ref().map(|l| norm(&l.plain_text()));
-    let captions: Vec<String> = blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Figure(f) => f.caption.as_ref().map(|c| norm(&c.plain_text())),
-            _ => None,
-        })
-        .filter(|c| !c.is_empty())
-        .collect();
-    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
-    for b in blocks {
-        let t = norm(&b.body_text());
-        let is_text = matches!(b, Block::Paragraph { .. } | Block::Heading { .. });
-        if is_text
-            && !t.is_empty()
-            && (t == title || lead.as_deref() == Some(t.as_str()) || captions.contains(&t))
-        {
-            continue;
-        }
-        if out.last().is_some_and(|prev| prev == &b) {
-            continue;
-        }
-        out.push(b);
-    }
-    out
 }

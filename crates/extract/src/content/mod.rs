@@ -256,13 +256,35 @@ fn choose(dom: &Dom, stats: &Stats) -> Vec<NodeId> {
     let read_good: usize = read.iter().map(|&n| stats.good(n)).sum();
     if let Some(h) = hint {
         if stats.prose(h) * 10 >= read_text * 4 && stats.good(h) * 10 >= total_good * hint_share() {
-            return vec![h];
+            return with_siblings(dom, stats, h);
         }
     }
     if !read.is_empty() && read_good * 10 >= total_good * read_share() {
         return read;
     }
     vec![coverage(dom, stats, body)]
+}
+
+/// The container plus siblings that hold prose of their own (split bodies).
+fn with_siblings(dom: &Dom, stats: &Stats, node: NodeId) -> Vec<NodeId> {
+    let share = env_or("X_SIB", 5);
+    let parent = dom.parent(node);
+    if share == 0 || parent == NONE || dom.name(parent).is_none() || parent == dom.body() {
+        return vec![node];
+    }
+    let own = stats.prose(node).max(1);
+    let mut out = Vec::new();
+    for s in dom.children(parent) {
+        if s == node {
+            out.push(s);
+        } else if dom.name(s).is_some()
+            && stats.prose(s) * 100 >= own * share
+            && stats.link_density(s) < 0.3
+        {
+            out.push(s);
+        }
+    }
+    out
 }
 
 fn env_or(name: &str, d: usize) -> usize {

@@ -1,0 +1,177 @@
+//! Last pass over the body: drop what it must not repeat (title, lead, captions
+//! printed again as paragraphs, blocks printed twice), headings left without a
+//! section, and the sign-off boilerplate that follows many articles.
+
+use article::{Block, RichText};
+
+use crate::text::clean;
+
+/// Labels that open a line of chrome rather than prose.
+const CHROME_LABELS: &[&str] = &[
+    "themen:",
+    "tags:",
+    "schlagworte:",
+    "schlagwörter:",
+    "stichworte:",
+    "share",
+    "teilen",
+    "follow us",
+    "follow the",
+    "síguenos",
+    "siguenos",
+    "nos siga",
+    "subscribe",
+    "abonnieren",
+    "newsletter",
+    "related:",
+    "related articles",
+    "related posts",
+    "keine kommentare",
+    "no comments",
+    "all rights reserved",
+    "alle rechte vorbehalten",
+    "todos los derechos",
+    "tous droits",
+    "©",
+    "copyright",
+    "posted in",
+    "filed under",
+    "this entry was posted",
+    "valora esta",
+    "loading",
+    "werbung",
+    "anzeige",
+    "advertisement",
+    "chia sẻ",
+    "theo dõi",
+    "bình luận",
+    "tin liên quan",
+    "xem thêm",
+    "đọc thêm",
+    "mehr zum thema",
+    "weitere informationen",
+    "lesen sie auch",
+    "auch lesen",
+    "zum weiterlesen",
+    "verwandte",
+    "neueste artikel",
+    "schon gelesen",
+    "das könnte",
+    "das thema könnte",
+    "you may also like",
+    "more from",
+    "more stories",
+    "recommended",
+    "trending",
+    "most read",
+    "most popular",
+    "leer más",
+    "lea también",
+    "te puede interesar",
+    "à lire aussi",
+    "lire aussi",
+    "sur le même sujet",
+];
+
+fn is_chrome_line(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    lower.chars().count() < 160 && CHROME_LABELS.iter().any(|l| lower.starts_with(l))
+}
+
+/// Cleans up the body blocks.
+pub(crate) fn tidy(blocks: Vec<Block>, title: &str, lead: Option<&RichText>) -> Vec<Block> {
+    let norm = |s: &str| clean(s).to_lowercase();
+    let title = norm(title);
+    let lead = lead.map(|l| norm(&l.plain_text()));
+    let captions: Vec<String> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Figure(f) => f.caption.as_ref().map(|c| norm(&c.plain_text())),
+            _ => None,
+        })
+        .filter(|c| !c.is_empty())
+        .collect();
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        let t = norm(&b.body_text());
+        let is_text = matches!(b, Block::Paragraph { .. } | Block::Heading { .. });
+        if is_text
+            && !t.is_empty()
+            && (t == title
+                || lead.as_deref() == Some(t.as_str())
+                || captions.contains(&t)
+                || is_chrome_line(&t))
+        {
+            continue;
+        }
+        if out.last().is_some_and(|prev| prev == &b) {
+            continue;
+        }
+        out.push(b);
+    }
+    drop_empty_sections(out)
+}
+
+/// A heading followed by nothing, or directly by a heading of its level or
+/// above, introduced a list of links that was dropped.
+fn drop_empty_sections(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    for b in blocks.into_iter().rev() {
+        if let Block::Heading { level, .. } = &b {
+            let next = out.last();
+            let empty = match next {
+                None => true,
+                Some(Block::Heading { level: l, .. }) => l <= level,
+                _ => false,
+            };
+            if empty {
+                continue;
+            }
+        }
+        out.push(b);
+    }
+    out.reverse();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Block {
+        Block::Paragraph { text: s.into() }
+    }
+    fn h(level: u8, s: &str) -> Block {
+        Block::Heading {
+            level,
+            text: s.into(),
+        }
+    }
+
+    #[test]
+    fn drops_repeats_and_empty_sections() {
+        let blocks = vec![
+            h(2, "Tiêu đề"),
+            p("Sa pô."),
+            p("Đoạn một."),
+            p("Đoạn một."),
+            h(2, "Mục"),
+            h(3, "Tiểu mục"),
+            p("Đoạn hai."),
+            h(2, "Tin liên quan"),
+            p("Xem thêm: bài khác"),
+            h(2, "Bài cùng chuyên mục"),
+        ];
+        let lead = RichText::plain("Sa pô.");
+        let out = tidy(blocks, "Tiêu đề", Some(&lead));
+        assert_eq!(
+            out,
+            vec![
+                p("Đoạn một."),
+                h(2, "Mục"),
+                h(3, "Tiểu mục"),
+                p("Đoạn hai.")
+            ]
+        );
+    }
+}
