@@ -98,16 +98,23 @@ impl Stats {
                 }
                 s.text[i] = len;
                 s.commas[i] = commas;
+                // Text written straight into a container (between <br>s) is prose too.
+                if len >= 25 {
+                    s.good[i] = len;
+                }
             } else if let Some(name) = dom.name(id) {
                 if skip_always(dom, id) {
                     s.text[i] = 0;
                     s.links[i] = 0;
                     s.commas[i] = 0;
                     s.paragraphs[i] = 0;
+                    s.good[i] = 0;
                     continue;
                 }
                 if name == "a" {
                     s.links[i] = s.text[i];
+                    // Paragraphs inside a link are a teaser, not prose.
+                    s.good[i] = 0;
                 }
                 if name == "p" && s.text[i] >= 25 {
                     s.paragraphs[i] += 1;
@@ -254,6 +261,21 @@ fn choose(dom: &Dom, stats: &Stats) -> Vec<NodeId> {
     };
     let total_good = stats.good(body);
     let read_good: usize = read.iter().map(|&n| stats.good(n)).sum();
+    if std::env::var("X_DEBUG").is_ok() {
+        eprintln!(
+            "hint {:?} {:?} prose={} good={}",
+            hint,
+            hint.map(|h| dom.attr(h, "class")),
+            hint.map_or(0, |h| stats.prose(h)),
+            hint.map_or(0, |h| stats.good(h))
+        );
+        eprintln!(
+            "read {:?} prose={read_text} good={read_good} total_good={total_good}",
+            read.iter()
+                .map(|&r| dom.attr(r, "class"))
+                .collect::<Vec<_>>()
+        );
+    }
     if let Some(h) = hint {
         if stats.prose(h) * 10 >= read_text * 4 && stats.good(h) * 10 >= total_good * hint_share() {
             return with_siblings(dom, stats, h);
@@ -322,11 +344,12 @@ fn coverage(dom: &Dom, stats: &Stats, body: NodeId) -> NodeId {
 fn readability(dom: &Dom, stats: &Stats, body: NodeId) -> Vec<NodeId> {
     let mut scores: std::collections::HashMap<NodeId, f32> = std::collections::HashMap::new();
     for e in dom.descendants(body) {
-        let Some(name) = dom.name(e) else { continue };
-        let paragraph_like = match name {
-            "p" | "pre" | "td" | "blockquote" => true,
-            "div" | "section" | "span" => !stats.has_block(e),
-            _ => false,
+        let paragraph_like = match dom.name(e) {
+            Some("p" | "pre" | "td" | "blockquote") => true,
+            Some("div" | "section" | "span") => !stats.has_block(e),
+            Some(_) => false,
+            // A text run directly inside a container that also holds blocks.
+            None => stats.has_block(dom.parent(e)) && dom.text(e).is_some(),
         };
         if !paragraph_like {
             continue;

@@ -159,20 +159,35 @@ fn is_special(name: &str) -> bool {
     )
 }
 
+fn is_formatting(name: &str) -> bool {
+    matches!(
+        name,
+        "a" | "b"
+            | "big"
+            | "code"
+            | "em"
+            | "font"
+            | "i"
+            | "nobr"
+            | "s"
+            | "small"
+            | "strike"
+            | "strong"
+            | "tt"
+            | "u"
+    )
+}
+
 fn is_scope_boundary(name: &str) -> bool {
     matches!(
         name,
-        "table"
-            | "td"
-            | "th"
-            | "caption"
-            | "html"
-            | "template"
-            | "applet"
-            | "object"
-            | "marquee"
-            | "button"
+        "table" | "td" | "th" | "caption" | "html" | "template" | "applet" | "object" | "marquee"
     )
+}
+
+/// The "button scope" that bounds an implied `</p>`.
+fn is_button_scope_boundary(name: &str) -> bool {
+    name == "button" || is_scope_boundary(name)
 }
 
 fn is_heading(name: &str) -> bool {
@@ -223,7 +238,7 @@ impl Builder {
     }
 
     fn close_p(&mut self) {
-        if let Some(i) = self.position("p", is_scope_boundary) {
+        if let Some(i) = self.position("p", is_button_scope_boundary) {
             self.pop_to(i);
         }
     }
@@ -358,7 +373,7 @@ impl Builder {
             "body" | "html" => {}
             "head" => self.close_head(),
             "p" => {
-                if let Some(i) = self.position("p", is_scope_boundary) {
+                if let Some(i) = self.position("p", is_button_scope_boundary) {
                     self.pop_to(i);
                 }
             }
@@ -375,6 +390,13 @@ impl Builder {
                     if let Some(i) = self.position_any(is_heading) {
                         self.pop_to(i);
                     }
+                }
+            }
+            // Formatting elements close across blocks opened inside them, as the
+            // adoption agency would leave them.
+            _ if is_formatting(name) => {
+                if let Some(i) = self.position(name, is_scope_boundary) {
+                    self.pop_to(i);
                 }
             }
             _ => {
