@@ -174,6 +174,7 @@ pub fn extract(html: &[u8], url: &str, options: &ExtractOptions) -> Result<Artic
         base,
         selectors.body.as_ref(),
         page.json_ld_body.as_deref(),
+        page.lead_node,
     );
     // A "lead" inside the body container is the body's first paragraph, unless
     // the source's overrides say otherwise.

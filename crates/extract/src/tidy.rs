@@ -3,6 +3,7 @@
 //! section, and the sign-off boilerplate that follows many articles.
 
 use article::{Block, RichText};
+use chrono::Offset;
 
 use crate::text::clean;
 
@@ -75,7 +76,9 @@ const CHROME_LABELS: &[&str] = &[
 
 fn is_chrome_line(text: &str) -> bool {
     let lower = text.trim().to_lowercase();
-    lower.chars().count() < 160 && CHROME_LABELS.iter().any(|l| lower.starts_with(l))
+    let len = lower.chars().count();
+    (len < 160 && CHROME_LABELS.iter().any(|l| lower.starts_with(l)))
+        || (len < 50 && crate::meta::parse_visible(&lower, chrono::Utc.fix()).is_some())
 }
 
 /// Cleans up the body blocks.

@@ -106,6 +106,26 @@ const CHROME_TOKENS: &[&str] = &[
     "likes",
 ];
 
+/// Last parts of compound class names that mark chrome ("detail-time", "post_tags").
+const CHROME_SUFFIXES: &[&str] = &[
+    "time",
+    "date",
+    "author",
+    "meta",
+    "tags",
+    "share",
+    "social",
+    "byline",
+    "comments",
+    "related",
+    "nav",
+    "menu",
+    "breadcrumb",
+    "breadcrumbs",
+    "sharing",
+    "timestamp",
+];
+
 /// Substrings of class/id that mark main text.
 const CONTENT: &[&str] = &[
     "article",
@@ -207,6 +227,9 @@ pub(crate) fn is_chrome(dom: &Dom, id: NodeId) -> bool {
                 .is_some_and(|t| CHROME_TOKENS.contains(&t))
             || t.strip_prefix("article-")
                 .is_some_and(|t| CHROME_TOKENS.contains(&t))
+            || t.rsplit(['-', '_']).next().is_some_and(|last| {
+                last != t && !t.contains("--") && CHROME_SUFFIXES.contains(&last)
+            })
             || t.strip_suffix("-ad").is_some()
             || t.strip_prefix("ad-").is_some()
     })

@@ -228,9 +228,9 @@ pub(crate) fn prune(dom: &mut Dom, remove: &[Selector]) {
 }
 
 /// Where the body is: the nodes to write, in order.
-fn choose(dom: &Dom, stats: &Stats) -> Vec<NodeId> {
+fn choose(dom: &Dom, stats: &Stats, lead: Option<NodeId>) -> Vec<NodeId> {
     let body = dom.body();
-    let read = readability(dom, stats, body);
+    let read = readability(dom, stats, body, lead);
     let read_text: usize = read.iter().map(|&n| stats.prose(n)).sum();
     // Well-known containers, strongest tier first.
     let mut best_hint: Option<(usize, usize, NodeId)> = None;
@@ -278,7 +278,7 @@ fn choose(dom: &Dom, stats: &Stats) -> Vec<NodeId> {
     }
     if let Some(h) = hint {
         if stats.prose(h) * 10 >= read_text * 4 && stats.good(h) * 10 >= total_good * hint_share() {
-            return with_siblings(dom, stats, h);
+            return with_siblings(dom, stats, h, lead);
         }
     }
     if !read.is_empty() && read_good * 10 >= total_good * read_share() {
@@ -288,7 +288,7 @@ fn choose(dom: &Dom, stats: &Stats) -> Vec<NodeId> {
 }
 
 /// The container plus siblings that hold prose of their own (split bodies).
-fn with_siblings(dom: &Dom, stats: &Stats, node: NodeId) -> Vec<NodeId> {
+fn with_siblings(dom: &Dom, stats: &Stats, node: NodeId, lead: Option<NodeId>) -> Vec<NodeId> {
     let share = env_or("X_SIB", 5);
     let parent = dom.parent(node);
     if share == 0 || parent == NONE || dom.name(parent).is_none() || parent == dom.body() {
@@ -299,7 +299,8 @@ fn with_siblings(dom: &Dom, stats: &Stats, node: NodeId) -> Vec<NodeId> {
     for s in dom.children(parent) {
         if s == node {
             out.push(s);
-        } else if dom.name(s).is_some()
+        } else if Some(s) != lead
+            && dom.name(s).is_some()
             && stats.prose(s) * 100 >= own * share
             && stats.link_density(s) < 0.3
         {
@@ -341,7 +342,7 @@ fn coverage(dom: &Dom, stats: &Stats, body: NodeId) -> NodeId {
 }
 
 /// Readability-style candidate scoring; returns the best candidate and its siblings.
-fn readability(dom: &Dom, stats: &Stats, body: NodeId) -> Vec<NodeId> {
+fn readability(dom: &Dom, stats: &Stats, body: NodeId, lead: Option<NodeId>) -> Vec<NodeId> {
     let mut scores: std::collections::HashMap<NodeId, f32> = std::collections::HashMap::new();
     for e in dom.descendants(body) {
         let paragraph_like = match dom.name(e) {
@@ -399,6 +400,9 @@ fn readability(dom: &Dom, stats: &Stats, body: NodeId) -> Vec<NodeId> {
             out.push(s);
             continue;
         }
+        if Some(s) == lead {
+            continue;
+        }
         let Some(name) = dom.name(s) else { continue };
         let mut bonus = 0.0;
         if best_class.is_some() && dom.attr(s, "class") == best_class {
@@ -442,11 +446,12 @@ pub(crate) fn body_blocks(
     base: Option<&url::Url>,
     body_override: Option<&Selector>,
     json_ld_body: Option<&str>,
+    lead: Option<NodeId>,
 ) -> (Vec<Block>, Vec<NodeId>) {
     let stats = Stats::compute(dom);
     let nodes = match body_override {
         Some(sel) => sel.select(dom),
-        None => choose(dom, &stats),
+        None => choose(dom, &stats, lead),
     };
     if std::env::var("X_DEBUG").is_ok() {
         for &n in &nodes {

@@ -494,7 +494,7 @@ fn find_lead(dom: &Dom, body: NodeId) -> Option<NodeId> {
             && paragraphs <= 1
             && !dom.ancestors(d).any(|a| {
                 matches!(dom.name(a), Some("nav" | "aside" | "footer" | "li"))
-                    || class_has(dom, a, &["related", "sidebar", "list", "item"])
+                    || class_has(dom, a, &["related"])
             })
     })
 }
