@@ -1,4 +1,24 @@
-//! Translation core of Newsbridge.
+//! Translation core of Newsbridge: an [`article::Article`] in, the same
+//! article in another language out, with a report per sentence.
+//!
+//! Modules in the order an article flows through them:
+//!
+//! 1. `units` walks every visible text of the article (title, lead, body
+//!    blocks, captions, alt texts, credits, author roles, section, tags).
+//! 2. `placeholder` turns inline markup into numbered tags engines keep
+//!    (`<x1>…</x1>`, `<x2/>`) and back; `segment` cuts each unit into
+//!    sentences (ICU4X) without splitting markup.
+//! 3. `memory` serves sentences already translated (exact and near-exact
+//!    matches, numbers substituted); `tmx` exchanges it with CAT tools.
+//! 4. `glossary` wraps forced and do-not-translate terms (`<g1>Poutine</g1>`);
+//!    `locale` and `numbers` write numbers the target's way (ICU4X data).
+//! 5. `engine` sends the rest to the pair's engines (routes, pivots,
+//!    fallbacks; LibreTranslate, OpenAI-compatible, DeepL).
+//! 6. `qa` checks each translation; `pipeline` ([`Translator`]) retries
+//!    failures with fallbacks, remembers clean results and rebuilds the
+//!    article; `report` says what happened and whether to publish.
+//!
+//! Everything but `engine` and the memory store is pure and synchronous.
 
 mod engine;
 mod glossary;

@@ -514,3 +514,11 @@ async fn translate_text_line_by_line() {
         .await
         .unwrap();
 }
+
+#[test]
+fn translator_is_shareable_across_tasks() {
+    fn assert_send_sync<T: Send + Sync + 'static>() {}
+    assert_send_sync::<Translator>();
+    assert_send_sync::<translate::TranslatedArticle>();
+    assert_send_sync::<translate::EngineError>();
+}
