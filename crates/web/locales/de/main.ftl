@@ -1,0 +1,92 @@
+# Newsbridge portal UI strings: German.
+
+site-tagline = Nachrichten aus vietnamesischen Zeitungen, in Ihrer Sprache
+skip-to-content = Zum Inhalt springen
+nav-sections = Ressorts
+nav-home = Startseite
+nav-languages = In einer anderen Sprache lesen
+search-label = Artikel durchsuchen
+search-button = Suchen
+footer-about = Über uns und Quellverlage
+footer-feed = RSS-Feed
+footer-api = Programmierschnittstelle (API)
+footer-note = Die Artikel stammen von Partnerzeitungen und werden automatisch übersetzt; jede Seite verlinkt auf das Original.
+
+date-format = %-d. %B %Y
+datetime-format = %-d. %B %Y, %H:%M Uhr (UTC%:z)
+
+home-title = Aktuelle Nachrichten
+home-featured = Topthema
+home-section-more = Mehr aus dem Ressort { $section }
+home-empty = Es wurden noch keine Artikel veröffentlicht.
+
+section-title = { $section }
+section-empty = In diesem Ressort gibt es noch keine Artikel.
+section-feed = Diesem Ressort folgen (RSS)
+pagination-label = Seiten
+pagination-newer = Neuere Artikel
+pagination-older = Ältere Artikel
+pagination-status = Seite { $page } von { $pages }
+
+article-by = Von { $names }
+article-published = Ursprünglich veröffentlicht am { $date }
+article-translated = { $source ->
+        [vi] Aus dem Vietnamesischen übersetzt von { $engine }
+        [en] Aus dem Englischen übersetzt von { $engine }
+       *[other] Aus der Originalsprache übersetzt von { $engine }
+    }
+article-reviewed = Von einer Redakteurin oder einem Redakteur geprüft
+article-source = Quelle:
+article-source-by = veröffentlicht von { $publisher }
+article-photo-credit = Foto: { $credit }
+article-embed-video = Video ansehen
+article-embed-post = Beitrag ansehen
+article-embed-map = Karte öffnen
+article-embed-other = Eingebetteten Inhalt öffnen
+article-tags = Schlagwörter
+related-topic = Zum selben Thema
+related-section = Mehr aus dem Ressort { $section }
+related-author = Mehr von { $author }
+comments-heading = Kommentare
+comments-empty = Noch keine Kommentare.
+
+author-title = Artikel von { $author }
+author-count = { $count ->
+        [one] { $shown } Artikel
+       *[other] { $shown } Artikel
+    }
+topic-title = Die Geschichte im Überblick
+topic-intro = Alle Artikel zu diesem Thema, die neuesten zuerst.
+
+search-title = Suche
+search-query = Suchbegriffe
+search-section = Ressort
+search-all-sections = Alle Ressorts
+search-from = Von
+search-to = Bis
+search-results = { $count ->
+        [0] Keine Ergebnisse für „{ $query }“.
+        [one] { $shown } Ergebnis für „{ $query }“.
+       *[other] { $shown } Ergebnisse für „{ $query }“.
+    }
+search-prompt = Geben Sie ein oder mehrere Wörter ein, um die Artikel zu durchsuchen.
+search-unavailable = Die Suche ist im Moment nicht verfügbar. Bitte versuchen Sie es später erneut.
+
+about-title = Über { $site }
+about-body = { $site } veröffentlicht Artikel von Partnerzeitungen in mehreren Sprachen. Jeder Artikel wird automatisch aus dem Original übersetzt, manchmal redaktionell geprüft, und nennt und verlinkt immer die Zeitung, die ihn geschrieben hat.
+about-sources = Quellverlage
+about-no-sources = Es sind noch keine Quellverlage eingerichtet.
+about-languages = Sprachen
+
+feed-title = { $site }: aktuelle Nachrichten
+feed-section-title = { $site }: { $section }
+feed-description = Die neuesten Artikel auf { $site }.
+
+error-not-found-title = Seite nicht gefunden
+error-not-found-body = Die angeforderte Seite existiert nicht oder wurde verschoben.
+error-gone-title = Artikel entfernt
+error-gone-body = Dieser Artikel wurde auf Wunsch seines Verlags entfernt.
+error-internal-title = Ein Fehler ist aufgetreten
+error-internal-body = Der Server konnte diese Seite nicht anzeigen. Bitte versuchen Sie es gleich noch einmal.
+error-available-in = Dieser Artikel ist verfügbar auf:
+error-home-link = Zur Startseite

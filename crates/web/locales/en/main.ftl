@@ -1,0 +1,94 @@
+# Newsbridge portal UI strings: English.
+# Every file under locales/ defines exactly the same keys (a test checks it).
+
+site-tagline = News from Vietnam's newspapers, in your language
+skip-to-content = Skip to content
+nav-sections = Sections
+nav-home = Home
+nav-languages = Read in another language
+search-label = Search the articles
+search-button = Search
+footer-about = About and source publishers
+footer-feed = RSS feed
+footer-api = Developer API
+footer-note = Articles come from partner newspapers and are translated automatically; every page links to the original.
+
+# Dates: chrono patterns (month and day names come from the locale).
+date-format = %-d %B %Y
+datetime-format = %-d %B %Y, %H:%M (UTC%:z)
+
+home-title = Latest news
+home-featured = Top story
+home-section-more = More in { $section }
+home-empty = No articles have been published yet.
+
+section-title = { $section }
+section-empty = No articles in this section yet.
+section-feed = Follow this section (RSS)
+pagination-label = Pages
+pagination-newer = Newer articles
+pagination-older = Older articles
+pagination-status = Page { $page } of { $pages }
+
+article-by = By { $names }
+article-published = Originally published on { $date }
+article-translated = { $source ->
+        [vi] Translated from Vietnamese by { $engine }
+        [en] Translated from English by { $engine }
+       *[other] Translated from the original language by { $engine }
+    }
+article-reviewed = Reviewed by an editor
+article-source = Source:
+article-source-by = published by { $publisher }
+article-photo-credit = Photo: { $credit }
+article-embed-video = Watch the video
+article-embed-post = See the post
+article-embed-map = Open the map
+article-embed-other = Open the embedded content
+article-tags = Tags
+related-topic = Same story
+related-section = More in { $section }
+related-author = More by { $author }
+comments-heading = Comments
+comments-empty = No comments yet.
+
+author-title = Articles by { $author }
+author-count = { $count ->
+        [one] { $shown } article
+       *[other] { $shown } articles
+    }
+topic-title = The story so far
+topic-intro = Every article on this story, newest first.
+
+search-title = Search
+search-query = Words to find
+search-section = Section
+search-all-sections = All sections
+search-from = From
+search-to = To
+search-results = { $count ->
+        [0] No results for “{ $query }”.
+        [one] { $shown } result for “{ $query }”.
+       *[other] { $shown } results for “{ $query }”.
+    }
+search-prompt = Type one or more words to search the articles.
+search-unavailable = Search is not available at the moment. Please try again later.
+
+about-title = About { $site }
+about-body = { $site } republishes articles by partner newspapers in several languages. Each article is translated automatically from its original, sometimes reviewed by an editor, and always credits and links the newspaper that wrote it.
+about-sources = Source publishers
+about-no-sources = No source publishers are configured yet.
+about-languages = Languages
+
+feed-title = { $site }: latest news
+feed-section-title = { $site }: { $section }
+feed-description = The latest articles on { $site }.
+
+error-not-found-title = Page not found
+error-not-found-body = The page you asked for does not exist or has moved.
+error-gone-title = Article removed
+error-gone-body = This article was removed at the request of its publisher.
+error-internal-title = Something went wrong
+error-internal-body = The server could not show this page. Please try again in a moment.
+error-available-in = This article can be read in:
+error-home-link = Go to the home page

@@ -1,0 +1,92 @@
+# Newsbridge portal UI strings: Spanish.
+
+site-tagline = Noticias de los periódicos de Vietnam, en su idioma
+skip-to-content = Saltar al contenido
+nav-sections = Secciones
+nav-home = Portada
+nav-languages = Leer en otro idioma
+search-label = Buscar en los artículos
+search-button = Buscar
+footer-about = Acerca de y medios de origen
+footer-feed = Canal RSS
+footer-api = API para desarrolladores
+footer-note = Los artículos proceden de periódicos asociados y se traducen automáticamente; cada página enlaza con el original.
+
+date-format = %-d de %B de %Y
+datetime-format = %-d de %B de %Y, %H:%M (UTC%:z)
+
+home-title = Últimas noticias
+home-featured = Noticia destacada
+home-section-more = Más en { $section }
+home-empty = Todavía no se ha publicado ningún artículo.
+
+section-title = { $section }
+section-empty = Todavía no hay artículos en esta sección.
+section-feed = Seguir esta sección (RSS)
+pagination-label = Páginas
+pagination-newer = Artículos más recientes
+pagination-older = Artículos anteriores
+pagination-status = Página { $page } de { $pages }
+
+article-by = Por { $names }
+article-published = Publicado originalmente el { $date }
+article-translated = { $source ->
+        [vi] Traducido del vietnamita por { $engine }
+        [en] Traducido del inglés por { $engine }
+       *[other] Traducido del idioma original por { $engine }
+    }
+article-reviewed = Revisado por un editor
+article-source = Fuente:
+article-source-by = publicado por { $publisher }
+article-photo-credit = Foto: { $credit }
+article-embed-video = Ver el vídeo
+article-embed-post = Ver la publicación
+article-embed-map = Abrir el mapa
+article-embed-other = Abrir el contenido insertado
+article-tags = Etiquetas
+related-topic = Sobre el mismo tema
+related-section = Más en { $section }
+related-author = Más de { $author }
+comments-heading = Comentarios
+comments-empty = Todavía no hay comentarios.
+
+author-title = Artículos de { $author }
+author-count = { $count ->
+        [one] { $shown } artículo
+       *[other] { $shown } artículos
+    }
+topic-title = La historia completa
+topic-intro = Todos los artículos sobre este tema, del más reciente al más antiguo.
+
+search-title = Búsqueda
+search-query = Palabras que buscar
+search-section = Sección
+search-all-sections = Todas las secciones
+search-from = Desde
+search-to = Hasta
+search-results = { $count ->
+        [0] No hay resultados para «{ $query }».
+        [one] { $shown } resultado para «{ $query }».
+       *[other] { $shown } resultados para «{ $query }».
+    }
+search-prompt = Escriba una o varias palabras para buscar en los artículos.
+search-unavailable = La búsqueda no está disponible en este momento. Inténtelo de nuevo más tarde.
+
+about-title = Acerca de { $site }
+about-body = { $site } publica en varios idiomas artículos de periódicos asociados. Cada artículo se traduce automáticamente a partir del original, a veces lo revisa un editor, y siempre cita y enlaza el periódico que lo escribió.
+about-sources = Medios de origen
+about-no-sources = Todavía no hay medios de origen configurados.
+about-languages = Idiomas
+
+feed-title = { $site }: últimas noticias
+feed-section-title = { $site }: { $section }
+feed-description = Los artículos más recientes de { $site }.
+
+error-not-found-title = Página no encontrada
+error-not-found-body = La página solicitada no existe o se ha trasladado.
+error-gone-title = Artículo retirado
+error-gone-body = Este artículo se retiró a petición de su editor.
+error-internal-title = Se ha producido un error
+error-internal-body = El servidor no ha podido mostrar esta página. Inténtelo de nuevo dentro de un momento.
+error-available-in = Este artículo está disponible en:
+error-home-link = Volver a la portada

@@ -1,0 +1,92 @@
+# Newsbridge portal UI strings: French.
+
+site-tagline = L’actualité des journaux vietnamiens, dans votre langue
+skip-to-content = Aller au contenu
+nav-sections = Rubriques
+nav-home = Accueil
+nav-languages = Lire dans une autre langue
+search-label = Rechercher dans les articles
+search-button = Rechercher
+footer-about = À propos et éditeurs sources
+footer-feed = Flux RSS
+footer-api = API pour les développeurs
+footer-note = Les articles proviennent de journaux partenaires et sont traduits automatiquement ; chaque page renvoie à l’original.
+
+date-format = %-d %B %Y
+datetime-format = %-d %B %Y à %H:%M (UTC%:z)
+
+home-title = Dernières nouvelles
+home-featured = À la une
+home-section-more = Plus d’articles : { $section }
+home-empty = Aucun article n’a encore été publié.
+
+section-title = { $section }
+section-empty = Aucun article dans cette rubrique pour le moment.
+section-feed = Suivre cette rubrique (RSS)
+pagination-label = Pages
+pagination-newer = Articles plus récents
+pagination-older = Articles plus anciens
+pagination-status = Page { $page } sur { $pages }
+
+article-by = Par { $names }
+article-published = Publié à l’origine le { $date }
+article-translated = { $source ->
+        [vi] Traduit du vietnamien par { $engine }
+        [en] Traduit de l’anglais par { $engine }
+       *[other] Traduit de la langue d’origine par { $engine }
+    }
+article-reviewed = Relu par un rédacteur
+article-source = Source :
+article-source-by = publié par { $publisher }
+article-photo-credit = Photo : { $credit }
+article-embed-video = Voir la vidéo
+article-embed-post = Voir la publication
+article-embed-map = Ouvrir la carte
+article-embed-other = Ouvrir le contenu intégré
+article-tags = Mots-clés
+related-topic = Sur le même sujet
+related-section = Plus d’articles : { $section }
+related-author = Du même auteur : { $author }
+comments-heading = Commentaires
+comments-empty = Aucun commentaire pour le moment.
+
+author-title = Articles de { $author }
+author-count = { $count ->
+        [one] { $shown } article
+       *[other] { $shown } articles
+    }
+topic-title = Le dossier
+topic-intro = Tous les articles sur ce sujet, du plus récent au plus ancien.
+
+search-title = Recherche
+search-query = Mots à rechercher
+search-section = Rubrique
+search-all-sections = Toutes les rubriques
+search-from = Du
+search-to = Au
+search-results = { $count ->
+        [0] Aucun résultat pour « { $query } ».
+        [one] { $shown } résultat pour « { $query } ».
+       *[other] { $shown } résultats pour « { $query } ».
+    }
+search-prompt = Saisissez un ou plusieurs mots pour rechercher dans les articles.
+search-unavailable = La recherche est momentanément indisponible. Veuillez réessayer plus tard.
+
+about-title = À propos de { $site }
+about-body = { $site } republie en plusieurs langues les articles de journaux partenaires. Chaque article est traduit automatiquement à partir de l’original, parfois relu par un rédacteur, et cite toujours le journal qui l’a écrit, avec un lien vers lui.
+about-sources = Éditeurs sources
+about-no-sources = Aucun éditeur source n’est encore configuré.
+about-languages = Langues
+
+feed-title = { $site } : dernières nouvelles
+feed-section-title = { $site } : { $section }
+feed-description = Les derniers articles de { $site }.
+
+error-not-found-title = Page introuvable
+error-not-found-body = La page demandée n’existe pas ou a été déplacée.
+error-gone-title = Article retiré
+error-gone-body = Cet article a été retiré à la demande de son éditeur.
+error-internal-title = Une erreur est survenue
+error-internal-body = Le serveur n’a pas pu afficher cette page. Veuillez réessayer dans un instant.
+error-available-in = Cet article est disponible en :
+error-home-link = Revenir à l’accueil

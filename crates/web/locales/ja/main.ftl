@@ -1,0 +1,88 @@
+# Newsbridge portal UI strings: Japanese.
+
+site-tagline = ベトナムの新聞のニュースを、あなたの言語で
+skip-to-content = 本文へ移動
+nav-sections = カテゴリー
+nav-home = ホーム
+nav-languages = 他の言語で読む
+search-label = 記事を検索
+search-button = 検索
+footer-about = このサイトについて・配信元
+footer-feed = RSS フィード
+footer-api = 開発者向け API
+footer-note = 記事は提携新聞社から提供され、機械で自動翻訳されています。各ページに原文へのリンクがあります。
+
+date-format = %Y年%-m月%-d日
+datetime-format = %Y年%-m月%-d日 %H:%M（UTC%:z）
+
+home-title = 最新ニュース
+home-featured = トップニュース
+home-section-more = { $section }の記事をもっと見る
+home-empty = まだ記事は公開されていません。
+
+section-title = { $section }
+section-empty = このカテゴリーにはまだ記事がありません。
+section-feed = このカテゴリーをフォロー（RSS）
+pagination-label = ページ
+pagination-newer = 新しい記事
+pagination-older = 過去の記事
+pagination-status = { $pages } ページ中 { $page } ページ目
+
+article-by = 筆者：{ $names }
+article-published = 原文掲載日時：{ $date }
+article-translated = { $source ->
+        [vi] { $engine } によりベトナム語から翻訳
+        [en] { $engine } により英語から翻訳
+       *[other] { $engine } により原語から翻訳
+    }
+article-reviewed = 編集者が確認済み
+article-source = 出典：
+article-source-by = 配信元：{ $publisher }
+article-photo-credit = 写真：{ $credit }
+article-embed-video = 動画を見る
+article-embed-post = 投稿を見る
+article-embed-map = 地図を開く
+article-embed-other = 埋め込みコンテンツを開く
+article-tags = タグ
+related-topic = 同じ話題の記事
+related-section = { $section }の他の記事
+related-author = { $author }の他の記事
+comments-heading = コメント
+comments-empty = まだコメントはありません。
+
+author-title = { $author }の記事
+author-count = { $shown } 件の記事
+topic-title = これまでの経緯
+topic-intro = この話題に関するすべての記事（新しい順）。
+
+search-title = 検索
+search-query = 検索語
+search-section = カテゴリー
+search-all-sections = すべてのカテゴリー
+search-from = 開始日
+search-to = 終了日
+search-results = { $count ->
+        [0] 「{ $query }」に一致する結果はありません。
+       *[other] 「{ $query }」の検索結果：{ $shown } 件
+    }
+search-prompt = 記事を検索するには、単語を一つ以上入力してください。
+search-unavailable = 現在、検索はご利用いただけません。しばらくしてから再度お試しください。
+
+about-title = { $site }について
+about-body = { $site }は、提携新聞社の記事を複数の言語で掲載しています。各記事は原文から自動翻訳され、編集者が確認することもあり、必ず執筆した新聞社の名前と原文へのリンクを掲載しています。
+about-sources = 配信元の新聞社
+about-no-sources = 配信元の新聞社はまだ設定されていません。
+about-languages = 言語
+
+feed-title = { $site }：最新ニュース
+feed-section-title = { $site }：{ $section }
+feed-description = { $site }の最新記事。
+
+error-not-found-title = ページが見つかりません
+error-not-found-body = お探しのページは存在しないか、移動しました。
+error-gone-title = 記事は削除されました
+error-gone-body = この記事は配信元の新聞社の要請により削除されました。
+error-internal-title = エラーが発生しました
+error-internal-body = サーバーがこのページを表示できませんでした。しばらくしてから再度お試しください。
+error-available-in = この記事は次の言語で読めます：
+error-home-link = ホームへ戻る

@@ -1,0 +1,96 @@
+# Newsbridge portal UI strings: Russian.
+
+site-tagline = Новости вьетнамских газет на вашем языке
+skip-to-content = Перейти к содержанию
+nav-sections = Рубрики
+nav-home = Главная
+nav-languages = Читать на другом языке
+search-label = Поиск по статьям
+search-button = Найти
+footer-about = О проекте и издания-источники
+footer-feed = RSS-лента
+footer-api = API для разработчиков
+footer-note = Статьи предоставлены газетами-партнёрами и переведены автоматически; на каждой странице есть ссылка на оригинал.
+
+date-format = %-d %B %Y г.
+datetime-format = %-d %B %Y г., %H:%M (UTC%:z)
+
+home-title = Последние новости
+home-featured = Главная новость
+home-section-more = Ещё в рубрике «{ $section }»
+home-empty = Пока не опубликовано ни одной статьи.
+
+section-title = { $section }
+section-empty = В этой рубрике пока нет статей.
+section-feed = Подписаться на рубрику (RSS)
+pagination-label = Страницы
+pagination-newer = Более новые статьи
+pagination-older = Более ранние статьи
+pagination-status = Страница { $page } из { $pages }
+
+article-by = Автор: { $names }
+article-published = Впервые опубликовано { $date }
+article-translated = { $source ->
+        [vi] Переведено с вьетнамского: { $engine }
+        [en] Переведено с английского: { $engine }
+       *[other] Переведено с языка оригинала: { $engine }
+    }
+article-reviewed = Проверено редактором
+article-source = Источник:
+article-source-by = публикация: { $publisher }
+article-photo-credit = Фото: { $credit }
+article-embed-video = Смотреть видео
+article-embed-post = Открыть публикацию
+article-embed-map = Открыть карту
+article-embed-other = Открыть встроенное содержимое
+article-tags = Теги
+related-topic = По той же теме
+related-section = Ещё в рубрике «{ $section }»
+related-author = Другие статьи автора: { $author }
+comments-heading = Комментарии
+comments-empty = Комментариев пока нет.
+
+author-title = Статьи автора: { $author }
+author-count = { $count ->
+        [one] { $shown } статья
+        [few] { $shown } статьи
+        [many] { $shown } статей
+       *[other] { $shown } статьи
+    }
+topic-title = Хроника событий
+topic-intro = Все статьи по этой теме, сначала новые.
+
+search-title = Поиск
+search-query = Что искать
+search-section = Рубрика
+search-all-sections = Все рубрики
+search-from = С
+search-to = По
+search-results = { $count ->
+        [0] По запросу «{ $query }» ничего не найдено.
+        [one] По запросу «{ $query }» найден { $shown } результат.
+        [few] По запросу «{ $query }» найдено { $shown } результата.
+        [many] По запросу «{ $query }» найдено { $shown } результатов.
+       *[other] По запросу «{ $query }» найдено { $shown } результата.
+    }
+search-prompt = Введите одно или несколько слов, чтобы найти статьи.
+search-unavailable = Поиск временно недоступен. Пожалуйста, повторите попытку позже.
+
+about-title = О проекте { $site }
+about-body = { $site } публикует статьи газет-партнёров на нескольких языках. Каждая статья автоматически переводится с оригинала, иногда проверяется редактором и всегда указывает газету, которая её написала, со ссылкой на неё.
+about-sources = Издания-источники
+about-no-sources = Издания-источники пока не настроены.
+about-languages = Языки
+
+feed-title = { $site }: последние новости
+feed-section-title = { $site }: { $section }
+feed-description = Последние статьи на { $site }.
+
+error-not-found-title = Страница не найдена
+error-not-found-body = Запрошенная страница не существует или была перемещена.
+error-gone-title = Статья удалена
+error-gone-body = Эта статья удалена по просьбе издателя.
+error-internal-title = Произошла ошибка
+error-internal-body = Сервер не смог показать эту страницу. Пожалуйста, повторите попытку через минуту.
+error-available-in = Эта статья доступна на языках:
+error-home-link = На главную

@@ -1,0 +1,88 @@
+# Newsbridge portal UI strings: Vietnamese.
+
+site-tagline = Tin tức từ các báo Việt Nam, bằng ngôn ngữ của bạn
+skip-to-content = Chuyển đến nội dung chính
+nav-sections = Chuyên mục
+nav-home = Trang chủ
+nav-languages = Đọc bằng ngôn ngữ khác
+search-label = Tìm kiếm bài viết
+search-button = Tìm kiếm
+footer-about = Giới thiệu và các báo nguồn
+footer-feed = Nguồn cấp RSS
+footer-api = API cho nhà phát triển
+footer-note = Các bài viết được lấy từ những tờ báo đối tác và dịch tự động; mỗi trang đều dẫn liên kết tới bài gốc.
+
+date-format = %d/%m/%Y
+datetime-format = %H:%M, %d/%m/%Y (UTC%:z)
+
+home-title = Tin mới nhất
+home-featured = Tin nổi bật
+home-section-more = Xem thêm mục { $section }
+home-empty = Chưa có bài viết nào được đăng.
+
+section-title = { $section }
+section-empty = Chuyên mục này chưa có bài viết nào.
+section-feed = Theo dõi chuyên mục này (RSS)
+pagination-label = Trang
+pagination-newer = Bài mới hơn
+pagination-older = Bài cũ hơn
+pagination-status = Trang { $page } / { $pages }
+
+article-by = Tác giả: { $names }
+article-published = Đăng lần đầu lúc { $date }
+article-translated = { $source ->
+        [vi] Dịch từ tiếng Việt bởi { $engine }
+        [en] Dịch từ tiếng Anh bởi { $engine }
+       *[other] Dịch từ ngôn ngữ gốc bởi { $engine }
+    }
+article-reviewed = Đã được biên tập viên hiệu đính
+article-source = Nguồn:
+article-source-by = do { $publisher } đăng tải
+article-photo-credit = Ảnh: { $credit }
+article-embed-video = Xem video
+article-embed-post = Xem bài đăng
+article-embed-map = Mở bản đồ
+article-embed-other = Mở nội dung nhúng
+article-tags = Từ khóa
+related-topic = Cùng chủ đề
+related-section = Tin khác trong mục { $section }
+related-author = Bài khác của { $author }
+comments-heading = Bình luận
+comments-empty = Chưa có bình luận nào.
+
+author-title = Bài viết của { $author }
+author-count = { $shown } bài viết
+topic-title = Toàn cảnh sự kiện
+topic-intro = Tất cả bài viết về sự kiện này, mới nhất trước.
+
+search-title = Tìm kiếm
+search-query = Từ khóa cần tìm
+search-section = Chuyên mục
+search-all-sections = Tất cả chuyên mục
+search-from = Từ ngày
+search-to = Đến ngày
+search-results = { $count ->
+        [0] Không có kết quả nào cho “{ $query }”.
+       *[other] { $shown } kết quả cho “{ $query }”.
+    }
+search-prompt = Nhập một hoặc nhiều từ để tìm kiếm bài viết.
+search-unavailable = Chức năng tìm kiếm tạm thời không khả dụng. Vui lòng thử lại sau.
+
+about-title = Giới thiệu { $site }
+about-body = { $site } đăng lại bài viết của các tờ báo đối tác bằng nhiều ngôn ngữ. Mỗi bài được dịch tự động từ bản gốc, đôi khi được biên tập viên hiệu đính, và luôn ghi rõ, dẫn liên kết tới tờ báo đã viết bài đó.
+about-sources = Các báo nguồn
+about-no-sources = Chưa có báo nguồn nào được cấu hình.
+about-languages = Ngôn ngữ
+
+feed-title = { $site }: tin mới nhất
+feed-section-title = { $site }: { $section }
+feed-description = Các bài viết mới nhất trên { $site }.
+
+error-not-found-title = Không tìm thấy trang
+error-not-found-body = Trang bạn yêu cầu không tồn tại hoặc đã được chuyển đi.
+error-gone-title = Bài viết đã bị gỡ
+error-gone-body = Bài viết này đã được gỡ theo yêu cầu của cơ quan báo chí đăng bài.
+error-internal-title = Đã xảy ra lỗi
+error-internal-body = Máy chủ không thể hiển thị trang này. Vui lòng thử lại sau giây lát.
+error-available-in = Bài viết này có bằng các ngôn ngữ:
+error-home-link = Về trang chủ

@@ -1,0 +1,88 @@
+# Newsbridge portal UI strings: Chinese (Simplified).
+
+site-tagline = 越南报纸的新闻，以您的语言呈现
+skip-to-content = 跳到正文
+nav-sections = 栏目
+nav-home = 首页
+nav-languages = 切换阅读语言
+search-label = 搜索文章
+search-button = 搜索
+footer-about = 关于本站与来源媒体
+footer-feed = RSS 订阅
+footer-api = 开发者 API
+footer-note = 文章来自合作报社并经机器自动翻译；每个页面都附有原文链接。
+
+date-format = %Y年%-m月%-d日
+datetime-format = %Y年%-m月%-d日 %H:%M（UTC%:z）
+
+home-title = 最新新闻
+home-featured = 头条
+home-section-more = 更多{ $section }新闻
+home-empty = 尚未发布任何文章。
+
+section-title = { $section }
+section-empty = 本栏目暂无文章。
+section-feed = 订阅本栏目（RSS）
+pagination-label = 分页
+pagination-newer = 较新的文章
+pagination-older = 较早的文章
+pagination-status = 第 { $page } 页，共 { $pages } 页
+
+article-by = 作者：{ $names }
+article-published = 原文发布于{ $date }
+article-translated = { $source ->
+        [vi] 由 { $engine } 译自越南语
+        [en] 由 { $engine } 译自英语
+       *[other] 由 { $engine } 译自原文语言
+    }
+article-reviewed = 已经编辑审校
+article-source = 来源：
+article-source-by = 由{ $publisher }发布
+article-photo-credit = 图片：{ $credit }
+article-embed-video = 观看视频
+article-embed-post = 查看帖子
+article-embed-map = 打开地图
+article-embed-other = 打开嵌入内容
+article-tags = 标签
+related-topic = 同一事件
+related-section = 更多{ $section }新闻
+related-author = { $author }的其他文章
+comments-heading = 评论
+comments-empty = 暂无评论。
+
+author-title = { $author }的文章
+author-count = 共 { $shown } 篇文章
+topic-title = 事件全貌
+topic-intro = 关于这一事件的全部文章，按时间由新到旧排列。
+
+search-title = 搜索
+search-query = 搜索词
+search-section = 栏目
+search-all-sections = 全部栏目
+search-from = 起始日期
+search-to = 截止日期
+search-results = { $count ->
+        [0] 没有找到与“{ $query }”相关的结果。
+       *[other] 找到 { $shown } 条与“{ $query }”相关的结果。
+    }
+search-prompt = 请输入一个或多个词语搜索文章。
+search-unavailable = 搜索功能暂时无法使用，请稍后再试。
+
+about-title = 关于{ $site }
+about-body = { $site }以多种语言转载合作报社的文章。每篇文章均由原文自动翻译而来，部分经过编辑审校，并始终注明原报社名称、附上原文链接。
+about-sources = 来源媒体
+about-no-sources = 尚未配置任何来源媒体。
+about-languages = 语言
+
+feed-title = { $site }：最新新闻
+feed-section-title = { $site }：{ $section }
+feed-description = { $site }的最新文章。
+
+error-not-found-title = 找不到页面
+error-not-found-body = 您请求的页面不存在或已被移动。
+error-gone-title = 文章已被撤下
+error-gone-body = 应原发报社的要求，本文已被撤下。
+error-internal-title = 出现错误
+error-internal-body = 服务器无法显示此页面，请稍后再试。
+error-available-in = 本文可用以下语言阅读：
+error-home-link = 返回首页

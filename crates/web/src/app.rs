@@ -1,0 +1,140 @@
+//! The state every handler shares, and the per-request page context.
+
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use store::Section;
+
+use crate::i18n::{Arg, Locales};
+use crate::{Portal, WebError};
+
+/// How long the section list is reused before it is read again.
+const SECTIONS_TTL: Duration = Duration::from_secs(30);
+
+/// Shared state: the portal, its UI strings and small caches.
+pub(crate) struct App {
+    pub portal: Portal,
+    pub locales: Locales,
+    /// `base_url` without a trailing slash.
+    pub base: String,
+    sections: RwLock<Option<(Instant, Arc<Vec<Section>>)>>,
+}
+
+pub(crate) type AppState = Arc<App>;
+
+impl App {
+    pub fn new(portal: Portal, locales: Locales) -> App {
+        let base = portal.config.base_url.trim_end_matches('/').to_string();
+        App {
+            portal,
+            locales,
+            base,
+            sections: RwLock::new(None),
+        }
+    }
+
+    /// The default portal language (the first configured one).
+    pub fn default_lang(&self) -> &str {
+        self.portal
+            .config
+            .languages
+            .first()
+            .map(String::as_str)
+            .unwrap_or("en")
+    }
+
+    /// Whether `lang` is a portal language with UI strings.
+    pub fn serves(&self, lang: &str) -> bool {
+        self.portal.config.languages.iter().any(|l| l == lang) && self.locales.has(lang)
+    }
+
+    /// Every section in menu order (cached for a few seconds).
+    pub async fn sections(&self) -> Result<Arc<Vec<Section>>, WebError> {
+        if let Ok(guard) = self.sections.read() {
+            if let Some((at, list)) = guard.as_ref() {
+                if at.elapsed() < SECTIONS_TTL {
+                    return Ok(list.clone());
+                }
+            }
+        }
+        let list = Arc::new(self.portal.store.sections().await?);
+        if let Ok(mut guard) = self.sections.write() {
+            *guard = Some((Instant::now(), list.clone()));
+        }
+        Ok(list)
+    }
+
+    /// An absolute URL for a site path.
+    pub fn abs(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+}
+
+/// What a page needs to render: the app, the reader's language, the menu.
+pub(crate) struct Ctx<'a> {
+    pub app: &'a App,
+    pub lang: &'a str,
+    pub sections: Arc<Vec<Section>>,
+}
+
+impl<'a> Ctx<'a> {
+    pub async fn new(app: &'a App, lang: &'a str) -> Result<Ctx<'a>, WebError> {
+        Ok(Ctx {
+            app,
+            lang,
+            sections: app.sections().await?,
+        })
+    }
+
+    /// A context for error pages: the menu if the database answers, else none.
+    pub async fn for_error(app: &'a App, lang: &'a str) -> Ctx<'a> {
+        let sections = app.sections().await.unwrap_or_default();
+        Ctx {
+            app,
+            lang,
+            sections,
+        }
+    }
+
+    /// A UI string.
+    pub fn t(&self, key: &str) -> String {
+        self.app.locales.get(self.lang, key)
+    }
+
+    /// A UI string with arguments.
+    pub fn tw(&self, key: &str, args: &[(&str, Arg)]) -> String {
+        self.app.locales.get_with(self.lang, key, args)
+    }
+
+    /// A section by id.
+    pub fn section(&self, id: Option<i64>) -> Option<&Section> {
+        let id = id?;
+        self.sections.iter().find(|s| s.id == id)
+    }
+
+    /// A section by its URL slug.
+    pub fn section_by_slug(&self, slug: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.slug == slug)
+    }
+
+    /// A section's name in the reader's language.
+    pub fn section_name<'s>(&self, section: &'s Section) -> &'s str {
+        section.name(self.lang)
+    }
+
+    /// The URL slug of a section id (articles without a section use `article`).
+    pub fn section_slug(&self, id: Option<i64>) -> &str {
+        self.section(id)
+            .map_or(crate::urls::NO_SECTION, |s| s.slug.as_str())
+    }
+
+    /// The site name.
+    pub fn site(&self) -> &str {
+        &self.app.portal.config.site_name
+    }
+
+    /// A count formatted for the reader's locale (`1 115` in French).
+    pub fn number(&self, n: i64) -> String {
+        crate::dates::number(self.lang, n)
+    }
+}

@@ -1,0 +1,132 @@
+//! HTTP details shared by every route: conditional GET, cache headers and
+//! language negotiation.
+
+use axum::body::{to_bytes, Body};
+use axum::extract::Request;
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+/// Largest body the ETag layer will buffer (pages are far smaller).
+const MAX_BUFFER: usize = 16 * 1024 * 1024;
+
+/// Adds a weak ETag (a hash of the body) and a default Cache-Control to
+/// successful GET responses, and answers 304 when the client has that version.
+pub(crate) async fn conditional_get(request: Request, next: Next) -> Response {
+    let method = request.method().clone();
+    let if_none_match = request.headers().get(header::IF_NONE_MATCH).cloned();
+    let response = next.run(request).await;
+    if !(method == Method::GET || method == Method::HEAD)
+        || response.status() != StatusCode::OK
+        || response.headers().contains_key(header::ETAG)
+    {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let bytes = match to_bytes(body, MAX_BUFFER).await {
+        Ok(b) => b,
+        Err(e) => {
+            tracing::error!(error = %e, "response body could not be buffered");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let etag = format!("W/\"{:016x}\"", hash(&bytes));
+    if let Ok(v) = HeaderValue::from_str(&etag) {
+        parts.headers.insert(header::ETAG, v);
+    }
+    if !parts.headers.contains_key(header::CACHE_CONTROL) {
+        parts.headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=60"),
+        );
+    }
+    let fresh = if_none_match
+        .as_ref()
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.split(',').any(|t| {
+                let t = t.trim();
+                t == "*" || t.trim_start_matches("W/") == etag.trim_start_matches("W/")
+            })
+        });
+    if fresh {
+        parts.status = StatusCode::NOT_MODIFIED;
+        parts.headers.remove(header::CONTENT_LENGTH);
+        return Response::from_parts(parts, Body::empty());
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+/// FNV-1a 64: fast, and good enough to tell versions of a page apart.
+fn hash(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// The best of `available` for an Accept-Language header, else the first available.
+pub(crate) fn negotiate<'a>(headers: &HeaderMap, available: &'a [String]) -> Option<&'a str> {
+    let header = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let mut wanted: Vec<(f32, usize, String)> = header
+        .split(',')
+        .enumerate()
+        .filter_map(|(i, part)| {
+            let mut bits = part.split(';');
+            let tag = bits.next()?.trim().to_ascii_lowercase();
+            if tag.is_empty() {
+                return None;
+            }
+            let q = bits
+                .find_map(|b| b.trim().strip_prefix("q=").map(str::to_string))
+                .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())?;
+            (q > 0.0).then_some((q, i, tag))
+        })
+        .collect();
+    wanted.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    for (_, _, tag) in &wanted {
+        let primary = tag.split('-').next().unwrap_or(tag);
+        if let Some(found) = available
+            .iter()
+            .find(|l| l.eq_ignore_ascii_case(tag) || l.eq_ignore_ascii_case(primary))
+        {
+            return Some(found);
+        }
+    }
+    available.first().map(String::as_str)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn langs() -> Vec<String> {
+        ["en", "vi", "fr", "de"].map(String::from).to_vec()
+    }
+
+    #[test]
+    fn accept_language_picks_the_highest_quality_match() {
+        let mut h = HeaderMap::new();
+        h.insert(
+            header::ACCEPT_LANGUAGE,
+            HeaderValue::from_static("ja;q=0.9, fr-CH, de;q=0.5"),
+        );
+        assert_eq!(negotiate(&h, &langs()), Some("fr"));
+        h.insert(
+            header::ACCEPT_LANGUAGE,
+            HeaderValue::from_static("ja, de;q=0.2, vi;q=0.8"),
+        );
+        assert_eq!(negotiate(&h, &langs()), Some("vi"));
+        h.insert(
+            header::ACCEPT_LANGUAGE,
+            HeaderValue::from_static("*;q=0.1, ;;;, xx;q=abc"),
+        );
+        assert_eq!(negotiate(&h, &langs()), Some("en"));
+        assert_eq!(negotiate(&HeaderMap::new(), &langs()), Some("en"));
+    }
+}

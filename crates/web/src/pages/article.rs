@@ -1,0 +1,474 @@
+//! `/{lang}/{section}/{id}-{slug}`: one language version of an article.
+//!
+//! Point by point better than the reference page (DESIGN.md, "The page it
+//! must beat"): the publisher once, with logo and link; the original date in
+//! the reader's locale; a translation notice; translated captions *and* alt
+//! texts; the source linked with its original title marked `lang`; related
+//! blocks that never repeat the article or each other; a language switcher
+//! listing only the languages the article is published in.
+
+use std::collections::HashSet;
+
+use article::{Block, Publisher};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use maud::{html, Markup};
+use serde_json::json;
+use store::{
+    ArticleRecord, ArticleStatus, StoredAuthor, Teaser, TeaserFilter, Translation,
+    TranslationStatus,
+};
+
+use crate::app::{App, AppState, Ctx};
+use crate::layout::{page, script_json, Head};
+use crate::pages::{errors, html, moved, respond};
+use crate::render::{block, figure, rich, safe_href, teaser, TeaserStyle};
+use crate::{dates, urls, WebError};
+
+/// Items per related block.
+const RELATED: usize = 4;
+
+/// `GET /{lang}/{section}/{id}-{slug}`.
+pub(crate) async fn article(
+    State(app): State<AppState>,
+    Path((lang, section, tail)): Path<(String, String, String)>,
+) -> Response {
+    let result = render(&app, &lang, &section, &tail).await;
+    respond(&app, &lang, result).await
+}
+
+/// The article id at the start of `{id}-{slug}`.
+fn parse_id(tail: &str) -> Option<i64> {
+    let digits: &str = tail.split('-').next()?;
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// What the page shows, read from the store.
+pub(crate) struct Loaded {
+    pub record: ArticleRecord,
+    pub version: Translation,
+    /// Published languages (portal order) with their article paths.
+    pub alternates: Vec<(String, String)>,
+    pub authors: Vec<StoredAuthor>,
+    pub publisher: Option<Publisher>,
+    pub path: String,
+}
+
+/// Reads an article's `lang` version, or says why it cannot be shown.
+/// `Err(Ok(alternates))` means "exists, but not in this language".
+async fn load(ctx: &Ctx<'_>, id: i64) -> Result<Result<Loaded, Vec<(String, String)>>, WebError> {
+    let store = &ctx.app.portal.store;
+    let record = store.article(id).await.map_err(WebError::from_store)?;
+    match record.status {
+        ArticleStatus::TakenDown => return Err(WebError::Gone),
+        ArticleStatus::Classified => {}
+        ArticleStatus::Duplicate | ArticleStatus::Extracted => return Err(WebError::NotFound),
+    }
+    let versions = store.translations_of(id).await?;
+    let section_slug = ctx.section_slug(record.section_id).to_string();
+    let alternates: Vec<(String, String)> = ctx
+        .app
+        .portal
+        .config
+        .languages
+        .iter()
+        .filter_map(|l| {
+            versions
+                .iter()
+                .find(|v| &v.lang == l && v.status == TranslationStatus::Published)
+                .map(|v| (l.clone(), urls::article(l, &section_slug, id, &v.slug)))
+        })
+        .collect();
+    let Some(version) = versions
+        .into_iter()
+        .find(|v| v.lang == ctx.lang && v.status == TranslationStatus::Published)
+    else {
+        return Ok(Err(alternates));
+    };
+    let authors = store.article_authors(id).await?;
+    let publisher = publisher_of(ctx.app, &record).await;
+    let path = urls::article(ctx.lang, &section_slug, id, &version.slug);
+    Ok(Ok(Loaded {
+        record,
+        version,
+        alternates,
+        authors,
+        publisher,
+        path,
+    }))
+}
+
+/// The publisher as the original states it, else the source's name.
+async fn publisher_of(app: &App, record: &ArticleRecord) -> Option<Publisher> {
+    if let Some(p) = record
+        .original
+        .publisher
+        .as_ref()
+        .filter(|p| !p.name.trim().is_empty())
+    {
+        return Some(p.clone());
+    }
+    let source = app.portal.store.source(record.source_id?).await.ok()?;
+    let home = source
+        .settings
+        .get("home")
+        .and_then(|v| v.as_str())
+        .map(str::to_string)
+        .or_else(|| origin(&source.url));
+    let logo = source
+        .settings
+        .get("logo")
+        .and_then(|v| v.as_str())
+        .map(str::to_string);
+    Some(Publisher {
+        name: source.name,
+        logo,
+        url: home,
+    })
+}
+
+/// `https://host` of a URL.
+pub(crate) fn origin(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let host = rest.split(['/', '?', '#']).next()?;
+    (!host.is_empty()).then(|| format!("{scheme}://{host}"))
+}
+
+async fn render(app: &App, lang: &str, section: &str, tail: &str) -> Result<Response, WebError> {
+    if !app.serves(lang) {
+        return Err(WebError::NotFound);
+    }
+    let id = parse_id(tail).ok_or(WebError::NotFound)?;
+    let ctx = Ctx::new(app, lang).await?;
+    let loaded = match load(&ctx, id).await? {
+        Ok(loaded) => loaded,
+        Err(elsewhere) if elsewhere.is_empty() => return Err(WebError::NotFound),
+        Err(elsewhere) => return Ok(errors::not_in_language(&ctx, &elsewhere)),
+    };
+    if loaded.path != format!("/{lang}/{section}/{tail}") {
+        return Ok(moved(&loaded.path));
+    }
+    let related = related(&ctx, &loaded).await?;
+    let head = head(&ctx, &loaded);
+    let main = body(&ctx, &loaded, &related);
+    Ok(html(StatusCode::OK, page(&ctx, head, main)))
+}
+
+/// The three related blocks: same story, same section, same author.
+pub(crate) struct Related {
+    pub topic: Vec<Teaser>,
+    pub section: Vec<Teaser>,
+    pub author: Option<(StoredAuthor, Vec<Teaser>)>,
+}
+
+async fn related(ctx: &Ctx<'_>, a: &Loaded) -> Result<Related, WebError> {
+    let store = &ctx.app.portal.store;
+    let id = a.record.id;
+    let mut seen: HashSet<i64> = HashSet::from([id]);
+    let mut pick = |items: Vec<Teaser>| -> Vec<Teaser> {
+        items
+            .into_iter()
+            .filter(|t| seen.insert(t.article_id))
+            .take(RELATED)
+            .collect()
+    };
+    let base = TeaserFilter {
+        exclude_article: Some(id),
+        ..TeaserFilter::default()
+    };
+    let fetch = (RELATED * 4) as i64;
+    let topic = match a.record.topic_id {
+        Some(topic_id) => pick(
+            store
+                .teasers(
+                    ctx.lang,
+                    TeaserFilter {
+                        topic_id: Some(topic_id),
+                        ..base
+                    },
+                    fetch,
+                    0,
+                )
+                .await?,
+        ),
+        None => Vec::new(),
+    };
+    let section = match a.record.section_id {
+        Some(section_id) => pick(
+            store
+                .teasers(
+                    ctx.lang,
+                    TeaserFilter {
+                        section_id: Some(section_id),
+                        ..base
+                    },
+                    fetch,
+                    0,
+                )
+                .await?,
+        ),
+        None => Vec::new(),
+    };
+    let author = match a.authors.first() {
+        Some(author) => {
+            let items = pick(
+                store
+                    .teasers(
+                        ctx.lang,
+                        TeaserFilter {
+                            author_id: Some(author.id),
+                            ..base
+                        },
+                        fetch,
+                        0,
+                    )
+                    .await?,
+            );
+            (!items.is_empty()).then(|| (author.clone(), items))
+        }
+        None => None,
+    };
+    Ok(Related {
+        topic,
+        section,
+        author,
+    })
+}
+
+/// When the original was published, in the publisher's zone.
+fn published(a: &Loaded) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+    a.record.original.published.or_else(|| {
+        a.record
+            .published_at
+            .and_then(|ms| dates::from_ms(ms, dates::default_offset()))
+    })
+}
+
+fn head(ctx: &Ctx<'_>, a: &Loaded) -> Head {
+    let content = &a.version.content;
+    let description = content.lead.as_ref().map(|l| l.plain_text());
+    let image = content
+        .image
+        .as_ref()
+        .map(|i| i.src.clone())
+        .filter(|s| safe_href(s));
+    let original_url = a.record.original.identity_url().to_string();
+    let published = published(a);
+    let modified = a.record.original.modified.or(published);
+    let mut ld = json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": content.title,
+        "inLanguage": ctx.lang,
+        "url": ctx.app.abs(&a.path),
+        "mainEntityOfPage": ctx.app.abs(&a.path),
+        "isBasedOn": original_url,
+        "author": a.authors.iter().map(|au| json!({
+            "@type": "Person",
+            "name": au.name,
+            "url": ctx.app.abs(&urls::author(ctx.lang, &au.slug)),
+        })).collect::<Vec<_>>(),
+    });
+    if let Some(d) = &description {
+        ld["description"] = json!(d);
+    }
+    if let Some(img) = &image {
+        ld["image"] = json!([img]);
+    }
+    if let Some(p) = published {
+        ld["datePublished"] = json!(p.to_rfc3339());
+    }
+    if let Some(m) = modified {
+        ld["dateModified"] = json!(m.to_rfc3339());
+    }
+    if let Some(section) = ctx.section(a.record.section_id) {
+        ld["articleSection"] = json!(ctx.section_name(section));
+    }
+    if let Some(p) = &a.publisher {
+        let mut org = json!({ "@type": "NewsMediaOrganization", "name": p.name });
+        if let Some(url) = &p.url {
+            org["url"] = json!(url);
+        }
+        if let Some(logo) = &p.logo {
+            org["logo"] = json!({ "@type": "ImageObject", "url": logo });
+        }
+        ld["publisher"] = org;
+    }
+    if ctx.lang != a.record.language {
+        ld["translationOfWork"] = json!({
+            "@type": "NewsArticle",
+            "url": original_url,
+            "inLanguage": a.record.language,
+            "headline": a.record.original.title,
+        });
+    }
+    Head {
+        title: content.title.clone(),
+        description,
+        canonical: Some(a.path.clone()),
+        alternates: a.alternates.clone(),
+        og_type: Some("article"),
+        image,
+        json_ld: Some(script_json(&ld)),
+        current_section: a.record.section_id,
+        ..Head::default()
+    }
+}
+
+fn body(ctx: &Ctx<'_>, a: &Loaded, related: &Related) -> Markup {
+    let content = &a.version.content;
+    let lang = ctx.lang;
+    let source_lang = a.record.language.as_str();
+    let published = published(a);
+    // The lead image is printed above the body unless the body opens with it.
+    let lead_image = content.image.as_ref().filter(|img| {
+        !content
+            .blocks
+            .iter()
+            .any(|b| matches!(b, Block::Figure(f) if f.src == img.src))
+    });
+    let original_url = a.record.original.identity_url();
+    html! {
+        article.story {
+            header.story-header {
+                @if let Some(section) = ctx.section(a.record.section_id) {
+                    p.kicker { a href=(urls::section(lang, &section.slug)) { (ctx.section_name(section)) } }
+                }
+                h1 { (content.title) }
+                @if let Some(lead) = content.lead.as_ref().filter(|l| !l.is_blank()) {
+                    p.lead { (rich(ctx, lead)) }
+                }
+                div.byline {
+                    @if let Some(p) = &a.publisher {
+                        (publisher_credit(p))
+                    }
+                    @if let Some(at) = published {
+                        p.dateline {
+                            time datetime=(at.to_rfc3339()) {
+                                (ctx.tw("article-published", &[("date", dates::format(lang, &ctx.t("datetime-format"), &at).into())]))
+                            }
+                        }
+                    }
+                    @if !a.authors.is_empty() {
+                        p.authors {
+                            (ctx.tw("article-by", &[("names", "\u{1}".into())]).split('\u{1}').next().unwrap_or(""))
+                            @for (i, au) in a.authors.iter().enumerate() {
+                                @if i > 0 { ", " }
+                                a href=(urls::author(lang, &au.slug)) rel="author" { (au.name) }
+                            }
+                            (ctx.tw("article-by", &[("names", "\u{1}".into())]).split('\u{1}').nth(1).unwrap_or(""))
+                        }
+                    }
+                    (notice(ctx, a))
+                }
+            }
+            @if let Some(img) = lead_image {
+                (figure(ctx, img, true))
+            }
+            div.story-body {
+                @for b in &content.blocks { (block(ctx, b)) }
+            }
+            footer.story-footer {
+                @if safe_href(original_url) {
+                    p.source {
+                        (ctx.t("article-source")) " "
+                        a href=(original_url) rel="nofollow noopener" hreflang=(source_lang) lang=(source_lang) {
+                            (a.record.original.title)
+                        }
+                        @if let Some(p) = &a.publisher {
+                            " (" (p.name) ")"
+                        }
+                    }
+                }
+            }
+        }
+        // COMMENTS: the comments module replaces this block (issue: comments).
+        section #comments .comments aria-labelledby="comments-h" {
+            h2 #comments-h { (ctx.t("comments-heading")) }
+            p.empty { (ctx.t("comments-empty")) }
+        }
+        @if !related.topic.is_empty() {
+            (related_block(ctx, "related-topic", &ctx.t("related-topic"), &related.topic))
+        }
+        @if !related.section.is_empty() {
+            @let name = ctx.section(a.record.section_id).map(|s| ctx.section_name(s).to_string()).unwrap_or_default();
+            (related_block(ctx, "related-section", &ctx.tw("related-section", &[("section", name.into())]), &related.section))
+        }
+        @if let Some((author, items)) = &related.author {
+            (related_block(ctx, "related-author", &ctx.tw("related-author", &[("author", author.name.as_str().into())]), items))
+        }
+    }
+}
+
+/// The publisher, printed once: logo, name, link to its home page.
+fn publisher_credit(p: &Publisher) -> Markup {
+    let url = p.url.as_deref().filter(|u| safe_href(u));
+    let logo = p.logo.as_deref().filter(|u| safe_href(u));
+    let inner = html! {
+        // The name is printed next to the logo, so the logo's alt stays empty.
+        @if let Some(logo) = logo { img.publisher-logo src=(logo) alt="" width="24" height="24"; }
+        span.publisher-name { (p.name) }
+    };
+    html! {
+        p.publisher {
+            @if let Some(url) = url {
+                a href=(url) rel="nofollow noopener" { (inner) }
+            } @else {
+                (inner)
+            }
+        }
+    }
+}
+
+/// "Translated from Vietnamese by …" or "Reviewed by an editor"; nothing on the original.
+fn notice(ctx: &Ctx<'_>, a: &Loaded) -> Markup {
+    if ctx.lang == a.record.language {
+        return html! {};
+    }
+    let reviewed = a.version.reviewed_by.is_some();
+    html! {
+        p.notice {
+            @if let Some(engine) = &a.version.engine {
+                (ctx.tw("article-translated", &[
+                    ("source", a.record.language.as_str().into()),
+                    ("engine", engine.as_str().into()),
+                ]))
+                @if reviewed { " · " }
+            }
+            @if reviewed { (ctx.t("article-reviewed")) }
+        }
+    }
+}
+
+fn related_block(ctx: &Ctx<'_>, id: &str, title: &str, items: &[Teaser]) -> Markup {
+    html! {
+        section.related aria-labelledby=(id) {
+            h2 id=(id) { (title) }
+            div.related-grid {
+                @for t in items { (teaser(ctx, t, TeaserStyle::Card)) }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_come_from_the_start_of_the_last_segment() {
+        assert_eq!(parse_id("42-some-slug"), Some(42));
+        assert_eq!(parse_id("42"), Some(42));
+        assert_eq!(parse_id("x42-slug"), None);
+        assert_eq!(parse_id(""), None);
+        assert_eq!(parse_id("99999999999999999999999-a"), None);
+        assert_eq!(
+            origin("https://tuoitre.vn/rss/a.rss"),
+            Some("https://tuoitre.vn".into())
+        );
+    }
+}

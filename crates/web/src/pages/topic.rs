@@ -1,0 +1,85 @@
+//! `/{lang}/topic/{id}`: every article of one story, newest first.
+//!
+//! The story's stored label is in the source language, so the page is titled
+//! by its newest headline in the reader's language instead.
+
+use std::collections::HashMap;
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use maud::html;
+use store::TeaserFilter;
+
+use crate::app::{App, AppState, Ctx};
+use crate::layout::{every_language, page, Head};
+use crate::pages::section::{pagination, PER_PAGE};
+use crate::pages::{html, page_count, page_number, respond};
+use crate::render::teaser_grid;
+use crate::{urls, WebError};
+
+/// `GET /{lang}/topic/{id}`.
+pub(crate) async fn topic(
+    State(app): State<AppState>,
+    Path((lang, id)): Path<(String, String)>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let page = page_number(query.get("page").map(String::as_str));
+    let result = match id.parse::<i64>() {
+        Ok(id) => render(&app, &lang, id, page).await,
+        Err(_) => Err(WebError::NotFound),
+    };
+    respond(&app, &lang, result).await
+}
+
+async fn render(app: &App, lang: &str, id: i64, page_no: i64) -> Result<Response, WebError> {
+    if !app.serves(lang) {
+        return Err(WebError::NotFound);
+    }
+    let store = &app.portal.store;
+    store.topic_label(id).await?.ok_or(WebError::NotFound)?;
+    let ctx = Ctx::new(app, lang).await?;
+    let filter = TeaserFilter {
+        topic_id: Some(id),
+        ..TeaserFilter::default()
+    };
+    let total = store.count_teasers(lang, filter).await?;
+    if total == 0 {
+        return Err(WebError::NotFound);
+    }
+    let pages = page_count(total, PER_PAGE);
+    if page_no > pages {
+        return Err(WebError::NotFound);
+    }
+    let items = store
+        .teasers(lang, filter, PER_PAGE, (page_no - 1) * PER_PAGE)
+        .await?;
+    let newest = store.teasers(lang, filter, 1, 0).await?;
+    let headline = newest.first().map(|t| t.title.clone()).unwrap_or_default();
+    let href = |l: &str, p: i64| {
+        let base = urls::topic(l, id);
+        if p > 1 {
+            format!("{base}?page={p}")
+        } else {
+            base
+        }
+    };
+    let head = Head {
+        title: format!("{}: {}", ctx.t("topic-title"), headline),
+        description: Some(ctx.t("topic-intro")),
+        canonical: Some(href(lang, page_no)),
+        alternates: every_language(&ctx, |l| href(l, page_no)),
+        og_type: Some("website"),
+        ..Head::default()
+    };
+    let main = html! {
+        header.page-header {
+            p.kicker { (ctx.t("topic-title")) }
+            h1 { (headline) }
+            p { (ctx.t("topic-intro")) }
+        }
+        (teaser_grid(&ctx, &items))
+        (pagination(&ctx, page_no, pages, |p| href(lang, p)))
+    };
+    Ok(html(StatusCode::OK, page(&ctx, head, main)))
+}

@@ -1,0 +1,205 @@
+//! The document model as HTML: inline text, body blocks and teaser cards.
+//!
+//! Everything a publisher wrote is escaped by maud; the only markup produced
+//! is ours. Links keep only http(s) targets, and external ones get
+//! `rel="nofollow noopener"`.
+
+use article::{Block, EmbedKind, Figure, Inline, RichText};
+use maud::{html, Markup};
+use store::Teaser;
+
+use crate::app::Ctx;
+use crate::urls;
+
+/// Whether `href` is a link we are willing to print.
+pub(crate) fn safe_href(href: &str) -> bool {
+    let lower = href.trim_start().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
+/// Whether `href` leaves the portal.
+fn external(ctx: &Ctx<'_>, href: &str) -> bool {
+    !href.starts_with(&format!("{}/", ctx.app.base))
+}
+
+/// Inline content.
+pub(crate) fn inlines(ctx: &Ctx<'_>, items: &[Inline]) -> Markup {
+    html! {
+        @for item in items {
+            @match item {
+                Inline::Text(t) => (t),
+                Inline::Bold(c) => strong { (inlines(ctx, c)) },
+                Inline::Italic(c) => em { (inlines(ctx, c)) },
+                Inline::Break => br;
+                Inline::Link { href, children } => {
+                    @if safe_href(href) {
+                        @if external(ctx, href) {
+                            a href=(href) rel="nofollow noopener" { (inlines(ctx, children)) }
+                        } @else {
+                            a href=(href) { (inlines(ctx, children)) }
+                        }
+                    } @else {
+                        (inlines(ctx, children))
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A run of rich text.
+pub(crate) fn rich(ctx: &Ctx<'_>, text: &RichText) -> Markup {
+    inlines(ctx, &text.0)
+}
+
+/// A figure with caption and credit.
+pub(crate) fn figure(ctx: &Ctx<'_>, fig: &Figure, eager: bool) -> Markup {
+    let has_caption = fig.caption.as_ref().is_some_and(|c| !c.is_blank());
+    html! {
+        @if safe_href(&fig.src) {
+            figure.figure {
+                img src=(fig.src) alt=(fig.alt.as_deref().unwrap_or(""))
+                    width=[fig.width] height=[fig.height]
+                    loading=(if eager { "eager" } else { "lazy" }) decoding="async";
+                @if has_caption || fig.credit.is_some() {
+                    figcaption {
+                        @if let Some(caption) = &fig.caption {
+                            (rich(ctx, caption))
+                        }
+                        @if let Some(credit) = &fig.credit {
+                            " "
+                            span.credit { (ctx.tw("article-photo-credit", &[("credit", credit.as_str().into())])) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One body block.
+pub(crate) fn block(ctx: &Ctx<'_>, b: &Block) -> Markup {
+    html! {
+        @match b {
+            Block::Paragraph { text } => p { (rich(ctx, text)) },
+            Block::Heading { level, text } => {
+                @match level {
+                    0..=2 => h2 { (rich(ctx, text)) },
+                    3 => h3 { (rich(ctx, text)) },
+                    4 => h4 { (rich(ctx, text)) },
+                    5 => h5 { (rich(ctx, text)) },
+                    _ => h6 { (rich(ctx, text)) },
+                }
+            }
+            Block::Quote { text, cite } => blockquote {
+                p { (rich(ctx, text)) }
+                @if let Some(cite) = cite { footer { "— " cite { (cite) } } }
+            },
+            Block::List { ordered, items } => {
+                @if *ordered {
+                    ol { @for item in items { li { (rich(ctx, item)) } } }
+                } @else {
+                    ul { @for item in items { li { (rich(ctx, item)) } } }
+                }
+            }
+            Block::Table { header, rows } => div.table-wrap {
+                table {
+                    @for (i, row) in rows.iter().enumerate() {
+                        tr {
+                            @for cell in row {
+                                @if *header && i == 0 { th scope="col" { (rich(ctx, cell)) } }
+                                @else { td { (rich(ctx, cell)) } }
+                            }
+                        }
+                    }
+                }
+            },
+            Block::Figure(fig) => (figure(ctx, fig, false)),
+            Block::Embed { kind, url, title } => {
+                @if safe_href(url) {
+                    p.embed {
+                        a href=(url) rel="nofollow noopener" {
+                            (ctx.t(match kind {
+                                EmbedKind::Video => "article-embed-video",
+                                EmbedKind::Post => "article-embed-post",
+                                EmbedKind::Map => "article-embed-map",
+                                EmbedKind::Other => "article-embed-other",
+                            }))
+                        }
+                        @if let Some(title) = title { ": " cite { (title) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The href of a teaser's article page.
+pub(crate) fn teaser_href(ctx: &Ctx<'_>, t: &Teaser) -> String {
+    urls::article(
+        &t.lang,
+        ctx.section_slug(t.section_id),
+        t.article_id,
+        &t.slug,
+    )
+}
+
+/// A short date for lists.
+pub(crate) fn short_date(ctx: &Ctx<'_>, ms: Option<i64>) -> Markup {
+    let Some(at) = ms.and_then(|ms| crate::dates::from_ms(ms, crate::dates::default_offset()))
+    else {
+        return html! {};
+    };
+    let text = crate::dates::format(ctx.lang, &ctx.t("date-format"), &at);
+    html! { time datetime=(at.to_rfc3339()) { (text) } }
+}
+
+/// A teaser card: image, section kicker, headline, lead, date.
+pub(crate) fn teaser(ctx: &Ctx<'_>, t: &Teaser, style: TeaserStyle) -> Markup {
+    let href = teaser_href(ctx, t);
+    let image = t.image_url.as_deref().filter(|src| safe_href(src));
+    let class = match style {
+        TeaserStyle::Lead => "teaser teaser-lead",
+        TeaserStyle::Card => "teaser",
+        TeaserStyle::Compact => "teaser teaser-compact",
+    };
+    html! {
+        article class=(class) {
+            @if let (Some(src), false) = (image, matches!(style, TeaserStyle::Compact)) {
+                a.teaser-image href=(href) tabindex="-1" aria-hidden="true" {
+                    img src=(src) alt=(t.image_alt.as_deref().unwrap_or(""))
+                        loading=(if matches!(style, TeaserStyle::Lead) { "eager" } else { "lazy" })
+                        decoding="async" width="640" height="360";
+                }
+            }
+            div.teaser-text {
+                @if let (Some(section), TeaserStyle::Lead) = (ctx.section(t.section_id), style) {
+                    p.kicker { a href=(urls::section(ctx.lang, &section.slug)) { (ctx.section_name(section)) } }
+                }
+                h3.teaser-title { a href=(href) { (t.title) } }
+                @if let (Some(lead), false) = (&t.lead, matches!(style, TeaserStyle::Compact)) {
+                    p.teaser-lead-text { (lead) }
+                }
+                p.meta { (short_date(ctx, t.published_at)) }
+            }
+        }
+    }
+}
+
+/// How prominent a teaser is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TeaserStyle {
+    /// The home page's top story.
+    Lead,
+    /// A card in a grid.
+    Card,
+    /// A headline-only line in a list.
+    Compact,
+}
+
+/// A grid of teaser cards.
+pub(crate) fn teaser_grid(ctx: &Ctx<'_>, items: &[Teaser]) -> Markup {
+    html! {
+        div.grid { @for t in items { (teaser(ctx, t, TeaserStyle::Card)) } }
+    }
+}

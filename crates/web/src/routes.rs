@@ -1,0 +1,63 @@
+//! The URL map (DESIGN.md, "Public URLs").
+
+use std::sync::Arc;
+
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::middleware;
+use axum::response::Response;
+use axum::routing::get;
+use axum::Router;
+use tower_http::compression::CompressionLayer;
+
+use crate::app::{App, AppState};
+use crate::i18n::Locales;
+use crate::pages::{self, see_other};
+use crate::{assets, http, urls, Portal};
+
+/// The portal's routes: pages, feeds, sitemaps, static assets and the JSON API.
+///
+/// The caller adds `/metrics`, `/healthz` and the admin routes. UI strings are
+/// compiled in; if they fail to parse (a broken `.ftl` file, caught by the
+/// tests) every page answers 500.
+pub fn router(portal: Portal) -> Router {
+    let locales = match Locales::load() {
+        Ok(l) => l,
+        Err(e) => {
+            tracing::error!(error = %e, "UI strings do not load");
+            Locales::empty()
+        }
+    };
+    let app: AppState = Arc::new(App::new(portal, locales));
+    Router::new()
+        .route("/", get(root))
+        .route("/static/{file}", get(assets::serve))
+        .route("/favicon.ico", get(assets::favicon_ico))
+        .route("/{lang}", get(lang_root))
+        .route("/{lang}/", get(pages::home::home))
+        .route("/{lang}/about", get(pages::about::about))
+        .route("/{lang}/author/{slug}", get(pages::author::author))
+        .route("/{lang}/topic/{id}", get(pages::topic::topic))
+        .route("/{lang}/{section}", get(pages::section::without_slash))
+        .route("/{lang}/{section}/", get(pages::section::section))
+        .route("/{lang}/{section}/{article}", get(pages::article::article))
+        .fallback(pages::errors::fallback)
+        .layer(middleware::from_fn(http::conditional_get))
+        .layer(CompressionLayer::new())
+        .with_state(app)
+}
+
+/// `GET /`: the best portal language for the reader.
+async fn root(State(app): State<AppState>, headers: HeaderMap) -> Response {
+    let lang = http::negotiate(&headers, &app.portal.config.languages).unwrap_or("en");
+    see_other(&urls::home(lang))
+}
+
+/// `GET /{lang}`: the home page wants its slash.
+async fn lang_root(State(app): State<AppState>, Path(lang): Path<String>) -> Response {
+    if app.serves(&lang) {
+        pages::moved(&urls::home(&lang))
+    } else {
+        pages::errors::error_page(&app, &lang, &crate::WebError::NotFound).await
+    }
+}

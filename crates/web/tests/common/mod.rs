@@ -1,0 +1,479 @@
+//! A small portal fixture: sections with localized names, a publisher, a
+//! story, authors and articles in Vietnamese with French and English versions.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+
+use article::{Article, Block, EmbedKind, Figure, Inline, Publisher, RichText};
+use axum::body::Body;
+use axum::http::{Request, Response, StatusCode};
+use chrono::{DateTime, Duration, FixedOffset};
+use http_body_util::BodyExt;
+use store::{NewArticle, SourceKind, Store, Translation, TranslationStatus};
+use tower::ServiceExt;
+use web::{Portal, PortalConfig};
+
+pub const BASE: &str = "https://news.example";
+pub const PUBLISHER: &str = "Báo Mẫu Hà Nội";
+pub const LANGS: [&str; 9] = ["vi", "en", "fr", "de", "es", "zh", "ja", "ko", "ru"];
+
+pub struct Fixture {
+    pub store: Store,
+    pub _dir: tempfile::TempDir,
+    /// The article the tests read (vi, fr, en published; de held).
+    pub main: i64,
+    pub taken_down: i64,
+    pub world: i64,
+    pub business: i64,
+    pub topic: i64,
+    /// Every classified, published article.
+    pub all: Vec<i64>,
+}
+
+pub fn config() -> PortalConfig {
+    PortalConfig {
+        site_name: "Newsbridge".into(),
+        base_url: BASE.into(),
+        languages: LANGS.map(String::from).to_vec(),
+        source_language: "vi".into(),
+    }
+}
+
+fn names(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs
+        .iter()
+        .map(|(l, n)| (l.to_string(), n.to_string()))
+        .collect()
+}
+
+fn at(hours_ago: i64) -> DateTime<FixedOffset> {
+    let now = chrono::Utc::now().with_timezone(&FixedOffset::east_opt(7 * 3600).unwrap());
+    now - Duration::hours(hours_ago)
+}
+
+/// The main article's original, in Vietnamese.
+fn main_original(published: DateTime<FixedOffset>) -> Article {
+    Article {
+        url: "https://baomau.example.vn/the-gioi/chien-su-kursk-123.html".into(),
+        canonical_url: None,
+        title: "Chiến sự ở Kursk: Nga tăng cường phòng thủ".into(),
+        lead: Some(RichText::plain(
+            "Lực lượng Nga đã tăng cường phòng thủ quanh Kursk.",
+        )),
+        blocks: vec![
+            Block::Paragraph {
+                text: RichText(vec![
+                    Inline::Text("Tổng thống ".into()),
+                    Inline::Bold(vec![Inline::Text("Putin".into())]),
+                    Inline::Text(" phát biểu tại ".into()),
+                    Inline::Link {
+                        href: "https://baomau.example.vn/jeddah".into(),
+                        children: vec![Inline::Text("Jeddah".into())],
+                    },
+                    Inline::Text(".".into()),
+                ]),
+            },
+            Block::Heading {
+                level: 2,
+                text: "Diễn biến mới".into(),
+            },
+            Block::Figure(Figure {
+                src: "https://img.baomau.example.vn/kursk1.jpg".into(),
+                alt: Some("Binh sĩ trên tuyết".into()),
+                caption: Some("Binh sĩ tuần tra gần Kursk.".into()),
+                credit: Some("AFP".into()),
+                width: Some(1200),
+                height: Some(800),
+            }),
+            Block::List {
+                ordered: false,
+                items: vec!["Một".into(), "Hai".into()],
+            },
+            Block::Quote {
+                text: "Chúng tôi sẽ đứng vững.".into(),
+                cite: Some("Một sĩ quan".into()),
+            },
+            Block::Table {
+                header: true,
+                rows: vec![
+                    vec!["Năm".into(), "Số".into()],
+                    vec!["2024".into(), "1.115".into()],
+                ],
+            },
+            Block::Embed {
+                kind: EmbedKind::Video,
+                url: "https://video.example.vn/v/1".into(),
+                title: Some("Video".into()),
+            },
+        ],
+        image: Some(Figure {
+            src: "https://img.baomau.example.vn/kursk0.jpg".into(),
+            alt: Some("Xe tăng trên đường".into()),
+            ..Figure::default()
+        }),
+        authors: vec![],
+        publisher: Some(Publisher {
+            name: PUBLISHER.into(),
+            logo: Some("https://baomau.example.vn/logo.png".into()),
+            url: Some("https://baomau.example.vn".into()),
+        }),
+        published: Some(published),
+        modified: None,
+        language: Some("vi".into()),
+        section: Some("Thế giới".into()),
+        tags: vec![],
+    }
+}
+
+/// The French version of the main article.
+fn main_french(original: &Article) -> Article {
+    let mut fr = original.clone();
+    fr.title = "Combats à Koursk : la Russie renforce sa défense".into();
+    fr.lead = Some(RichText::plain(
+        "Les forces russes ont renforcé leur défense autour de Koursk.",
+    ));
+    fr.blocks = vec![
+        Block::Paragraph {
+            text: RichText(vec![
+                Inline::Text("Le président ".into()),
+                Inline::Bold(vec![Inline::Text("Poutine".into())]),
+                Inline::Text(" s’est exprimé à ".into()),
+                Inline::Link {
+                    href: "https://baomau.example.vn/jeddah".into(),
+                    children: vec![Inline::Text("Djeddah".into())],
+                },
+                Inline::Text(" <script>alert(1)</script>.".into()),
+            ]),
+        },
+        Block::Heading {
+            level: 2,
+            text: "Nouveaux développements".into(),
+        },
+        Block::Figure(Figure {
+            src: "https://img.baomau.example.vn/kursk1.jpg".into(),
+            alt: Some("Des soldats dans la neige".into()),
+            caption: Some("Des soldats patrouillent près de Koursk.".into()),
+            credit: Some("AFP".into()),
+            width: Some(1200),
+            height: Some(800),
+        }),
+        Block::List {
+            ordered: false,
+            items: vec!["Un".into(), "Deux".into()],
+        },
+        Block::Quote {
+            text: "Nous tiendrons bon.".into(),
+            cite: Some("Un officier".into()),
+        },
+        Block::Table {
+            header: true,
+            rows: vec![
+                vec!["Année".into(), "Nombre".into()],
+                vec!["2024".into(), "1 115".into()],
+            ],
+        },
+        Block::Embed {
+            kind: EmbedKind::Video,
+            url: "https://video.example.vn/v/1".into(),
+            title: Some("Vidéo".into()),
+        },
+    ];
+    fr.image = Some(Figure {
+        src: "https://img.baomau.example.vn/kursk0.jpg".into(),
+        alt: Some("Un char sur la route".into()),
+        ..Figure::default()
+    });
+    fr.language = Some("fr".into());
+    fr
+}
+
+fn simple(url: &str, title: &str, published: DateTime<FixedOffset>) -> Article {
+    Article {
+        url: url.into(),
+        title: title.into(),
+        lead: Some(RichText::plain(format!("{title} — lead."))),
+        blocks: vec![Block::Paragraph {
+            text: RichText::plain(format!("{title} body.")),
+        }],
+        image: Some(Figure {
+            src: format!("{url}.jpg"),
+            alt: Some(format!("{title} alt")),
+            ..Figure::default()
+        }),
+        publisher: Some(Publisher {
+            name: PUBLISHER.into(),
+            logo: None,
+            url: Some("https://baomau.example.vn".into()),
+        }),
+        published: Some(published),
+        language: Some("vi".into()),
+        ..Article::default()
+    }
+}
+
+async fn store_article(
+    store: &Store,
+    original: &Article,
+    section: Option<i64>,
+    topic: Option<i64>,
+    authors: &[&str],
+    versions: &[(&str, Article, Option<&str>, TranslationStatus)],
+) -> i64 {
+    let id = store
+        .upsert_article(&NewArticle {
+            source_id: None,
+            url: &original.url,
+            fetched_url: &original.url,
+            content_hash: &format!("{:x}", original.title.len() * 7919 + original.url.len()),
+            simhash: 0,
+            language: "vi",
+            original,
+        })
+        .await
+        .unwrap()
+        .id();
+    let authors: Vec<(String, Option<String>)> =
+        authors.iter().map(|a| (a.to_string(), None)).collect();
+    store
+        .classify_article(id, section, Some(1.0), topic, &authors)
+        .await
+        .unwrap();
+    for (lang, content, engine, status) in versions {
+        store
+            .save_translation(&Translation {
+                article_id: id,
+                lang: lang.to_string(),
+                slug: store::slugify(&content.title),
+                content: content.clone(),
+                status: *status,
+                engine: engine.map(str::to_string),
+                qa_flags: vec![],
+                source_revision: 1,
+                reviewed_by: None,
+                published_at: Some(store::now_ms()),
+            })
+            .await
+            .unwrap();
+    }
+    id
+}
+
+fn translated(original: &Article, lang: &str, title: String) -> Article {
+    let mut a = original.clone();
+    a.title = title.clone();
+    a.lead = Some(RichText::plain(format!("{title} — lead.")));
+    a.blocks = vec![Block::Paragraph {
+        text: RichText::plain(format!("{title} body.")),
+    }];
+    if let Some(img) = a.image.as_mut() {
+        img.alt = Some(format!("{title} alt"));
+    }
+    a.language = Some(lang.into());
+    a
+}
+
+pub async fn fixture() -> Fixture {
+    let (store, dir) = store::testing::sqlite().await.unwrap();
+    let world = store
+        .upsert_section(
+            "the-gioi",
+            1,
+            &names(&[
+                ("vi", "Thế giới"),
+                ("en", "World"),
+                ("fr", "Monde"),
+                ("de", "Welt"),
+                ("es", "Mundo"),
+                ("zh", "国际"),
+                ("ja", "国際"),
+                ("ko", "국제"),
+                ("ru", "В мире"),
+            ]),
+        )
+        .await
+        .unwrap();
+    let business = store
+        .upsert_section(
+            "kinh-doanh",
+            2,
+            &names(&[
+                ("vi", "Kinh doanh"),
+                ("en", "Business"),
+                ("fr", "Économie"),
+                ("de", "Wirtschaft"),
+                ("es", "Economía"),
+                ("zh", "经济"),
+                ("ja", "経済"),
+                ("ko", "경제"),
+                ("ru", "Экономика"),
+            ]),
+        )
+        .await
+        .unwrap();
+    store
+        .add_source(
+            PUBLISHER,
+            SourceKind::Feed,
+            "https://baomau.example.vn/rss/home.rss",
+            &serde_json::json!({}),
+        )
+        .await
+        .unwrap();
+    let topic = store.create_topic("Chiến sự Kursk").await.unwrap();
+    let published = TranslationStatus::Published;
+    let mut all = Vec::new();
+
+    // The main article: vi original, fr and en translations, de held.
+    let original = main_original(at(3));
+    let fr = main_french(&original);
+    let en = translated(
+        &original,
+        "en",
+        "Fighting in Kursk: Russia strengthens its defence".into(),
+    );
+    let de = translated(&original, "de", "Kämpfe in Kursk".into());
+    let main = store_article(
+        &store,
+        &original,
+        Some(world),
+        Some(topic),
+        &["Nguyễn Văn An"],
+        &[
+            ("vi", original.clone(), None, published),
+            ("fr", fr, Some("opus-mt-vi-fr"), published),
+            ("en", en, Some("opus-mt-vi-en"), published),
+            ("de", de, Some("opus-mt-vi-de"), TranslationStatus::Held),
+        ],
+    )
+    .await;
+    all.push(main);
+
+    // Ten more articles: same story, same section, same author, other section.
+    for i in 0..10 {
+        let url = format!("https://baomau.example.vn/bai-{i}.html");
+        let original = simple(&url, &format!("Bài số {i}"), at(4 + i));
+        let (section, topic_id, authors): (i64, Option<i64>, Vec<&str>) = match i {
+            0..=4 => (world, Some(topic), vec!["Nguyễn Văn An"]),
+            5..=7 => (world, None, vec!["Trần Thị Bình"]),
+            _ => (business, None, vec!["Nguyễn Văn An"]),
+        };
+        let fr = translated(&original, "fr", format!("Article numéro {i}"));
+        let en = translated(&original, "en", format!("Article number {i}"));
+        let id = store_article(
+            &store,
+            &original,
+            Some(section),
+            topic_id,
+            &authors,
+            &[
+                ("vi", original.clone(), None, published),
+                ("fr", fr, Some("opus-mt-vi-fr"), published),
+                ("en", en, Some("opus-mt-vi-en"), published),
+            ],
+        )
+        .await;
+        all.push(id);
+    }
+
+    // An article taken down at the publisher's request.
+    let original = simple("https://baomau.example.vn/go.html", "Bài đã gỡ", at(30));
+    let fr = translated(&original, "fr", "Article retiré".into());
+    let taken_down = store_article(
+        &store,
+        &original,
+        Some(world),
+        None,
+        &[],
+        &[
+            ("vi", original.clone(), None, published),
+            ("fr", fr, Some("opus-mt-vi-fr"), published),
+        ],
+    )
+    .await;
+    store
+        .take_down(taken_down, "test", "publisher request")
+        .await
+        .unwrap();
+
+    Fixture {
+        store,
+        _dir: dir,
+        main,
+        taken_down,
+        world,
+        business,
+        topic,
+        all,
+    }
+}
+
+pub fn portal(f: &Fixture) -> Portal {
+    portal_with(f, config())
+}
+
+pub fn portal_with(f: &Fixture, config: PortalConfig) -> Portal {
+    Portal::new(f.store.clone(), config)
+}
+
+pub struct Got {
+    pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub body: String,
+}
+
+impl Got {
+    pub fn header(&self, name: &str) -> &str {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+}
+
+pub async fn get(router: &axum::Router, path: &str) -> Got {
+    get_with(router, path, &[]).await
+}
+
+pub async fn get_with(router: &axum::Router, path: &str, headers: &[(&str, &str)]) -> Got {
+    let mut req = Request::builder().uri(path);
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    let response: Response<Body> = router
+        .clone()
+        .oneshot(req.body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    Got {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+/// Visible text of an HTML page: tags, scripts and head removed, entities kept.
+pub fn visible_text(html: &str) -> String {
+    let body = html.split("<body").nth(1).unwrap_or(html);
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Occurrences of `needle` in `hay`.
+pub fn count(hay: &str, needle: &str) -> usize {
+    hay.matches(needle).count()
+}
