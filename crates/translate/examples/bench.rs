@@ -97,7 +97,7 @@ fn paragraph(rng: &mut Rng) -> RichText {
         if i > 0 {
             inlines.push(Inline::Text(" ".into()));
         }
-        if rng.next() % 5 == 0 {
+        if rng.next().is_multiple_of(5) {
             inlines.push(Inline::Bold(vec![Inline::Text(sentence(rng))]));
         } else {
             inlines.push(Inline::Text(sentence(rng)));
