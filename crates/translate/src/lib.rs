@@ -43,7 +43,8 @@ pub use glossary::{
 };
 pub use lang::{primary_language, LangPair, LangPairParseError, PORTAL_LANGUAGES};
 pub use locale::{
-    format_date, format_date_time, localize_numbers, number_format, LocaleError, NumberFormat,
+    format_currency, format_date, format_date_time, localize_numbers, number_format, LocaleError,
+    NumberFormat,
 };
 pub use memory::{
     adapt_near, find_match, InMemoryStore, MatchKind, MemoryEntry, MemoryError, MemoryMatch,

@@ -174,6 +174,23 @@ pub fn localize_numbers(text: &str, from: &NumberFormat, to: &NumberFormat) -> S
     out
 }
 
+/// An amount of money in a locale: `format_currency("12000000", "VND", "fr")`
+/// gives `12 000 000 ₫`. `amount` is a decimal written with `.`; `currency`
+/// an ISO 4217 code.
+pub fn format_currency(amount: &str, currency: &str, locale: &str) -> Result<String, LocaleError> {
+    use icu_experimental::dimension::currency::formatter::CurrencyFormatter;
+    use icu_experimental::dimension::currency::CurrencyType;
+    let loc = parse_locale(locale)?;
+    let code = CurrencyType::try_from_str(&currency.to_ascii_lowercase())
+        .map_err(|_| LocaleError::InvalidValue(format!("currency code {currency:?}")))?;
+    let value =
+        Decimal::from_str(amount).map_err(|_| LocaleError::InvalidValue(amount.to_string()))?;
+    let formatter = CurrencyFormatter::try_new_symbol((&loc).into(), code, Default::default())
+        .map_err(|e| no_data(locale, e))?;
+    let formatted = formatter.format_fixed_decimal(&value).to_string();
+    Ok(formatted)
+}
+
 /// A date as a reader of `locale` expects it: "15 janvier 2025", "January 15, 2025",
 /// "15 tháng 1, 2025". The date is the one on the publisher's wall clock.
 pub fn format_date(datetime: &DateTime<FixedOffset>, locale: &str) -> Result<String, LocaleError> {
