@@ -182,11 +182,16 @@ pub fn extract(html: &[u8], url: &str, options: &ExtractOptions) -> Result<Artic
         let inside = chosen
             .iter()
             .any(|&c| c == lead || dom.ancestors(lead).any(|a| a == c));
-        if inside && selectors.meta.lead.is_none() {
+        if inside && !page.lead_marked {
             page.lead = None;
         }
     }
-    let blocks = tidy::tidy(blocks, &page.title, page.lead.as_ref());
+    let mut blocks = tidy::tidy(blocks, &page.title, page.lead.as_ref());
+    if page.language.as_deref() == Some("vi") {
+        for author in tidy::trailing_byline(&mut blocks) {
+            meta::push_unique(&mut page.authors, author);
+        }
+    }
 
     let image = page.image.clone().or_else(|| {
         blocks.iter().find_map(|b| match b {

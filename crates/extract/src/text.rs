@@ -54,6 +54,35 @@ pub(crate) fn dedupe_repeat(s: &str) -> String {
     s.to_owned()
 }
 
+/// Lower-case letters and digits only, without diacritics: "Lao Động" → "laodong".
+pub(crate) fn fold(s: &str) -> String {
+    s.nfd()
+        .filter_map(|c| match c {
+            'đ' | 'Đ' => Some('d'),
+            c if c.is_alphanumeric() => Some(c.to_ascii_lowercase()),
+            _ => None,
+        })
+        .filter(char::is_ascii_alphanumeric)
+        .collect()
+}
+
+/// True when the text is Vietnamese: letters only Vietnamese uses are frequent.
+pub(crate) fn looks_vietnamese(s: &str) -> bool {
+    let mut letters = 0usize;
+    let mut marked = 0usize;
+    for c in s.chars().take(5000) {
+        if c.is_alphabetic() {
+            letters += 1;
+            if matches!(c, 'ư' | 'ơ' | 'đ' | 'Ư' | 'Ơ' | 'Đ' | 'ă' | 'Ă')
+                || ('\u{1ea0}'..='\u{1ef9}').contains(&c)
+            {
+                marked += 1;
+            }
+        }
+    }
+    letters >= 20 && marked * 20 >= letters
+}
+
 /// Number of non-whitespace characters.
 pub(crate) fn visible_len(s: &str) -> usize {
     s.chars().filter(|c| !c.is_whitespace()).count()

@@ -2,7 +2,7 @@
 //! printed again as paragraphs, blocks printed twice), headings left without a
 //! section, and the sign-off boilerplate that follows many articles.
 
-use article::{Block, RichText};
+use article::{Author, Block, Inline, RichText};
 use chrono::Offset;
 
 use crate::text::clean;
@@ -96,6 +96,20 @@ pub(crate) fn tidy(blocks: Vec<Block>, title: &str, lead: Option<&RichText>) -> 
         .collect();
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
     for b in blocks {
+        // Lines of a <br>-separated paragraph are checked one by one.
+        let b = match b {
+            Block::Paragraph { text } if text.0.iter().any(|i| matches!(i, Inline::Break)) => {
+                let kept = filter_lines(text, |line| {
+                    let l = norm(line);
+                    l != title && !is_chrome_line(&l)
+                });
+                if kept.is_blank() {
+                    continue;
+                }
+                Block::Paragraph { text: kept }
+            }
+            other => other,
+        };
         let t = norm(&b.body_text());
         let is_text = matches!(b, Block::Paragraph { .. } | Block::Heading { .. });
         if is_text
@@ -113,6 +127,69 @@ pub(crate) fn tidy(blocks: Vec<Block>, title: &str, lead: Option<&RichText>) -> 
         out.push(b);
     }
     drop_empty_sections(out)
+}
+
+fn filter_lines(text: RichText, keep: impl Fn(&str) -> bool) -> RichText {
+    let mut lines: Vec<Vec<Inline>> = vec![Vec::new()];
+    for i in text.0 {
+        if matches!(i, Inline::Break) {
+            lines.push(Vec::new());
+        } else if let Some(last) = lines.last_mut() {
+            last.push(i);
+        }
+    }
+    let mut out = Vec::new();
+    for line in lines {
+        let plain = RichText(line.clone()).plain_text();
+        if plain.trim().is_empty() || !keep(&plain) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(Inline::Break);
+        }
+        out.extend(line);
+    }
+    RichText(out)
+}
+
+/// Labels that open a Vietnamese byline printed at the end of the body.
+const BYLINE_LABELS: &[&str] = &[
+    "bài và ảnh:",
+    "bài, ảnh:",
+    "bài:",
+    "ảnh:",
+    "thực hiện:",
+    "nhóm pv",
+    "pv:",
+    "theo ",
+    "tin, ảnh:",
+];
+
+/// Takes a byline printed as the last paragraph ("Bài và ảnh: Hải Nguyễn",
+/// or a short bold name) out of the body and returns its authors.
+pub(crate) fn trailing_byline(blocks: &mut Vec<Block>) -> Vec<Author> {
+    let Some(Block::Paragraph { text }) = blocks.last() else {
+        return Vec::new();
+    };
+    let plain = clean(&text.plain_text());
+    let lower = plain.to_lowercase();
+    if plain.chars().count() > 80 {
+        return Vec::new();
+    }
+    let labelled = BYLINE_LABELS.iter().any(|l| lower.starts_with(l));
+    let bold_name = matches!(text.0.as_slice(), [Inline::Bold(_)])
+        && plain.split_whitespace().count() <= 5
+        && plain
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if !labelled && !bold_name {
+        return Vec::new();
+    }
+    let authors = crate::meta::parse_byline(&plain, None);
+    if !authors.is_empty() {
+        blocks.pop();
+    }
+    authors
 }
 
 /// A heading followed by nothing, or directly by a heading of its level or

@@ -434,11 +434,20 @@ impl<'a> BlockWriter<'a> {
                     dom.name(d).is_some()
                         && dom.attr(d, "class").is_some_and(|c| {
                             let c = c.to_ascii_lowercase();
-                            c.contains("caption") || c.contains("desc") || c == "image"
+                            c.contains("caption")
+                                || c.contains("desc")
+                                || c.contains("chuthich")
+                                || c.contains("chu-thich")
+                                || c.contains("chu_thich")
+                                || c == "image"
                         })
                 })
             });
-        let caption = caption_node.map(|c| self.caption(c));
+        let mut caption = caption_node.map(|c| self.caption(c));
+        // An image table or box without a marked caption: its text is the caption.
+        if caption.is_none() && !dom.is(id, "figure") && self.stats.text(id) > 0 {
+            caption = Some(self.caption(id));
+        }
         if imgs.is_empty() {
             // A figure holding a video or an embed.
             if let Some(e) = dom
@@ -694,7 +703,9 @@ pub(crate) fn split_credit(caption: &str) -> Option<(String, String)> {
     if who.is_empty() || who.chars().count() > 80 {
         return None;
     }
-    Some((rest.trim().to_owned(), who))
+    let rest = rest
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '(' | '-' | '–' | '—' | '|'));
+    Some((rest.to_owned(), who))
 }
 
 fn strip_credit_label(s: &str) -> String {

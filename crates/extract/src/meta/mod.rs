@@ -6,6 +6,7 @@ mod byline;
 mod date;
 mod jsonld;
 
+pub(crate) use byline::{parse_byline, push_unique};
 pub(crate) use date::{parse_iso, parse_visible};
 
 use article::{Author, Figure, Publisher, RichText};
@@ -16,7 +17,7 @@ use crate::dom::{Dom, NodeId, ROOT};
 use crate::select::Selector;
 use crate::text::{clean, dedupe_repeat};
 use crate::urls::absolute;
-use byline::{parse_byline, plausible_name, push_unique};
+use byline::plausible_name;
 
 /// Overrides that metadata reading honours.
 #[derive(Default)]
@@ -36,6 +37,8 @@ pub(crate) struct PageMeta {
     pub used: Vec<NodeId>,
     /// The element the lead was read from.
     pub lead_node: Option<NodeId>,
+    /// True when the lead's markup says "lead" or "sapo" outright.
+    pub lead_marked: bool,
     pub authors: Vec<Author>,
     pub publisher: Option<Publisher>,
     pub published: Option<DateTime<FixedOffset>>,
@@ -168,15 +171,6 @@ pub(crate) fn read(dom: &Dom, base: Option<&url::Url>, sel: &MetaSelectors) -> P
                 && primary.chars().all(|c| c.is_ascii_alphabetic()))
             .then_some(primary)
         });
-    let vietnamese = m.language.as_deref() == Some("vi")
-        || base
-            .and_then(|b| b.host_str())
-            .is_some_and(|h| h.ends_with(".vn"));
-    let zone = if vietnamese {
-        FixedOffset::east_opt(7 * 3600).unwrap_or_else(date::utc)
-    } else {
-        date::utc()
-    };
 
     // Publisher.
     let site = h
@@ -212,8 +206,22 @@ pub(crate) fn read(dom: &Dom, base: Option<&url::Url>, sel: &MetaSelectors) -> P
         &h,
         &ld,
         m.publisher.as_ref().map(|p| p.name.as_str()),
+        base.and_then(|b| b.host_str()),
         sel.title.as_ref(),
     );
+    if m.language.is_none() && crate::text::looks_vietnamese(&m.title) {
+        m.language = Some("vi".to_owned());
+    }
+    // Vietnamese pages that print a time without a zone mean Indochina Time.
+    let vietnamese = m.language.as_deref() == Some("vi")
+        || base
+            .and_then(|b| b.host_str())
+            .is_some_and(|h| h.ends_with(".vn"));
+    let zone = if vietnamese {
+        FixedOffset::east_opt(7 * 3600).unwrap_or_else(date::utc)
+    } else {
+        date::utc()
+    };
 
     // Canonical URL.
     m.canonical = h
@@ -234,6 +242,7 @@ pub(crate) fn read(dom: &Dom, base: Option<&url::Url>, sel: &MetaSelectors) -> P
         if !lead.is_blank() {
             m.lead = Some(lead);
             m.lead_node = Some(n);
+            m.lead_marked = sel.lead.is_some() || strongly_marked_lead(dom, n);
         }
     }
 
@@ -289,10 +298,15 @@ pub(crate) fn read(dom: &Dom, base: Option<&url::Url>, sel: &MetaSelectors) -> P
     // Authors.
     m.authors = authors(dom, body, base, &h, &ld, sel.author.as_ref(), &mut m.used);
     if let Some(p) = &m.publisher {
+        // The newspaper is the publisher, not an author (bylines often print it).
         let pname = p.name.to_lowercase();
-        if m.authors.len() > 1 {
-            m.authors.retain(|a| a.name.to_lowercase() != pname);
-        }
+        m.authors.retain(|a| {
+            let n = a.name.to_lowercase();
+            !(pname.contains(&n) || n.contains(&pname))
+        });
+    }
+    if m.authors.len() > 1 {
+        m.authors.retain(|a| !is_organisation(&a.name));
     }
 
     // Section and tags.
@@ -353,7 +367,18 @@ pub(crate) fn read(dom: &Dom, base: Option<&url::Url>, sel: &MetaSelectors) -> P
 }
 
 /// Removes " - Publisher" and "Publisher | " around a headline.
-pub(crate) fn strip_site(title: &str, site: Option<&str>) -> String {
+pub(crate) fn strip_site(title: &str, site: Option<&str>, host: Option<&str>) -> String {
+    // "laodongthudo" from "www.laodongthudo.vn".
+    let host_label = host.map(|h| {
+        let h = h.trim_start_matches("www.");
+        h.split('.').next().unwrap_or(h).to_owned()
+    });
+    let names_site = |part: &str| {
+        let f = crate::text::fold(part);
+        host_label
+            .as_deref()
+            .is_some_and(|h| h.len() >= 4 && !f.is_empty() && (f.contains(h) || h.contains(&f)))
+    };
     const SEPS: &[&str] = &[
         " | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ", " / ", " : ",
     ];
@@ -365,9 +390,10 @@ pub(crate) fn strip_site(title: &str, site: Option<&str>) -> String {
             if let Some(pos) = t.rfind(sep) {
                 let (head, tail) = (&t[..pos], &t[pos + sep.len()..]);
                 let tail_l = tail.trim().to_lowercase();
-                let is_site = site_l
-                    .as_deref()
-                    .is_some_and(|s| s == tail_l || s.contains(&tail_l) || tail_l.contains(s));
+                let is_site = names_site(tail)
+                    || site_l
+                        .as_deref()
+                        .is_some_and(|s| s == tail_l || s.contains(&tail_l) || tail_l.contains(s));
                 let short =
                     tail.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 3;
                 if (is_site || (short && *sep != " : ")) && !head.trim().is_empty() {
@@ -399,6 +425,7 @@ fn title(
     h: &Head,
     ld: &jsonld::JsonLd,
     site: Option<&str>,
+    host: Option<&str>,
     sel: Option<&Selector>,
 ) -> String {
     if let Some(s) = sel {
@@ -437,10 +464,10 @@ fn title(
         .or_else(|| ld.headline.as_deref().map(clean))
         .filter(|t| !t.is_empty())
     {
-        return strip_site(&t, site);
+        return strip_site(&t, site, host);
     }
     if let Some(t) = &h.title {
-        return strip_site(t, site);
+        return strip_site(t, site, host);
     }
     h1s.into_iter().next().unwrap_or_default()
 }
@@ -465,6 +492,14 @@ const LEAD_KEYS: &[&str] = &[
     "entry-summary",
 ];
 
+fn strongly_marked_lead(dom: &Dom, id: NodeId) -> bool {
+    let class = dom.attr(id, "class").unwrap_or("").to_ascii_lowercase();
+    LEAD_KEYS.iter().any(|k| class.contains(k))
+        || class
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|t| t == "lead" || t == "sapo")
+}
+
 fn find_lead(dom: &Dom, body: NodeId) -> Option<NodeId> {
     dom.descendants(body).find(|&d| {
         let Some(name) = dom.name(d) else {
@@ -472,7 +507,7 @@ fn find_lead(dom: &Dom, body: NodeId) -> Option<NodeId> {
         };
         if !matches!(
             name,
-            "p" | "div" | "h2" | "span" | "section" | "strong" | "h3"
+            "p" | "div" | "h2" | "span" | "section" | "strong" | "h3" | "b"
         ) {
             return false;
         }
@@ -612,13 +647,37 @@ fn authors(
     out
 }
 
+/// Names of newspapers and agencies that bylines print next to people.
+fn is_organisation(name: &str) -> bool {
+    let l = name.to_lowercase();
+    [
+        "báo ",
+        "tạp chí",
+        "đài ",
+        "thông tấn",
+        "ttxvn",
+        "vnexpress",
+        "news",
+        "press",
+        "online",
+        "agency",
+        "reuters",
+        "afp",
+    ]
+    .iter()
+    .any(|k| l.starts_with(k) || l.contains(&format!(" {}", k.trim())))
+}
+
 fn visible_tags(dom: &Dom, body: NodeId) -> Vec<String> {
     for d in dom.descendants(body) {
         if dom.name(d).is_some()
             && class_has(
                 dom,
                 d,
-                &["tags", "tag-list", "taglist", "keywords", "tag-item"],
+                &[
+                    "tags", "tag-list", "taglist", "keyword", "tag-item", "__tag", "-tag",
+                    "tu-khoa", "tukhoa",
+                ],
             )
         {
             let tags: Vec<String> = dom
@@ -645,17 +704,32 @@ mod tests {
     #[test]
     fn strips_site_names() {
         assert_eq!(
-            strip_site("Mưa lớn ở Hà Nội - VnExpress", Some("VnExpress")),
+            strip_site("Mưa lớn ở Hà Nội - VnExpress", Some("VnExpress"), None),
             "Mưa lớn ở Hà Nội"
         );
         assert_eq!(
-            strip_site("Báo Tuổi Trẻ | Mưa lớn ở Hà Nội", Some("Báo Tuổi Trẻ")),
+            strip_site(
+                "Báo Tuổi Trẻ | Mưa lớn ở Hà Nội",
+                Some("Báo Tuổi Trẻ"),
+                None
+            ),
             "Mưa lớn ở Hà Nội"
         );
         assert_eq!(
-            strip_site("Mưa lớn ở Hà Nội | Thời sự | Báo X", None),
+            strip_site("Mưa lớn ở Hà Nội | Thời sự | Báo X", None, None),
             "Mưa lớn ở Hà Nội"
         );
-        assert_eq!(strip_site("Hà Nội - Hải Phòng", None), "Hà Nội - Hải Phòng");
+        assert_eq!(
+            strip_site(
+                "Lũ lớn trên sông Hồng :: Báo Lao Động Thủ Đô",
+                None,
+                Some("www.laodongthudo.vn")
+            ),
+            "Lũ lớn trên sông Hồng"
+        );
+        assert_eq!(
+            strip_site("Hà Nội - Hải Phòng", None, None),
+            "Hà Nội - Hải Phòng"
+        );
     }
 }
