@@ -1,0 +1,368 @@
+//! Searching: a reader's query in one language, with filters, pages and snippets.
+
+use std::ops::{Bound, Range};
+
+use serde::{Deserialize, Serialize};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::analysis::Family;
+use crate::index::{normalize_lang, Part};
+use crate::{SearchError, SearchIndex};
+
+/// Results per page at most, whatever the caller asks.
+pub const MAX_LIMIT: usize = 100;
+/// Deepest result reachable by paging: deeper pages cost memory for nothing a reader needs.
+pub const MAX_OFFSET: usize = 10_000;
+/// Length of a snippet, in characters.
+const SNIPPET_CHARS: usize = 200;
+
+/// Boost of each part's field: a match in the title counts most.
+fn boost(part: Part) -> f32 {
+    match part {
+        Part::Title => 3.0,
+        Part::Lead => 1.5,
+        Part::Body => 1.0,
+    }
+}
+
+/// A reader's search.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchQuery {
+    /// Language to search in.
+    pub lang: String,
+    /// What the reader typed. Quotes make phrases, `-word` excludes; any other
+    /// syntax is taken as text. Empty: every version in the language, newest first.
+    pub text: String,
+    /// Only this section.
+    pub section_id: Option<i64>,
+    /// Only articles published at or after this time (ms).
+    pub from_ms: Option<i64>,
+    /// Only articles published before this time (ms, exclusive).
+    pub to_ms: Option<i64>,
+    /// Results to skip (capped at [`MAX_OFFSET`]).
+    pub offset: usize,
+    /// Results to return (capped at [`MAX_LIMIT`]); 0 only counts.
+    pub limit: usize,
+}
+
+/// One page of results.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchResults {
+    /// How many versions match in all (for pagination).
+    pub total: usize,
+    /// This page's results, best first.
+    pub hits: Vec<SearchHit>,
+}
+
+/// One result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchHit {
+    /// The article.
+    pub article_id: i64,
+    /// Language of the version found.
+    pub lang: String,
+    /// Its title (plain text: escape it when rendering).
+    pub title: String,
+    /// A passage of the body (or lead) as HTML: the text escaped, the
+    /// matching words in `<mark>…</mark>`. Safe to embed as element content.
+    pub snippet_html: String,
+    /// Original publication time (ms).
+    pub published_at: Option<i64>,
+    /// Portal section.
+    pub section_id: Option<i64>,
+    /// Relevance (BM25 with field boosts); 0 for a query without text.
+    pub score: f32,
+}
+
+impl SearchIndex {
+    /// Runs a reader's search. Never fails on what the reader typed: syntax
+    /// errors fall back to a lenient reading of the text.
+    pub fn search(&self, query: &SearchQuery) -> Result<SearchResults, SearchError> {
+        let searcher = self.inner.reader.searcher();
+        let f = &self.inner.fields;
+        let lang = normalize_lang(&query.lang);
+        let families = Family::for_lang(&lang);
+
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
+            Occur::Must,
+            Box::new(TermQuery::new(
+                Term::from_field_text(f.lang, &lang),
+                IndexRecordOption::Basic,
+            )),
+        )];
+        if let Some(section) = query.section_id {
+            clauses.push((
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_i64(f.section_id, section),
+                    IndexRecordOption::Basic,
+                )),
+            ));
+        }
+        if query.from_ms.is_some() || query.to_ms.is_some() {
+            let lower = query.from_ms.map_or(Bound::Unbounded, |ms| {
+                Bound::Included(Term::from_field_i64(f.published_at, ms))
+            });
+            let upper = query.to_ms.map_or(Bound::Unbounded, |ms| {
+                Bound::Excluded(Term::from_field_i64(f.published_at, ms))
+            });
+            clauses.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
+        }
+        let text = sanitize(&query.text);
+        let text_query = if text.trim().is_empty() {
+            None
+        } else {
+            Some(self.parse_text(families, &text))
+        };
+        if let Some(text_query) = &text_query {
+            clauses.push((Occur::Must, text_query.box_clone()));
+        }
+        let full = BooleanQuery::new(clauses);
+
+        let limit = query.limit.min(MAX_LIMIT);
+        let offset = query.offset.min(MAX_OFFSET);
+        if limit == 0 {
+            let total = searcher.search(&full, &Count)?;
+            return Ok(SearchResults {
+                total,
+                hits: Vec::new(),
+            });
+        }
+        let top = TopDocs::with_limit(limit).and_offset(offset);
+        let (total, found): (usize, Vec<(f32, DocAddress)>) = if text_query.is_some() {
+            searcher.search(&full, &(Count, top.order_by_score()))?
+        } else {
+            let (total, by_date) = searcher.search(
+                &full,
+                &(
+                    Count,
+                    top.order_by_fast_field::<i64>("published_at", Order::Desc),
+                ),
+            )?;
+            (total, by_date.into_iter().map(|(_, a)| (0.0, a)).collect())
+        };
+
+        let snippets = match &text_query {
+            Some(q) => Snippets::new(&searcher, q.as_ref(), families, f)?,
+            None => Snippets::default(),
+        };
+        let mut hits = Vec::with_capacity(found.len());
+        for (score, address) in found {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let text_of = |field: Field| {
+                doc.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            let int_of = |field: Field| doc.get_first(field).and_then(|v| v.as_i64());
+            let lead = text_of(f.lead);
+            let body = text_of(f.body);
+            hits.push(SearchHit {
+                article_id: int_of(f.article_id).unwrap_or_default(),
+                lang: text_of(f.lang),
+                title: text_of(f.title),
+                snippet_html: snippets.html(&lead, &body),
+                published_at: int_of(f.published_at),
+                section_id: int_of(f.section_id),
+                score,
+            });
+        }
+        Ok(SearchResults { total, hits })
+    }
+
+    /// The text query over the language's fields; every word must match
+    /// somewhere (a news search for "bão Yagi" wants both).
+    fn parse_text(&self, families: &[Family], text: &str) -> Box<dyn Query> {
+        let f = &self.inner.fields;
+        let mut fields = Vec::new();
+        let mut boosts = Vec::new();
+        for family in families {
+            // Folded Vietnamese matches more loosely ("ha" also finds "hạ"):
+            // it finds text typed without diacritics, and ranks below exact matches.
+            let weight = if *family == Family::ViFold { 0.5 } else { 1.0 };
+            for part in Part::ALL {
+                if let Some(field) = f.text(*family, part) {
+                    fields.push(field);
+                    boosts.push((field, boost(part) * weight));
+                }
+            }
+        }
+        let mut parser = QueryParser::for_index(&self.inner.index, fields);
+        parser.set_conjunction_by_default();
+        for (field, boost) in boosts {
+            parser.set_field_boost(field, boost);
+        }
+        let (query, errors) = parser.parse_query_lenient(text);
+        if !errors.is_empty() {
+            tracing::debug!(?errors, text, "lenient search query");
+        }
+        query
+    }
+}
+
+/// Keeps the query syntax readers use (quotes, `-word`, `+word`, AND/OR/NOT,
+/// parentheses) and turns the rest into spaces: a colon in "COVID-19: số ca"
+/// must not be taken for a field name, nor `*` or `[` for wildcards and ranges.
+fn sanitize(text: &str) -> String {
+    text.nfc()
+        .map(|c| match c {
+            ':' | '^' | '~' | '[' | ']' | '{' | '}' | '*' | '\\' | '/' | '<' | '>' | '=' | '!'
+            | '?' => ' ',
+            c if c.is_control() => ' ',
+            c => c,
+        })
+        .collect()
+}
+
+/// Snippet generators for the body and lead of the language's families,
+/// exact analysis first (for Vietnamese: with diacritics), folded after.
+#[derive(Default)]
+struct Snippets {
+    body: Vec<SnippetGenerator>,
+    lead: Vec<SnippetGenerator>,
+}
+
+impl Snippets {
+    fn new(
+        searcher: &Searcher,
+        query: &dyn Query,
+        families: &[Family],
+        f: &crate::index::Fields,
+    ) -> Result<Snippets, SearchError> {
+        let mut snippets = Snippets::default();
+        for family in families {
+            for (part, list) in [
+                (Part::Body, &mut snippets.body),
+                (Part::Lead, &mut snippets.lead),
+            ] {
+                if let Some(field) = f.text(*family, part) {
+                    let mut generator = SnippetGenerator::create(searcher, query, field)?;
+                    generator.set_max_num_chars(SNIPPET_CHARS);
+                    list.push(generator);
+                }
+            }
+        }
+        Ok(snippets)
+    }
+
+    /// The best highlighted passage of the body, else of the lead, else the start of either.
+    fn html(&self, lead: &str, body: &str) -> String {
+        for (generators, text) in [(&self.body, body), (&self.lead, lead)] {
+            for generator in generators {
+                let snippet = generator.snippet(text);
+                if !snippet.highlighted().is_empty() {
+                    let range = snippet.fragment_range();
+                    let mut html = String::new();
+                    if range.start > 0 {
+                        html.push('…');
+                    }
+                    html.push_str(&mark_html(snippet.fragment(), snippet.highlighted()));
+                    if range.end < text.len() {
+                        html.push('…');
+                    }
+                    return html;
+                }
+            }
+        }
+        let text = if lead.trim().is_empty() { body } else { lead };
+        let (start, cut) = truncate_at_word(text.trim(), SNIPPET_CHARS);
+        let mut html = escape(start);
+        if cut {
+            html.push('…');
+        }
+        html
+    }
+}
+
+/// `text` escaped for HTML, with each (merged) range wrapped in `<mark>`.
+pub(crate) fn mark_html(text: &str, ranges: &[Range<usize>]) -> String {
+    let mut ranges: Vec<Range<usize>> = ranges
+        .iter()
+        .filter(|r| r.start < r.end && text.get(r.start..r.end).is_some())
+        .cloned()
+        .collect();
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for r in ranges {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    let mut html = String::with_capacity(text.len() + 16 * merged.len());
+    let mut at = 0;
+    for r in merged {
+        html.push_str(&escape(text.get(at..r.start).unwrap_or_default()));
+        html.push_str("<mark>");
+        html.push_str(&escape(text.get(r.clone()).unwrap_or_default()));
+        html.push_str("</mark>");
+        at = r.end;
+    }
+    html.push_str(&escape(text.get(at..).unwrap_or_default()));
+    html
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub(crate) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// At most `max` characters of `text`, cut at a space when there is one; true when cut.
+fn truncate_at_word(text: &str, max: usize) -> (&str, bool) {
+    match text.char_indices().nth(max) {
+        None => (text, false),
+        Some((end, _)) => {
+            let head = &text[..end];
+            let cut = head.rfind(char::is_whitespace).unwrap_or(end);
+            (head[..cut].trim_end(), true)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_escape_and_merge() {
+        assert_eq!(
+            mark_html("a <b> & c", &[0..1, 8..9, 8..9]),
+            "<mark>a</mark> &lt;b&gt; &amp; <mark>c</mark>"
+        );
+        assert_eq!(mark_html("Hà Nội", &[0..3, 3..9]), "<mark>Hà Nội</mark>");
+        // A range that is not on a character boundary is dropped, not a panic.
+        assert_eq!(mark_html("Hà", &[0..2]), "Hà");
+    }
+
+    #[test]
+    fn truncation_cuts_at_words() {
+        assert_eq!(truncate_at_word("một hai ba", 6), ("một", true));
+        assert_eq!(truncate_at_word("một", 6), ("một", false));
+    }
+
+    #[test]
+    fn sanitize_keeps_phrases_and_exclusions() {
+        assert_eq!(
+            sanitize("COVID-19: \"số ca\" -mới"),
+            "COVID-19  \"số ca\" -mới"
+        );
+        assert_eq!(sanitize("title_vi:x*"), "title_vi x ");
+    }
+}
