@@ -5,7 +5,7 @@
 use article::{Author, Block, Inline, RichText};
 use chrono::Offset;
 
-use crate::text::clean;
+use crate::text::{clean, fold};
 
 /// Labels that open a line of chrome rather than prose.
 const CHROME_LABELS: &[&str] = &[
@@ -86,14 +86,29 @@ pub(crate) fn tidy(blocks: Vec<Block>, title: &str, lead: Option<&RichText>) -> 
     let norm = |s: &str| clean(s).to_lowercase();
     let title = norm(title);
     let lead = lead.map(|l| norm(&l.plain_text()));
-    let captions: Vec<String> = blocks
+    // Captions (with their credits) that pages print again as a paragraph.
+    let captions: Vec<(String, Option<String>)> = blocks
         .iter()
         .filter_map(|b| match b {
-            Block::Figure(f) => f.caption.as_ref().map(|c| norm(&c.plain_text())),
+            Block::Figure(f) => f
+                .caption
+                .as_ref()
+                .map(|c| (fold(&c.plain_text()), f.credit.as_deref().map(fold))),
             _ => None,
         })
-        .filter(|c| !c.is_empty())
+        .filter(|(c, _)| !c.is_empty())
         .collect();
+    let repeats_caption = |text: &str| {
+        let t = fold(text);
+        captions.iter().any(|(c, credit)| {
+            t == *c
+                || credit.as_ref().is_some_and(|cr| {
+                    t.starts_with(c.as_str())
+                        && t.ends_with(cr.as_str())
+                        && t.len() <= c.len() + cr.len() + 12
+                })
+        })
+    };
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
     for b in blocks {
         // Lines of a <br>-separated paragraph are checked one by one.
@@ -116,7 +131,7 @@ pub(crate) fn tidy(blocks: Vec<Block>, title: &str, lead: Option<&RichText>) -> 
             && !t.is_empty()
             && (t == title
                 || lead.as_deref() == Some(t.as_str())
-                || captions.contains(&t)
+                || repeats_caption(&t)
                 || is_chrome_line(&t))
         {
             continue;

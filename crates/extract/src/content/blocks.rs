@@ -699,6 +699,18 @@ pub(crate) fn split_credit(caption: &str) -> Option<(String, String)> {
     }
     let pos = best?;
     let (rest, credit) = caption.split_at(pos);
+    // "(Ảnh: X)." — the credit ends at the parenthesis; what follows belongs to the caption.
+    let opened = rest.trim_end().ends_with('(') || credit.starts_with('(');
+    let (credit, tail) = match credit.find(')') {
+        Some(close) if opened => (&credit[..close], credit.get(close + 1..).unwrap_or("")),
+        _ => (credit, ""),
+    };
+    let rest = format!(
+        "{}{}",
+        rest.trim_end().trim_end_matches('(').trim_end(),
+        tail.trim()
+    );
+    let rest = rest.as_str();
     let who = strip_credit_label(credit);
     if who.is_empty() || who.chars().count() > 80 {
         return None;

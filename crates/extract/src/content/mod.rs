@@ -194,7 +194,7 @@ pub(crate) fn prune(dom: &mut Dom, remove: &[Selector]) {
         let mut drop = false;
         if let Some(name) = dom.name(id) {
             drop = remove.iter().any(|s| s.matches(dom, id))
-                || skip_always(dom, id) && name != "noscript"
+                || skip_always(dom, id) && !matches!(name, "noscript" | "source" | "track")
                 || matches!(name, "nav" | "aside" | "footer" | "menu" | "dialog")
                 || (name == "form" && stats.paragraphs(id) == 0)
                 || (!matches!(name, "article" | "main" | "body" | "html")

@@ -585,13 +585,26 @@ fn authors(
                     && !class_has(
                         dom,
                         d,
-                        &["bio", "avatar", "related", "box", "list", "comment"],
+                        &[
+                            "bio", "avatar", "related", "box", "list", "comment", "time", "date",
+                        ],
                     )
+                    && !dom.is(d, "time")
                     && crate::text::visible_len(&dom.text_content(d)) <= 120
             })
             .collect(),
     };
-    for n in nodes {
+    // The innermost byline element: "author-wrap" often holds the date too.
+    let innermost: Vec<NodeId> = nodes
+        .iter()
+        .copied()
+        .filter(|&n| {
+            !nodes
+                .iter()
+                .any(|&m| m != n && dom.ancestors(m).any(|a| a == n))
+        })
+        .collect();
+    for n in innermost {
         if used.iter().any(|&u| dom.ancestors(n).any(|a| a == u)) {
             continue;
         }
