@@ -215,24 +215,3 @@ pub fn extract(html: &[u8], url: &str, options: &ExtractOptions) -> Result<Artic
         tags: page.tags,
     })
 }
-
-#[doc(hidden)]
-/// Debug helper: the element path of the first text node containing `needle`.
-pub fn debug_path(html: &[u8], needle: &str) -> Vec<String> {
-    let (text, _) = decode_html(html, None);
-    let dom = dom::parse(&text);
-    for d in dom.descendants(dom::ROOT) {
-        if dom.text(d).is_some_and(|t| t.contains(needle)) {
-            let mut v: Vec<String> = dom
-                .ancestors(d)
-                .filter_map(|a| {
-                    dom.name(a)
-                        .map(|n| format!("{n}.{}", dom.attr(a, "class").unwrap_or("")))
-                })
-                .collect();
-            v.reverse();
-            return v;
-        }
-    }
-    Vec::new()
-}

@@ -1,5 +1,7 @@
 //! Nothing a remote server sends may panic the extractor or make it run away.
 
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 

@@ -3,6 +3,8 @@
 //!
 //! Every field present in the gold file is checked exactly.
 
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use std::path::{Path, PathBuf};
 
 use article::{Article, Block, EmbedKind, Inline};

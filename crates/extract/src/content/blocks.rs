@@ -253,8 +253,9 @@ impl<'a> BlockWriter<'a> {
         if !text.is_blank() {
             let words = text.word_count();
             let ld = link_density(&text);
-            let keep = !(ld > 0.9 && words <= 12 || ld > 0.6 && words <= 4)
-                && !(ld > 0.3 && is_teaser(&text.plain_text()));
+            let keep = !(ld > 0.9 && words <= 12
+                || ld > 0.6 && words <= 4
+                || ld > 0.3 && is_teaser(&text.plain_text()));
             if keep {
                 self.paragraphs_split_on_double_break(text);
             }

@@ -214,15 +214,6 @@ pub(crate) fn prune(dom: &mut Dom, remove: &[Selector]) {
         }
     }
     for d in doomed {
-        if std::env::var("X_DEBUG").is_ok() {
-            eprintln!(
-                "prune {:?} class={:?} id={:?} prose={}",
-                dom.name(d),
-                dom.attr(d, "class"),
-                dom.attr(d, "id"),
-                stats.prose(d)
-            );
-        }
         dom.detach(d);
     }
 }
@@ -261,27 +252,14 @@ fn choose(dom: &Dom, stats: &Stats, lead: Option<NodeId>) -> Vec<NodeId> {
     };
     let total_good = stats.good(body);
     let read_good: usize = read.iter().map(|&n| stats.good(n)).sum();
-    if std::env::var("X_DEBUG").is_ok() {
-        eprintln!(
-            "hint {:?} {:?} prose={} good={}",
-            hint,
-            hint.map(|h| dom.attr(h, "class")),
-            hint.map_or(0, |h| stats.prose(h)),
-            hint.map_or(0, |h| stats.good(h))
-        );
-        eprintln!(
-            "read {:?} prose={read_text} good={read_good} total_good={total_good}",
-            read.iter()
-                .map(|&r| dom.attr(r, "class"))
-                .collect::<Vec<_>>()
-        );
-    }
     if let Some(h) = hint {
-        if stats.prose(h) * 10 >= read_text * 4 && stats.good(h) * 10 >= total_good * hint_share() {
+        if stats.prose(h) * 10 >= read_text * 4
+            && stats.good(h) * 10 >= total_good * HINT_SHARE_TENTHS
+        {
             return with_siblings(dom, stats, h, lead);
         }
     }
-    if !read.is_empty() && read_good * 10 >= total_good * read_share() {
+    if !read.is_empty() && read_good * 10 >= total_good * READ_SHARE_TENTHS {
         return read;
     }
     vec![coverage(dom, stats, body)]
@@ -289,42 +267,32 @@ fn choose(dom: &Dom, stats: &Stats, lead: Option<NodeId>) -> Vec<NodeId> {
 
 /// The container plus siblings that hold prose of their own (split bodies).
 fn with_siblings(dom: &Dom, stats: &Stats, node: NodeId, lead: Option<NodeId>) -> Vec<NodeId> {
-    let share = env_or("X_SIB", 5);
     let parent = dom.parent(node);
-    if share == 0 || parent == NONE || dom.name(parent).is_none() || parent == dom.body() {
+    if parent == NONE || dom.name(parent).is_none() || parent == dom.body() {
         return vec![node];
     }
     let own = stats.prose(node).max(1);
     let mut out = Vec::new();
     for s in dom.children(parent) {
-        if s == node {
-            out.push(s);
-        } else if Some(s) != lead
+        let joins = Some(s) != lead
             && dom.name(s).is_some()
-            && stats.prose(s) * 100 >= own * share
-            && stats.link_density(s) < 0.3
-        {
+            && stats.prose(s) * 100 >= own * SIBLING_SHARE_PERCENT
+            && stats.link_density(s) < 0.3;
+        if s == node || joins {
             out.push(s);
         }
     }
     out
 }
 
-fn env_or(name: &str, d: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(d)
-}
-fn hint_share() -> usize {
-    env_or("X_HINT", 5)
-}
-fn read_share() -> usize {
-    env_or("X_READ", 6)
-}
-fn cov_share() -> usize {
-    env_or("X_COV", 80)
-}
+/// A sibling of the body container joins it when it holds this share (percent) of its prose.
+const SIBLING_SHARE_PERCENT: usize = 5;
+/// A well-known container is trusted when it holds this share (tenths) of the good prose.
+const HINT_SHARE_TENTHS: usize = 5;
+/// The readability candidate is trusted when it holds this share (tenths) of the good prose.
+const READ_SHARE_TENTHS: usize = 6;
+/// Otherwise the deepest element holding this share (percent) of the good prose is the body.
+const COVERAGE_PERCENT: usize = 80;
 
 /// The deepest element holding most of the page's good prose.
 fn coverage(dom: &Dom, stats: &Stats, body: NodeId) -> NodeId {
@@ -332,7 +300,7 @@ fn coverage(dom: &Dom, stats: &Stats, body: NodeId) -> NodeId {
     let mut cur = body;
     'down: loop {
         for c in dom.element_children(cur) {
-            if stats.good(c) * 100 >= total * cov_share() && total > 0 {
+            if stats.good(c) * 100 >= total * COVERAGE_PERCENT && total > 0 {
                 cur = c;
                 continue 'down;
             }
@@ -453,18 +421,6 @@ pub(crate) fn body_blocks(
         Some(sel) => sel.select(dom),
         None => choose(dom, &stats, lead),
     };
-    if std::env::var("X_DEBUG").is_ok() {
-        for &n in &nodes {
-            eprintln!(
-                "chosen {:?} class={:?} id={:?} prose={} good={}",
-                dom.name(n),
-                dom.attr(n, "class"),
-                dom.attr(n, "id"),
-                stats.prose(n),
-                stats.good(n)
-            );
-        }
-    }
     let mut writer = BlockWriter::new(dom, base, &stats);
     let single = nodes.len() == 1;
     let chosen = nodes.clone();
