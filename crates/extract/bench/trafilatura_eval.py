@@ -1,0 +1,67 @@
+"""Scores Python trafilatura on trafilatura-eval exactly as examples/eval.rs scores extract.
+
+Usage: python3 trafilatura_eval.py ../shared/bench/trafilatura-eval
+Extraction time only (reading files excluded), one thread, default ("standard") settings.
+"""
+import json
+import os
+import sys
+import time
+
+import trafilatura
+
+
+def collapse(s):
+    return " ".join(s.split())
+
+
+def main():
+    d = sys.argv[1] if len(sys.argv) > 1 else "../shared/bench/trafilatura-eval"
+    data = json.load(open(os.path.join(d, "evaldata.json"), encoding="utf-8"))
+    tp = fp = tn = fn = 0
+    elapsed = 0.0
+    pages = 0
+    for url in sorted(data):
+        e = data[url]
+        path = os.path.join(d, "cache", e["file"])
+        if not os.path.exists(path):
+            path = os.path.join(d, "eval", e["file"])
+        raw = open(path, "rb").read()
+        pages += 1
+        t0 = time.perf_counter()
+        try:
+            text = trafilatura.extract(raw, url=url)
+        except Exception:  # noqa: BLE001 - a failed extraction is scored as such
+            text = None
+        elapsed += time.perf_counter() - t0
+        w = [collapse(s) for s in e["with"]]
+        wo = [collapse(s) for s in e["without"]]
+        if text is None:
+            fn += len(w)
+            tn += len(wo)
+            continue
+        t = collapse(text)
+        for s in w:
+            if s in t:
+                tp += 1
+            else:
+                fn += 1
+        for s in wo:
+            if s in t:
+                fp += 1
+            else:
+                tn += 1
+    p = tp / (tp + fp)
+    r = tp / (tp + fn)
+    print(f"trafilatura {trafilatura.__version__}: pages {pages}")
+    print(f"TP {tp}  FP {fp}  TN {tn}  FN {fn}")
+    print(f"precision    {p:.3f}")
+    print(f"recall       {r:.3f}")
+    print(f"accuracy     {(tp + tn) / (tp + fp + tn + fn):.3f}")
+    print(f"F1           {2 * tp / (2 * tp + fp + fn):.3f}")
+    print(f"time         {elapsed:.3f} s (extraction only, one thread)")
+    print(f"throughput   {pages / elapsed:.1f} pages/s")
+
+
+if __name__ == "__main__":
+    main()
