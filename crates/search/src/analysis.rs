@@ -239,7 +239,8 @@ impl TokenStream for WordTokenStream<'_> {
         self.token.position = self.token.position.wrapping_add(1);
         while let Some((from, c)) = self.chars.next() {
             if is_word_char(c) {
-                let to = (&mut self.chars)
+                let to = self
+                    .chars
                     .find(|(_, c)| !is_word_char(*c))
                     .map_or(self.text.len(), |(offset, _)| offset);
                 self.token.offset_from = from;

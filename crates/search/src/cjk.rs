@@ -89,8 +89,8 @@ pub(crate) fn bigram_tokens(text: &str, tokens: &mut Vec<Token>) {
             Class::Word => push(chars[i].0, end_of(j), tokens),
             Class::Cjk if j - i == 1 => push(chars[i].0, end_of(j), tokens),
             Class::Cjk => {
-                for k in i..j - 1 {
-                    push(chars[k].0, end_of(k + 2), tokens);
+                for (k, (from, _)) in chars.iter().enumerate().take(j - 1).skip(i) {
+                    push(*from, end_of(k + 2), tokens);
                 }
             }
         }

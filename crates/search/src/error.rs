@@ -35,6 +35,14 @@ pub enum SearchError {
     /// A saved model (the section classifier) could not be read or written.
     #[error("section classifier model is not valid: {0}")]
     Model(#[from] serde_json::Error),
+    /// A file (a saved model) cannot be read or written.
+    #[error("cannot read or write {path}: {reason}")]
+    File {
+        /// The file.
+        path: String,
+        /// Why it failed.
+        reason: String,
+    },
     /// Another thread panicked while holding the index writer.
     #[error("the search index writer is unusable after a panic in another thread")]
     Poisoned,

@@ -1,22 +1,35 @@
 //! Search for Newsbridge: the full-text index readers query, and the
-//! text-similarity tools the classify stage uses (related articles, stories,
-//! sections).
+//! text-similarity tools the classify stage uses on the source-language text.
 //!
 //! - [`SearchIndex`] holds one document per published language version, with
 //!   an analyzer per language: Vietnamese syllables (also indexed without
 //!   diacritics), character bigrams for Chinese, Japanese and Korean, and
 //!   stemming for the languages Snowball knows. [`follow_changes`] keeps a
 //!   node's index in step with the store's change log.
+//! - [`related`] ranks candidate articles by TF-IDF similarity over
+//!   Vietnamese syllable unigrams and bigrams ([`TextDoc`]).
+//! - [`StoryClusterer`] groups articles about one event across days and publishers.
+//! - [`SectionClassifier`] files an article under a section, with a confidence.
+//!
+//! The similarity tools are pure: data in, data out, no database.
 
 mod analysis;
 mod cjk;
+mod classify;
 mod error;
 mod follow;
 mod index;
 mod query;
+mod related;
+mod story;
+mod text;
 
 pub use analysis::fold_diacritics;
+pub use classify::{AccuracyReport, SectionAccuracy, SectionClassifier};
 pub use error::SearchError;
 pub use follow::{doc_from_translation, follow_changes, sync_article};
 pub use index::{IndexDoc, SearchIndex};
 pub use query::{SearchHit, SearchQuery, SearchResults, MAX_LIMIT, MAX_OFFSET};
+pub use related::{related, RelatedArticle, DUPLICATE_SIMILARITY, MIN_RELATED_SIMILARITY};
+pub use story::{StoryAssignment, StoryClusterer, StoryConfig};
+pub use text::TextDoc;

@@ -1,5 +1,7 @@
 //! Following the store's change log against a real SQLite (and, when configured, PostgreSQL) store.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use article::{Article, Block, RichText};
 use search::{follow_changes, SearchIndex, SearchQuery};
 use store::{NewArticle, Store, Translation, TranslationStatus};

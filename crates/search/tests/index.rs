@@ -1,6 +1,8 @@
 //! The search index on real documents in Vietnamese, French, English and Japanese
 //! (`testdata/search_docs.json`).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use search::{IndexDoc, SearchError, SearchIndex, SearchQuery, SearchResults};
 
 fn fixture() -> Vec<IndexDoc> {
