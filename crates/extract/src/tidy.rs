@@ -111,7 +111,28 @@ fn is_chrome_line(text: &str) -> bool {
     let lower = text.trim().to_lowercase();
     let len = lower.chars().count();
     (len < 160 && CHROME_LABELS.iter().any(|l| lower.starts_with(l)))
-        || (len < 50 && crate::meta::parse_visible(&lower, chrono::Utc.fix()).is_some())
+        || (len < 60 && is_date_line(&lower))
+}
+
+/// "Thứ Tư, 11/09/2024 - 08:05", "Cập nhật: 14/03/2025 20:33 GMT+7": a date and
+/// little else, with a time or a dateline word.
+fn is_date_line(lower: &str) -> bool {
+    let letters = lower.chars().filter(|c| c.is_alphabetic()).count();
+    let timed = lower.contains(':') || lower.contains("gmt") || lower.contains("utc");
+    let worded = [
+        "thứ",
+        "chủ nhật",
+        "ngày",
+        "cập nhật",
+        "đăng",
+        "published",
+        "updated",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    letters <= 12
+        && (timed || worded)
+        && crate::meta::parse_visible(lower, chrono::Utc.fix()).is_some()
 }
 
 /// Cleans up the body blocks.

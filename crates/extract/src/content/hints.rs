@@ -53,14 +53,11 @@ const CHROME: &[&str] = &[
     "sr-only",
     "screen-reader",
     "visually-hidden",
-    "readmore",
-    "read-more",
     "more-news",
     "see-also",
     "also-read",
     "login",
     "comment",
-    "rating",
     "author-bio",
     "authorbox",
     "author-box",
@@ -211,9 +208,15 @@ pub(crate) fn is_chrome(dom: &Dom, id: NodeId) -> bool {
         return false;
     }
     if s.split_ascii_whitespace().any(|w| {
-        CHROME
-            .iter()
-            .any(|k| w.contains(k) && !(*k == "comment" && w.contains("commentary")))
+        CHROME.iter().any(|k| {
+            // Short stems must start a part of the name ("pager" is not in "apageroot").
+            let hit = if k.len() >= 6 {
+                w.contains(k)
+            } else {
+                w.split(['-', '_']).any(|part| part.starts_with(k))
+            };
+            hit && !(*k == "comment" && w.contains("commentary"))
+        })
     }) {
         return true;
     }
