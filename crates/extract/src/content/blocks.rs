@@ -323,10 +323,21 @@ impl<'a> BlockWriter<'a> {
         let mut raw = Vec::new();
         let mut ic = InlineCollector::new(dom, self.base);
         let mut cite = None;
+        let last_block = dom
+            .children(id)
+            .filter(|&c| dom.name(c).is_some() || dom.text(c).is_some_and(|t| !t.trim().is_empty()))
+            .last();
         for c in dom.children(id) {
-            if matches!(dom.name(c), Some("footer" | "cite")) {
-                cite = Some(clean(&dom.text_content(c)))
-                    .map(|s| s.trim_start_matches(['—', '–', '-', ' ']).to_owned())
+            let is_last = Some(c) == last_block && dom.name(c).is_some();
+            let text = if matches!(dom.name(c), Some("footer" | "cite")) || is_last {
+                clean(&dom.text_content(c))
+            } else {
+                String::new()
+            };
+            // "— Name" closing a quote is its attribution.
+            let attribution = is_last && text.starts_with(['—', '–']) && text.chars().count() < 120;
+            if matches!(dom.name(c), Some("footer" | "cite")) || attribution {
+                cite = Some(text.trim_start_matches(['—', '–', '-', ' ']).to_owned())
                     .filter(|s| !s.is_empty());
                 continue;
             }

@@ -608,6 +608,13 @@ fn authors(
         if used.iter().any(|&u| dom.ancestors(n).any(|a| a == u)) {
             continue;
         }
+        // A photographer's credit inside a caption belongs to the figure.
+        if dom.ancestors(n).any(|a| {
+            matches!(dom.name(a), Some("figure" | "figcaption"))
+                || class_has(dom, a, &["caption", "photo"])
+        }) {
+            continue;
+        }
         let url = if dom.is(n, "a") {
             dom.attr_nonempty(n, "href")
                 .and_then(|href| absolute(base, href))
