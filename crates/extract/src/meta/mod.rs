@@ -690,16 +690,15 @@ fn is_organisation(name: &str) -> bool {
 
 fn visible_tags(dom: &Dom, body: NodeId) -> Vec<String> {
     for d in dom.descendants(body) {
-        if dom.name(d).is_some()
-            && class_has(
-                dom,
-                d,
-                &[
-                    "tags", "tag-list", "taglist", "keyword", "tag-item", "__tag", "-tag",
-                    "tu-khoa", "tukhoa",
-                ],
-            )
-        {
+        let tag_class = dom.attr(d, "class").is_some_and(|c| {
+            c.to_ascii_lowercase().split_ascii_whitespace().any(|w| {
+                w.starts_with("tag")
+                    || ["__tag", "-tag", "keyword", "tu-khoa", "tukhoa"]
+                        .iter()
+                        .any(|k| w.contains(k))
+            })
+        });
+        if tag_class {
             let tags: Vec<String> = dom
                 .find_all(d, "a")
                 .map(|a| {
