@@ -316,7 +316,7 @@ fn resolve_links(articles: &mut [SampleArticle]) -> Result<(), ContentError> {
     Ok(())
 }
 
-fn resolve_in(
+pub(crate) fn resolve_in(
     inlines: &mut [Inline],
     paths: &std::collections::HashMap<u32, String>,
 ) -> Result<(), String> {

@@ -36,6 +36,7 @@ mod server;
 mod site;
 mod sitemaps;
 mod slug;
+mod translations;
 
 pub use content::ContentError;
 pub use feeds::FEED_SIZE;

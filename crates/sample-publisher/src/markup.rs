@@ -97,7 +97,7 @@ fn numbered_item(line: &str) -> Option<&str> {
 }
 
 fn join_lines(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    text.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Parses inline markup into rich text.

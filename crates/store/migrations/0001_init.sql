@@ -97,6 +97,7 @@ CREATE TABLE translations (
     status TEXT NOT NULL,
     engine TEXT,
     qa_flags TEXT NOT NULL DEFAULT '[]',
+    segments TEXT NOT NULL DEFAULT '[]',
     source_revision BIGINT NOT NULL DEFAULT 1,
     reviewed_by TEXT,
     published_at BIGINT,
@@ -111,6 +112,7 @@ CREATE TABLE tm_segments (
     source_lang TEXT NOT NULL,
     target_lang TEXT NOT NULL,
     source_key TEXT NOT NULL,
+    near_key TEXT NOT NULL,
     source_text TEXT NOT NULL,
     target_text TEXT NOT NULL,
     origin TEXT NOT NULL,
@@ -119,6 +121,7 @@ CREATE TABLE tm_segments (
     updated_at BIGINT NOT NULL,
     UNIQUE (source_lang, target_lang, source_key)
 );
+CREATE INDEX tm_segments_near ON tm_segments (source_lang, target_lang, near_key);
 
 CREATE TABLE glossary_terms (
     id {{id}},

@@ -27,7 +27,7 @@ pub mod testing;
 
 pub use articles::{ArticleRecord, ArticleStatus, NewArticle, StoredAuthor, Upsert};
 pub use clock::now_ms;
-pub use db::{Backend, Store};
+pub use db::{redact, Backend, Store};
 pub use error::StoreError;
 pub use glossary::{GlossaryTerm, TermKind};
 pub use jobs::{Job, JobKind, JobState, RetryPolicy};

@@ -15,6 +15,8 @@ pub struct MemorySegment {
     pub target_lang: String,
     /// Normalized lookup key of the source text.
     pub source_key: String,
+    /// Looser key (numbers and punctuation folded) for near-exact matches.
+    pub near_key: String,
     /// The source text as first seen.
     pub source_text: String,
     /// The translation.
@@ -30,6 +32,7 @@ fn from_row(r: &AnyRow) -> Result<MemorySegment> {
         source_lang: r.try_get("source_lang")?,
         target_lang: r.try_get("target_lang")?,
         source_key: r.try_get("source_key")?,
+        near_key: r.try_get("near_key")?,
         source_text: r.try_get("source_text")?,
         target_text: r.try_get("target_text")?,
         origin: r.try_get("origin")?,
@@ -38,7 +41,7 @@ fn from_row(r: &AnyRow) -> Result<MemorySegment> {
 }
 
 const COLUMNS: &str =
-    "source_lang, target_lang, source_key, source_text, target_text, origin, use_count";
+    "source_lang, target_lang, source_key, near_key, source_text, target_text, origin, use_count";
 
 impl Store {
     /// Looks a segment up by its normalized key.
@@ -64,8 +67,8 @@ impl Store {
     pub async fn memory_record(&self, seg: &MemorySegment) -> Result<()> {
         let now = now_ms();
         sqlx::query(
-            "INSERT INTO tm_segments (source_lang, target_lang, source_key, source_text, target_text, origin, use_count, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) \
+            "INSERT INTO tm_segments (source_lang, target_lang, source_key, near_key, source_text, target_text, origin, use_count, created_at, updated_at) \
+             VALUES ($1, $2, $3, $9, $4, $5, $6, $7, $8, $8) \
              ON CONFLICT (source_lang, target_lang, source_key) DO UPDATE SET target_text = excluded.target_text, \
              origin = excluded.origin, updated_at = excluded.updated_at \
              WHERE excluded.origin LIKE 'human%' OR tm_segments.origin NOT LIKE 'human%'",
@@ -78,9 +81,29 @@ impl Store {
         .bind(&seg.origin)
         .bind(seg.use_count)
         .bind(now)
+        .bind(&seg.near_key)
         .execute(&self.pool)
         .await?;
         Ok(())
+    }
+
+    /// Candidates for a near-exact match: segments sharing the looser key (at most 20).
+    pub async fn memory_lookup_near(
+        &self,
+        source_lang: &str,
+        target_lang: &str,
+        near_key: &str,
+    ) -> Result<Vec<MemorySegment>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {COLUMNS} FROM tm_segments WHERE source_lang = $1 AND target_lang = $2 AND near_key = $3 \
+             ORDER BY use_count DESC LIMIT 20"
+        ))
+        .bind(source_lang)
+        .bind(target_lang)
+        .bind(near_key)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(from_row).collect()
     }
 
     /// Counts one more reuse of a segment.

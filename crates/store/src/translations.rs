@@ -76,8 +76,10 @@ pub struct Translation {
     pub status: TranslationStatus,
     /// Engine (name and model) that produced it; None for the original language.
     pub engine: Option<String>,
-    /// QA flags raised on its segments (JSON list of strings).
+    /// QA flags raised on its segments (flag codes).
     pub qa_flags: Vec<String>,
+    /// Segment-by-segment report (source, target, origin, flags) for the review desk, as JSON.
+    pub segments: serde_json::Value,
     /// The original's revision this translation was made from.
     pub source_revision: i64,
     /// The editor who reviewed it, if any.
@@ -126,11 +128,12 @@ pub struct TeaserFilter {
     pub exclude_article: Option<i64>,
 }
 
-const COLUMNS: &str = "article_id, lang, slug, content, status, engine, qa_flags, source_revision, reviewed_by, published_at";
+const COLUMNS: &str = "article_id, lang, slug, content, status, engine, qa_flags, segments, source_revision, reviewed_by, published_at";
 
 fn from_row(row: &AnyRow) -> Result<Translation> {
     let content: String = row.try_get("content")?;
     let flags: String = row.try_get("qa_flags")?;
+    let segments: String = row.try_get("segments")?;
     Ok(Translation {
         article_id: row.try_get("article_id")?,
         lang: row.try_get("lang")?,
@@ -141,6 +144,8 @@ fn from_row(row: &AnyRow) -> Result<Translation> {
         engine: row.try_get("engine")?,
         qa_flags: serde_json::from_str(&flags)
             .map_err(crate::error::json_err("translations.qa_flags"))?,
+        segments: serde_json::from_str(&segments)
+            .map_err(crate::error::json_err("translations.segments"))?,
         source_revision: row.try_get("source_revision")?,
         reviewed_by: row.try_get("reviewed_by")?,
         published_at: row.try_get("published_at")?,
@@ -163,11 +168,11 @@ impl Store {
         let now = now_ms();
         sqlx::query(
             "INSERT INTO translations (article_id, lang, title, slug, lead, image_url, image_alt, content, status, engine, \
-             qa_flags, source_revision, reviewed_by, published_at, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) \
+             qa_flags, source_revision, reviewed_by, published_at, created_at, updated_at, segments) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16) \
              ON CONFLICT (article_id, lang) DO UPDATE SET title = excluded.title, slug = excluded.slug, lead = excluded.lead, \
              image_url = excluded.image_url, image_alt = excluded.image_alt, content = excluded.content, \
-             status = excluded.status, engine = excluded.engine, qa_flags = excluded.qa_flags, \
+             status = excluded.status, engine = excluded.engine, qa_flags = excluded.qa_flags, segments = excluded.segments, \
              source_revision = excluded.source_revision, reviewed_by = excluded.reviewed_by, \
              published_at = COALESCE(translations.published_at, excluded.published_at), updated_at = excluded.updated_at",
         )
@@ -186,6 +191,7 @@ impl Store {
         .bind(&t.reviewed_by)
         .bind(t.published_at)
         .bind(now)
+        .bind(t.segments.to_string())
         .execute(&self.pool)
         .await?;
         Ok(())

@@ -1,0 +1,41 @@
+//! Choosing an article's section and story.
+
+use anyhow::Result;
+
+use crate::app::App;
+
+/// The article's section and the confidence of the choice: the source's
+/// category mapping first, then a section whose name the publisher's own
+/// category matches, then the source's default section.
+pub async fn section_for(
+    _app: &App,
+    article: &store::ArticleRecord,
+    categories: &[String],
+    settings: Option<&ingest::SourceSettings>,
+    sections: &[store::Section],
+) -> Result<(Option<i64>, Option<f64>)> {
+    let mut labels: Vec<String> = categories.to_vec();
+    labels.extend(article.original.section.clone());
+    if let Some(settings) = settings {
+        if let Some(slug) = settings.section_for(&labels) {
+            if let Some(section) = crate::sections::find(sections, slug) {
+                return Ok((Some(section.id), Some(1.0)));
+            }
+        }
+    }
+    if let Some(section) = labels
+        .iter()
+        .find_map(|l| crate::sections::find(sections, l))
+    {
+        return Ok((Some(section.id), Some(1.0)));
+    }
+    let fallback = settings
+        .and_then(|s| s.default_section.as_deref())
+        .and_then(|slug| crate::sections::find(sections, slug));
+    Ok((fallback.map(|s| s.id), fallback.map(|_| 0.5)))
+}
+
+/// The story (topic) the article continues, if any.
+pub async fn story_for(_app: &App, _article: &store::ArticleRecord) -> Result<Option<i64>> {
+    Ok(None)
+}

@@ -1,0 +1,208 @@
+//! The command line: one subcommand per operator task.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Newsbridge carries a country's news across languages: it finds partner
+/// publishers' new articles, extracts them, translates them into every
+/// configured language and publishes them on a multilingual portal.
+#[derive(Debug, Parser)]
+#[command(name = "newsbridge", version, propagate_version = true)]
+#[command(
+    after_help = "Start here:\n  newsbridge demo                 # sample publisher + portal, nothing to configure\n  newsbridge init && newsbridge run"
+)]
+pub struct Cli {
+    /// Configuration file.
+    #[arg(
+        long,
+        short,
+        global = true,
+        env = "NEWSBRIDGE_CONFIG",
+        default_value = "newsbridge.toml"
+    )]
+    pub config: PathBuf,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write a commented newsbridge.toml and create the data directory.
+    #[command(
+        after_help = "Example:\n  newsbridge init\n  newsbridge init --force   # overwrite an existing newsbridge.toml"
+    )]
+    Init {
+        /// Overwrite an existing configuration file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Web server and workers in one process: the one-machine default.
+    #[command(
+        after_help = "Example:\n  newsbridge run\n  NEWSBRIDGE_SERVER__LISTEN=0.0.0.0:8080 newsbridge run"
+    )]
+    Run,
+    /// Only the web server (portal, API, desk); workers run elsewhere.
+    #[command(
+        after_help = "Example (many machines, PostgreSQL):\n  DATABASE_URL=postgres://nb@db/nb newsbridge serve"
+    )]
+    Serve,
+    /// Only the job workers; the portal runs elsewhere.
+    #[command(
+        after_help = "Example:\n  DATABASE_URL=postgres://nb@db/nb newsbridge worker --concurrency 8"
+    )]
+    Worker {
+        /// Jobs at the same time (default: workers.concurrency).
+        #[arg(long)]
+        concurrency: Option<usize>,
+    },
+    /// Bring the database schema up to date.
+    #[command(
+        after_help = "Example:\n  newsbridge migrate\n  DATABASE_URL=postgres://nb@db/nb newsbridge migrate"
+    )]
+    Migrate,
+    /// Manage the publishers' feeds, sitemaps and section pages.
+    #[command(subcommand)]
+    Sources(SourcesCommand),
+    /// Poll every source once and run the pipeline until nothing is left to do.
+    #[command(after_help = "Example:\n  newsbridge ingest --once")]
+    Ingest {
+        /// Poll once, drain the queue, then exit (the only mode for now; `run` polls continuously).
+        #[arg(long, required = true)]
+        once: bool,
+    },
+    /// Jobs per stage and state, articles, translations and failed jobs.
+    #[command(after_help = "Example:\n  newsbridge status\n  newsbridge status --json")]
+    Status {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Put every dead job back in the queue.
+        #[arg(long)]
+        retry_dead: bool,
+    },
+    /// Serve the bundled sample publisher, ingest it over HTTP and serve the portal.
+    #[command(
+        after_help = "Example:\n  newsbridge demo                  # then open the printed URL\n  newsbridge demo --listen 127.0.0.1:9000 --generated 100"
+    )]
+    Demo(DemoArgs),
+    /// Manage desk users.
+    #[command(subcommand)]
+    Users(UsersCommand),
+    /// Extract one page and print the article, for writing source overrides.
+    #[command(
+        after_help = "Example:\n  newsbridge extract page.html --format markdown\n  newsbridge extract https://publisher.example/a.html --format json"
+    )]
+    Extract {
+        /// A file path or an http(s) URL.
+        input: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "json")]
+        format: ExtractFormat,
+        /// URL to resolve relative links against when INPUT is a file.
+        #[arg(long)]
+        url: Option<String>,
+    },
+}
+
+/// `newsbridge extract` output formats.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ExtractFormat {
+    /// The article as JSON, with `body_text`.
+    Json,
+    /// Markdown.
+    Markdown,
+    /// Clean HTML.
+    Html,
+}
+
+/// Options of `newsbridge demo`.
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Address of the portal.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub listen: String,
+    /// Extra template-made articles on the sample site, besides the hand-written ones.
+    #[arg(long, default_value_t = 0)]
+    pub generated: usize,
+    /// Data directory of the demo (wiped at start).
+    #[arg(long, default_value = "data/demo")]
+    pub data_dir: PathBuf,
+    /// Ingest, print the status and exit instead of serving.
+    #[arg(long)]
+    pub no_serve: bool,
+}
+
+/// `newsbridge sources …`
+#[derive(Debug, Subcommand)]
+pub enum SourcesCommand {
+    /// Add a feed, sitemap or listing page; given a homepage, propose its feeds.
+    #[command(
+        after_help = "Examples:\n  newsbridge sources add https://publisher.example/rss/home.rss --name \"Báo Mẫu\"\n  newsbridge sources add https://publisher.example/ --discover\n  newsbridge sources add https://publisher.example/kinh-te/ --kind listing --link-pattern '/kinh-te/.+\\.html$' --section kinh-te"
+    )]
+    Add(SourceAddArgs),
+    /// List sources with their last poll.
+    #[command(after_help = "Example:\n  newsbridge sources list")]
+    List,
+    /// Show one source's settings and state.
+    #[command(after_help = "Example:\n  newsbridge sources show 1")]
+    Show {
+        /// Source id (see `sources list`).
+        id: i64,
+    },
+    /// Remove a source (its articles stay).
+    #[command(after_help = "Example:\n  newsbridge sources remove 1")]
+    Remove {
+        /// Source id (see `sources list`).
+        id: i64,
+    },
+}
+
+/// Options of `newsbridge sources add`.
+#[derive(Debug, Args)]
+pub struct SourceAddArgs {
+    /// Feed, sitemap or section page URL (or a homepage with --discover).
+    pub url: String,
+    /// Display name (the publisher).
+    #[arg(long)]
+    pub name: Option<String>,
+    /// What the URL serves; guessed from the response when omitted.
+    #[arg(long, value_parser = ["feed", "sitemap", "listing"])]
+    pub kind: Option<String>,
+    /// Treat URL as a homepage: find its feeds and sitemaps and list them.
+    #[arg(long)]
+    pub discover: bool,
+    /// For listings: regex that article links match.
+    #[arg(long)]
+    pub link_pattern: Option<String>,
+    /// Portal section for articles whose category maps to none.
+    #[arg(long)]
+    pub section: Option<String>,
+    /// Map a publisher category to a portal section: `--map "Kinh tế=kinh-te"` (repeatable).
+    #[arg(long = "map", value_name = "CATEGORY=SECTION")]
+    pub maps: Vec<String>,
+    /// Credit line shown with every article.
+    #[arg(long)]
+    pub credit: Option<String>,
+}
+
+/// `newsbridge users …`
+#[derive(Debug, Subcommand)]
+pub enum UsersCommand {
+    /// Add a desk user; the password is read from standard input.
+    #[command(
+        after_help = "Example:\n  echo 'a long passphrase' | newsbridge users add alice --role editor --languages fr,de"
+    )]
+    Add {
+        /// Login name.
+        username: String,
+        /// admin or editor.
+        #[arg(long, default_value = "editor", value_parser = ["admin", "editor"])]
+        role: String,
+        /// Languages an editor may work on (comma-separated; empty: all).
+        #[arg(long, value_delimiter = ',')]
+        languages: Vec<String>,
+    },
+}

@@ -1,0 +1,27 @@
+//! `newsbridge init`: a commented configuration and the data directory.
+
+use std::path::Path;
+
+use anyhow::{bail, Context, Result};
+
+use crate::config::{Config, TEMPLATE};
+
+/// Writes the configuration template (refusing to overwrite unless `force`).
+pub fn run(path: &Path, force: bool) -> Result<()> {
+    if path.exists() && !force {
+        bail!(
+            "{} already exists; use --force to overwrite it",
+            path.display()
+        );
+    }
+    std::fs::write(path, TEMPLATE).with_context(|| format!("cannot write {}", path.display()))?;
+    let config = Config::load(path, true)?;
+    config.ensure_data_dir()?;
+    println!(
+        "wrote {} and created {}/",
+        path.display(),
+        config.data_dir.display()
+    );
+    println!("next: newsbridge sources add <feed URL>, then newsbridge run");
+    Ok(())
+}

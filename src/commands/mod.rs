@@ -1,0 +1,57 @@
+//! One module per subcommand.
+
+mod demo;
+mod extract;
+mod ingest;
+mod init;
+mod serve;
+mod sources;
+mod status;
+mod users;
+
+use anyhow::Result;
+
+use crate::cli::{Cli, Command};
+use crate::config::Config;
+
+/// Runs the chosen subcommand.
+pub async fn dispatch(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Init { force } => init::run(&cli.config, force),
+        Command::Demo(args) => demo::run(args).await,
+        Command::Extract { input, format, url } => {
+            let config = Config::load(&cli.config, false)?;
+            extract::run(&config, &input, format, url.as_deref()).await
+        }
+        command => {
+            let config = Config::load(&cli.config, false)?;
+            match command {
+                Command::Run => serve::run(config, true, true, None).await,
+                Command::Serve => serve::run(config, true, false, None).await,
+                Command::Worker { concurrency } => {
+                    serve::run(config, false, true, concurrency).await
+                }
+                Command::Migrate => {
+                    let store = crate::app::open_store(&config).await?;
+                    println!(
+                        "database {} is at schema version {}",
+                        store::redact(&config.database_url()),
+                        store.schema_version().await?
+                    );
+                    Ok(())
+                }
+                Command::Sources(cmd) => sources::run(config, cmd).await,
+                Command::Ingest { .. } => ingest::run(config).await,
+                Command::Status { json, retry_dead } => status::run(config, json, retry_dead).await,
+                Command::Users(cmd) => users::run(config, cmd).await,
+                Command::Init { .. } | Command::Demo(_) | Command::Extract { .. } => {
+                    unreachable_command()
+                }
+            }
+        }
+    }
+}
+
+fn unreachable_command() -> Result<()> {
+    anyhow::bail!("internal error: command dispatched twice")
+}

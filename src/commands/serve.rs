@@ -1,0 +1,97 @@
+//! `newsbridge run`, `serve` and `worker`: the long-running processes.
+
+use anyhow::{Context, Result};
+use store::JobKind;
+use tokio::sync::watch;
+
+use crate::app::App;
+use crate::config::Config;
+use crate::pipeline::{run_workers, WorkerOptions};
+
+/// Runs the web server and/or the workers until Ctrl-C or SIGTERM.
+pub async fn run(
+    config: Config,
+    web: bool,
+    workers: bool,
+    concurrency: Option<usize>,
+) -> Result<()> {
+    let app = App::open(config).await?;
+    serve_app(app, web, workers, concurrency, None).await
+}
+
+/// Runs an opened app; `ready` receives the bound address once listening.
+pub async fn serve_app(
+    app: App,
+    web: bool,
+    workers: bool,
+    concurrency: Option<usize>,
+    ready: Option<tokio::sync::oneshot::Sender<std::net::SocketAddr>>,
+) -> Result<()> {
+    let (stop_tx, stop_rx) = watch::channel(false);
+    let mut tasks = tokio::task::JoinSet::new();
+    if workers {
+        let options = WorkerOptions {
+            concurrency: concurrency.unwrap_or(app.config.workers.concurrency),
+            kinds: JobKind::ALL.to_vec(),
+        };
+        let app = app.clone();
+        let stop = stop_rx.clone();
+        tasks.spawn(async move { run_workers(app, options, stop).await });
+    }
+    if web {
+        let addr = app.config.listen_addr()?;
+        let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| {
+            format!("cannot listen on {addr} (server.listen); is another process using it?")
+        })?;
+        let bound = listener.local_addr()?;
+        tracing::info!(%bound, "portal listening");
+        if let Some(ready) = ready {
+            let _ = ready.send(bound);
+        }
+        let router = crate::server::router(&app).await?;
+        let mut stop = stop_rx.clone();
+        tasks.spawn(async move {
+            axum::serve(listener, router)
+                .with_graceful_shutdown(async move {
+                    let _ = stop.wait_for(|s| *s).await;
+                })
+                .await
+                .context("the web server stopped")
+        });
+    }
+    tokio::select! {
+        _ = shutdown_signal() => tracing::info!("shutting down: finishing running jobs"),
+        Some(res) = tasks.join_next() => {
+            let _ = stop_tx.send(true);
+            res??;
+        }
+    }
+    let _ = stop_tx.send(true);
+    while let Some(res) = tasks.join_next().await {
+        res??;
+    }
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(s) => s,
+                Err(_) => {
+                    let _ = ctrl_c.await;
+                    return;
+                }
+            };
+        tokio::select! {
+            _ = ctrl_c => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = ctrl_c.await;
+    }
+}

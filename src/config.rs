@@ -1,0 +1,407 @@
+//! `newsbridge.toml`, overridable by `NEWSBRIDGE_*` variables and `DATABASE_URL`.
+//!
+//! Loading is two steps: figment merges the file and the environment and
+//! reports type errors with the key and the value; [`Config::validate`] then
+//! checks meaning (addresses, URLs, languages) and names the key it rejects.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use figment::providers::{Env, Format, Serialized, Toml};
+use figment::Figment;
+use serde::{Deserialize, Serialize};
+
+/// The whole configuration.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Where the SQLite database, search index and models live.
+    pub data_dir: PathBuf,
+    /// `sqlite://…` or `postgres://…`; defaults to `sqlite://{data_dir}/newsbridge.db`.
+    pub database_url: Option<String>,
+    /// The portal.
+    pub site: SiteConfig,
+    /// The HTTP server.
+    pub server: ServerConfig,
+    /// The job workers.
+    pub workers: WorkerConfig,
+    /// Fetching from publishers.
+    pub ingest: IngestConfig,
+    /// Translation.
+    pub translation: TranslationConfig,
+}
+
+/// What readers see.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SiteConfig {
+    /// The portal's name in page headers.
+    pub name: String,
+    /// Public URL, for canonical links, feeds and sitemaps.
+    pub base_url: String,
+    /// The publishers' language.
+    pub source_language: String,
+    /// Every language the portal shows, the source language included; the first is the default.
+    pub languages: Vec<String>,
+}
+
+/// The HTTP server.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ServerConfig {
+    /// Address to listen on.
+    pub listen: String,
+}
+
+/// The job workers.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct WorkerConfig {
+    /// Jobs run at the same time in one process.
+    pub concurrency: usize,
+    /// How long a worker holds a job before another may take it over, in seconds.
+    pub lease_seconds: u64,
+    /// Attempts before a job is parked as dead.
+    pub max_attempts: u32,
+    /// First retry delay in seconds, doubled per attempt.
+    pub retry_base_seconds: u64,
+    /// Longest retry delay in seconds.
+    pub retry_max_seconds: u64,
+}
+
+/// Fetching from publishers.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct IngestConfig {
+    /// Exceptions to the SSRF guard: `host`, `ip`, `ip:port` or CIDR entries.
+    pub allow: Vec<String>,
+    /// URL describing the crawler, sent in the User-Agent.
+    pub contact_url: String,
+    /// Minimum milliseconds between two requests to one host.
+    pub host_delay_ms: u64,
+    /// Largest page accepted, in bytes.
+    pub max_body_bytes: u64,
+    /// Whether robots.txt is obeyed (keep true for real publishers).
+    pub obey_robots: bool,
+}
+
+/// Translation.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct TranslationConfig {
+    /// Default policy for translations with QA flags: `publish` or `hold_until_reviewed`.
+    pub policy: String,
+    /// Policy per target language, overriding `policy`.
+    pub policies: std::collections::BTreeMap<String, String>,
+    /// Machine translation engines (`kind` = libretranslate, openai or deepl).
+    pub engines: Vec<translate::EngineConfig>,
+    /// Which engines serve which language pair, first the primary, then fallbacks.
+    pub routes: Vec<translate::RouteConfig>,
+}
+
+impl TranslationConfig {
+    /// The policy for translations into `lang`.
+    pub fn policy_for(&self, lang: &str) -> &str {
+        self.policies.get(lang).unwrap_or(&self.policy)
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            data_dir: PathBuf::from("data"),
+            database_url: None,
+            site: SiteConfig::default(),
+            server: ServerConfig::default(),
+            workers: WorkerConfig::default(),
+            ingest: IngestConfig::default(),
+            translation: TranslationConfig::default(),
+        }
+    }
+}
+
+impl Default for SiteConfig {
+    fn default() -> Self {
+        SiteConfig {
+            name: "Newsbridge".into(),
+            base_url: "http://127.0.0.1:8080".into(),
+            source_language: "vi".into(),
+            languages: ["vi", "en", "fr", "de", "es", "zh", "ja", "ko", "ru"]
+                .map(String::from)
+                .to_vec(),
+        }
+    }
+}
+
+impl Default for ServerConfig {
+    fn default() -> Self {
+        ServerConfig {
+            listen: "127.0.0.1:8080".into(),
+        }
+    }
+}
+
+impl Default for WorkerConfig {
+    fn default() -> Self {
+        WorkerConfig {
+            concurrency: 4,
+            lease_seconds: 300,
+            max_attempts: 5,
+            retry_base_seconds: 10,
+            retry_max_seconds: 3600,
+        }
+    }
+}
+
+impl Default for IngestConfig {
+    fn default() -> Self {
+        IngestConfig {
+            allow: Vec::new(),
+            contact_url: "https://github.com/newsbridge/newsbridge".into(),
+            host_delay_ms: 1000,
+            max_body_bytes: 10 * 1024 * 1024,
+            obey_robots: true,
+        }
+    }
+}
+
+impl Default for TranslationConfig {
+    fn default() -> Self {
+        TranslationConfig {
+            policy: "publish".into(),
+            policies: Default::default(),
+            engines: Vec::new(),
+            routes: Vec::new(),
+        }
+    }
+}
+
+/// The languages a portal can show: those with complete UI translations.
+pub const SUPPORTED_LANGUAGES: &[&str] = &["vi", "en", "fr", "de", "es", "zh", "ja", "ko", "ru"];
+
+impl Config {
+    /// Loads `path` (if it exists; `required` makes a missing file an error),
+    /// then `NEWSBRIDGE_*` variables (`NEWSBRIDGE_SERVER__LISTEN` sets
+    /// `server.listen`), then `DATABASE_URL`, and validates the result.
+    pub fn load(path: &Path, required: bool) -> Result<Config> {
+        if required && !path.exists() {
+            bail!(
+                "config file {} does not exist; create one with `newsbridge init`",
+                path.display()
+            );
+        }
+        let mut figment = Figment::from(Serialized::defaults(Config::default()));
+        if path.exists() {
+            figment = figment.merge(Toml::file(path));
+        }
+        figment = figment.merge(
+            Env::prefixed("NEWSBRIDGE_")
+                .split("__")
+                .ignore(&["CONFIG", "LOG"]),
+        );
+        if let Ok(url) = std::env::var("DATABASE_URL") {
+            figment = figment.merge(("database_url", url));
+        }
+        let config: Config = figment.extract().map_err(|e| {
+            let mut msg = format!("invalid configuration ({}): ", path.display());
+            for (i, err) in e.into_iter().enumerate() {
+                if i > 0 {
+                    msg.push_str("; ");
+                }
+                let key = err.path.join(".");
+                let key = if key.is_empty() {
+                    "(top level)".to_string()
+                } else {
+                    key
+                };
+                msg.push_str(&format!("key `{key}`: {}", err.kind));
+                if let Some(source) = &err.metadata {
+                    msg.push_str(&format!(" (from {})", source.name));
+                }
+            }
+            anyhow::anyhow!(msg)
+        })?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Checks meaning beyond types; the error names the key, the value and what is expected.
+    pub fn validate(&self) -> Result<()> {
+        fn bad(key: &str, value: impl std::fmt::Debug, expected: &str) -> anyhow::Error {
+            anyhow::anyhow!("invalid configuration: key `{key}` = {value:?}: expected {expected}")
+        }
+        self.listen_addr()?;
+        let base = &self.site.base_url;
+        if !(base.starts_with("http://") || base.starts_with("https://")) {
+            return Err(bad(
+                "site.base_url",
+                base,
+                "an absolute http:// or https:// URL",
+            ));
+        }
+        if self.site.languages.is_empty() {
+            return Err(bad(
+                "site.languages",
+                &self.site.languages,
+                "at least one language",
+            ));
+        }
+        for (i, lang) in self.site.languages.iter().enumerate() {
+            if !SUPPORTED_LANGUAGES.contains(&lang.as_str()) {
+                return Err(bad(
+                    &format!("site.languages[{i}]"),
+                    lang,
+                    &format!("one of {}", SUPPORTED_LANGUAGES.join(", ")),
+                ));
+            }
+        }
+        if !self.site.languages.contains(&self.site.source_language) {
+            return Err(bad(
+                "site.source_language",
+                &self.site.source_language,
+                "one of site.languages (the original version is shown too)",
+            ));
+        }
+        if let Some(url) = &self.database_url {
+            store::Backend::of_url(url).map_err(|_| {
+                bad(
+                    "database_url",
+                    url,
+                    "sqlite://PATH or postgres://USER@HOST/DB",
+                )
+            })?;
+        }
+        if self.workers.concurrency == 0 || self.workers.concurrency > 256 {
+            return Err(bad(
+                "workers.concurrency",
+                self.workers.concurrency,
+                "1 to 256",
+            ));
+        }
+        if self.workers.lease_seconds < 5 {
+            return Err(bad(
+                "workers.lease_seconds",
+                self.workers.lease_seconds,
+                "at least 5",
+            ));
+        }
+        if self.workers.max_attempts == 0 {
+            return Err(bad(
+                "workers.max_attempts",
+                self.workers.max_attempts,
+                "at least 1",
+            ));
+        }
+        if !["publish", "hold_until_reviewed"].contains(&self.translation.policy.as_str()) {
+            return Err(bad(
+                "translation.policy",
+                &self.translation.policy,
+                "publish or hold_until_reviewed",
+            ));
+        }
+        for (lang, policy) in &self.translation.policies {
+            if !["publish", "hold_until_reviewed"].contains(&policy.as_str()) {
+                return Err(bad(
+                    &format!("translation.policies.{lang}"),
+                    policy,
+                    "publish or hold_until_reviewed",
+                ));
+            }
+        }
+        let engines = translate::EnginesConfig {
+            engines: self.translation.engines.clone(),
+            routes: self.translation.routes.clone(),
+        };
+        translate::Engines::from_config(&engines).map_err(|e| {
+            anyhow::anyhow!("invalid configuration: [translation] engines/routes: {e}")
+        })?;
+        ingest::AllowList::parse(&self.ingest.allow)
+            .map_err(|e| bad("ingest.allow", &self.ingest.allow, &e.to_string()))?;
+        Ok(())
+    }
+
+    /// The address the server listens on.
+    pub fn listen_addr(&self) -> Result<SocketAddr> {
+        self.server.listen.parse().map_err(|_| {
+            anyhow::anyhow!(
+                "invalid configuration: key `server.listen` = {:?}: expected IP:PORT such as 127.0.0.1:8080",
+                self.server.listen
+            )
+        })
+    }
+
+    /// The database URL: `database_url`, or the SQLite file in the data dir.
+    pub fn database_url(&self) -> String {
+        self.database_url.clone().unwrap_or_else(|| {
+            format!("sqlite://{}", self.data_dir.join("newsbridge.db").display())
+        })
+    }
+
+    /// Creates the data directory when the database is a local SQLite file.
+    pub fn ensure_data_dir(&self) -> Result<()> {
+        std::fs::create_dir_all(&self.data_dir)
+            .with_context(|| format!("cannot create data directory {}", self.data_dir.display()))
+    }
+
+    /// The job retry policy.
+    pub fn retry_policy(&self) -> store::RetryPolicy {
+        store::RetryPolicy {
+            max_attempts: i64::from(self.workers.max_attempts),
+            base_delay_ms: self.workers.retry_base_seconds.saturating_mul(1000) as i64,
+            max_delay_ms: self.workers.retry_max_seconds.saturating_mul(1000) as i64,
+        }
+    }
+}
+
+/// The commented file `newsbridge init` writes.
+pub const TEMPLATE: &str = include_str!("../newsbridge.example.toml");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_template_is_a_valid_config() {
+        let config: Config = Figment::from(Serialized::defaults(Config::default()))
+            .merge(Toml::string(TEMPLATE))
+            .extract()
+            .unwrap();
+        config.validate().unwrap();
+    }
+
+    #[test]
+    fn bad_values_name_the_key_the_value_and_the_expectation() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("newsbridge.toml");
+        std::fs::write(&path, "[server]\nlisten = \"nowhere\"\n").unwrap();
+        let err = Config::load(&path, true).unwrap_err().to_string();
+        assert!(
+            err.contains("server.listen") && err.contains("nowhere") && err.contains("IP:PORT"),
+            "{err}"
+        );
+
+        std::fs::write(&path, "[site]\nlanguages = [\"vi\", \"xx\"]\n").unwrap();
+        let err = Config::load(&path, true).unwrap_err().to_string();
+        assert!(
+            err.contains("site.languages[1]") && err.contains("\"xx\""),
+            "{err}"
+        );
+
+        std::fs::write(&path, "[workers]\nconcurrency = \"many\"\n").unwrap();
+        let err = Config::load(&path, true).unwrap_err().to_string();
+        assert!(
+            err.contains("workers.concurrency") && err.contains("many"),
+            "{err}"
+        );
+
+        std::fs::write(&path, "[wokers]\n").unwrap();
+        let err = Config::load(&path, true).unwrap_err().to_string();
+        assert!(err.contains("wokers"), "{err}");
+
+        let err = Config::load(&dir.path().join("missing.toml"), true)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("newsbridge init"), "{err}");
+    }
+}

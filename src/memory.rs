@@ -1,0 +1,147 @@
+//! The translation memory kept in the database, as the translate crate sees it.
+
+use async_trait::async_trait;
+use chrono::{TimeZone, Utc};
+use translate::{LangPair, MemoryEntry, MemoryError, MemoryStore, Origin};
+
+/// [`MemoryStore`] over the `tm_segments` table: every process and every
+/// machine shares one memory, and an editor's correction is reused everywhere.
+#[derive(Debug, Clone)]
+pub struct DatabaseMemory {
+    store: store::Store,
+}
+
+impl DatabaseMemory {
+    /// A memory over `store`.
+    pub fn new(store: store::Store) -> Self {
+        DatabaseMemory { store }
+    }
+}
+
+/// `human:<editor>` or `engine:<name>/<model>`, as stored.
+pub fn origin_to_string(origin: &Origin) -> String {
+    match origin {
+        Origin::Human { editor } => format!("human:{}", editor.as_deref().unwrap_or("")),
+        Origin::Engine { name, model } => format!("engine:{name}/{model}"),
+    }
+}
+
+fn origin_from_string(s: &str) -> Origin {
+    if let Some(editor) = s.strip_prefix("human:") {
+        return Origin::Human {
+            editor: (!editor.is_empty()).then(|| editor.to_string()),
+        };
+    }
+    let rest = s.strip_prefix("engine:").unwrap_or(s);
+    let (name, model) = rest.split_once('/').unwrap_or((rest, ""));
+    Origin::Engine {
+        name: name.to_string(),
+        model: model.to_string(),
+    }
+}
+
+fn to_entry(seg: store::MemorySegment) -> MemoryEntry {
+    let now = Utc::now();
+    MemoryEntry {
+        pair: LangPair {
+            source: seg.source_lang,
+            target: seg.target_lang,
+        },
+        source: seg.source_text,
+        target: seg.target_text,
+        key: seg.source_key,
+        near_key: seg.near_key,
+        origin: origin_from_string(&seg.origin),
+        use_count: u64::try_from(seg.use_count).unwrap_or(0),
+        created_at: Utc.timestamp_millis_opt(0).single().unwrap_or(now),
+        updated_at: now,
+    }
+}
+
+fn backend(e: store::StoreError) -> MemoryError {
+    MemoryError::Backend(Box::new(e))
+}
+
+#[async_trait]
+impl MemoryStore for DatabaseMemory {
+    async fn lookup(&self, pair: &LangPair, key: &str) -> Result<Option<MemoryEntry>, MemoryError> {
+        let found = self
+            .store
+            .memory_lookup(&pair.source, &pair.target, key)
+            .await
+            .map_err(backend)?;
+        Ok(found.map(to_entry))
+    }
+
+    async fn lookup_near(
+        &self,
+        pair: &LangPair,
+        near_key: &str,
+    ) -> Result<Vec<MemoryEntry>, MemoryError> {
+        let found = self
+            .store
+            .memory_lookup_near(&pair.source, &pair.target, near_key)
+            .await
+            .map_err(backend)?;
+        Ok(found.into_iter().map(to_entry).collect())
+    }
+
+    async fn record(&self, entry: MemoryEntry) -> Result<(), MemoryError> {
+        // The store keeps a human translation against any engine's (see `memory_record`).
+        self.store
+            .memory_record(&store::MemorySegment {
+                source_lang: entry.pair.source.clone(),
+                target_lang: entry.pair.target.clone(),
+                source_key: entry.key.clone(),
+                near_key: entry.near_key.clone(),
+                source_text: entry.source.clone(),
+                target_text: entry.target.clone(),
+                origin: origin_to_string(&entry.origin),
+                use_count: i64::try_from(entry.use_count).unwrap_or(i64::MAX),
+            })
+            .await
+            .map_err(backend)
+    }
+
+    async fn bump_use(&self, pair: &LangPair, key: &str) -> Result<(), MemoryError> {
+        self.store
+            .memory_bump(&pair.source, &pair.target, key)
+            .await
+            .map_err(backend)
+    }
+
+    async fn entries(&self, pair: Option<&LangPair>) -> Result<Vec<MemoryEntry>, MemoryError> {
+        let Some(pair) = pair else {
+            return Err(MemoryError::Backend(
+                "listing every language pair at once is not supported; name a pair".into(),
+            ));
+        };
+        let found = self
+            .store
+            .memory_segments(&pair.source, &pair.target)
+            .await
+            .map_err(backend)?;
+        Ok(found.into_iter().map(to_entry).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origins_round_trip_through_their_stored_form() {
+        for origin in [
+            Origin::Human {
+                editor: Some("alice".into()),
+            },
+            Origin::Human { editor: None },
+            Origin::Engine {
+                name: "libre".into(),
+                model: "opus-mt".into(),
+            },
+        ] {
+            assert_eq!(origin_from_string(&origin_to_string(&origin)), origin);
+        }
+    }
+}

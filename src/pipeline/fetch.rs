@@ -1,0 +1,50 @@
+//! The fetch stage: download an article page (conditionally) and keep it for extraction.
+
+use store::{JobKind, Page};
+
+use super::{permanent, ExtractJob, FetchJob, StageResult};
+use crate::app::App;
+
+/// Fetches one article page.
+pub async fn run(app: &App, job: FetchJob) -> StageResult {
+    let previous = app.store.page(&job.url).await?;
+    let validators = previous.as_ref().map(|p| ingest::Validators {
+        etag: p.etag.clone(),
+        last_modified: p.last_modified.clone(),
+    });
+    let fetched = match app.fetcher.fetch(&job.url, validators.as_ref()).await {
+        Ok(f) => f,
+        Err(e) if e.is_transient() => return Err(anyhow::Error::new(e).into()),
+        Err(e) => return Err(permanent(e)),
+    };
+    if fetched.status == ingest::FetchStatus::NotModified && previous.is_some() {
+        tracing::debug!(url = %job.url, "not modified");
+        return Ok(());
+    }
+    // Stored under the URL the job names, so a retry finds it whatever the redirects did.
+    app.store
+        .put_page(&Page {
+            url: job.url.clone(),
+            source_id: Some(job.source_id),
+            status: 200,
+            content_type: fetched.content_type.clone(),
+            body: fetched.body.to_vec(),
+            etag: fetched.etag.clone(),
+            last_modified: fetched.last_modified.clone(),
+        })
+        .await?;
+    let extract = ExtractJob {
+        url: job.url.clone(),
+        source_id: job.source_id,
+        categories: job.categories,
+    };
+    app.store
+        .enqueue_again(
+            JobKind::Extract,
+            &extract,
+            &format!("extract:{}", job.url),
+            app.config.retry_policy(),
+        )
+        .await?;
+    Ok(())
+}

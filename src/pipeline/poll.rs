@@ -1,0 +1,126 @@
+//! The poll stage: read a source's feed, sitemap or listing and queue new article URLs.
+
+use anyhow::{Context, Result};
+use chrono::{TimeZone, Utc};
+use store::JobKind;
+
+use super::{permanent, FetchJob, PollJob, StageResult};
+use crate::app::App;
+
+/// The ingest settings stored with a source.
+pub fn settings_of(source: &store::Source) -> Result<ingest::SourceSettings> {
+    serde_json::from_value(source.settings.clone())
+        .with_context(|| format!("source {} has unreadable settings", source.id))
+}
+
+/// Queues a poll for every enabled source that is due.
+pub async fn schedule_due_polls(app: &App) -> Result<usize> {
+    let now = store::now_ms();
+    let mut queued = 0;
+    for source in app.store.sources().await? {
+        if source.enabled && source.next_poll_at <= now {
+            let key = format!("poll:{}", source.id);
+            let job = PollJob {
+                source_id: source.id,
+            };
+            if app
+                .store
+                .enqueue_again(JobKind::Poll, &job, &key, app.config.retry_policy())
+                .await?
+            {
+                queued += 1;
+            }
+        }
+    }
+    Ok(queued)
+}
+
+/// Polls one source.
+pub async fn run(app: &App, job: PollJob) -> StageResult {
+    let source = match app.store.source(job.source_id).await {
+        Ok(s) => s,
+        Err(store::StoreError::NotFound(_)) => return Ok(()), // removed since: nothing to do
+        Err(e) => return Err(e.into()),
+    };
+    let settings = settings_of(&source).map_err(permanent)?;
+    let validators = ingest::Validators {
+        etag: source.etag.clone(),
+        last_modified: source.last_modified.clone(),
+    };
+    let since = source
+        .last_polled_at
+        .and_then(|ms| Utc.timestamp_millis_opt(ms).single())
+        .map(|t| t - chrono::Duration::days(2));
+    let polled = ingest::poll_source(&app.fetcher, &settings, Some(&validators), since).await;
+    let now = Utc::now();
+    let poll = match polled {
+        Ok(poll) => poll,
+        Err(e) => {
+            let retry_at = settings.polling.next_poll(&[], now).timestamp_millis();
+            app.store
+                .record_poll(source.id, None, None, retry_at, Some(&e.to_string()))
+                .await?;
+            let transient = matches!(&e, ingest::PollError::Fetch(f) if f.is_transient());
+            let err = anyhow::Error::new(e).context(format!("polling {}", source.url));
+            return Err(if transient {
+                err.into()
+            } else {
+                permanent(err)
+            });
+        }
+    };
+    let mut queued = 0;
+    for entry in &poll.entries {
+        let canonical = match ingest::canonical_url(&entry.url) {
+            Ok(c) => c,
+            Err(e) => {
+                tracing::warn!(url = %entry.url, error = %e, "skipping an unusable article URL");
+                continue;
+            }
+        };
+        // A new lastmod/updated time is an upstream edit: a new fetch job.
+        let version = entry.updated.map(|t| t.timestamp()).unwrap_or(0);
+        let key = format!("fetch:{canonical}@{version}");
+        let fetch = FetchJob {
+            url: entry.url.clone(),
+            source_id: source.id,
+            categories: entry.categories.clone(),
+        };
+        if app
+            .store
+            .enqueue(
+                JobKind::Fetch,
+                &fetch,
+                Some(&key),
+                app.config.retry_policy(),
+            )
+            .await?
+        {
+            queued += 1;
+        }
+    }
+    let recent: Vec<_> = poll
+        .entries
+        .iter()
+        .filter_map(|e| e.published.or(e.updated))
+        .collect();
+    let next = settings.polling.next_poll(&recent, now).timestamp_millis();
+    let problems = (!poll.problems.is_empty()).then(|| {
+        poll.problems
+            .iter()
+            .map(|p| format!("{}: {}", p.url, p.message))
+            .collect::<Vec<_>>()
+            .join("; ")
+    });
+    app.store
+        .record_poll(
+            source.id,
+            poll.validators.etag.as_deref(),
+            poll.validators.last_modified.as_deref(),
+            next,
+            problems.as_deref(),
+        )
+        .await?;
+    tracing::info!(source = %source.url, listed = poll.entries.len(), queued, not_modified = poll.not_modified, "polled");
+    Ok(())
+}

@@ -1,0 +1,163 @@
+//! The translate stage: one article into one language, through the
+//! translation memory, the glossary and the configured engines.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use anyhow::{Context as _, Result};
+use store::{ArticleStatus, JobKind, Translation, TranslationStatus};
+use translate::{
+    Engines, Glossary, GlossaryEntry, Outcome, Policy, SegmentOrigin, TranslateError, Translator,
+};
+
+use super::{permanent, LanguageJob, StageResult};
+use crate::app::App;
+use crate::memory::DatabaseMemory;
+use crate::pipeline::worker::Context;
+
+/// The engines and policies, built once per process.
+pub struct Translators {
+    engines: Engines,
+    memory: Arc<DatabaseMemory>,
+}
+
+impl Translators {
+    /// Builds the engines named in `[translation]`.
+    pub async fn from_config(app: &App) -> Result<Translators> {
+        let config = translate::EnginesConfig {
+            engines: app.config.translation.engines.clone(),
+            routes: app.config.translation.routes.clone(),
+        };
+        let engines =
+            Engines::from_config(&config).context("invalid [translation] engines or routes")?;
+        Ok(Translators {
+            engines,
+            memory: Arc::new(DatabaseMemory::new(app.store.clone())),
+        })
+    }
+
+    /// A translator for one job, with the glossary as it is now (editors may have changed it).
+    async fn translator(&self, app: &App, source: &str, target: &str) -> Result<Translator> {
+        let mut glossary = Glossary::new();
+        for term in app.store.glossary(source, target).await? {
+            glossary.add(GlossaryEntry {
+                source_lang: term.source_lang,
+                target_lang: term.target_lang,
+                source: term.term,
+                target: term.translation,
+                kind: match term.kind {
+                    store::TermKind::Force => translate::TermKind::Forced,
+                    store::TermKind::Keep => translate::TermKind::Keep,
+                },
+                case_sensitive: term.case_sensitive,
+            });
+        }
+        let policy = match app.config.translation.policy_for(target) {
+            "hold_until_reviewed" => Policy::HoldUntilReviewed,
+            _ => Policy::Publish,
+        };
+        Ok(
+            Translator::new(self.engines.clone(), glossary, self.memory.clone())
+                .with_default_policy(policy),
+        )
+    }
+}
+
+/// Translates one article into one language and queues its publication.
+pub async fn run(ctx: &Context, job: LanguageJob) -> StageResult {
+    let app = &ctx.app;
+    let article = match app.store.article(job.article_id).await {
+        Ok(a) => a,
+        Err(store::StoreError::NotFound(_)) => return Ok(()),
+        Err(e) => return Err(e.into()),
+    };
+    if article.status != ArticleStatus::Classified {
+        return Ok(());
+    }
+    if let Some(existing) = app.store.translation(article.id, &job.lang).await? {
+        // Done already for this revision (a retry after a crash), or an editor's work: keep it.
+        if existing.source_revision == article.revision {
+            return queue_publish(app, &job).await;
+        }
+    }
+    let translator = ctx
+        .translators
+        .translator(app, &article.language, &job.lang)
+        .await?;
+    let translated = match translator.translate_article(&article.original, &article.language, &job.lang).await {
+        Ok(t) => t,
+        Err(e @ TranslateError::NoEngine { .. }) => {
+            return Err(permanent(anyhow::Error::new(e).context(
+                "configure an engine for this language in [translation] (then `newsbridge status --retry-dead`)",
+            )))
+        }
+        Err(e) => return Err(anyhow::Error::new(e).into()),
+    };
+    let status = match translated.outcome {
+        Outcome::Publish => TranslationStatus::Translated,
+        Outcome::Hold => TranslationStatus::Held,
+    };
+    let qa_flags: Vec<String> = translated.flags.keys().cloned().collect();
+    let segments = serde_json::to_value(&translated.segments)?;
+    app.store
+        .save_translation(&Translation {
+            article_id: article.id,
+            lang: job.lang.clone(),
+            slug: store::slugify(&translated.article.title),
+            content: translated.article,
+            status,
+            engine: Some(engine_summary(&translated.segments)),
+            qa_flags,
+            segments,
+            source_revision: article.revision,
+            reviewed_by: None,
+            published_at: None,
+        })
+        .await?;
+    tracing::info!(
+        article = article.id,
+        lang = %job.lang,
+        engine_calls = translated.stats.engine_calls,
+        memory_hits = translated.stats.memory_hits,
+        ?status,
+        "translated"
+    );
+    if status == TranslationStatus::Translated {
+        queue_publish(app, &job).await?;
+    }
+    Ok(())
+}
+
+async fn queue_publish(app: &App, job: &LanguageJob) -> StageResult {
+    let key = format!("publish:{}:{}", job.article_id, job.lang);
+    app.store
+        .enqueue_again(JobKind::Publish, job, &key, app.config.retry_policy())
+        .await?;
+    Ok(())
+}
+
+/// Who translated the article, as the portal credits it: the engines used
+/// (`name/model`), or `human` when every segment came from human translations.
+fn engine_summary(segments: &[translate::SegmentReport]) -> String {
+    let mut engines = BTreeSet::new();
+    let mut human = false;
+    for s in segments {
+        match &s.origin {
+            SegmentOrigin::Engine { name, model, .. } => {
+                engines.insert(format!("{name}/{model}"));
+            }
+            SegmentOrigin::Memory { origin, .. } => match origin {
+                translate::Origin::Engine { name, model } => {
+                    engines.insert(format!("{name}/{model}"));
+                }
+                translate::Origin::Human { .. } => human = true,
+            },
+            _ => {}
+        }
+    }
+    match (engines.is_empty(), human) {
+        (true, true) => "human".into(),
+        (true, false) => "none".into(),
+        (false, _) => engines.into_iter().collect::<Vec<_>>().join(", "),
+    }
+}

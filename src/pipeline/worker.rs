@@ -1,0 +1,188 @@
+//! Workers: lease a job, run its handler, record the outcome; repeat.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Result;
+use store::{Job, JobKind};
+use tokio::sync::watch;
+use tracing::Instrument;
+
+use super::{classify, extract, fetch, poll, publish, translate, StageError};
+use crate::app::App;
+use crate::pipeline::translate::Translators;
+
+/// How workers behave.
+#[derive(Debug, Clone)]
+pub struct WorkerOptions {
+    /// Jobs run at the same time.
+    pub concurrency: usize,
+    /// Which stages this process runs.
+    pub kinds: Vec<JobKind>,
+}
+
+/// Shared state of the workers of one process.
+pub(crate) struct Context {
+    pub app: App,
+    pub translators: Translators,
+}
+
+/// Runs workers until `shutdown` turns true; also schedules due source polls.
+pub async fn run_workers(
+    app: App,
+    options: WorkerOptions,
+    mut shutdown: watch::Receiver<bool>,
+) -> Result<()> {
+    let ctx = Arc::new(Context {
+        translators: Translators::from_config(&app).await?,
+        app,
+    });
+    let mut tasks = Vec::new();
+    for n in 0..options.concurrency.max(1) {
+        let ctx = ctx.clone();
+        let kinds = options.kinds.clone();
+        let mut stop = shutdown.clone();
+        tasks.push(tokio::spawn(async move {
+            loop {
+                if *stop.borrow() {
+                    break;
+                }
+                match run_one(&ctx, &kinds).await {
+                    Ok(true) => continue,
+                    Ok(false) => {}
+                    Err(e) => tracing::warn!(worker = n, error = %format!("{e:#}"), "worker could not lease a job"),
+                }
+                tokio::select! {
+                    _ = tokio::time::sleep(Duration::from_millis(300)) => {}
+                    _ = stop.changed() => {}
+                }
+            }
+        }));
+    }
+    let scheduler = {
+        let app = ctx.app.clone();
+        let mut stop = shutdown.clone();
+        tokio::spawn(async move {
+            loop {
+                if let Err(e) = poll::schedule_due_polls(&app).await {
+                    tracing::warn!(error = %format!("{e:#}"), "cannot schedule polls");
+                }
+                if let Err(e) = app.store.reap_expired_leases().await {
+                    tracing::warn!(error = %e, "cannot recover expired leases");
+                }
+                tokio::select! {
+                    _ = tokio::time::sleep(Duration::from_secs(5)) => {}
+                    _ = stop.changed() => break,
+                }
+            }
+        })
+    };
+    let _ = shutdown.wait_for(|stop| *stop).await;
+    for t in tasks {
+        let _ = t.await;
+    }
+    scheduler.abort();
+    Ok(())
+}
+
+/// Runs jobs until none is due and none is running: the `ingest --once` mode.
+/// Returns the number of jobs run.
+pub async fn drain(app: &App, concurrency: usize) -> Result<usize> {
+    let ctx = Arc::new(Context {
+        translators: Translators::from_config(app).await?,
+        app: app.clone(),
+    });
+    let done = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let mut tasks = Vec::new();
+    for _ in 0..concurrency.max(1) {
+        let ctx = ctx.clone();
+        let done = done.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut idle_rounds = 0;
+            loop {
+                ctx.app.store.reap_expired_leases().await?;
+                if run_one(&ctx, &JobKind::ALL).await? {
+                    done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    idle_rounds = 0;
+                    continue;
+                }
+                // Nothing due: stop once no other worker is still producing jobs.
+                if running_jobs(&ctx.app.store).await? == 0 {
+                    idle_rounds += 1;
+                    if idle_rounds >= 2 {
+                        return anyhow::Ok(());
+                    }
+                }
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+        }));
+    }
+    for t in tasks {
+        t.await??;
+    }
+    Ok(done.load(std::sync::atomic::Ordering::Relaxed))
+}
+
+async fn running_jobs(store: &store::Store) -> Result<i64> {
+    let status = store.pipeline_status(0).await?;
+    let now = store::now_ms();
+    let running: i64 = status
+        .jobs
+        .iter()
+        .filter(|c| c.state == "running")
+        .map(|c| c.count)
+        .sum();
+    // Queued jobs due now count as work left too.
+    let due = match store.next_run_at().await? {
+        Some(t) if t <= now => 1,
+        _ => 0,
+    };
+    Ok(running + due)
+}
+
+/// Leases and runs one job; false when none was due.
+async fn run_one(ctx: &Context, kinds: &[JobKind]) -> Result<bool> {
+    let lease_ms = ctx.app.config.workers.lease_seconds as i64 * 1000;
+    let Some(job) = ctx.app.store.lease(kinds, lease_ms).await? else {
+        return Ok(false);
+    };
+    let span = tracing::info_span!("job", id = job.id, kind = %job.kind, attempt = job.attempts);
+    let outcome = handle(ctx, &job).instrument(span.clone()).await;
+    let policy = ctx.app.config.retry_policy();
+    let _enter = span.enter();
+    match outcome {
+        Ok(()) => {
+            if !ctx.app.store.complete(&job).await? {
+                tracing::warn!("lease lost before completion; another worker ran it again");
+            }
+        }
+        Err(StageError::Retry(e)) => {
+            let state = ctx
+                .app
+                .store
+                .fail(&job, &format!("{e:#}"), false, policy)
+                .await?;
+            tracing::warn!(error = %format!("{e:#}"), ?state, "job failed");
+        }
+        Err(StageError::Permanent(e)) => {
+            ctx.app
+                .store
+                .fail(&job, &format!("{e:#}"), true, policy)
+                .await?;
+            tracing::warn!(error = %format!("{e:#}"), "job failed permanently");
+        }
+    }
+    Ok(true)
+}
+
+async fn handle(ctx: &Context, job: &Job) -> super::StageResult {
+    let payload_err = |e: store::StoreError| super::permanent(anyhow::anyhow!("bad payload: {e}"));
+    match job.kind {
+        JobKind::Poll => poll::run(&ctx.app, job.payload().map_err(payload_err)?).await,
+        JobKind::Fetch => fetch::run(&ctx.app, job.payload().map_err(payload_err)?).await,
+        JobKind::Extract => extract::run(&ctx.app, job.payload().map_err(payload_err)?).await,
+        JobKind::Classify => classify::run(&ctx.app, job.payload().map_err(payload_err)?).await,
+        JobKind::Translate => translate::run(ctx, job.payload().map_err(payload_err)?).await,
+        JobKind::Publish => publish::run(&ctx.app, job.payload().map_err(payload_err)?).await,
+    }
+}
