@@ -105,6 +105,26 @@ const CHROME_LABELS: &[&str] = &[
     "jetzt anmelden",
     "jetzt abonnieren",
     "melden sie sich",
+    "bild:",
+    "foto:",
+    "fotos:",
+    "photo:",
+    "photos:",
+    "photo credit",
+    "image:",
+    "credit:",
+    "ảnh:",
+    "beitragsbild",
+    "titelbild",
+    "aktualisiert am",
+    "zusatzinformationen",
+    "vous aimerez",
+    "auch interessant",
+    "read further",
+    "stay up-to-date",
+    "do you want to be informed",
+    "hier können sie",
+    "quellenangaben",
 ];
 
 fn is_chrome_line(text: &str) -> bool {
@@ -139,6 +159,7 @@ fn is_date_line(lower: &str) -> bool {
 pub(crate) fn tidy(blocks: Vec<Block>, title: &str, lead: Option<&RichText>) -> Vec<Block> {
     let norm = |s: &str| clean(s).to_lowercase();
     let title = norm(title);
+    let title_folded = fold(&title);
     let lead = lead.map(|l| norm(&l.plain_text()));
     // Captions (with their credits) that pages print again as a paragraph.
     let captions: Vec<(String, Option<String>)> = blocks
@@ -187,6 +208,13 @@ pub(crate) fn tidy(blocks: Vec<Block>, title: &str, lead: Option<&RichText>) -> 
                 || lead.as_deref() == Some(t.as_str())
                 || repeats_caption(&t)
                 || is_chrome_line(&t))
+        {
+            continue;
+        }
+        // A kicker printed with the headline: "Thema Verbraucherschutz Mehr <title>".
+        if matches!(b, Block::Heading { .. })
+            && title_folded.len() >= 12
+            && fold(&t).ends_with(title_folded.as_str())
         {
             continue;
         }
