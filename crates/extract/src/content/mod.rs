@@ -195,7 +195,9 @@ pub(crate) fn prune(dom: &mut Dom, remove: &[Selector]) {
         if let Some(name) = dom.name(id) {
             drop = remove.iter().any(|s| s.matches(dom, id))
                 || skip_always(dom, id) && !matches!(name, "noscript" | "source" | "track")
-                || matches!(name, "nav" | "aside" | "footer" | "menu" | "dialog")
+                || matches!(name, "nav" | "footer" | "menu" | "dialog")
+                // Some layouts put the article itself in an <aside>.
+                || (name == "aside" && stats.good(id) * 10 < total * 4)
                 || (name == "form" && stats.paragraphs(id) == 0)
                 || (!matches!(name, "article" | "main" | "body" | "html")
                     && hints::is_chrome(dom, id)
