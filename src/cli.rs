@@ -183,6 +183,12 @@ pub struct SourceAddArgs {
     /// Map a publisher category to a portal section: `--map "Kinh tế=kinh-te"` (repeatable).
     #[arg(long = "map", value_name = "CATEGORY=SECTION")]
     pub maps: Vec<String>,
+    /// Only article URLs matching this regex (repeatable), e.g. `--include '\.html$'`.
+    #[arg(long)]
+    pub include: Vec<String>,
+    /// Never article URLs matching this regex (repeatable), e.g. `--exclude '/video/'`.
+    #[arg(long)]
+    pub exclude: Vec<String>,
     /// Credit line shown with every article.
     #[arg(long)]
     pub credit: Option<String>,

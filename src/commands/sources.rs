@@ -101,6 +101,8 @@ async fn add(config: Config, args: SourceAddArgs) -> Result<()> {
     settings.link_pattern = args.link_pattern.clone();
     settings.default_section = args.section.clone();
     settings.credit = args.credit.clone();
+    settings.include = args.include.clone();
+    settings.exclude = args.exclude.clone();
     for map in &args.maps {
         let Some((category, section)) = map.split_once('=') else {
             bail!("--map {map:?} must look like CATEGORY=SECTION, e.g. \"Kinh tế=kinh-te\"");

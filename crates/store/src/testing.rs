@@ -1,8 +1,8 @@
 //! Fresh databases for tests, on both backends.
 //!
-//! PostgreSQL tests use the server named by `NEWSBRIDGE_TEST_PG` (an admin URL,
+//! PostgreSQL tests use the server named by `TEST_POSTGRES_URL` (an admin URL,
 //! as printed by `scripts/pg-start`) and create one new database per test.
-//! Without it they are skipped, unless `NEWSBRIDGE_REQUIRE_PG=1` (set by the
+//! Without it they are skipped, unless `REQUIRE_POSTGRES=1` (set by the
 //! test script) makes the absence an error.
 
 use rand::Rng;
@@ -20,15 +20,15 @@ pub async fn sqlite() -> Result<(Store, tempfile::TempDir)> {
 /// URL of a new, empty PostgreSQL database, or None when no test server is configured.
 ///
 /// # Panics
-/// When `NEWSBRIDGE_REQUIRE_PG` is set but `NEWSBRIDGE_TEST_PG` is not, or the server
+/// When `REQUIRE_POSTGRES` is set but `TEST_POSTGRES_URL` is not, or the server
 /// cannot be reached: a test run that promised PostgreSQL must not pass without it.
 pub async fn postgres_url() -> Option<String> {
-    let Ok(admin) = std::env::var("NEWSBRIDGE_TEST_PG") else {
+    let Ok(admin) = std::env::var("TEST_POSTGRES_URL") else {
         assert!(
-            std::env::var_os("NEWSBRIDGE_REQUIRE_PG").is_none(),
-            "NEWSBRIDGE_REQUIRE_PG is set but NEWSBRIDGE_TEST_PG is not: start one with scripts/pg-start"
+            std::env::var_os("REQUIRE_POSTGRES").is_none(),
+            "REQUIRE_POSTGRES is set but TEST_POSTGRES_URL is not: start one with scripts/pg-start"
         );
-        eprintln!("skipping PostgreSQL: set NEWSBRIDGE_TEST_PG (see scripts/pg-start)");
+        eprintln!("skipping PostgreSQL: set TEST_POSTGRES_URL (see scripts/pg-start)");
         return None;
     };
     let name = format!("nb_test_{:016x}", rand::thread_rng().gen::<u64>());

@@ -1,0 +1,205 @@
+//! The command line on bad input: one clear line naming the thing and what to do.
+
+mod common;
+
+use common::{nb, run};
+
+#[test]
+fn every_command_explains_itself_with_an_example() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("none.toml");
+    for args in [
+        vec!["init"],
+        vec!["run"],
+        vec!["serve"],
+        vec!["worker"],
+        vec!["migrate"],
+        vec!["sources", "add"],
+        vec!["sources", "list"],
+        vec!["sources", "show"],
+        vec!["sources", "remove"],
+        vec!["ingest"],
+        vec!["status"],
+        vec!["demo"],
+        vec!["users", "add"],
+        vec!["extract"],
+    ] {
+        let (ok, out, err) = run(nb(&config).args(&args).arg("--help"));
+        assert!(ok, "{args:?}: {err}");
+        assert!(
+            out.contains("Example"),
+            "{args:?} --help has no example:\n{out}"
+        );
+    }
+}
+
+#[test]
+fn init_writes_a_valid_commented_config_and_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("newsbridge.toml");
+    let (ok, _, err) = run(nb(&config).arg("init").current_dir(dir.path()));
+    assert!(ok, "{err}");
+    let text = std::fs::read_to_string(&config).unwrap();
+    assert!(text.contains("# "), "the config is commented");
+    assert!(dir.path().join("data").is_dir());
+    let (ok, _, err) = run(nb(&config).arg("init").current_dir(dir.path()));
+    assert!(!ok);
+    assert!(
+        err.contains("already exists") && err.contains("--force"),
+        "{err}"
+    );
+    let (ok, out, err) = run(nb(&config).arg("migrate").current_dir(dir.path()));
+    assert!(ok, "{err}");
+    assert!(out.contains("schema version 1"), "{out}");
+}
+
+#[test]
+fn invalid_configuration_names_key_value_and_expectation() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("newsbridge.toml");
+    std::fs::write(
+        &config,
+        format!("data_dir = \"{}\"\n", dir.path().join("d").display()),
+    )
+    .unwrap();
+    let (ok, _, err) = run(nb(&config)
+        .arg("status")
+        .env("NEWSBRIDGE_SERVER__LISTEN", "nowhere"));
+    assert!(!ok);
+    assert!(
+        err.contains("server.listen") && err.contains("nowhere") && err.contains("IP:PORT"),
+        "{err}"
+    );
+    assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+
+    let (ok, _, err) = run(nb(&config)
+        .arg("status")
+        .env("NEWSBRIDGE_WORKERS__CONCURRENCY", "lots"));
+    assert!(!ok);
+    assert!(
+        err.contains("workers.concurrency") && err.contains("lots"),
+        "{err}"
+    );
+
+    let (ok, _, err) = run(nb(&config).arg("status").env("DATABASE_URL", "mysql://x/y"));
+    assert!(!ok);
+    assert!(
+        err.contains("database_url") && err.contains("postgres://"),
+        "{err}"
+    );
+}
+
+#[test]
+fn bad_source_urls_are_refused_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("newsbridge.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "data_dir = \"{}\"\n[ingest]\nallow = [\"127.0.0.1:1\"]\n",
+            dir.path().join("d").display()
+        ),
+    )
+    .unwrap();
+    let (ok, _, err) = run(nb(&config).args(["sources", "add", "not a url", "--kind", "feed"]));
+    assert!(!ok);
+    assert!(err.contains("not a url") && err.contains("http"), "{err}");
+
+    // A loopback address that is not allow-listed: refused before any connection, naming the rule.
+    let (ok, _, err) = run(nb(&config).args(["sources", "add", "http://127.0.0.2:9/feed.xml"]));
+    assert!(!ok);
+    assert!(
+        err.contains("127.0.0.2") && err.contains("loopback") && err.contains("ingest.allow"),
+        "{err}"
+    );
+
+    // Allowed but nobody listens: unreachable, said in one line.
+    let (ok, _, err) = run(nb(&config).args(["sources", "add", "http://127.0.0.1:1/feed.xml"]));
+    assert!(!ok);
+    assert!(err.contains("127.0.0.1:1"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+
+    let (ok, out, _) = run(nb(&config).args(["sources", "list"]));
+    assert!(ok);
+    assert!(out.contains("no sources"), "nothing half-added: {out}");
+    let (ok, _, err) = run(nb(&config).args(["sources", "show", "42"]));
+    assert!(!ok && err.contains("no source 42"), "{err}");
+}
+
+#[tokio::test]
+async fn a_database_from_a_newer_version_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("newsbridge.toml");
+    let data = dir.path().join("d");
+    std::fs::write(&config, format!("data_dir = \"{}\"\n", data.display())).unwrap();
+    let (ok, _, err) = run(nb(&config).arg("migrate"));
+    assert!(ok, "{err}");
+    let url = format!("sqlite://{}", data.join("newsbridge.db").display());
+    let store = store::Store::connect(&url).await.unwrap();
+    sqlx::query(
+        "INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'future', 0)",
+    )
+    .execute(store.pool())
+    .await
+    .unwrap();
+    store.close().await;
+    let (ok, _, err) = run(nb(&config).arg("status"));
+    assert!(!ok);
+    assert!(
+        err.contains("schema version 99") && err.contains("upgrade newsbridge"),
+        "{err}"
+    );
+    let store = store::Store::connect(&url).await.unwrap();
+    assert_eq!(
+        store.schema_version().await.unwrap(),
+        99,
+        "nothing was changed"
+    );
+}
+
+#[test]
+fn users_need_a_real_password_and_a_unique_name() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("newsbridge.toml");
+    std::fs::write(
+        &config,
+        format!("data_dir = \"{}\"\n", dir.path().join("d").display()),
+    )
+    .unwrap();
+    let add = |password: &str| {
+        let mut child = nb(&config)
+            .args([
+                "users",
+                "add",
+                "alice",
+                "--role",
+                "editor",
+                "--languages",
+                "fr",
+            ])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(password.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (ok, err) = add("short\n");
+    assert!(!ok && err.contains("at least 12"), "{err}");
+    let (ok, err) = add("correct horse battery staple\n");
+    assert!(ok, "{err}");
+    let (ok, err) = add("correct horse battery staple\n");
+    assert!(!ok && err.contains("already exists"), "{err}");
+}

@@ -1,0 +1,126 @@
+//! Shared pieces of the end-to-end tests: the real binary, the sample
+//! publisher and a fake LibreTranslate server, all on 127.0.0.1.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+use axum::routing::post;
+use axum::{Json, Router};
+use serde_json::{json, Value};
+
+/// The `newsbridge` binary with a config file.
+pub fn nb(config: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_newsbridge"));
+    cmd.arg("--config")
+        .arg(config)
+        .env("NEWSBRIDGE_LOG", "error")
+        .env_remove("DATABASE_URL");
+    cmd
+}
+
+/// Runs a command and returns (success, stdout, stderr).
+pub fn run(cmd: &mut Command) -> (bool, String, String) {
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = cmd.output().expect("the binary runs");
+    (
+        status.success(),
+        String::from_utf8_lossy(&stdout).into_owned(),
+        String::from_utf8_lossy(&stderr).into_owned(),
+    )
+}
+
+/// A fake LibreTranslate: answers `POST /translate` like the real API,
+/// prefixing each segment with `[target]` (placeholders survive), and counts segments.
+pub struct FakeLibre {
+    pub url: String,
+    pub segments: Arc<AtomicUsize>,
+}
+
+impl FakeLibre {
+    pub async fn spawn() -> FakeLibre {
+        let segments = Arc::new(AtomicUsize::new(0));
+        let counter = segments.clone();
+        let app = Router::new().route(
+            "/translate",
+            post(move |Json(body): Json<Value>| {
+                let counter = counter.clone();
+                async move {
+                    let target = body["target"].as_str().unwrap_or("?").to_string();
+                    let texts: Vec<String> = match &body["q"] {
+                        Value::Array(items) => items
+                            .iter()
+                            .map(|v| v.as_str().unwrap_or("").to_string())
+                            .collect(),
+                        Value::String(s) => vec![s.clone()],
+                        _ => Vec::new(),
+                    };
+                    counter.fetch_add(texts.len(), Ordering::SeqCst);
+                    let out: Vec<String> =
+                        texts.iter().map(|t| format!("[{target}] {t}")).collect();
+                    Json(json!({ "translatedText": out }))
+                }
+            }),
+        );
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, app).await;
+        });
+        FakeLibre {
+            url: format!("http://{addr}"),
+            segments,
+        }
+    }
+
+    pub fn count(&self) -> usize {
+        self.segments.load(Ordering::SeqCst)
+    }
+}
+
+/// Starts the sample publisher with `generated` extra articles.
+pub async fn sample_site(generated: usize) -> (Arc<sample_publisher::Site>, SocketAddr) {
+    let site = Arc::new(
+        sample_publisher::Site::bundled()
+            .unwrap()
+            .with_generated(generated),
+    );
+    let (addr, _handle) = sample_publisher::spawn(site.clone()).await.unwrap();
+    (site, addr)
+}
+
+/// Writes a newsbridge.toml for a test: data in `dir`, the site allowed,
+/// languages vi + en translated by `engine_url`.
+pub fn write_config(
+    dir: &Path,
+    site: SocketAddr,
+    engine_url: Option<&str>,
+    extra: &str,
+) -> PathBuf {
+    let engine = engine_url
+        .map(|url| {
+            format!(
+                "[[translation.engines]]\nkind = \"libretranslate\"\nname = \"libre\"\nurl = \"{url}\"\n\n\
+                 [[translation.routes]]\nsource = \"vi\"\ntarget = \"*\"\nchain = [{{ engine = \"libre\" }}]\n"
+            )
+        })
+        .unwrap_or_default();
+    let config = format!(
+        "data_dir = \"{data}\"\n{extra}\n\
+         [site]\nlanguages = [\"vi\", \"en\"]\n\n\
+         [server]\nlisten = \"127.0.0.1:0\"\n\n\
+         [workers]\nconcurrency = 4\nlease_seconds = 5\nretry_base_seconds = 1\nretry_max_seconds = 2\nmax_attempts = 5\n\n\
+         [ingest]\nallow = [\"{site}\"]\nhost_delay_ms = 0\n\n\
+         [translation]\npolicy = \"publish\"\n\n{engine}",
+        data = dir.join("data").display(),
+    );
+    let path = dir.join("newsbridge.toml");
+    std::fs::write(&path, config).unwrap();
+    path
+}

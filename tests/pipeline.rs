@@ -1,0 +1,171 @@
+//! The whole pipeline through the real binary: the sample publisher over HTTP,
+//! a LibreTranslate-protocol engine, on SQLite and on PostgreSQL.
+
+mod common;
+
+use common::{nb, run, sample_site, write_config, FakeLibre};
+use store::{ArticleStatus, TeaserFilter, TranslationStatus};
+
+async fn open(dir: &std::path::Path, database_url: Option<&str>) -> store::Store {
+    let url = database_url.map(str::to_string).unwrap_or_else(|| {
+        format!(
+            "sqlite://{}",
+            dir.join("data").join("newsbridge.db").display()
+        )
+    });
+    store::Store::open(&url).await.unwrap()
+}
+
+async fn ingest_and_edit(database_url: Option<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let (site, addr) = sample_site(0).await;
+    let engine = FakeLibre::spawn().await;
+    let config = write_config(dir.path(), addr, Some(&engine.url), "");
+    let with_db = |cmd: &mut std::process::Command| {
+        if let Some(url) = &database_url {
+            cmd.env("DATABASE_URL", url);
+        }
+    };
+
+    let mut add = nb(&config);
+    add.args([
+        "sources",
+        "add",
+        &format!("http://{addr}/rss/home.rss"),
+        "--name",
+        "Báo Sông Hồng",
+    ]);
+    with_db(&mut add);
+    let (ok, out, err) = run(&mut add);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("(Báo Sông Hồng, feed)"),
+        "the kind is guessed from the response: {out}"
+    );
+
+    let mut ingest = nb(&config);
+    ingest.args(["ingest", "--once"]);
+    with_db(&mut ingest);
+    let (ok, out, err) = run(&mut ingest);
+    assert!(ok, "{err}");
+    assert!(out.contains("dead jobs: none"), "{out}\n{err}");
+
+    let store = open(dir.path(), database_url.as_deref()).await;
+    let expected = site.bundled_articles().len() as i64;
+    for lang in ["vi", "en"] {
+        let n = store
+            .count_teasers(lang, TeaserFilter::default())
+            .await
+            .unwrap();
+        assert_eq!(n, expected, "{lang} versions published");
+    }
+    let first = site.bundled_articles()[0].clone();
+    let url = format!("http://{addr}{}", first.path());
+    let record = store
+        .article_by_url(&url)
+        .await
+        .unwrap()
+        .expect("stored under its canonical URL");
+    assert_eq!(record.status, ArticleStatus::Classified);
+    assert_eq!(record.original.title, first.title);
+    assert!(record.section_id.is_some(), "filed under a section");
+    let en = store.translation(record.id, "en").await.unwrap().unwrap();
+    assert_eq!(en.status, TranslationStatus::Published);
+    // The engine's output, with numbers localized for English (12.000 → 12,000).
+    assert!(
+        en.content.title.starts_with("[en] "),
+        "{}",
+        en.content.title
+    );
+    assert_eq!(
+        en.content.blocks.len(),
+        record.original.blocks.len(),
+        "same block structure"
+    );
+    assert_eq!(
+        en.engine.as_deref(),
+        Some("libre/argos"),
+        "credited to the engine and its model"
+    );
+    let calls_before = engine.count();
+
+    // An upstream edit: one paragraph changes; only its sentences go to the engine again.
+    site.edit_article(first.id, |a| {
+        if let Some(sample_publisher::BodyBlock::Paragraph(text)) = a
+            .body
+            .iter_mut()
+            .find(|b| matches!(b, sample_publisher::BodyBlock::Paragraph(_)))
+        {
+            *text = article::RichText::plain("Đoạn văn này đã được tòa soạn sửa lại sau khi đăng.");
+        }
+    })
+    .unwrap();
+    let mut again = nb(&config);
+    again.args(["ingest", "--once"]);
+    with_db(&mut again);
+    let (ok, out, err) = run(&mut again);
+    assert!(ok, "{err}");
+    assert!(out.contains("dead jobs: none"), "{out}");
+    let edited = store.article(record.id).await.unwrap();
+    assert_eq!(
+        edited.revision, 2,
+        "the edit is a new revision of the same article"
+    );
+    let en = store.translation(record.id, "en").await.unwrap().unwrap();
+    assert_eq!(en.source_revision, 2);
+    let body = en.content.body_text();
+    assert!(
+        body.contains("[en] Đoạn văn này đã được tòa soạn sửa lại sau khi đăng."),
+        "{body}"
+    );
+    let resent = engine.count() - calls_before;
+    assert!(
+        (1..=3).contains(&resent),
+        "only the changed segment is translated again, not {resent}"
+    );
+    assert_eq!(
+        store
+            .count_teasers("en", TeaserFilter::default())
+            .await
+            .unwrap(),
+        expected,
+        "nothing duplicated by the edit"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sample_publisher_end_to_end_on_sqlite() {
+    ingest_and_edit(None).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sample_publisher_end_to_end_on_postgres() {
+    if let Some(url) = store::testing::postgres_url().await {
+        ingest_and_edit(Some(url)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_publishes_every_article_in_every_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("demo");
+    let (ok, out, err) = run(nb(&dir.path().join("unused.toml")).args([
+        "demo",
+        "--no-serve",
+        "--data-dir",
+        data.to_str().unwrap(),
+    ]));
+    assert!(ok, "{err}");
+    let bundled = sample_publisher::Site::bundled()
+        .unwrap()
+        .bundled_articles()
+        .len();
+    for lang in ["vi", "en", "fr"] {
+        assert!(
+            out.contains(&format!("{lang}: published {bundled}\n")),
+            "{lang} incomplete:\n{out}"
+        );
+    }
+    assert!(out.contains("dead jobs: none"), "{out}");
+    assert!(out.contains("0 units not aligned"), "{out}");
+}
