@@ -20,6 +20,7 @@ def main():
     data = json.load(open(os.path.join(d, "evaldata.json"), encoding="utf-8"))
     tp = fp = tn = fn = 0
     elapsed = 0.0
+    cpu = 0.0
     pages = 0
     for url in sorted(data):
         e = data[url]
@@ -29,11 +30,13 @@ def main():
         raw = open(path, "rb").read()
         pages += 1
         t0 = time.perf_counter()
+        c0 = time.thread_time()
         try:
             text = trafilatura.extract(raw, url=url)
         except Exception:  # noqa: BLE001 - a failed extraction is scored as such
             text = None
         elapsed += time.perf_counter() - t0
+        cpu += time.thread_time() - c0
         w = [collapse(s) for s in e["with"]]
         wo = [collapse(s) for s in e["without"]]
         if text is None:
@@ -59,7 +62,8 @@ def main():
     print(f"recall       {r:.3f}")
     print(f"accuracy     {(tp + tn) / (tp + fp + tn + fn):.3f}")
     print(f"F1           {2 * tp / (2 * tp + fp + fn):.3f}")
-    print(f"time         {elapsed:.3f} s (extraction only, one thread)")
+    print(f"time         {elapsed:.3f} s wall, {cpu:.2f} s CPU (extraction only, one thread)")
+    print(f"per CPU-s    {pages / cpu:.1f} pages/s")
     print(f"throughput   {pages / elapsed:.1f} pages/s")
 
 

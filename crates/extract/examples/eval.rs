@@ -49,6 +49,7 @@ fn main() {
     let mut body = Score::default();
     let mut with_lead = Score::default();
     let mut elapsed = Duration::ZERO;
+    let mut cpu = 0.0f64;
     let mut pages = 0usize;
     let mut bytes_total = 0usize;
     let mut failed = 0usize;
@@ -65,9 +66,11 @@ fn main() {
         };
         pages += 1;
         bytes_total += bytes.len();
+        let cpu_before = cpu_seconds();
         let start = Instant::now();
         let result = extract::extract(&bytes, url, &extract::ExtractOptions::default());
         elapsed += start.elapsed();
+        cpu += cpu_seconds() - cpu_before;
         let with = snippets(entry, "with");
         let without = snippets(entry, "without");
         match result {
@@ -88,6 +91,7 @@ fn main() {
         }
     }
     let secs = elapsed.as_secs_f64();
+
     println!(
         "pages        {pages} ({failed} failed), {:.1} MB",
         bytes_total as f64 / 1e6
@@ -99,7 +103,13 @@ fn main() {
     );
     body.print("body_text");
     with_lead.print("lead+body");
-    println!("time         {secs:.3} s (extraction only, one thread)");
+    println!("time         {secs:.3} s wall, {cpu:.2} s CPU (extraction only, one thread)");
+    if cpu > 0.0 {
+        println!(
+            "per CPU-s    {:.1} pages/s (steadier than wall time on a shared machine)",
+            pages as f64 / cpu
+        );
+    }
     println!(
         "throughput   {:.1} pages/s, {:.1} MB/s",
         pages as f64 / secs,
@@ -155,6 +165,23 @@ impl Score {
             f(2 * tp, 2 * tp + fp + fneg)
         );
     }
+}
+
+/// CPU seconds used by this thread so far (Linux; 0 elsewhere).
+fn cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/thread-self/stat") else {
+        return 0.0;
+    };
+    // Fields after the ")" that closes the command name; utime and stime are 14 and 15.
+    let after = stat.rsplit_once(')').map_or("", |(_, a)| a);
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    (ticks(11) + ticks(12)) / 100.0
 }
 
 fn locate(dir: &Path, file: &str) -> PathBuf {

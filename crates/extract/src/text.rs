@@ -83,6 +83,15 @@ pub(crate) fn looks_vietnamese(s: &str) -> bool {
     letters >= 20 && marked * 20 >= letters
 }
 
+/// ASCII case-insensitive substring test; `needle` must be lower-case.
+pub(crate) fn contains_ascii_ci(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    if n.is_empty() {
+        return true;
+    }
+    h.len() >= n.len() && h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+}
+
 /// Number of non-whitespace characters.
 pub(crate) fn visible_len(s: &str) -> usize {
     s.chars().filter(|c| !c.is_whitespace()).count()

@@ -142,8 +142,8 @@ fn class_has(dom: &Dom, id: NodeId, keys: &[&str]) -> bool {
     if c.is_empty() && i.is_empty() {
         return false;
     }
-    let s = format!("{c} {i}").to_ascii_lowercase();
-    keys.iter().any(|k| s.contains(k))
+    keys.iter()
+        .any(|k| crate::text::contains_ascii_ci(c, k) || crate::text::contains_ascii_ci(i, k))
 }
 
 /// Reads all metadata. `default_zone` applies to dates printed without one.
