@@ -7,16 +7,19 @@
 //! Pages are HTML without JavaScript; every UI string comes from the Fluent
 //! files in `locales/`.
 
+mod api;
 mod app;
 mod assets;
 mod dates;
 mod error;
+mod feeds;
 mod http;
 mod i18n;
 mod layout;
 mod pages;
 mod render;
 mod routes;
+mod sitemaps;
 mod urls;
 
 pub use error::WebError;
@@ -30,15 +33,20 @@ use store::Store;
 pub struct Portal {
     /// The database.
     pub store: Store,
-    // SEARCH-FIELD
+    /// The full-text index; without it the search page says search is unavailable.
+    pub search: Option<search::SearchIndex>,
     /// Site settings.
     pub config: PortalConfig,
 }
 
 impl Portal {
-    /// A portal over `store`.
-    pub fn new(store: Store, config: PortalConfig) -> Portal {
-        Portal { store, config }
+    /// A portal over `store`, with an optional search index.
+    pub fn new(store: Store, search: Option<search::SearchIndex>, config: PortalConfig) -> Portal {
+        Portal {
+            store,
+            search,
+            config,
+        }
     }
 }
 

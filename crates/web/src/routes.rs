@@ -13,7 +13,7 @@ use tower_http::compression::CompressionLayer;
 use crate::app::{App, AppState};
 use crate::i18n::Locales;
 use crate::pages::{self, see_other};
-use crate::{assets, http, urls, Portal};
+use crate::{api, assets, feeds, http, sitemaps, urls, Portal};
 
 /// The portal's routes: pages, feeds, sitemaps, static assets and the JSON API.
 ///
@@ -31,15 +31,28 @@ pub fn router(portal: Portal) -> Router {
     let app: AppState = Arc::new(App::new(portal, locales));
     Router::new()
         .route("/", get(root))
+        .route("/robots.txt", get(sitemaps::robots))
+        .route("/sitemap.xml", get(sitemaps::index))
+        .route("/sitemap-news.xml", get(sitemaps::news))
+        .route("/api/v1/articles", get(api::articles))
+        .route("/api/v1/articles/{id}", get(api::article))
+        .route("/api/v1/sections", get(api::sections))
+        .route("/api/v1/search", get(api::search))
+        .route("/api/v1/openapi.json", get(api::openapi))
+        .route("/api/{*rest}", get(api::not_found))
         .route("/static/{file}", get(assets::serve))
         .route("/favicon.ico", get(assets::favicon_ico))
         .route("/{lang}", get(lang_root))
         .route("/{lang}/", get(pages::home::home))
         .route("/{lang}/about", get(pages::about::about))
+        .route("/{lang}/search", get(pages::search::search))
+        .route("/{lang}/feed.xml", get(feeds::language_feed))
+        .route("/{lang}/sitemap.xml", get(sitemaps::language))
         .route("/{lang}/author/{slug}", get(pages::author::author))
         .route("/{lang}/topic/{id}", get(pages::topic::topic))
         .route("/{lang}/{section}", get(pages::section::without_slash))
         .route("/{lang}/{section}/", get(pages::section::section))
+        .route("/{lang}/{section}/feed.xml", get(feeds::section_feed))
         .route("/{lang}/{section}/{article}", get(pages::article::article))
         .fallback(pages::errors::fallback)
         .layer(middleware::from_fn(http::conditional_get))

@@ -1,4 +1,5 @@
 //! The portal's pages over a real SQLite store.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

@@ -5,6 +5,7 @@ pub(crate) mod article;
 pub(crate) mod author;
 pub(crate) mod errors;
 pub(crate) mod home;
+pub(crate) mod search;
 pub(crate) mod section;
 pub(crate) mod topic;
 

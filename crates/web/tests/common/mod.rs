@@ -1,6 +1,6 @@
 //! A small portal fixture: sections with localized names, a publisher, a
 //! story, authors and articles in Vietnamese with French and English versions.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::BTreeMap;
 
@@ -23,6 +23,8 @@ pub struct Fixture {
     /// The article the tests read (vi, fr, en published; de held).
     pub main: i64,
     pub taken_down: i64,
+    /// Published three days ago (vi, fr).
+    pub old: i64,
     pub world: i64,
     pub business: i64,
     pub topic: i64,
@@ -248,6 +250,7 @@ async fn store_article(
                 status: *status,
                 engine: engine.map(str::to_string),
                 qa_flags: vec![],
+                segments: serde_json::json!([]),
                 source_revision: 1,
                 reviewed_by: None,
                 published_at: Some(store::now_ms()),
@@ -395,11 +398,29 @@ pub async fn fixture() -> Fixture {
         .await
         .unwrap();
 
+    // An article from three days ago: in sitemaps, not in the Google News one.
+    let original = simple("https://baomau.example.vn/cu.html", "Bài cũ", at(72));
+    let fr = translated(&original, "fr", "Article ancien".into());
+    let old = store_article(
+        &store,
+        &original,
+        Some(business),
+        None,
+        &[],
+        &[
+            ("vi", original.clone(), None, published),
+            ("fr", fr, Some("opus-mt-vi-fr"), published),
+        ],
+    )
+    .await;
+    all.push(old);
+
     Fixture {
         store,
         _dir: dir,
         main,
         taken_down,
+        old,
         world,
         business,
         topic,
@@ -412,7 +433,7 @@ pub fn portal(f: &Fixture) -> Portal {
 }
 
 pub fn portal_with(f: &Fixture, config: PortalConfig) -> Portal {
-    Portal::new(f.store.clone(), config)
+    Portal::new(f.store.clone(), None, config)
 }
 
 pub struct Got {

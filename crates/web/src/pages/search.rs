@@ -1,0 +1,247 @@
+//! `/{lang}/search?q=&section=&from=&to=&page=`: full-text search.
+//!
+//! Works without JavaScript: a plain GET form, results with highlighted
+//! snippets, filters by section and date, pagination.
+
+use std::collections::HashMap;
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use chrono::NaiveDate;
+use maud::{html, Markup, PreEscaped};
+use search::{SearchHit, SearchQuery, SearchResults};
+use store::TranslationStatus;
+
+use crate::app::{App, AppState, Ctx};
+use crate::layout::{page, Head};
+use crate::pages::section::pagination;
+use crate::pages::{html, page_number, respond};
+use crate::render::short_date;
+use crate::{urls, WebError};
+
+/// Results per page.
+pub(crate) const PER_PAGE: usize = 10;
+
+/// What the reader asked for, as parsed from the query string.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Asked {
+    pub text: String,
+    pub section: Option<(i64, String)>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub page: i64,
+}
+
+impl Asked {
+    pub(crate) fn parse(ctx: &Ctx<'_>, query: &HashMap<String, String>) -> Asked {
+        let date = |key: &str| {
+            query
+                .get(key)
+                .and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok())
+        };
+        Asked {
+            text: query
+                .get("q")
+                .map(|q| q.trim().to_string())
+                .unwrap_or_default(),
+            section: query
+                .get("section")
+                .and_then(|slug| ctx.section_by_slug(slug))
+                .map(|s| (s.id, s.slug.clone())),
+            from: date("from"),
+            to: date("to"),
+            page: page_number(query.get("page").map(String::as_str)),
+        }
+    }
+
+    pub(crate) fn query(&self, lang: &str, limit: usize) -> SearchQuery {
+        let ms = |d: NaiveDate| {
+            d.and_hms_opt(0, 0, 0)
+                .map(|t| t.and_utc().timestamp_millis())
+        };
+        SearchQuery {
+            lang: lang.to_string(),
+            text: self.text.clone(),
+            section_id: self.section.as_ref().map(|(id, _)| *id),
+            from_ms: self.from.and_then(ms),
+            to_ms: self.to.and_then(|d| d.succ_opt()).and_then(ms),
+            offset: usize::try_from(self.page - 1)
+                .unwrap_or(0)
+                .saturating_mul(limit),
+            limit,
+        }
+    }
+
+    /// The search URL for another page of the same query.
+    fn href(&self, lang: &str, page: i64) -> String {
+        let mut href = format!("{}?q={}", urls::search(lang), urls::query_value(&self.text));
+        if let Some((_, slug)) = &self.section {
+            href.push_str(&format!("&section={}", urls::query_value(slug)));
+        }
+        if let Some(d) = self.from {
+            href.push_str(&format!("&from={d}"));
+        }
+        if let Some(d) = self.to {
+            href.push_str(&format!("&to={d}"));
+        }
+        if page > 1 {
+            href.push_str(&format!("&page={page}"));
+        }
+        href
+    }
+}
+
+/// Runs a search on the blocking pool (tantivy is synchronous).
+pub(crate) async fn run(app: &App, query: SearchQuery) -> Result<Option<SearchResults>, WebError> {
+    let Some(index) = app.portal.search.clone() else {
+        return Ok(None);
+    };
+    let outcome = tokio::task::spawn_blocking(move || index.search(&query))
+        .await
+        .map_err(|e| WebError::Render(format!("search task failed: {e}")))?;
+    match outcome {
+        Ok(results) => Ok(Some(results)),
+        Err(e) => {
+            tracing::error!(error = %e, "search failed");
+            Ok(None)
+        }
+    }
+}
+
+/// A hit with the canonical path of its article page, when still published.
+pub(crate) async fn resolve(
+    ctx: &Ctx<'_>,
+    hits: Vec<SearchHit>,
+) -> Result<Vec<(SearchHit, String)>, WebError> {
+    let mut out = Vec::with_capacity(hits.len());
+    for hit in hits {
+        let Some(t) = ctx
+            .app
+            .portal
+            .store
+            .translation(hit.article_id, &hit.lang)
+            .await?
+        else {
+            continue;
+        };
+        if t.status != TranslationStatus::Published {
+            continue;
+        }
+        let path = urls::article(
+            &hit.lang,
+            ctx.section_slug(hit.section_id),
+            hit.article_id,
+            &t.slug,
+        );
+        out.push((hit, path));
+    }
+    Ok(out)
+}
+
+/// `GET /{lang}/search`.
+pub(crate) async fn search(
+    State(app): State<AppState>,
+    Path(lang): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let result = render(&app, &lang, &query).await;
+    respond(&app, &lang, result).await
+}
+
+async fn render(
+    app: &App,
+    lang: &str,
+    query: &HashMap<String, String>,
+) -> Result<Response, WebError> {
+    if !app.serves(lang) {
+        return Err(WebError::NotFound);
+    }
+    let ctx = Ctx::new(app, lang).await?;
+    let asked = Asked::parse(&ctx, query);
+    let results = if asked.text.is_empty() {
+        None
+    } else {
+        Some(run(app, asked.query(lang, PER_PAGE)).await?)
+    };
+    let title = if asked.text.is_empty() {
+        ctx.t("search-title")
+    } else {
+        format!("{} – {}", asked.text, ctx.t("search-title"))
+    };
+    let head = Head {
+        title,
+        canonical: Some(urls::search(lang)),
+        noindex: true,
+        ..Head::default()
+    };
+    let body = match results {
+        None => html! { p.empty { (ctx.t("search-prompt")) } },
+        Some(None) => html! { p.empty role="status" { (ctx.t("search-unavailable")) } },
+        Some(Some(results)) => {
+            let total = i64::try_from(results.total).unwrap_or(i64::MAX);
+            let pages = crate::pages::page_count(total, PER_PAGE as i64);
+            let hits = resolve(&ctx, results.hits).await?;
+            html! {
+                p.count role="status" {
+                    (ctx.tw("search-results", &[
+                        ("count", total.into()),
+                        ("shown", ctx.number(total).into()),
+                        ("query", asked.text.as_str().into()),
+                    ]))
+                }
+                ol.hits {
+                    @for (hit, path) in &hits {
+                        li {
+                            h2 { a href=(path) { (hit.title) } }
+                            p.snippet { (PreEscaped(&hit.snippet_html)) }
+                            p.meta {
+                                @if let Some(s) = ctx.section(hit.section_id) { (ctx.section_name(s)) " · " }
+                                (short_date(&ctx, hit.published_at))
+                            }
+                        }
+                    }
+                }
+                (pagination(&ctx, asked.page, pages, |p| asked.href(lang, p)))
+            }
+        }
+    };
+    let main = html! {
+        section.search-page {
+            h1 { (ctx.t("search-title")) }
+            (form(&ctx, &asked))
+            (body)
+        }
+    };
+    Ok(html(StatusCode::OK, page(&ctx, head, main)))
+}
+
+fn form(ctx: &Ctx<'_>, asked: &Asked) -> Markup {
+    let selected = asked.section.as_ref().map(|(id, _)| *id);
+    html! {
+        form role="search" action=(urls::search(ctx.lang)) method="get" {
+            label {
+                (ctx.t("search-query"))
+                input type="search" name="q" value=(asked.text) required;
+            }
+            label {
+                (ctx.t("search-section"))
+                select name="section" {
+                    option value="" { (ctx.t("search-all-sections")) }
+                    @for s in ctx.sections.iter() {
+                        option value=(s.slug) selected[selected == Some(s.id)] { (ctx.section_name(s)) }
+                    }
+                }
+            }
+            label {
+                (ctx.t("search-from"))
+                input type="date" name="from" value=[asked.from.map(|d| d.to_string())];
+            }
+            label {
+                (ctx.t("search-to"))
+                input type="date" name="to" value=[asked.to.map(|d| d.to_string())];
+            }
+            button type="submit" { (ctx.t("search-button")) }
+        }
+    }
+}
