@@ -25,7 +25,7 @@ fn main() {
     match extract::extract(&bytes, url, &extract::ExtractOptions::default()) {
         Ok(a) => {
             let out = match format {
-                "json" => serde_json::to_string_pretty(&a).unwrap_or_default(),
+                "json" => extract::to_json(&a),
                 "html" => extract::to_html(&a),
                 _ => extract::to_markdown(&a),
             };

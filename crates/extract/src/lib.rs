@@ -34,7 +34,7 @@ use article::{Article, Block};
 use serde::Deserialize;
 
 pub use encoding::decode_html;
-pub use render::{to_html, to_markdown};
+pub use render::{to_html, to_json, to_markdown};
 
 /// Pages larger than this are refused rather than parsed.
 pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;

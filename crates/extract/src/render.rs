@@ -2,6 +2,11 @@
 
 use article::{Article, Block, Figure, Inline, RichText};
 
+/// Links the portal may render: web and mail addresses only.
+fn is_safe_href(href: &str) -> bool {
+    href.starts_with("http://") || href.starts_with("https://") || href.starts_with("mailto:")
+}
+
 fn md_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -27,13 +32,14 @@ fn md_inline(inlines: &[Inline], out: &mut String) {
                 md_inline(c, out);
                 out.push('*');
             }
-            Inline::Link { href, children } => {
+            Inline::Link { href, children } if is_safe_href(href) => {
                 out.push('[');
                 md_inline(children, out);
                 out.push_str("](");
                 out.push_str(&href.replace(')', "%29").replace(' ', "%20"));
                 out.push(')');
             }
+            Inline::Link { children, .. } => md_inline(children, out),
             Inline::Break => out.push_str("  \n"),
         }
     }
@@ -194,10 +200,7 @@ fn html_inline(inlines: &[Inline], out: &mut String) {
                 out.push_str("</em>");
             }
             Inline::Link { href, children } => {
-                let safe = href.starts_with("http://")
-                    || href.starts_with("https://")
-                    || href.starts_with("mailto:");
-                if safe {
+                if is_safe_href(href) {
                     out.push_str(&format!("<a href=\"{}\">", esc(href)));
                     html_inline(children, out);
                     out.push_str("</a>");
@@ -332,4 +335,98 @@ pub fn to_html(article: &Article) -> String {
     }
     out.push_str("</article>\n</body>\n</html>\n");
     out
+}
+
+/// Renders an article as pretty JSON: every field of [`Article`], plus
+/// `body_text` (the plain body, as scored and as translated) and `word_count`.
+pub fn to_json(article: &Article) -> String {
+    #[derive(serde::Serialize)]
+    struct WithText<'a> {
+        #[serde(flatten)]
+        article: &'a Article,
+        body_text: String,
+        word_count: usize,
+    }
+    let view = WithText {
+        article,
+        body_text: article.body_text(),
+        word_count: article.word_count(),
+    };
+    serde_json::to_string_pretty(&view).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use article::{Author, Figure};
+
+    fn sample() -> Article {
+        Article {
+            url: "https://x.vn/a.html".into(),
+            title: "Tiêu đề <b>".into(),
+            lead: Some(RichText::plain("Sa pô.")),
+            blocks: vec![
+                Block::Paragraph {
+                    text: RichText(vec![
+                        Inline::Text("Xem ".into()),
+                        Inline::Link {
+                            href: "javascript:alert(1)".into(),
+                            children: vec![Inline::Text("đây".into())],
+                        },
+                        Inline::Break,
+                        Inline::Bold(vec![Inline::Text("đậm".into())]),
+                    ]),
+                },
+                Block::Heading {
+                    level: 2,
+                    text: "Mục".into(),
+                },
+                Block::Figure(Figure {
+                    src: "https://x.vn/a.jpg".into(),
+                    alt: Some("Ảnh \"x\"".into()),
+                    caption: Some("Chú thích".into()),
+                    credit: Some("Reuters".into()),
+                    width: Some(800),
+                    height: None,
+                }),
+            ],
+            authors: vec![Author {
+                name: "Minh Anh".into(),
+                role: Some("Photos".into()),
+                url: None,
+            }],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn markdown() {
+        let md = to_markdown(&sample());
+        assert!(md.starts_with("# Tiêu đề \\<b\\>\n"), "{md}");
+        assert!(md.contains("*Minh Anh (Photos)*"));
+        assert!(md.contains("**Sa pô.**"));
+        assert!(md.contains("Xem đây  \n**đậm**"), "{md}");
+        assert!(md.contains("## Mục"));
+        assert!(md.contains("![Ảnh \"x\"](https://x.vn/a.jpg)\n*Chú thích (Reuters)*"));
+    }
+
+    #[test]
+    fn html_is_escaped_and_script_free() {
+        let html = to_html(&sample());
+        assert!(html.contains("<h1>Tiêu đề &lt;b&gt;</h1>"));
+        assert!(
+            !html.contains("javascript:"),
+            "unsafe links lose their href"
+        );
+        assert!(html.contains("alt=\"Ảnh &quot;x&quot;\""));
+        assert!(html.contains("<figcaption>Chú thích <small>Reuters</small></figcaption>"));
+    }
+
+    #[test]
+    fn json_carries_body_text() {
+        let v: serde_json::Value = serde_json::from_str(&to_json(&sample())).unwrap();
+        assert_eq!(v["body_text"], "Xem đây\nđậm\n\nMục");
+        assert_eq!(v["title"], "Tiêu đề <b>");
+        assert_eq!(v["word_count"], 2 + 4);
+    }
 }
