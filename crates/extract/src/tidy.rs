@@ -124,6 +124,7 @@ const CHROME_LABELS: &[&str] = &[
     "stay up-to-date",
     "do you want to be informed",
     "hier können sie",
+    "nguồn:",
     "quellenangaben",
 ];
 

@@ -40,7 +40,8 @@ const PREFIXES: &[&str] = &[
 
 /// Parses one byline into authors with roles.
 pub(crate) fn parse_byline(raw: &str, url: Option<String>) -> Vec<Author> {
-    let text = clean(raw);
+    // "Khải Hoàn (TTXVN/Vietnam+)": a parenthesis names the outlet, not a person.
+    let text = strip_parentheses(&clean(raw));
     let mut out: Vec<Author> = Vec::new();
     // Split on role labels first, then on separators between names.
     for chunk in split_roles(&text) {
@@ -79,6 +80,20 @@ pub(crate) fn parse_byline(raw: &str, url: Option<String>) -> Vec<Author> {
         }
     }
     out
+}
+
+fn strip_parentheses(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    clean(&out)
 }
 
 fn split_roles(text: &str) -> Vec<(Option<&'static str>, String)> {
