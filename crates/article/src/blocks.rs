@@ -69,7 +69,12 @@ impl Block {
                 .join("\n"),
             Block::Table { rows, .. } => rows
                 .iter()
-                .map(|r| r.iter().map(RichText::plain_text).collect::<Vec<_>>().join("\t"))
+                .map(|r| {
+                    r.iter()
+                        .map(RichText::plain_text)
+                        .collect::<Vec<_>>()
+                        .join("\t")
+                })
                 .collect::<Vec<_>>()
                 .join("\n"),
             Block::Figure(_) | Block::Embed { .. } => String::new(),

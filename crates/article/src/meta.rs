@@ -92,10 +92,21 @@ mod tests {
             title: "Tiêu đề".into(),
             lead: Some(RichText::plain("Sa pô ngắn.")),
             blocks: vec![
-                Block::Paragraph { text: "Đoạn một.".into() },
-                Block::Figure(Figure { src: "https://x/a.jpg".into(), ..Default::default() }),
-                Block::Heading { level: 2, text: "Tiểu mục".into() },
-                Block::List { ordered: false, items: vec!["a".into(), "b".into()] },
+                Block::Paragraph {
+                    text: "Đoạn một.".into(),
+                },
+                Block::Figure(Figure {
+                    src: "https://x/a.jpg".into(),
+                    ..Default::default()
+                }),
+                Block::Heading {
+                    level: 2,
+                    text: "Tiểu mục".into(),
+                },
+                Block::List {
+                    ordered: false,
+                    items: vec!["a".into(), "b".into()],
+                },
             ],
             ..Default::default()
         };
