@@ -101,6 +101,7 @@ const CHROME_TOKENS: &[&str] = &[
     "updated",
     "shares",
     "likes",
+    "rating",
 ];
 
 /// Last parts of compound class names that mark chrome ("detail-time", "post_tags").
@@ -121,6 +122,8 @@ const CHROME_SUFFIXES: &[&str] = &[
     "breadcrumbs",
     "sharing",
     "timestamp",
+    "rating",
+    "vote",
 ];
 
 /// Substrings of class/id that mark main text.
