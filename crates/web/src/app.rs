@@ -106,6 +106,17 @@ impl<'a> Ctx<'a> {
         self.app.locales.get_with(self.lang, key, args)
     }
 
+    /// A message with one argument, split around that argument, so that the
+    /// argument can be rendered as markup (links) in its translated place.
+    pub fn around(&self, key: &str, arg: &str) -> (String, String) {
+        const MARK: &str = "\u{E000}";
+        let text = self.tw(key, &[(arg, MARK.into())]);
+        match text.split_once(MARK) {
+            Some((before, after)) => (before.to_string(), after.to_string()),
+            None => (text, String::new()),
+        }
+    }
+
     /// A section by id.
     pub fn section(&self, id: Option<i64>) -> Option<&Section> {
         let id = id?;

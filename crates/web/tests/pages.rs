@@ -106,6 +106,9 @@ async fn french_article_page_beats_the_reference_page() {
     assert!(byline.contains("https://baomau.example.vn/logo.png"));
     assert!(byline.contains("href=\"https://baomau.example.vn\""));
 
+    // Authors linked to their pages, inside the translated "Par …".
+    assert!(html.contains("<p class=\"authors\">Par <a href=\"/fr/author/nguyen-van-an\" rel=\"author\" lang=\"vi\">Nguyễn Văn An</a></p>"), "{byline}");
+
     // The original date in French.
     let months = [
         "janvier",
@@ -243,6 +246,11 @@ async fn unknown_pages_are_localized_404s() {
     let got = get(&app, "/de/nowhere/").await;
     assert_eq!(got.status, 404);
     assert!(got.body.contains("Seite nicht gefunden"));
+    let got = get(&app, "/fr/nowhere").await;
+    assert_eq!(
+        got.status, 404,
+        "no redirect to a section that does not exist"
+    );
     let got = get(&app, "/ja/a/b/c/d").await;
     assert_eq!(got.status, 404);
     assert!(got.body.contains("ページが見つかりません"));

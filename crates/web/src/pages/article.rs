@@ -344,7 +344,7 @@ fn body(ctx: &Ctx<'_>, a: &Loaded, related: &Related) -> Markup {
                 }
                 div.byline {
                     @if let Some(p) = &a.publisher {
-                        (publisher_credit(p))
+                        (publisher_credit(p, source_lang))
                     }
                     @if let Some(at) = published {
                         p.dateline {
@@ -354,13 +354,14 @@ fn body(ctx: &Ctx<'_>, a: &Loaded, related: &Related) -> Markup {
                         }
                     }
                     @if !a.authors.is_empty() {
+                        @let (before, after) = ctx.around("article-by", "names");
                         p.authors {
-                            (ctx.tw("article-by", &[("names", "\u{1}".into())]).split('\u{1}').next().unwrap_or(""))
+                            (before)
                             @for (i, au) in a.authors.iter().enumerate() {
                                 @if i > 0 { ", " }
-                                a href=(urls::author(lang, &au.slug)) rel="author" { (au.name) }
+                                a href=(urls::author(lang, &au.slug)) rel="author" lang=(source_lang) { (au.name) }
                             }
-                            (ctx.tw("article-by", &[("names", "\u{1}".into())]).split('\u{1}').nth(1).unwrap_or(""))
+                            (after)
                         }
                     }
                     (notice(ctx, a))
@@ -380,7 +381,7 @@ fn body(ctx: &Ctx<'_>, a: &Loaded, related: &Related) -> Markup {
                             (a.record.original.title)
                         }
                         @if let Some(p) = &a.publisher {
-                            " (" (p.name) ")"
+                            " (" span lang=(source_lang) { (p.name) } ")"
                         }
                     }
                 }
@@ -405,13 +406,13 @@ fn body(ctx: &Ctx<'_>, a: &Loaded, related: &Related) -> Markup {
 }
 
 /// The publisher, printed once: logo, name, link to its home page.
-fn publisher_credit(p: &Publisher) -> Markup {
+fn publisher_credit(p: &Publisher, lang: &str) -> Markup {
     let url = p.url.as_deref().filter(|u| safe_href(u));
     let logo = p.logo.as_deref().filter(|u| safe_href(u));
     let inner = html! {
         // The name is printed next to the logo, so the logo's alt stays empty.
         @if let Some(logo) = logo { img.publisher-logo src=(logo) alt="" width="24" height="24"; }
-        span.publisher-name { (p.name) }
+        span.publisher-name lang=(lang) { (p.name) }
     };
     html! {
         p.publisher {

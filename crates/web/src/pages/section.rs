@@ -17,9 +17,21 @@ use crate::{urls, WebError};
 /// Articles per section page.
 pub(crate) const PER_PAGE: i64 = 12;
 
-/// `GET /{lang}/{section}` (no slash): redirect to the section page.
-pub(crate) async fn without_slash(Path((lang, section)): Path<(String, String)>) -> Response {
-    moved(&urls::section(&lang, &section))
+/// `GET /{lang}/{section}` (no slash): redirect to the section page, if there is one.
+pub(crate) async fn without_slash(
+    State(app): State<AppState>,
+    Path((lang, slug)): Path<(String, String)>,
+) -> Response {
+    let exists = app.serves(&lang)
+        && app
+            .sections()
+            .await
+            .is_ok_and(|all| all.iter().any(|s| s.slug == slug));
+    if exists {
+        moved(&urls::section(&lang, &slug))
+    } else {
+        respond(&app, &lang, Err(WebError::NotFound)).await
+    }
 }
 
 /// `GET /{lang}/{section}/`.
