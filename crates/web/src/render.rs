@@ -160,7 +160,7 @@ pub(crate) fn teaser(ctx: &Ctx<'_>, t: &Teaser, style: TeaserStyle) -> Markup {
     let image = t.image_url.as_deref().filter(|src| safe_href(src));
     let class = match style {
         TeaserStyle::Lead => "teaser teaser-lead",
-        TeaserStyle::Card => "teaser",
+        TeaserStyle::Card | TeaserStyle::Listing => "teaser",
         TeaserStyle::Compact => "teaser teaser-compact",
     };
     html! {
@@ -176,7 +176,11 @@ pub(crate) fn teaser(ctx: &Ctx<'_>, t: &Teaser, style: TeaserStyle) -> Markup {
                 @if let (Some(section), TeaserStyle::Lead) = (ctx.section(t.section_id), style) {
                     p.kicker { a href=(urls::section(ctx.lang, &section.slug)) { (ctx.section_name(section)) } }
                 }
-                h3.teaser-title { a href=(href) { (t.title) } }
+                @if matches!(style, TeaserStyle::Listing) {
+                    h2.teaser-title { a href=(href) { (t.title) } }
+                } @else {
+                    h3.teaser-title { a href=(href) { (t.title) } }
+                }
                 @if let (Some(lead), false) = (&t.lead, matches!(style, TeaserStyle::Compact)) {
                     p.teaser-lead-text { (lead) }
                 }
@@ -191,15 +195,17 @@ pub(crate) fn teaser(ctx: &Ctx<'_>, t: &Teaser, style: TeaserStyle) -> Markup {
 pub(crate) enum TeaserStyle {
     /// The home page's top story.
     Lead,
-    /// A card in a grid.
+    /// A card in a grid under a section heading (`h3`).
     Card,
+    /// A card in a page's main list, right under its `h1` (`h2`).
+    Listing,
     /// A headline-only line in a list.
     Compact,
 }
 
 /// A grid of teaser cards.
-pub(crate) fn teaser_grid(ctx: &Ctx<'_>, items: &[Teaser]) -> Markup {
+pub(crate) fn teaser_grid(ctx: &Ctx<'_>, items: &[Teaser], style: TeaserStyle) -> Markup {
     html! {
-        div.grid { @for t in items { (teaser(ctx, t, TeaserStyle::Card)) } }
+        div.grid { @for t in items { (teaser(ctx, t, style)) } }
     }
 }

@@ -319,3 +319,36 @@ async fn pages_have_etags_and_answer_304() {
     assert!(css.header("cache-control").contains("immutable"));
     assert!(css.body.contains("prefers-color-scheme: dark"));
 }
+
+#[tokio::test]
+async fn original_language_page_has_no_translation_notice() {
+    let f = fixture().await;
+    let app = web::router(portal(&f));
+    let got = get(&app, &format!("/vi/the-gioi/{}", f.main)).await;
+    assert_eq!(got.status, 301);
+    let got = get(&app, got.header("location")).await;
+    assert_eq!(got.status, 200);
+    let text = visible_text(&got.body);
+    assert!(text.contains("Chiến sự ở Kursk"));
+    assert!(text.contains("Bình luận") && text.contains("Cùng chủ đề"));
+    assert!(
+        !text.contains("Dịch từ"),
+        "no translation notice on the original"
+    );
+    assert!(!got.body.contains("class=\"notice\""));
+    // "16:50, 25/11/2026 (UTC+07:00)": Vietnamese day/month order.
+    let dateline = got.body.split("class=\"dateline\"").nth(1).unwrap();
+    let date = dateline.split("Đăng lần đầu lúc ").nth(1).unwrap();
+    let bytes: Vec<u8> = date.bytes().take(16).collect();
+    assert_eq!(
+        (bytes[2], bytes[5], bytes[9], bytes[12]),
+        (b':', b',', b'/', b'/'),
+        "{date}"
+    );
+    // The English version says who translated it.
+    let got = get(&app, &format!("/en/the-gioi/{}", f.main)).await;
+    let got = get(&app, got.header("location")).await;
+    assert!(got
+        .body
+        .contains("Translated from Vietnamese by opus-mt-vi-en"));
+}

@@ -96,7 +96,7 @@ async fn render(app: &crate::app::App, lang: &str) -> Result<Response, WebError>
                 h2.band-title id=(format!("s-{}", section.id)) {
                     a href=(urls::section(lang, &section.slug)) { (ctx.section_name(section)) }
                 }
-                (teaser_grid(&ctx, items))
+                (teaser_grid(&ctx, items, TeaserStyle::Card))
                 p.more {
                     a href=(urls::section(lang, &section.slug)) {
                         (ctx.tw("home-section-more", &[("section", ctx.section_name(section).into())]))

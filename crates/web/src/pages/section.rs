@@ -11,7 +11,7 @@ use store::TeaserFilter;
 use crate::app::{App, AppState, Ctx};
 use crate::layout::{every_language, page, Head};
 use crate::pages::{html, moved, page_count, page_number, respond};
-use crate::render::teaser_grid;
+use crate::render::{teaser_grid, TeaserStyle};
 use crate::{urls, WebError};
 
 /// Articles per section page.
@@ -110,7 +110,7 @@ async fn render(app: &App, lang: &str, slug: &str, page_no: i64) -> Result<Respo
         @if items.is_empty() {
             p.empty { (ctx.t("section-empty")) }
         } @else {
-            (teaser_grid(&ctx, &items))
+            (teaser_grid(&ctx, &items, TeaserStyle::Listing))
         }
         (pagination(&ctx, page_no, pages, |p| urls::section_page(lang, slug, p)))
     };

@@ -15,7 +15,7 @@ use crate::app::{App, AppState, Ctx};
 use crate::layout::{every_language, page, Head};
 use crate::pages::section::{pagination, PER_PAGE};
 use crate::pages::{html, page_count, page_number, respond};
-use crate::render::teaser_grid;
+use crate::render::{teaser_grid, TeaserStyle};
 use crate::{urls, WebError};
 
 /// `GET /{lang}/topic/{id}`.
@@ -78,7 +78,7 @@ async fn render(app: &App, lang: &str, id: i64, page_no: i64) -> Result<Response
             h1 { (headline) }
             p { (ctx.t("topic-intro")) }
         }
-        (teaser_grid(&ctx, &items))
+        (teaser_grid(&ctx, &items, TeaserStyle::Listing))
         (pagination(&ctx, page_no, pages, |p| href(lang, p)))
     };
     Ok(html(StatusCode::OK, page(&ctx, head, main)))
