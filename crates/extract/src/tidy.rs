@@ -139,7 +139,11 @@ fn is_chrome_line(text: &str) -> bool {
 /// little else, with a time or a dateline word.
 fn is_date_line(lower: &str) -> bool {
     let letters = lower.chars().filter(|c| c.is_alphabetic()).count();
-    let timed = lower.contains(':') || lower.contains("gmt") || lower.contains("utc");
+    let b = lower.as_bytes();
+    let clock = b
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && (w[1] == b':' || w[1] == b'h') && w[2].is_ascii_digit());
+    let timed = clock || lower.contains("gmt") || lower.contains("utc");
     let worded = [
         "thứ",
         "chủ nhật",
