@@ -126,6 +126,12 @@ const CHROME_LABELS: &[&str] = &[
     "hier können sie",
     "nguồn:",
     "quellenangaben",
+    "read more:",
+    "read also",
+    "see also:",
+    "watch video",
+    "every day, dw",
+    "alle angaben ohne gewähr",
 ];
 
 fn is_chrome_line(text: &str) -> bool {
