@@ -79,7 +79,7 @@ pub fn related(article: &TextDoc, candidates: &[TextDoc], limit: usize) -> Vec<R
 }
 
 /// The terms contributing most to the dot product of `a` and `b`.
-fn shared_terms(
+pub(crate) fn shared_terms(
     a: &[(u32, f32)],
     b: &[(u32, f32)],
     vocabulary: &Vocabulary,

@@ -14,7 +14,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-use crate::text::{idf, term_frequencies, Sparse, TextDoc, Vocabulary};
+use crate::related::{RelatedArticle, DUPLICATE_SIMILARITY, MIN_RELATED_SIMILARITY};
+use crate::text::{dot, idf, normalize, term_frequencies, Sparse, TextDoc, Vocabulary};
 
 /// How stories are formed.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -32,7 +33,7 @@ impl Default for StoryConfig {
     fn default() -> Self {
         StoryConfig {
             window_ms: 7 * 24 * 3_600_000,
-            threshold: 0.15,
+            threshold: 0.12,
             time_decay: 0.3,
         }
     }
@@ -47,8 +48,18 @@ pub struct StoryAssignment {
     pub similarity: f64,
 }
 
+/// The article's terms (by TF-IDF weight) that find candidate stories.
+const CANDIDATE_TERMS: usize = 24;
+/// Stories compared in full, those sharing the most distinctive terms.
+const CANDIDATE_STORIES: usize = 64;
+/// Articles scored by [`StoryClusterer::similar`], those sharing the most distinctive terms.
+const CANDIDATE_ARTICLES: usize = 400;
+/// Articles of one story compared (its latest within the window).
+const MEMBERS_PER_STORY: usize = 48;
+
 #[derive(Debug, Clone)]
 struct Member {
+    id: i64,
     topic: i64,
     at: i64,
     tf: Sparse,
@@ -64,6 +75,8 @@ pub struct StoryClusterer {
     postings: HashMap<u32, Vec<u32>>,
     /// Topic → its members.
     by_topic: HashMap<i64, Vec<u32>>,
+    /// Publication time of the newest article added.
+    latest: i64,
 }
 
 impl StoryClusterer {
@@ -94,9 +107,7 @@ impl StoryClusterer {
     /// without a publication time is compared as if published with the
     /// newest article seen.
     pub fn assign(&self, doc: &TextDoc) -> StoryAssignment {
-        let at = doc
-            .published_at
-            .unwrap_or_else(|| self.members.iter().map(|m| m.at).max().unwrap_or(0));
+        let at = doc.published_at.unwrap_or(self.latest);
         let tf = term_frequencies(&doc.text);
         let docs = self.vocabulary.docs;
         // The query's weights, including terms never seen (they count in its norm).
@@ -122,50 +133,51 @@ impl StoryClusterer {
                 similarity: 0.0,
             };
         }
-        // Candidate stories share a term with the article that is not in a
-        // large share of all documents (such a term alone cannot make two
-        // articles one story); skipping those keeps the cost low on a big corpus.
-        let common = if docs < 100 { usize::MAX } else { docs / 5 };
+        // Candidate stories share one of the article's most distinctive
+        // terms (highest TF-IDF weight): an article whose best terms appear
+        // nowhere in a story is not part of it. Looking only at those keeps
+        // the cost independent of the corpus size.
+        let mut distinctive: Vec<(u32, f32)> = query.iter().map(|(id, w)| (*id, *w)).collect();
+        distinctive.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        distinctive.truncate(CANDIDATE_TERMS);
         let in_window = |m: &Member| (m.at - at).abs() <= self.config.window_ms;
-        let mut seen = vec![false; self.members.len()];
-        let mut topics: Vec<i64> = Vec::new();
-        for id in query.keys() {
-            let df = self
-                .vocabulary
-                .doc_freq
-                .get(*id as usize)
-                .copied()
-                .unwrap_or(0);
-            if df > common {
-                continue;
-            }
+        let mut shared: HashMap<i64, usize> = HashMap::new();
+        let mut seen: std::collections::HashSet<u32> = std::collections::HashSet::new();
+        for (id, _) in &distinctive {
             for &m in self.postings.get(id).map_or(&[][..], Vec::as_slice) {
-                let Some(flag) = seen.get_mut(m as usize) else {
-                    continue;
-                };
-                if std::mem::replace(flag, true) {
+                if !seen.insert(m) {
                     continue;
                 }
                 if let Some(member) = self.members.get(m as usize).filter(|m| in_window(m)) {
-                    topics.push(member.topic);
+                    *shared.entry(member.topic).or_default() += 1;
                 }
             }
         }
-        topics.sort_unstable();
-        topics.dedup();
+        let mut topics: Vec<(i64, usize)> = shared.into_iter().collect();
+        topics.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        topics.truncate(CANDIDATE_STORIES);
 
         let mut closest: Option<(i64, f64)> = None;
-        for topic in topics {
+        for (topic, _) in topics {
+            // A story's latest articles in the window speak for it.
             let members: Vec<&Member> = self
                 .by_topic
                 .get(&topic)
                 .map_or(&[][..], Vec::as_slice)
                 .iter()
+                .rev()
                 .filter_map(|m| self.members.get(*m as usize))
                 .filter(|m| in_window(m))
+                .take(MEMBERS_PER_STORY)
                 .collect();
             let similarity = self.story_similarity(&query, norm, at, &members);
-            if closest.is_none_or(|(_, best)| similarity > best) {
+            let better = match closest {
+                None => true,
+                Some((best_topic, best)) => {
+                    similarity > best || (similarity == best && topic < best_topic)
+                }
+            };
+            if better {
                 closest = Some((topic, similarity));
             }
         }
@@ -235,16 +247,20 @@ impl StoryClusterer {
     /// Records that `doc` belongs to story `topic` (an existing one from
     /// [`StoryClusterer::assign`], or one just created for it).
     pub fn add(&mut self, doc: &TextDoc, topic: i64) {
-        let at = doc
-            .published_at
-            .unwrap_or_else(|| self.members.iter().map(|m| m.at).max().unwrap_or(0));
+        let at = doc.published_at.unwrap_or(self.latest);
         let tf = self.vocabulary.add(term_frequencies(&doc.text));
         let index = self.members.len() as u32;
         for (id, _) in &tf {
             self.postings.entry(*id).or_default().push(index);
         }
         self.by_topic.entry(topic).or_default().push(index);
-        self.members.push(Member { topic, at, tf });
+        self.latest = self.latest.max(at);
+        self.members.push(Member {
+            id: doc.id,
+            topic,
+            at,
+            tf,
+        });
     }
 
     /// Assigns `doc` and records it: in its story, or in a new story whose id
@@ -258,6 +274,96 @@ impl StoryClusterer {
         let topic = assignment.topic.unwrap_or_else(new_topic);
         self.add(doc, topic);
         (topic, assignment)
+    }
+
+    /// "More like this" over every article added so far, at any date: the
+    /// `limit` most similar articles that `accept` lets through (by article
+    /// id: same section, same author…), with the same guarantees as
+    /// [`crate::related`] (not the article itself, no duplicates, no copies).
+    /// Only articles sharing one of the article's most distinctive terms are
+    /// scored, so the cost does not grow with the corpus.
+    pub fn similar(
+        &self,
+        doc: &TextDoc,
+        limit: usize,
+        accept: impl Fn(i64) -> bool,
+    ) -> Vec<RelatedArticle> {
+        let tf = term_frequencies(&doc.text);
+        let docs = self.vocabulary.docs;
+        let mut query: Sparse = Vec::with_capacity(tf.len());
+        let mut norm = 0.0f32;
+        for (term, w) in &tf {
+            let (id, weight) = match self.vocabulary.ids.get(term) {
+                Some(id) => (Some(*id), w * self.vocabulary.idf(*id)),
+                None => (None, w * idf(0, docs)),
+            };
+            norm += weight * weight;
+            if let Some(id) = id {
+                query.push((id, weight));
+            }
+        }
+        if norm == 0.0 {
+            return Vec::new();
+        }
+        let norm = norm.sqrt();
+        query.sort_unstable_by_key(|(id, _)| *id);
+        for (_, w) in query.iter_mut() {
+            *w /= norm;
+        }
+        let mut distinctive = query.clone();
+        distinctive.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        distinctive.truncate(CANDIDATE_TERMS);
+        let mut shared: HashMap<u32, usize> = HashMap::new();
+        for (id, _) in &distinctive {
+            for &m in self.postings.get(id).map_or(&[][..], Vec::as_slice) {
+                *shared.entry(m).or_default() += 1;
+            }
+        }
+        let mut candidates: Vec<(u32, usize)> = shared.into_iter().collect();
+        candidates.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        candidates.truncate(CANDIDATE_ARTICLES);
+
+        let mut scored: Vec<(f64, i64, Sparse)> = Vec::new();
+        for (m, _) in candidates {
+            let Some(member) = self.members.get(m as usize) else {
+                continue;
+            };
+            if member.id == doc.id || !accept(member.id) || scored.iter().any(|s| s.1 == member.id)
+            {
+                continue;
+            }
+            let mut v: Sparse = member
+                .tf
+                .iter()
+                .map(|(id, w)| (*id, w * self.vocabulary.idf(*id)))
+                .collect();
+            normalize(&mut v);
+            let score = f64::from(dot(&query, &v));
+            if (MIN_RELATED_SIMILARITY..DUPLICATE_SIMILARITY).contains(&score) {
+                scored.push((score, member.id, v));
+            }
+        }
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        let mut chosen: Vec<&(f64, i64, Sparse)> = Vec::new();
+        for candidate in &scored {
+            if chosen.len() >= limit {
+                break;
+            }
+            let copy = chosen
+                .iter()
+                .any(|c| f64::from(dot(&c.2, &candidate.2)) >= DUPLICATE_SIMILARITY);
+            if !copy {
+                chosen.push(candidate);
+            }
+        }
+        chosen
+            .into_iter()
+            .map(|(score, id, v)| RelatedArticle {
+                id: *id,
+                score: *score,
+                shared_terms: crate::related::shared_terms(&query, v, &self.vocabulary, 5),
+            })
+            .collect()
     }
 
     /// Forgets articles published before `ms` (they can no longer be in any

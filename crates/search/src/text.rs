@@ -152,9 +152,15 @@ pub(crate) fn term_frequencies(text: &str) -> Vec<(String, f32)> {
         .collect()
 }
 
-/// Inverse document frequency, smoothed so unseen terms weigh most but stay finite.
+/// Weight left to a term found in every document. The usual smoothing (+1)
+/// lets the hundreds of everyday syllables of a long article outweigh its
+/// few telling ones; a small floor keeps them from mattering while a tiny
+/// corpus (the first articles of a day) still gives every term some weight.
+const IDF_FLOOR: f32 = 0.1;
+
+/// Inverse document frequency: unseen terms weigh most but stay finite.
 pub(crate) fn idf(doc_freq: usize, docs: usize) -> f32 {
-    ((docs as f32 + 1.0) / (doc_freq as f32 + 1.0)).ln() + 1.0
+    ((docs as f32 + 1.0) / (doc_freq as f32 + 1.0)).ln() + IDF_FLOOR
 }
 
 /// A sparse vector: (term id, weight), sorted by term id.

@@ -53,6 +53,7 @@ fn a_four_day_storm_is_one_story_and_unrelated_articles_are_not_in_it() {
         topic_of.insert(doc.id, topic);
     }
     let report = report.join("\n");
+    println!("{report}");
     // Gold stories ↔ found topics must be a one-to-one match.
     let mut gold_to_topics: BTreeMap<String, Vec<i64>> = BTreeMap::new();
     for (doc, story) in stories() {
@@ -82,6 +83,7 @@ fn a_four_day_storm_is_one_story_and_unrelated_articles_are_not_in_it() {
     let mut trami = stories().pop().unwrap().0;
     trami.published_at = stories()[11].0.published_at.map(|t| t + 3_600_000);
     let assignment = clusterer.assign(&trami);
+    println!("another storm in the window: {assignment:?}");
     assert!(
         assignment.topic.is_none() || assignment.topic == Some(topic_of[&13]),
         "{assignment:?}\n{report}"
@@ -172,6 +174,37 @@ fn related_articles_are_the_same_story_never_itself_nor_copies() {
     // Nothing related to an empty pool or an empty text.
     assert!(related(&landfall, &[], 4).is_empty());
     assert!(related(&TextDoc::new(1, "", None), &articles, 4).is_empty());
+}
+
+#[test]
+fn more_like_this_from_the_clusterer() {
+    let articles: Vec<TextDoc> = stories().into_iter().map(|(d, _)| d).collect();
+    let mut clusterer = StoryClusterer::new(StoryConfig::default());
+    for (i, doc) in articles.iter().enumerate() {
+        clusterer.add(doc, i as i64);
+    }
+    let mut copy = articles[3].clone();
+    copy.id = 100;
+    clusterer.add(&copy, 99);
+    let found = clusterer.similar(&articles[2], 4, |_| true);
+    let ids: Vec<i64> = found.iter().map(|r| r.id).collect();
+    assert_eq!(found.len(), 4, "{found:#?}");
+    assert!(!ids.contains(&3), "{ids:?}");
+    assert_eq!(
+        ids.iter().filter(|id| **id == 4 || **id == 100).count(),
+        1,
+        "{ids:?}"
+    );
+    assert!(
+        ids.iter().all(|id| [1, 4, 6, 10, 12, 100].contains(id)),
+        "{found:#?}"
+    );
+    // The filter applies (e.g. same section only).
+    let found = clusterer.similar(&articles[2], 4, |id| id == 10);
+    assert_eq!(found.iter().map(|r| r.id).collect::<Vec<_>>(), [10]);
+    assert!(clusterer
+        .similar(&TextDoc::new(1, "", None), 4, |_| true)
+        .is_empty());
 }
 
 #[derive(Deserialize)]
