@@ -13,6 +13,7 @@
 mod blocks;
 mod hints;
 mod inline;
+mod media;
 
 pub(crate) use inline::{finish, InlineCollector};
 

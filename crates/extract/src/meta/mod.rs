@@ -5,6 +5,8 @@
 mod byline;
 mod date;
 mod jsonld;
+mod lead;
+mod title;
 
 pub(crate) use byline::{parse_byline, push_unique};
 pub(crate) use date::{parse_iso, parse_visible};
@@ -18,6 +20,8 @@ use crate::select::Selector;
 use crate::text::{clean, dedupe_repeat};
 use crate::urls::absolute;
 use byline::plausible_name;
+use lead::{find_lead, strongly_marked_lead};
+use title::title;
 
 /// Overrides that metadata reading honours.
 #[derive(Default)]
@@ -51,7 +55,7 @@ pub(crate) struct PageMeta {
     pub json_ld_body: Option<String>,
 }
 
-struct Head {
+pub(super) struct Head {
     metas: Vec<(String, String)>,
     links: Vec<(String, String)>,
     scripts: Vec<String>,
@@ -112,7 +116,7 @@ fn head(dom: &Dom) -> Head {
 }
 
 impl Head {
-    fn meta(&self, keys: &[&str]) -> Option<String> {
+    pub(super) fn meta(&self, keys: &[&str]) -> Option<String> {
         keys.iter().find_map(|k| {
             self.metas
                 .iter()
@@ -136,7 +140,7 @@ impl Head {
     }
 }
 
-fn class_has(dom: &Dom, id: NodeId, keys: &[&str]) -> bool {
+pub(super) fn class_has(dom: &Dom, id: NodeId, keys: &[&str]) -> bool {
     let c = dom.attr(id, "class").unwrap_or("");
     let i = dom.attr(id, "id").unwrap_or("");
     if c.is_empty() && i.is_empty() {
@@ -366,174 +370,6 @@ pub(crate) fn read(dom: &Dom, base: Option<&url::Url>, sel: &MetaSelectors) -> P
     m
 }
 
-/// Removes " - Publisher" and "Publisher | " around a headline.
-pub(crate) fn strip_site(title: &str, site: Option<&str>, host: Option<&str>) -> String {
-    // "laodongthudo" from "www.laodongthudo.vn".
-    let host_label = host.map(|h| {
-        let h = h.trim_start_matches("www.");
-        h.split('.').next().unwrap_or(h).to_owned()
-    });
-    let names_site = |part: &str| {
-        let f = crate::text::fold(part);
-        host_label
-            .as_deref()
-            .is_some_and(|h| h.len() >= 4 && !f.is_empty() && (f.contains(h) || h.contains(&f)))
-    };
-    const SEPS: &[&str] = &[
-        " | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ", " / ", " : ",
-    ];
-    let mut t = title.trim().to_owned();
-    let site_l = site.map(str::to_lowercase);
-    for _ in 0..3 {
-        let mut changed = false;
-        for sep in SEPS {
-            if let Some(pos) = t.rfind(sep) {
-                let (head, tail) = (&t[..pos], &t[pos + sep.len()..]);
-                let tail_l = tail.trim().to_lowercase();
-                let is_site = names_site(tail)
-                    || site_l
-                        .as_deref()
-                        .is_some_and(|s| s == tail_l || s.contains(&tail_l) || tail_l.contains(s));
-                let short =
-                    tail.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 3;
-                if (is_site || (short && *sep != " : ")) && !head.trim().is_empty() {
-                    t = head.trim().to_owned();
-                    changed = true;
-                    break;
-                }
-            }
-            if let Some(pos) = t.find(sep) {
-                let (head, tail) = (&t[..pos], &t[pos + sep.len()..]);
-                let head_l = head.trim().to_lowercase();
-                if site_l.as_deref().is_some_and(|s| s == head_l) && !tail.trim().is_empty() {
-                    t = tail.trim().to_owned();
-                    changed = true;
-                    break;
-                }
-            }
-        }
-        if !changed {
-            break;
-        }
-    }
-    t
-}
-
-fn title(
-    dom: &Dom,
-    body: NodeId,
-    h: &Head,
-    ld: &jsonld::JsonLd,
-    site: Option<&str>,
-    host: Option<&str>,
-    sel: Option<&Selector>,
-) -> String {
-    if let Some(s) = sel {
-        if let Some(t) = s
-            .select(dom)
-            .into_iter()
-            .map(|n| clean(&dom.text_content(n)))
-            .find(|t| !t.is_empty())
-        {
-            return t;
-        }
-    }
-    let og = h.meta(&["og:title", "twitter:title"]);
-    let h1s: Vec<String> = dom
-        .find_all(body, "h1")
-        .map(|n| clean(&dom.text_content(n)))
-        .filter(|t| t.chars().count() >= 5)
-        .take(5)
-        .collect();
-    let reference: Vec<String> = [
-        og.clone(),
-        ld.headline.clone().map(|t| clean(&t)),
-        h.title.clone(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    // An <h1> that the metadata agrees with is the headline as printed.
-    if let Some(h1) = h1s.iter().find(|h1| {
-        let l = h1.to_lowercase();
-        reference.iter().any(|r| r.to_lowercase().contains(&l))
-    }) {
-        return h1.clone();
-    }
-    if let Some(t) = og
-        .or_else(|| ld.headline.as_deref().map(clean))
-        .filter(|t| !t.is_empty())
-    {
-        return strip_site(&t, site, host);
-    }
-    if let Some(t) = &h.title {
-        return strip_site(t, site, host);
-    }
-    h1s.into_iter().next().unwrap_or_default()
-}
-
-const LEAD_KEYS: &[&str] = &[
-    "sapo",
-    "standfirst",
-    "article-lead",
-    "article__lead",
-    "lead-text",
-    "leadtext",
-    "chapeau",
-    "article-summary",
-    "article__summary",
-    "summary-detail",
-    "detail-summary",
-    "dek",
-    "subheadline",
-    "article-description",
-    "article__description",
-    "intro-text",
-    "entry-summary",
-];
-
-fn strongly_marked_lead(dom: &Dom, id: NodeId) -> bool {
-    let class = dom.attr(id, "class").unwrap_or("").to_ascii_lowercase();
-    LEAD_KEYS.iter().any(|k| class.contains(k))
-        || class
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|t| t == "lead" || t == "sapo")
-}
-
-fn find_lead(dom: &Dom, body: NodeId) -> Option<NodeId> {
-    dom.descendants(body).find(|&d| {
-        let Some(name) = dom.name(d) else {
-            return false;
-        };
-        if !matches!(
-            name,
-            "p" | "div" | "h2" | "span" | "section" | "strong" | "h3" | "b"
-        ) {
-            return false;
-        }
-        let class = dom.attr(d, "class").unwrap_or("").to_ascii_lowercase();
-        let tokens: Vec<&str> = class
-            .split(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '_')
-            .collect();
-        let hit = LEAD_KEYS.iter().any(|k| class.contains(k))
-            || tokens
-                .iter()
-                .any(|t| matches!(*t, "lead" | "description" | "deck"))
-            || dom.attr(d, "itemprop") == Some("description");
-        if !hit {
-            return false;
-        }
-        let len = crate::text::visible_len(&dom.text_content(d));
-        let paragraphs = dom.find_all(d, "p").count() + dom.find_all(d, "br").count();
-        (30..=1000).contains(&len)
-            && paragraphs <= 1
-            && !dom.ancestors(d).any(|a| {
-                matches!(dom.name(a), Some("nav" | "aside" | "footer" | "li"))
-                    || class_has(dom, a, &["related"])
-            })
-    })
-}
-
 fn visible_date(dom: &Dom, body: NodeId, zone: FixedOffset) -> Option<DateTime<FixedOffset>> {
     for d in dom.descendants(body) {
         if dom.name(d) == Some("time") || dom.attr(d, "itemprop") == Some("datePublished") {
@@ -714,41 +550,4 @@ fn visible_tags(dom: &Dom, body: NodeId) -> Vec<String> {
         }
     }
     Vec::new()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn strips_site_names() {
-        assert_eq!(
-            strip_site("Mưa lớn ở Hà Nội - VnExpress", Some("VnExpress"), None),
-            "Mưa lớn ở Hà Nội"
-        );
-        assert_eq!(
-            strip_site(
-                "Báo Tuổi Trẻ | Mưa lớn ở Hà Nội",
-                Some("Báo Tuổi Trẻ"),
-                None
-            ),
-            "Mưa lớn ở Hà Nội"
-        );
-        assert_eq!(
-            strip_site("Mưa lớn ở Hà Nội | Thời sự | Báo X", None, None),
-            "Mưa lớn ở Hà Nội"
-        );
-        assert_eq!(
-            strip_site(
-                "Lũ lớn trên sông Hồng :: Báo Lao Động Thủ Đô",
-                None,
-                Some("www.laodongthudo.vn")
-            ),
-            "Lũ lớn trên sông Hồng"
-        );
-        assert_eq!(
-            strip_site("Hà Nội - Hải Phòng", None, None),
-            "Hà Nội - Hải Phòng"
-        );
-    }
 }

@@ -1,0 +1,66 @@
+//! The lead (standfirst, sapo): the summary paragraph under the headline.
+
+use super::class_has;
+use crate::dom::{Dom, NodeId};
+
+const LEAD_KEYS: &[&str] = &[
+    "sapo",
+    "standfirst",
+    "article-lead",
+    "article__lead",
+    "lead-text",
+    "leadtext",
+    "chapeau",
+    "article-summary",
+    "article__summary",
+    "summary-detail",
+    "detail-summary",
+    "dek",
+    "subheadline",
+    "article-description",
+    "article__description",
+    "intro-text",
+    "entry-summary",
+];
+
+pub(super) fn strongly_marked_lead(dom: &Dom, id: NodeId) -> bool {
+    let class = dom.attr(id, "class").unwrap_or("").to_ascii_lowercase();
+    LEAD_KEYS.iter().any(|k| class.contains(k))
+        || class
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|t| t == "lead" || t == "sapo")
+}
+
+pub(super) fn find_lead(dom: &Dom, body: NodeId) -> Option<NodeId> {
+    dom.descendants(body).find(|&d| {
+        let Some(name) = dom.name(d) else {
+            return false;
+        };
+        if !matches!(
+            name,
+            "p" | "div" | "h2" | "span" | "section" | "strong" | "h3" | "b"
+        ) {
+            return false;
+        }
+        let class = dom.attr(d, "class").unwrap_or("").to_ascii_lowercase();
+        let tokens: Vec<&str> = class
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '_')
+            .collect();
+        let hit = LEAD_KEYS.iter().any(|k| class.contains(k))
+            || tokens
+                .iter()
+                .any(|t| matches!(*t, "lead" | "description" | "deck"))
+            || dom.attr(d, "itemprop") == Some("description");
+        if !hit {
+            return false;
+        }
+        let len = crate::text::visible_len(&dom.text_content(d));
+        let paragraphs = dom.find_all(d, "p").count() + dom.find_all(d, "br").count();
+        (30..=1000).contains(&len)
+            && paragraphs <= 1
+            && !dom.ancestors(d).any(|a| {
+                matches!(dom.name(a), Some("nav" | "aside" | "footer" | "li"))
+                    || class_has(dom, a, &["related"])
+            })
+    })
+}
