@@ -55,28 +55,36 @@ fn main() {
     let mut failed = 0usize;
     let mut entries: Vec<(&String, &serde_json::Value)> = data.iter().collect();
     entries.sort_by(|a, b| a.0.cmp(b.0));
+    // Read every page first, so the timed loop does extraction only.
+    let mut inputs = Vec::new();
     for (url, entry) in entries {
         let Some(file) = entry.get("file").and_then(|f| f.as_str()) else {
             continue;
         };
         let path = locate(&dir, file);
-        let Ok(bytes) = std::fs::read(&path) else {
-            eprintln!("missing {}", path.display());
-            continue;
-        };
+        match std::fs::read(&path) {
+            Ok(bytes) => inputs.push((url, entry, file, bytes)),
+            Err(_) => eprintln!("missing {}", path.display()),
+        }
+    }
+    let mut results = Vec::with_capacity(inputs.len());
+    let cpu_start = cpu_seconds();
+    for (url, _, _, bytes) in &inputs {
+        let start = Instant::now();
+        let result = extract::extract(bytes, url, &extract::ExtractOptions::default());
+        elapsed += start.elapsed();
+        results.push(result);
+    }
+    cpu += cpu_seconds() - cpu_start;
+    for ((_, entry, file, bytes), result) in inputs.iter().zip(results) {
         pages += 1;
         bytes_total += bytes.len();
-        let cpu_before = cpu_seconds();
-        let start = Instant::now();
-        let result = extract::extract(&bytes, url, &extract::ExtractOptions::default());
-        elapsed += start.elapsed();
-        cpu += cpu_seconds() - cpu_before;
         let with = snippets(entry, "with");
         let without = snippets(entry, "without");
         match result {
             Ok(a) => {
                 let text = collapse(&a.body_text());
-                body.add(&text, &with, &without, verbose.then_some(file));
+                body.add(&text, &with, &without, verbose.then_some(*file));
                 let lead = a.lead.as_ref().map(|l| l.plain_text()).unwrap_or_default();
                 with_lead.add(&collapse(&format!("{lead} {text}")), &with, &without, None);
             }

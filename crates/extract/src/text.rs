@@ -89,7 +89,24 @@ pub(crate) fn contains_ascii_ci(hay: &str, needle: &str) -> bool {
     if n.is_empty() {
         return true;
     }
-    h.len() >= n.len() && h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+    if h.len() < n.len() {
+        return false;
+    }
+    let first = n[0];
+    let last_start = h.len() - n.len();
+    let mut from = 0;
+    while from <= last_start {
+        let window = h.get(from..=last_start).unwrap_or_default();
+        let Some(off) = memchr::memchr2(first, first.to_ascii_uppercase(), window) else {
+            return false;
+        };
+        let at = from + off;
+        if h.get(at..at + n.len()).is_some_and(|w| w.eq_ignore_ascii_case(n)) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
 }
 
 /// Number of non-whitespace characters.
@@ -106,6 +123,15 @@ mod tests {
         assert_eq!(clean("  Hà\u{a0}\u{200b}Nội \n\t mưa "), "Hà Nội mưa");
         // Decomposed "Việt" (e + combining circumflex + combining dot below) composes.
         assert_eq!(clean("Vie\u{302}\u{323}t"), "Việt");
+    }
+
+    #[test]
+    fn ascii_ci() {
+        assert!(contains_ascii_ci("Article-Body main", "article-body"));
+        assert!(contains_ascii_ci("xTAGs", "tags"));
+        assert!(!contains_ascii_ci("tag", "tags"));
+        assert!(contains_ascii_ci("anything", ""));
+        assert!(!contains_ascii_ci("Báo", "ao"));
     }
 
     #[test]
