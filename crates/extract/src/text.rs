@@ -101,7 +101,9 @@ pub(crate) fn contains_ascii_ci(hay: &str, needle: &str) -> bool {
             return false;
         };
         let at = from + off;
-        if h.get(at..at + n.len()).is_some_and(|w| w.eq_ignore_ascii_case(n)) {
+        if h.get(at..at + n.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(n))
+        {
             return true;
         }
         from = at + 1;

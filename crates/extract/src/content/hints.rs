@@ -359,14 +359,18 @@ pub(crate) fn body_hint_tier(dom: &Dom, id: NodeId) -> Option<usize> {
     if dom.attr(id, "itemprop") == Some("articleBody") {
         return Some(0);
     }
-    let s = class_and_id(dom, id);
-    if s.is_empty() {
+    if dom.attr(id, "class").is_none() && dom.attr(id, "id").is_none() {
         return None;
     }
-    let s = s.replace('_', "-").replace("--", "-");
-    let raw = class_and_id(dom, id);
+    // Compare with "_" and "--" folded to "-": "post_content", "article--body".
+    let s = class_and_id(dom, id).replace('_', "-").replace("--", "-");
     BODY_HINTS.iter().position(|tier| {
-        tier.iter()
-            .any(|k| s.contains(&k.replace('_', "-")) || raw.contains(k))
+        tier.iter().any(|k| {
+            if k.contains('_') {
+                s.contains(&k.replace('_', "-"))
+            } else {
+                s.contains(k)
+            }
+        })
     })
 }

@@ -13,6 +13,9 @@ mod parse;
 pub(crate) use entities::decode_entities;
 pub(crate) use parse::parse;
 
+/// A lower-case tag or attribute name; common names are static, saving an allocation.
+pub(crate) type Name = std::borrow::Cow<'static, str>;
+
 /// Index of a node in the arena.
 pub(crate) type NodeId = u32;
 /// Sentinel for "no node".
@@ -27,8 +30,8 @@ pub(crate) enum Data {
     Document,
     /// An element with a lower-case name and its attributes (names lower-cased).
     Element {
-        name: Box<str>,
-        attrs: Vec<(Box<str>, Box<str>)>,
+        name: Name,
+        attrs: Vec<(Name, Box<str>)>,
     },
     /// A text run, entities already decoded.
     Text(String),
@@ -164,7 +167,7 @@ impl Dom {
         }
     }
 
-    pub(crate) fn attrs(&self, id: NodeId) -> &[(Box<str>, Box<str>)] {
+    pub(crate) fn attrs(&self, id: NodeId) -> &[(Name, Box<str>)] {
         match self.node(id).map(|n| &n.data) {
             Some(Data::Element { attrs, .. }) => attrs,
             _ => &[],

@@ -1,6 +1,6 @@
 //! Tokenizer and tree builder.
 
-use super::{decode_entities, Data, Dom, NodeId, ROOT};
+use super::{decode_entities, Data, Dom, Name, NodeId, ROOT};
 
 /// Open elements deeper than this are appended flat, which bounds every walk.
 const MAX_DEPTH: usize = 200;
@@ -203,7 +203,7 @@ fn in_head(name: &str) -> bool {
 
 struct Builder {
     dom: Dom,
-    stack: Vec<(NodeId, Box<str>)>,
+    stack: Vec<(NodeId, Name)>,
     /// Elements pushed beyond MAX_DEPTH are counted, not stacked.
     foreign: usize,
     has_html: bool,
@@ -261,7 +261,7 @@ impl Builder {
         self.dom.append_text(cur, &text);
     }
 
-    fn start(&mut self, name: Box<str>, attrs: Vec<(Box<str>, Box<str>)>, self_closing: bool) {
+    fn start(&mut self, name: Name, attrs: Attrs, self_closing: bool) {
         let n = &*name;
         match n {
             "html" => {
@@ -420,11 +420,125 @@ impl Builder {
     }
 }
 
-fn lower(name: &str) -> Box<str> {
+/// Names common enough to keep as static strings.
+const COMMON: &[&str] = &[
+    "a",
+    "abbr",
+    "alt",
+    "article",
+    "aside",
+    "b",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "caption",
+    "charset",
+    "class",
+    "content",
+    "data-src",
+    "datetime",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "font",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "height",
+    "hidden",
+    "href",
+    "html",
+    "http-equiv",
+    "i",
+    "id",
+    "iframe",
+    "img",
+    "input",
+    "itemprop",
+    "label",
+    "lang",
+    "li",
+    "link",
+    "loading",
+    "main",
+    "meta",
+    "name",
+    "nav",
+    "noscript",
+    "ol",
+    "option",
+    "p",
+    "path",
+    "picture",
+    "property",
+    "rel",
+    "role",
+    "script",
+    "section",
+    "select",
+    "small",
+    "source",
+    "span",
+    "src",
+    "srcset",
+    "strong",
+    "style",
+    "svg",
+    "table",
+    "target",
+    "tbody",
+    "td",
+    "th",
+    "time",
+    "title",
+    "tr",
+    "type",
+    "u",
+    "ul",
+    "width",
+    "aria-hidden",
+    "aria-label",
+    "data-original",
+    "data-lazy-src",
+    "onclick",
+    "tabindex",
+    "value",
+    "g",
+    "use",
+    "xmlns",
+    "viewbox",
+    "d",
+    "fill",
+    "sup",
+    "sub",
+    "hr",
+    "code",
+    "pre",
+    "center",
+];
+
+fn lower(name: &str) -> Name {
+    if name.len() <= 16 {
+        if let Some(known) = COMMON.iter().find(|c| c.eq_ignore_ascii_case(name)) {
+            return Name::Borrowed(known);
+        }
+    }
     if name.bytes().any(|b| b.is_ascii_uppercase()) {
-        name.to_ascii_lowercase().into_boxed_str()
+        Name::Owned(name.to_ascii_lowercase())
     } else {
-        name.into()
+        Name::Owned(name.to_owned())
     }
 }
 
@@ -569,11 +683,11 @@ pub(crate) fn parse(html: &str) -> Dom {
     b.dom
 }
 
-type Attrs = Vec<(Box<str>, Box<str>)>;
+type Attrs = Vec<(Name, Box<str>)>;
 
 /// Reads a start tag beginning at the name; returns name, attributes, self-closing flag and
 /// the index after `>`.
-fn read_tag(html: &str, start: usize) -> (Box<str>, Attrs, bool, usize) {
+fn read_tag(html: &str, start: usize) -> (Name, Attrs, bool, usize) {
     let bytes = html.as_bytes();
     let len = bytes.len();
     let mut j = start;
