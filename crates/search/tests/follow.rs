@@ -26,6 +26,7 @@ fn translation(article_id: i64, lang: &str, content: Article) -> Translation {
         status: TranslationStatus::Translated,
         engine: Some("test".into()),
         qa_flags: vec![],
+        segments: serde_json::Value::Null,
         source_revision: 1,
         reviewed_by: None,
         published_at: None,
