@@ -420,11 +420,13 @@ impl Builder {
     }
 }
 
-/// Names common enough to keep as static strings.
+/// Names common enough to keep as static strings (sorted for binary search).
 const COMMON: &[&str] = &[
     "a",
     "abbr",
     "alt",
+    "aria-hidden",
+    "aria-label",
     "article",
     "aside",
     "b",
@@ -433,9 +435,14 @@ const COMMON: &[&str] = &[
     "br",
     "button",
     "caption",
+    "center",
     "charset",
     "class",
+    "code",
     "content",
+    "d",
+    "data-lazy-src",
+    "data-original",
     "data-src",
     "datetime",
     "dd",
@@ -445,9 +452,11 @@ const COMMON: &[&str] = &[
     "em",
     "figcaption",
     "figure",
+    "fill",
     "font",
     "footer",
     "form",
+    "g",
     "h1",
     "h2",
     "h3",
@@ -458,6 +467,7 @@ const COMMON: &[&str] = &[
     "header",
     "height",
     "hidden",
+    "hr",
     "href",
     "html",
     "http-equiv",
@@ -478,10 +488,12 @@ const COMMON: &[&str] = &[
     "nav",
     "noscript",
     "ol",
+    "onclick",
     "option",
     "p",
     "path",
     "picture",
+    "pre",
     "property",
     "rel",
     "role",
@@ -495,7 +507,10 @@ const COMMON: &[&str] = &[
     "srcset",
     "strong",
     "style",
+    "sub",
+    "sup",
     "svg",
+    "tabindex",
     "table",
     "target",
     "tbody",
@@ -507,38 +522,24 @@ const COMMON: &[&str] = &[
     "type",
     "u",
     "ul",
-    "width",
-    "aria-hidden",
-    "aria-label",
-    "data-original",
-    "data-lazy-src",
-    "onclick",
-    "tabindex",
-    "value",
-    "g",
     "use",
-    "xmlns",
+    "value",
     "viewbox",
-    "d",
-    "fill",
-    "sup",
-    "sub",
-    "hr",
-    "code",
-    "pre",
-    "center",
+    "width",
+    "xmlns",
 ];
 
 fn lower(name: &str) -> Name {
-    if name.len() <= 16 {
-        if let Some(known) = COMMON.iter().find(|c| c.eq_ignore_ascii_case(name)) {
-            return Name::Borrowed(known);
-        }
-    }
-    if name.bytes().any(|b| b.is_ascii_uppercase()) {
-        Name::Owned(name.to_ascii_lowercase())
+    let owned;
+    let lower = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        owned = name.to_ascii_lowercase();
+        owned.as_str()
     } else {
-        Name::Owned(name.to_owned())
+        name
+    };
+    match COMMON.binary_search(&lower) {
+        Ok(i) => Name::Borrowed(COMMON.get(i).copied().unwrap_or("")),
+        Err(_) => Name::Owned(lower.to_owned()),
     }
 }
 
@@ -761,5 +762,17 @@ fn read_tag(html: &str, start: usize) -> (Name, Attrs, bool, usize) {
         if attrs.len() < 64 && !attrs.iter().any(|(k, _)| *k == an) {
             attrs.push((an, value));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_names_are_sorted_and_static() {
+        assert!(COMMON.windows(2).all(|w| w[0] < w[1]));
+        assert!(matches!(lower("DIV"), Name::Borrowed("div")));
+        assert!(matches!(lower("Custom-Tag"), Name::Owned(ref s) if s == "custom-tag"));
     }
 }
