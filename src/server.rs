@@ -1,13 +1,48 @@
-//! The HTTP surface of one process: the portal plus health and metrics.
+//! The HTTP surface of one process: the portal plus health, and the search
+//! index kept current by following the database's change log.
 
-use anyhow::Result;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
 use axum::routing::get;
 use axum::Router;
 
 use crate::app::App;
 
-/// The whole router: portal, API and desk, plus `/healthz` and `/metrics`.
+/// Opens the search index in the data directory and keeps it following the
+/// change log (every web node has its own index; they share only the database).
+pub fn start_search(app: &App) -> Result<search::SearchIndex> {
+    let dir = app.config.data_dir.join("search");
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let index = search::SearchIndex::open(&dir)
+        .with_context(|| format!("cannot open the search index in {}", dir.display()))?;
+    let follower = index.clone();
+    let store = app.store.clone();
+    tokio::spawn(async move {
+        let mut cursor = follower.change_cursor().unwrap_or(0);
+        loop {
+            if let Err(e) = search::follow_changes(&follower, &store, &mut cursor).await {
+                tracing::warn!(error = %e, "search index could not follow the change log");
+            }
+            tokio::time::sleep(Duration::from_secs(2)).await;
+        }
+    });
+    Ok(index)
+}
+
+/// The whole router: the portal (pages, feeds, sitemaps, API) plus `/healthz`.
 pub async fn router(app: &App) -> Result<Router> {
+    let index = start_search(app)?;
+    let portal = web::Portal::new(
+        app.store.clone(),
+        Some(index),
+        web::PortalConfig {
+            site_name: app.config.site.name.clone(),
+            base_url: app.config.site.base_url.clone(),
+            languages: app.config.site.languages.clone(),
+            source_language: app.config.site.source_language.clone(),
+        },
+    );
     let store = app.store.clone();
     let health = Router::new().route(
         "/healthz",
@@ -24,5 +59,5 @@ pub async fn router(app: &App) -> Result<Router> {
             }
         }),
     );
-    Ok(health)
+    Ok(health.merge(web::router(portal)))
 }
