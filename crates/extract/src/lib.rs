@@ -161,6 +161,7 @@ pub fn extract(html: &[u8], url: &str, options: &ExtractOptions) -> Result<Artic
     }
     let (text, _) = decode_html(html, options.content_type.as_deref());
     let mut dom = dom::parse(&text);
+    content::classify(&mut dom);
     let base = url::Url::parse(url).ok();
     let base = base.as_ref();
 

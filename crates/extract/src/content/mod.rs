@@ -23,8 +23,46 @@ use crate::dom::{Dom, NodeId, NONE};
 use crate::select::Selector;
 use blocks::BlockWriter;
 
+/// Cached flag: the element never carries article text.
+const SKIP: u8 = 1;
+/// Cached flag: the element breaks a paragraph.
+const BLOCK: u8 = 2;
+
+/// Classifies every node once, so the many later walks test a bit instead of
+/// matching names and attributes again.
+pub(crate) fn classify(dom: &mut Dom) {
+    let flags = (0..dom.len() as NodeId)
+        .map(|id| {
+            let mut f = 0;
+            if skip_uncached(dom, id) {
+                f |= SKIP;
+            }
+            if dom.name(id).is_some_and(inline::is_block) {
+                f |= BLOCK;
+            }
+            f
+        })
+        .collect();
+    dom.set_flags(flags);
+}
+
+/// True when `id` is an element that breaks a paragraph.
+pub(crate) fn is_block_node(dom: &Dom, id: NodeId) -> bool {
+    match dom.flags(id) {
+        Some(f) => f & BLOCK != 0,
+        None => dom.name(id).is_some_and(inline::is_block),
+    }
+}
+
 /// Elements that never carry article text.
 pub(crate) fn skip_always(dom: &Dom, id: NodeId) -> bool {
+    match dom.flags(id) {
+        Some(f) => f & SKIP != 0,
+        None => skip_uncached(dom, id),
+    }
+}
+
+fn skip_uncached(dom: &Dom, id: NodeId) -> bool {
     matches!(
         dom.name(id),
         Some(
@@ -141,7 +179,7 @@ impl Stats {
                 s.commas[p] += s.commas[i];
                 s.paragraphs[p] += s.paragraphs[i];
                 s.good[p] += s.good[i];
-                if s.has_block[i] || dom.name(id).is_some_and(inline::is_block) {
+                if s.has_block[i] || is_block_node(dom, id) {
                     s.has_block[p] = true;
                 }
             }

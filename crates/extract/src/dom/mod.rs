@@ -52,6 +52,8 @@ pub(crate) struct Node {
 #[derive(Debug)]
 pub(crate) struct Dom {
     nodes: Vec<Node>,
+    /// Per-node classification bits cached by the extractor (empty until set).
+    flags: Vec<u8>,
 }
 
 impl Dom {
@@ -65,7 +67,20 @@ impl Dom {
             next: NONE,
             data: Data::Document,
         });
-        Dom { nodes }
+        Dom {
+            nodes,
+            flags: Vec::new(),
+        }
+    }
+
+    /// Caches one byte of classification per node (see `content::classify`).
+    pub(crate) fn set_flags(&mut self, flags: Vec<u8>) {
+        self.flags = flags;
+    }
+
+    /// The cached classification of `id`, if any was set.
+    pub(crate) fn flags(&self, id: NodeId) -> Option<u8> {
+        self.flags.get(id as usize).copied()
     }
 
     fn node(&self, id: NodeId) -> Option<&Node> {
