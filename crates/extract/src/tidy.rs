@@ -183,6 +183,8 @@ pub(crate) fn tidy(blocks: Vec<Block>, title: &str, lead: Option<&RichText>) -> 
             _ => None,
         })
         .filter(|(c, _)| !c.is_empty())
+        // Bounded work on galleries of thousands of captions.
+        .take(200)
         .collect();
     let repeats_caption = |text: &str| {
         let t = fold(text);

@@ -96,6 +96,30 @@ fn large_page_is_linear() {
 }
 
 #[test]
+fn many_bylines_and_captions_stay_fast() {
+    let mut html = String::from("<html lang=vi><body><article>");
+    for i in 0..5_000 {
+        html.push_str(&format!(
+            "<figure><img src=/a{i}.jpg><figcaption>Chú thích ảnh số {i}</figcaption></figure><p>Chú thích ảnh số {i}</p>"
+        ));
+    }
+    html.push_str("</article><div class=comments>");
+    for i in 0..20_000 {
+        html.push_str(&format!(
+            "<span class=author>Bạn đọc {i}</span><p>Ý kiến {i}</p>"
+        ));
+    }
+    html.push_str("</div></body></html>");
+    let start = Instant::now();
+    let a = extract(html.as_bytes(), "https://x.vn/", &opts()).unwrap();
+    assert!(a
+        .blocks
+        .iter()
+        .any(|b| matches!(b, article::Block::Figure(_))));
+    assert!(start.elapsed() < Duration::from_secs(30));
+}
+
+#[test]
 fn wrong_charset_still_decodes() {
     // Declared windows-1252 but really UTF-8: read as UTF-8.
     let html = "<meta charset=windows-1252><p>Người dân Hà Nội đổ ra đường đón năm mới trong không khí phấn khởi.</p>";

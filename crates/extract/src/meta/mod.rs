@@ -428,6 +428,8 @@ fn authors(
                     && !dom.is(d, "time")
                     && crate::text::visible_len(&dom.text_content(d)) <= 120
             })
+            // Bylines come first; a page of 5,000 commenters must not cost n².
+            .take(64)
             .collect(),
     };
     // The innermost byline element: "author-wrap" often holds the date too.
