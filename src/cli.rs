@@ -142,7 +142,7 @@ pub enum SourcesCommand {
     #[command(
         after_help = "Examples:\n  newsbridge sources add https://publisher.example/rss/home.rss --name \"Báo Mẫu\"\n  newsbridge sources add https://publisher.example/ --discover\n  newsbridge sources add https://publisher.example/kinh-te/ --kind listing --link-pattern '/kinh-te/.+\\.html$' --section kinh-te"
     )]
-    Add(SourceAddArgs),
+    Add(Box<SourceAddArgs>),
     /// List sources with their last poll.
     #[command(after_help = "Example:\n  newsbridge sources list")]
     List,

@@ -1,4 +1,5 @@
 //! The command line on bad input: one clear line naming the thing and what to do.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

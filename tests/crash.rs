@@ -1,5 +1,6 @@
 //! Crash safety: the pipeline is killed with SIGKILL at random moments while
 //! it ingests 200+ articles; after restarts nothing is lost or duplicated.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

@@ -23,9 +23,11 @@ pub async fn run(args: DemoArgs) -> Result<()> {
         .context("cannot start the sample publisher on 127.0.0.1")?;
     println!("sample publisher: http://{site_addr}/");
 
-    let mut config = Config::default();
-    config.data_dir = args.data_dir.clone();
-    config.database_url = None;
+    let mut config = Config {
+        data_dir: args.data_dir.clone(),
+        database_url: None,
+        ..Config::default()
+    };
     config.server.listen = args.listen.clone();
     config.site.base_url = format!("http://{}", args.listen);
     config.site.languages = DEMO_LANGUAGES.iter().map(|s| s.to_string()).collect();

@@ -10,7 +10,7 @@ use crate::config::Config;
 /// Runs a `sources` subcommand.
 pub async fn run(config: Config, cmd: SourcesCommand) -> Result<()> {
     match cmd {
-        SourcesCommand::Add(args) => add(config, args).await,
+        SourcesCommand::Add(args) => add(config, *args).await,
         SourcesCommand::List => {
             let store = open_store(&config).await?;
             let sources = store.sources().await?;

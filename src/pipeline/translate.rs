@@ -99,6 +99,11 @@ pub async fn run(ctx: &Context, job: LanguageJob) -> StageResult {
     };
     let qa_flags: Vec<String> = translated.flags.keys().cloned().collect();
     let segments = serde_json::to_value(&translated.segments)?;
+    // Wholly human (translation memory of human translations): credit a review, not an engine.
+    let (engine, reviewed_by) = match engine_summary(&translated.segments) {
+        human if human == "human" => (None, Some("translation memory (human)".to_string())),
+        engines => (Some(engines), None),
+    };
     app.store
         .save_translation(&Translation {
             article_id: article.id,
@@ -106,11 +111,11 @@ pub async fn run(ctx: &Context, job: LanguageJob) -> StageResult {
             slug: store::slugify(&translated.article.title),
             content: translated.article,
             status,
-            engine: Some(engine_summary(&translated.segments)),
+            engine,
             qa_flags,
             segments,
             source_revision: article.revision,
-            reviewed_by: None,
+            reviewed_by,
             published_at: None,
         })
         .await?;

@@ -228,7 +228,7 @@ pub fn article(i: usize, published: DateTime<FixedOffset>, t: &Templates) -> Sam
         text: fill.apply(rng.pick(&kit.headings)),
     });
     body.push(paragraph(&fill, &rng.sample(&kit.details, 2)));
-    if i % 3 == 0 {
+    if i.is_multiple_of(3) {
         let role = rng.pick(&kit.roles);
         body.push(BodyBlock::Quote {
             text: RichText::plain(fill.apply(rng.pick(&kit.quotes))),

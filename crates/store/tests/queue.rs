@@ -1,4 +1,5 @@
 //! The durable job queue, on both backends.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

@@ -28,7 +28,7 @@ pub fn article_page(v: &View<'_>, a: &SampleArticle) -> String {
     ));
     main.push_str(&share_bar("share-top"));
     // Two common shapes of the lead (sapo) on Vietnamese news sites.
-    if a.id % 2 == 0 {
+    if a.id.is_multiple_of(2) {
         main.push_str(&format!("<p class=\"description\">{}</p>\n", esc(&a.lead)));
     } else {
         main.push_str(&format!("<h2 class=\"sapo\">{}</h2>\n", esc(&a.lead)));
