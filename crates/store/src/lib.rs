@@ -8,7 +8,9 @@
 //! which one is in use.
 
 mod articles;
+mod audit;
 mod clock;
+mod comments;
 mod db;
 mod error;
 mod glossary;
@@ -26,7 +28,9 @@ mod users;
 pub mod testing;
 
 pub use articles::{ArticleRecord, ArticleStatus, NewArticle, StoredAuthor, Upsert};
+pub use audit::AuditEntry;
 pub use clock::now_ms;
+pub use comments::{Comment, CommentStatus, NewComment, REPORTS_TO_HIDE};
 pub use db::{redact, Backend, Store};
 pub use error::StoreError;
 pub use glossary::{GlossaryTerm, TermKind};

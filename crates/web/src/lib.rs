@@ -7,9 +7,11 @@
 //! Pages are HTML without JavaScript; every UI string comes from the Fluent
 //! files in `locales/`.
 
+mod admin;
 mod api;
 mod app;
 mod assets;
+mod comments;
 mod dates;
 mod error;
 mod feeds;
@@ -19,12 +21,14 @@ mod layout;
 mod pages;
 mod render;
 mod routes;
+mod security;
 mod sitemaps;
 mod urls;
 
 pub use error::WebError;
 pub use i18n::{autonym, message_keys, Arg, I18nError, Locales, UI_LANGUAGES};
 pub use routes::router;
+pub use security::Secret;
 
 use store::Store;
 
@@ -37,6 +41,11 @@ pub struct Portal {
     pub search: Option<search::SearchIndex>,
     /// Site settings.
     pub config: PortalConfig,
+    /// How readers' comments are moderated and guarded.
+    pub comments: CommentSettings,
+    /// The key for form tokens, desk sessions and IP hashes. Random per process
+    /// unless set with [`Portal::with_secret`] (every web node must share one).
+    pub secret: Secret,
 }
 
 impl Portal {
@@ -46,6 +55,57 @@ impl Portal {
             store,
             search,
             config,
+            comments: CommentSettings::default(),
+            secret: Secret::random(),
+        }
+    }
+
+    /// The same portal with other comment settings.
+    pub fn with_comments(mut self, comments: CommentSettings) -> Portal {
+        self.comments = comments;
+        self
+    }
+
+    /// The same portal with a configured secret key.
+    pub fn with_secret(mut self, secret: Secret) -> Portal {
+        self.secret = secret;
+        self
+    }
+}
+
+/// When readers' comments appear.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Moderation {
+    /// Visible at once; readers can report them (the default).
+    #[default]
+    Post,
+    /// Held until an editor approves them.
+    Pre,
+}
+
+/// Comment moderation and anti-spam settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommentSettings {
+    /// `post` (visible at once) or `pre` (held for an editor).
+    pub moderation: Moderation,
+    /// Seconds a reader must spend between loading the form and posting it.
+    pub min_submit_seconds: u64,
+    /// Most links a comment may contain.
+    pub max_links: usize,
+    /// Most comments from one IP hash per ten minutes.
+    pub per_ip_per_10_minutes: i64,
+    /// Words that hold a comment for an editor (lowercase, matched case-insensitively).
+    pub held_words: Vec<String>,
+}
+
+impl Default for CommentSettings {
+    fn default() -> Self {
+        CommentSettings {
+            moderation: Moderation::Post,
+            min_submit_seconds: 3,
+            max_links: 2,
+            per_ip_per_10_minutes: 5,
+            held_words: Vec::new(),
         }
     }
 }

@@ -6,14 +6,14 @@ use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::middleware;
 use axum::response::Response;
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use tower_http::compression::CompressionLayer;
 
 use crate::app::{App, AppState};
 use crate::i18n::Locales;
 use crate::pages::{self, see_other};
-use crate::{api, assets, feeds, http, sitemaps, urls, Portal};
+use crate::{admin, api, assets, comments, feeds, http, sitemaps, urls, Portal};
 
 /// The portal's routes: pages, feeds, sitemaps, static assets and the JSON API.
 ///
@@ -54,6 +54,15 @@ pub fn router(portal: Portal) -> Router {
         .route("/{lang}/{section}/", get(pages::section::section))
         .route("/{lang}/{section}/feed.xml", get(feeds::section_feed))
         .route("/{lang}/{section}/{article}", get(pages::article::article))
+        .route(
+            "/{lang}/{section}/{article}/comments",
+            post(comments::post::create),
+        )
+        .route(
+            "/{lang}/{section}/{article}/comments/{comment}/report",
+            post(comments::report::report),
+        )
+        .merge(admin::routes())
         .fallback(pages::errors::fallback)
         .layer(middleware::from_fn(http::conditional_get))
         .layer(CompressionLayer::new())

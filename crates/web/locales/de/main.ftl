@@ -49,6 +49,34 @@ related-section = Mehr aus dem Ressort { $section }
 related-author = Mehr von { $author }
 comments-heading = Kommentare
 comments-empty = Noch keine Kommentare.
+comments-count = { $count ->
+        [one] { $shown } Kommentar
+       *[other] { $shown } Kommentare
+    }
+comment-form-title = Diskutieren Sie mit
+comment-name = Name
+comment-email = E-Mail (freiwillig, wird nie angezeigt)
+comment-body = Ihr Kommentar
+comment-rules = Nur Text, höchstens { $max } Zeichen. Webadressen werden zu Links.
+comment-honeypot = Dieses Feld bitte leer lassen
+comment-submit = Kommentar senden
+comment-reply = Antworten
+comment-reply-submit = Antwort senden
+comment-report = Melden
+comment-posted = Danke: Ihr Kommentar ist veröffentlicht.
+comment-held = Danke: Ihr Kommentar erscheint, sobald die Redaktion ihn freigegeben hat.
+comment-reported = Danke: Die Redaktion sieht sich diesen Kommentar an.
+comment-error-title = Ihr Kommentar wurde nicht veröffentlicht
+comment-error-name = Bitte geben Sie einen Namen mit höchstens 80 Zeichen an.
+comment-error-email = Diese E-Mail-Adresse scheint ungültig zu sein.
+comment-error-body = Bitte schreiben Sie einen Kommentar mit höchstens { $max } Zeichen.
+comment-error-links = Ihr Kommentar enthält zu viele Links.
+comment-error-fast = Das ging sehr schnell. Bitte prüfen Sie Ihren Kommentar und senden Sie ihn erneut.
+comment-error-expired = Das Formular ist abgelaufen. Bitte senden Sie es erneut.
+comment-error-rate = Sie haben in kurzer Zeit mehrere Kommentare geschrieben. Bitte warten Sie einige Minuten.
+comment-error-spam = Ihr Kommentar sieht nach automatischem Spam aus und wurde nicht veröffentlicht.
+comment-error-forbidden = Das Formular konnte nicht geprüft werden. Bitte laden Sie den Artikel neu und versuchen Sie es noch einmal.
+comment-back = Zurück zum Artikel
 
 author-title = Artikel von { $author }
 author-count = { $count ->

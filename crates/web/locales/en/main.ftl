@@ -51,6 +51,34 @@ related-section = More in { $section }
 related-author = More by { $author }
 comments-heading = Comments
 comments-empty = No comments yet.
+comments-count = { $count ->
+        [one] { $shown } comment
+       *[other] { $shown } comments
+    }
+comment-form-title = Join the conversation
+comment-name = Name
+comment-email = Email (optional, never shown)
+comment-body = Your comment
+comment-rules = Plain text, at most { $max } characters. Web addresses become links.
+comment-honeypot = Leave this field empty
+comment-submit = Post comment
+comment-reply = Reply
+comment-reply-submit = Post reply
+comment-report = Report
+comment-posted = Thank you: your comment is published.
+comment-held = Thank you: your comment will appear once an editor has approved it.
+comment-reported = Thank you: an editor will look at this comment.
+comment-error-title = Your comment was not posted
+comment-error-name = Please give a name of at most 80 characters.
+comment-error-email = This email address does not look valid.
+comment-error-body = Please write a comment of at most { $max } characters.
+comment-error-links = Your comment contains too many links.
+comment-error-fast = That was very fast. Please check your comment and send it again.
+comment-error-expired = This form has expired. Please send it again.
+comment-error-rate = You have posted several comments in a short time. Please wait a few minutes.
+comment-error-spam = Your comment looks like automated spam and was not posted.
+comment-error-forbidden = This form could not be verified. Please reload the article and try again.
+comment-back = Back to the article
 
 author-title = Articles by { $author }
 author-count = { $count ->

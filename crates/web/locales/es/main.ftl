@@ -49,6 +49,34 @@ related-section = Más en { $section }
 related-author = Más de { $author }
 comments-heading = Comentarios
 comments-empty = Todavía no hay comentarios.
+comments-count = { $count ->
+        [one] { $shown } comentario
+       *[other] { $shown } comentarios
+    }
+comment-form-title = Únase a la conversación
+comment-name = Nombre
+comment-email = Correo electrónico (opcional, nunca se muestra)
+comment-body = Su comentario
+comment-rules = Solo texto, { $max } caracteres como máximo. Las direcciones web se convierten en enlaces.
+comment-honeypot = Deje este campo vacío
+comment-submit = Publicar comentario
+comment-reply = Responder
+comment-reply-submit = Publicar respuesta
+comment-report = Denunciar
+comment-posted = Gracias: su comentario está publicado.
+comment-held = Gracias: su comentario aparecerá cuando un editor lo haya aprobado.
+comment-reported = Gracias: un editor revisará este comentario.
+comment-error-title = Su comentario no se ha publicado
+comment-error-name = Indique un nombre de 80 caracteres como máximo.
+comment-error-email = Esta dirección de correo no parece válida.
+comment-error-body = Escriba un comentario de { $max } caracteres como máximo.
+comment-error-links = Su comentario contiene demasiados enlaces.
+comment-error-fast = Ha sido muy rápido. Revise su comentario y envíelo de nuevo.
+comment-error-expired = Este formulario ha caducado. Envíelo de nuevo.
+comment-error-rate = Ha publicado varios comentarios en poco tiempo. Espere unos minutos.
+comment-error-spam = Su comentario parece correo basura automático y no se ha publicado.
+comment-error-forbidden = No se pudo verificar el formulario. Vuelva a cargar el artículo e inténtelo de nuevo.
+comment-back = Volver al artículo
 
 author-title = Artículos de { $author }
 author-count = { $count ->

@@ -49,6 +49,34 @@ related-section = Plus d’articles : { $section }
 related-author = Du même auteur : { $author }
 comments-heading = Commentaires
 comments-empty = Aucun commentaire pour le moment.
+comments-count = { $count ->
+        [one] { $shown } commentaire
+       *[other] { $shown } commentaires
+    }
+comment-form-title = Participer à la discussion
+comment-name = Nom
+comment-email = Courriel (facultatif, jamais affiché)
+comment-body = Votre commentaire
+comment-rules = Texte brut, { $max } caractères au plus. Les adresses web deviennent des liens.
+comment-honeypot = Laissez ce champ vide
+comment-submit = Publier le commentaire
+comment-reply = Répondre
+comment-reply-submit = Publier la réponse
+comment-report = Signaler
+comment-posted = Merci : votre commentaire est publié.
+comment-held = Merci : votre commentaire apparaîtra dès qu’un éditeur l’aura approuvé.
+comment-reported = Merci : un éditeur examinera ce commentaire.
+comment-error-title = Votre commentaire n’a pas été publié
+comment-error-name = Indiquez un nom de 80 caractères au plus.
+comment-error-email = Cette adresse électronique ne semble pas valide.
+comment-error-body = Écrivez un commentaire de { $max } caractères au plus.
+comment-error-links = Votre commentaire contient trop de liens.
+comment-error-fast = C’était très rapide. Relisez votre commentaire et envoyez-le de nouveau.
+comment-error-expired = Ce formulaire a expiré. Envoyez-le de nouveau.
+comment-error-rate = Vous avez publié plusieurs commentaires en peu de temps. Patientez quelques minutes.
+comment-error-spam = Votre commentaire ressemble à un envoi automatique et n’a pas été publié.
+comment-error-forbidden = Ce formulaire n’a pas pu être vérifié. Rechargez l’article et réessayez.
+comment-back = Retour à l’article
 
 author-title = Articles de { $author }
 author-count = { $count ->

@@ -49,6 +49,33 @@ related-section = { $section }の他の記事
 related-author = { $author }の他の記事
 comments-heading = コメント
 comments-empty = まだコメントはありません。
+comments-count = { $count ->
+       *[other] コメント { $shown } 件
+    }
+comment-form-title = 議論に参加する
+comment-name = お名前
+comment-email = メールアドレス（任意・公開されません）
+comment-body = コメント
+comment-rules = テキストのみ、最大 { $max } 文字。URL は自動的にリンクになります。
+comment-honeypot = この欄は空のままにしてください
+comment-submit = コメントを投稿
+comment-reply = 返信
+comment-reply-submit = 返信を投稿
+comment-report = 通報
+comment-posted = ありがとうございます。コメントが公開されました。
+comment-held = ありがとうございます。コメントは編集者の承認後に表示されます。
+comment-reported = ありがとうございます。編集者がこのコメントを確認します。
+comment-error-title = コメントは投稿されませんでした
+comment-error-name = 80 文字以内でお名前を入力してください。
+comment-error-email = このメールアドレスは正しくないようです。
+comment-error-body = { $max } 文字以内でコメントを入力してください。
+comment-error-links = コメントに含まれるリンクが多すぎます。
+comment-error-fast = 送信が速すぎます。コメントを確認して、もう一度送信してください。
+comment-error-expired = フォームの有効期限が切れました。もう一度送信してください。
+comment-error-rate = 短時間に複数のコメントが投稿されました。数分待ってからお試しください。
+comment-error-spam = 自動送信のスパムと判断されたため、コメントは投稿されませんでした。
+comment-error-forbidden = フォームを確認できませんでした。記事を再読み込みして、もう一度お試しください。
+comment-back = 記事に戻る
 
 author-title = { $author }の記事
 author-count = { $shown } 件の記事

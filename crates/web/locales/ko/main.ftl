@@ -49,6 +49,33 @@ related-section = { $section } 섹션의 다른 기사
 related-author = { $author }의 다른 기사
 comments-heading = 댓글
 comments-empty = 아직 댓글이 없습니다.
+comments-count = { $count ->
+       *[other] 댓글 { $shown }개
+    }
+comment-form-title = 토론에 참여하기
+comment-name = 이름
+comment-email = 이메일 (선택, 공개되지 않음)
+comment-body = 댓글 내용
+comment-rules = 일반 텍스트만, 최대 { $max }자. 웹 주소는 링크로 바뀝니다.
+comment-honeypot = 이 칸은 비워 두세요
+comment-submit = 댓글 등록
+comment-reply = 답글
+comment-reply-submit = 답글 등록
+comment-report = 신고
+comment-posted = 감사합니다. 댓글이 게시되었습니다.
+comment-held = 감사합니다. 편집자가 승인하면 댓글이 표시됩니다.
+comment-reported = 감사합니다. 편집자가 이 댓글을 검토합니다.
+comment-error-title = 댓글이 게시되지 않았습니다
+comment-error-name = 80자 이내로 이름을 입력해 주세요.
+comment-error-email = 이메일 주소가 올바르지 않은 것 같습니다.
+comment-error-body = { $max }자 이내로 댓글을 작성해 주세요.
+comment-error-links = 댓글에 링크가 너무 많습니다.
+comment-error-fast = 너무 빨리 전송되었습니다. 댓글을 확인한 뒤 다시 보내 주세요.
+comment-error-expired = 양식이 만료되었습니다. 다시 보내 주세요.
+comment-error-rate = 짧은 시간에 여러 댓글을 작성하셨습니다. 몇 분 후에 다시 시도해 주세요.
+comment-error-spam = 자동 스팸으로 보여 댓글이 게시되지 않았습니다.
+comment-error-forbidden = 양식을 확인할 수 없습니다. 기사를 새로 고친 뒤 다시 시도해 주세요.
+comment-back = 기사로 돌아가기
 
 author-title = { $author }의 기사
 author-count = 기사 { $shown }건

@@ -49,6 +49,35 @@ related-section = Ещё в рубрике «{ $section }»
 related-author = Другие статьи автора: { $author }
 comments-heading = Комментарии
 comments-empty = Комментариев пока нет.
+comments-count = { $count ->
+        [one] { $shown } комментарий
+        [few] { $shown } комментария
+       *[many] { $shown } комментариев
+    }
+comment-form-title = Присоединяйтесь к обсуждению
+comment-name = Имя
+comment-email = Эл. почта (необязательно, не публикуется)
+comment-body = Ваш комментарий
+comment-rules = Только текст, не более { $max } символов. Веб-адреса становятся ссылками.
+comment-honeypot = Оставьте это поле пустым
+comment-submit = Отправить комментарий
+comment-reply = Ответить
+comment-reply-submit = Отправить ответ
+comment-report = Пожаловаться
+comment-posted = Спасибо: ваш комментарий опубликован.
+comment-held = Спасибо: ваш комментарий появится после одобрения редактором.
+comment-reported = Спасибо: редактор проверит этот комментарий.
+comment-error-title = Ваш комментарий не опубликован
+comment-error-name = Укажите имя длиной не более 80 символов.
+comment-error-email = Этот адрес электронной почты выглядит неверным.
+comment-error-body = Напишите комментарий длиной не более { $max } символов.
+comment-error-links = В вашем комментарии слишком много ссылок.
+comment-error-fast = Слишком быстро. Проверьте комментарий и отправьте его ещё раз.
+comment-error-expired = Срок действия формы истёк. Отправьте её ещё раз.
+comment-error-rate = Вы написали несколько комментариев за короткое время. Подождите несколько минут.
+comment-error-spam = Ваш комментарий похож на автоматический спам и не опубликован.
+comment-error-forbidden = Не удалось проверить форму. Обновите статью и попробуйте ещё раз.
+comment-back = Вернуться к статье
 
 author-title = Статьи автора: { $author }
 author-count = { $count ->

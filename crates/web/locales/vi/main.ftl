@@ -49,6 +49,33 @@ related-section = Tin khác trong mục { $section }
 related-author = Bài khác của { $author }
 comments-heading = Bình luận
 comments-empty = Chưa có bình luận nào.
+comments-count = { $count ->
+       *[other] { $shown } bình luận
+    }
+comment-form-title = Tham gia thảo luận
+comment-name = Tên
+comment-email = Email (không bắt buộc, không bao giờ hiển thị)
+comment-body = Bình luận của bạn
+comment-rules = Văn bản thuần, tối đa { $max } ký tự. Địa chỉ web sẽ thành liên kết.
+comment-honeypot = Để trống ô này
+comment-submit = Gửi bình luận
+comment-reply = Trả lời
+comment-reply-submit = Gửi trả lời
+comment-report = Báo cáo vi phạm
+comment-posted = Cảm ơn bạn: bình luận đã được đăng.
+comment-held = Cảm ơn bạn: bình luận sẽ hiển thị sau khi biên tập viên duyệt.
+comment-reported = Cảm ơn bạn: biên tập viên sẽ xem xét bình luận này.
+comment-error-title = Bình luận của bạn chưa được đăng
+comment-error-name = Vui lòng nhập tên không quá 80 ký tự.
+comment-error-email = Địa chỉ email này có vẻ không hợp lệ.
+comment-error-body = Vui lòng viết bình luận không quá { $max } ký tự.
+comment-error-links = Bình luận của bạn có quá nhiều liên kết.
+comment-error-fast = Bạn gửi quá nhanh. Vui lòng xem lại bình luận và gửi lại.
+comment-error-expired = Biểu mẫu đã hết hạn. Vui lòng gửi lại.
+comment-error-rate = Bạn đã gửi nhiều bình luận trong thời gian ngắn. Vui lòng đợi vài phút.
+comment-error-spam = Bình luận của bạn giống thư rác tự động nên không được đăng.
+comment-error-forbidden = Không thể xác minh biểu mẫu. Vui lòng tải lại bài viết và thử lại.
+comment-back = Quay lại bài viết
 
 author-title = Bài viết của { $author }
 author-count = { $shown } bài viết

@@ -49,6 +49,33 @@ related-section = 更多{ $section }新闻
 related-author = { $author }的其他文章
 comments-heading = 评论
 comments-empty = 暂无评论。
+comments-count = { $count ->
+       *[other] { $shown } 条评论
+    }
+comment-form-title = 参与讨论
+comment-name = 姓名
+comment-email = 电子邮箱（选填，绝不公开）
+comment-body = 您的评论
+comment-rules = 仅限纯文本，最多 { $max } 个字符。网址会自动变为链接。
+comment-honeypot = 请勿填写此栏
+comment-submit = 发表评论
+comment-reply = 回复
+comment-reply-submit = 发表回复
+comment-report = 举报
+comment-posted = 谢谢：您的评论已发表。
+comment-held = 谢谢：您的评论经编辑审核后将会显示。
+comment-reported = 谢谢：编辑将会查看这条评论。
+comment-error-title = 您的评论未能发表
+comment-error-name = 请填写不超过 80 个字符的姓名。
+comment-error-email = 该电子邮箱地址似乎无效。
+comment-error-body = 请填写不超过 { $max } 个字符的评论。
+comment-error-links = 您的评论包含的链接过多。
+comment-error-fast = 提交速度过快。请检查评论后重新提交。
+comment-error-expired = 表单已过期，请重新提交。
+comment-error-rate = 您在短时间内发表了多条评论，请稍候几分钟。
+comment-error-spam = 您的评论疑似自动发送的垃圾信息，未予发表。
+comment-error-forbidden = 无法验证此表单。请重新加载文章后再试。
+comment-back = 返回文章
 
 author-title = { $author }的文章
 author-count = 共 { $shown } 篇文章

@@ -10,7 +10,9 @@
 use std::collections::HashSet;
 
 use article::{Block, Publisher};
-use axum::extract::{Path, State};
+use std::collections::HashMap;
+
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use maud::{html, Markup};
@@ -33,13 +35,15 @@ const RELATED: usize = 4;
 pub(crate) async fn article(
     State(app): State<AppState>,
     Path((lang, section, tail)): Path<(String, String, String)>,
+    Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    let result = render(&app, &lang, &section, &tail).await;
+    let notice = crate::comments::notice_key(query.get("comment").map(String::as_str));
+    let result = render(&app, &lang, &section, &tail, notice).await;
     respond(&app, &lang, result).await
 }
 
 /// The article id at the start of `{id}-{slug}`.
-fn parse_id(tail: &str) -> Option<i64> {
+pub(crate) fn parse_id(tail: &str) -> Option<i64> {
     let digits: &str = tail.split('-').next()?;
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -60,7 +64,10 @@ pub(crate) struct Loaded {
 
 /// Reads an article's `lang` version, or says why it cannot be shown.
 /// `Err(Ok(alternates))` means "exists, but not in this language".
-async fn load(ctx: &Ctx<'_>, id: i64) -> Result<Result<Loaded, Vec<(String, String)>>, WebError> {
+pub(crate) async fn load(
+    ctx: &Ctx<'_>,
+    id: i64,
+) -> Result<Result<Loaded, Vec<(String, String)>>, WebError> {
     let store = &ctx.app.portal.store;
     let record = store.article(id).await.map_err(WebError::from_store)?;
     match record.status {
@@ -138,7 +145,13 @@ pub(crate) fn origin(url: &str) -> Option<String> {
     (!host.is_empty()).then(|| format!("{scheme}://{host}"))
 }
 
-async fn render(app: &App, lang: &str, section: &str, tail: &str) -> Result<Response, WebError> {
+async fn render(
+    app: &App,
+    lang: &str,
+    section: &str,
+    tail: &str,
+    notice: Option<&str>,
+) -> Result<Response, WebError> {
     if !app.serves(lang) {
         return Err(WebError::NotFound);
     }
@@ -153,8 +166,11 @@ async fn render(app: &App, lang: &str, section: &str, tail: &str) -> Result<Resp
         return Ok(moved(&loaded.path));
     }
     let related = related(&ctx, &loaded).await?;
+    let comments = app.portal.store.visible_comments(id, lang).await?;
+    let token = crate::comments::form_token(&app.portal.secret, id, lang, store::now_ms());
+    let comments = crate::comments::section(&ctx, &loaded.path, &token, &comments, notice);
     let head = head(&ctx, &loaded);
-    let main = body(&ctx, &loaded, &related);
+    let main = body(&ctx, &loaded, &related, comments);
     Ok(html(StatusCode::OK, page(&ctx, head, main)))
 }
 
@@ -319,7 +335,7 @@ fn head(ctx: &Ctx<'_>, a: &Loaded) -> Head {
     }
 }
 
-fn body(ctx: &Ctx<'_>, a: &Loaded, related: &Related) -> Markup {
+fn body(ctx: &Ctx<'_>, a: &Loaded, related: &Related, comments: Markup) -> Markup {
     let content = &a.version.content;
     let lang = ctx.lang;
     let source_lang = a.record.language.as_str();
@@ -387,11 +403,7 @@ fn body(ctx: &Ctx<'_>, a: &Loaded, related: &Related) -> Markup {
                 }
             }
         }
-        // COMMENTS: the comments module replaces this block (issue: comments).
-        section #comments .comments aria-labelledby="comments-h" {
-            h2 #comments-h { (ctx.t("comments-heading")) }
-            p.empty { (ctx.t("comments-empty")) }
-        }
+        (comments)
         @if !related.topic.is_empty() {
             (related_block(ctx, "related-topic", &ctx.t("related-topic"), &related.topic))
         }

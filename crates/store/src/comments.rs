@@ -1,0 +1,293 @@
+//! Readers' comments on a language version of an article, and their moderation.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::Serialize;
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+use crate::{now_ms, Result, Store, StoreError};
+
+/// Where a comment stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommentStatus {
+    /// Shown on the article page.
+    Visible,
+    /// Waiting for an editor (pre-moderation, or reported by readers).
+    Pending,
+    /// Refused by an editor.
+    Rejected,
+    /// Marked as spam by an editor.
+    Spam,
+}
+
+impl CommentStatus {
+    /// The status as stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CommentStatus::Visible => "visible",
+            CommentStatus::Pending => "pending",
+            CommentStatus::Rejected => "rejected",
+            CommentStatus::Spam => "spam",
+        }
+    }
+}
+
+impl fmt::Display for CommentStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for CommentStatus {
+    type Err = StoreError;
+    fn from_str(s: &str) -> Result<Self> {
+        [
+            CommentStatus::Visible,
+            CommentStatus::Pending,
+            CommentStatus::Rejected,
+            CommentStatus::Spam,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+        .ok_or_else(|| StoreError::Conflict(format!("unknown comment status {s:?}")))
+    }
+}
+
+/// A stored comment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Comment {
+    /// Row id.
+    pub id: i64,
+    /// The article commented on.
+    pub article_id: i64,
+    /// The language version it was posted on.
+    pub lang: String,
+    /// The top-level comment this one answers (replies are one level deep).
+    pub parent_id: Option<i64>,
+    /// Name the reader gave.
+    pub author_name: String,
+    /// Email the reader gave; never shown on the portal.
+    #[serde(skip)]
+    pub email: Option<String>,
+    /// Plain text, with line breaks.
+    pub body: String,
+    /// Moderation state.
+    pub status: CommentStatus,
+    /// Salted hash of the poster's IP address (never the address itself).
+    pub ip_hash: String,
+    /// How many times readers reported it.
+    pub reports: i64,
+    /// When it was posted (ms).
+    pub created_at: i64,
+}
+
+/// A comment to store.
+#[derive(Debug, Clone)]
+pub struct NewComment<'a> {
+    /// The article.
+    pub article_id: i64,
+    /// Language version.
+    pub lang: &'a str,
+    /// The comment answered; a reply to a reply is attached to the top-level comment.
+    pub parent_id: Option<i64>,
+    /// Name shown.
+    pub author_name: &'a str,
+    /// Optional email, never shown.
+    pub email: Option<&'a str>,
+    /// Plain text.
+    pub body: &'a str,
+    /// Initial state (visible under post-moderation, pending under pre-moderation).
+    pub status: CommentStatus,
+    /// Salted IP hash.
+    pub ip_hash: &'a str,
+}
+
+const COLUMNS: &str =
+    "id, article_id, lang, parent_id, author_name, email, body, status, ip_hash, reports, created_at";
+
+fn from_row(r: &AnyRow) -> Result<Comment> {
+    Ok(Comment {
+        id: r.try_get("id")?,
+        article_id: r.try_get("article_id")?,
+        lang: r.try_get("lang")?,
+        parent_id: r.try_get("parent_id")?,
+        author_name: r.try_get("author_name")?,
+        email: r.try_get("email")?,
+        body: r.try_get("body")?,
+        status: r.try_get::<String, _>("status")?.parse()?,
+        ip_hash: r.try_get("ip_hash")?,
+        reports: r.try_get("reports")?,
+        created_at: r.try_get("created_at")?,
+    })
+}
+
+/// Reports after which a visible comment is hidden until an editor looks at it.
+pub const REPORTS_TO_HIDE: i64 = 3;
+
+impl Store {
+    /// Stores a comment and returns its id. A parent must belong to the same
+    /// article and language; a reply to a reply answers that reply's parent.
+    pub async fn add_comment(&self, c: &NewComment<'_>) -> Result<i64> {
+        let parent = match c.parent_id {
+            Some(pid) => {
+                let p = self.comment(pid).await?;
+                if p.article_id != c.article_id || p.lang != c.lang {
+                    return Err(StoreError::Conflict(format!(
+                        "comment {pid} belongs to another article"
+                    )));
+                }
+                Some(p.parent_id.unwrap_or(p.id))
+            }
+            None => None,
+        };
+        let row = sqlx::query(
+            "INSERT INTO comments (article_id, lang, parent_id, author_name, email, body, status, ip_hash, reports, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9) RETURNING id",
+        )
+        .bind(c.article_id)
+        .bind(c.lang)
+        .bind(parent)
+        .bind(c.author_name)
+        .bind(c.email)
+        .bind(c.body)
+        .bind(c.status.as_str())
+        .bind(c.ip_hash)
+        .bind(now_ms())
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(row.try_get("id")?)
+    }
+
+    /// One comment by id.
+    pub async fn comment(&self, id: i64) -> Result<Comment> {
+        let row = sqlx::query(&format!("SELECT {COLUMNS} FROM comments WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("comment {id}")))?;
+        from_row(&row)
+    }
+
+    /// Visible comments on a language version, oldest first.
+    pub async fn visible_comments(&self, article_id: i64, lang: &str) -> Result<Vec<Comment>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {COLUMNS} FROM comments WHERE article_id = $1 AND lang = $2 AND status = 'visible' ORDER BY created_at, id"
+        ))
+        .bind(article_id)
+        .bind(lang)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(from_row).collect()
+    }
+
+    /// How many comments a poster (by IP hash) made since `since_ms`.
+    pub async fn comments_since(&self, ip_hash: &str, since_ms: i64) -> Result<i64> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) AS n FROM comments WHERE ip_hash = $1 AND created_at >= $2",
+        )
+        .bind(ip_hash)
+        .bind(since_ms)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(row.try_get("n")?)
+    }
+
+    /// Counts one reader report; a comment reported often enough is hidden
+    /// (pending) until an editor decides.
+    pub async fn report_comment(&self, id: i64) -> Result<()> {
+        let done = sqlx::query(
+            "UPDATE comments SET reports = reports + 1, \
+             status = CASE WHEN status = 'visible' AND reports + 1 >= $1 THEN 'pending' ELSE status END \
+             WHERE id = $2",
+        )
+        .bind(REPORTS_TO_HIDE)
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("comment {id}")));
+        }
+        Ok(())
+    }
+
+    /// Comments waiting for an editor: pending ones and visible ones readers reported.
+    pub async fn moderation_queue(&self, limit: i64) -> Result<Vec<Comment>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {COLUMNS} FROM comments WHERE status = 'pending' OR (status = 'visible' AND reports > 0) \
+             ORDER BY created_at DESC, id DESC LIMIT $1"
+        ))
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(from_row).collect()
+    }
+
+    /// The newest comments in any state.
+    pub async fn recent_comments(&self, limit: i64) -> Result<Vec<Comment>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {COLUMNS} FROM comments ORDER BY created_at DESC, id DESC LIMIT $1"
+        ))
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(from_row).collect()
+    }
+
+    /// An editor's decision on a comment, recorded in the audit log.
+    /// Approving also clears its reports.
+    pub async fn moderate_comment(
+        &self,
+        id: i64,
+        status: CommentStatus,
+        actor: &str,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "UPDATE comments SET status = $1, reports = CASE WHEN $1 = 'visible' THEN 0 ELSE reports END WHERE id = $2",
+        )
+        .bind(status.as_str())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("comment {id}")));
+        }
+        sqlx::query("INSERT INTO audit_log (actor, action, target, detail, at) VALUES ($1, $2, $3, NULL, $4)")
+            .bind(actor)
+            .bind(format!("comment_{status}"))
+            .bind(format!("comment {id}"))
+            .bind(now_ms())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Deletes a comment (and its replies) for good, recording who and why.
+    pub async fn delete_comment(&self, id: i64, actor: &str, reason: &str) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM comments WHERE parent_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        let done = sqlx::query("DELETE FROM comments WHERE id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("comment {id}")));
+        }
+        sqlx::query("INSERT INTO audit_log (actor, action, target, detail, at) VALUES ($1, 'comment_delete', $2, $3, $4)")
+            .bind(actor)
+            .bind(format!("comment {id}"))
+            .bind(reason)
+            .bind(now_ms())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

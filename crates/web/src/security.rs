@@ -1,0 +1,158 @@
+//! Signed tokens: comment form tokens (CSRF + time-to-submit), desk sessions
+//! and desk CSRF tokens, salted IP hashes. Everything is an HMAC-SHA256 under
+//! the portal's [`Secret`], so nothing needs a table.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::extract::ConnectInfo;
+use axum::http::{header, Extensions, HeaderMap};
+use hmac::{Hmac, Mac};
+use rand::RngCore;
+use sha2::Sha256;
+
+type HmacSha256 = Hmac<Sha256>;
+
+/// The key every signature and IP hash is made with. Every web node of one
+/// site must share it; a new key logs everyone out and renews IP hashes.
+#[derive(Clone)]
+pub struct Secret(Arc<[u8]>);
+
+impl Secret {
+    /// A key from configured bytes (at least 32 are advisable).
+    pub fn new(bytes: &[u8]) -> Secret {
+        Secret(Arc::from(bytes))
+    }
+
+    /// A fresh random key (valid for this process only).
+    pub fn random() -> Secret {
+        let mut bytes = [0u8; 32];
+        rand::thread_rng().fill_bytes(&mut bytes);
+        Secret::new(&bytes)
+    }
+
+    fn mac(&self, parts: &[&str]) -> HmacSha256 {
+        // HMAC accepts keys of any length, so this cannot fail; an empty key is still a key.
+        let mut mac = HmacSha256::new_from_slice(&self.0)
+            .unwrap_or_else(|_| <HmacSha256 as hmac::digest::KeyInit>::new(&Default::default()));
+        for p in parts {
+            mac.update(&(p.len() as u64).to_be_bytes());
+            mac.update(p.as_bytes());
+        }
+        mac
+    }
+
+    /// Hex HMAC of `parts` (length-prefixed, so parts cannot be shifted).
+    pub(crate) fn sign(&self, parts: &[&str]) -> String {
+        hex(&self.mac(parts).finalize().into_bytes())
+    }
+
+    /// Whether `sig` is the HMAC of `parts` (constant-time).
+    pub(crate) fn verify(&self, parts: &[&str], sig: &str) -> bool {
+        let Some(bytes) = unhex(sig) else {
+            return false;
+        };
+        self.mac(parts).verify_slice(&bytes).is_ok()
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(<redacted>)")
+    }
+}
+
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+pub(crate) fn unhex(s: &str) -> Option<Vec<u8>> {
+    if !s.len().is_multiple_of(2) || s.len() > 256 {
+        return None;
+    }
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
+        .collect()
+}
+
+/// The reader's IP: the peer address, or, when the peer is a local proxy (or
+/// unknown), the last address in `X-Forwarded-For` / `X-Real-IP`.
+pub(crate) fn client_ip(headers: &HeaderMap, extensions: &Extensions) -> String {
+    let peer = extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip());
+    let forwarded = || {
+        let h = headers;
+        h.get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.rsplit(',').next())
+            .or_else(|| h.get("x-real-ip").and_then(|v| v.to_str().ok()))
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    match peer {
+        Some(ip) if !ip.is_loopback() => ip.to_string(),
+        Some(ip) => forwarded().unwrap_or_else(|| ip.to_string()),
+        None => forwarded().unwrap_or_else(|| "unknown".into()),
+    }
+}
+
+/// A salted hash of an IP address: stable for one secret, useless without it.
+pub(crate) fn ip_hash(secret: &Secret, ip: &str) -> String {
+    secret.sign(&["ip", ip]).chars().take(32).collect()
+}
+
+/// Whether a state-changing request comes from this site: an `Origin` (or,
+/// without one, `Referer`) header, when present, must name the request's host.
+pub(crate) fn same_origin(headers: &HeaderMap) -> bool {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let claimed = headers
+        .get(header::ORIGIN)
+        .or_else(|| headers.get(header::REFERER))
+        .and_then(|v| v.to_str().ok());
+    match claimed {
+        None => true,
+        Some("null") => false,
+        Some(url) => {
+            let rest = url.split_once("://").map_or(url, |(_, r)| r);
+            let claimed_host = rest.split(['/', '?', '#']).next().unwrap_or("");
+            host.is_empty() || claimed_host.eq_ignore_ascii_case(host)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn signatures_verify_only_for_the_same_parts_and_key() {
+        let s = Secret::new(b"k1");
+        let sig = s.sign(&["a", "bc"]);
+        assert!(s.verify(&["a", "bc"], &sig));
+        assert!(!s.verify(&["ab", "c"], &sig));
+        assert!(!Secret::new(b"k2").verify(&["a", "bc"], &sig));
+        assert!(!s.verify(&["a", "bc"], "zz"));
+        assert!(!s.verify(&["a", "bc"], ""));
+        assert_eq!(format!("{s:?}"), "Secret(<redacted>)");
+        assert_eq!(unhex("0aff"), Some(vec![10, 255]));
+        assert_eq!(unhex("é1"), None);
+    }
+
+    #[test]
+    fn origins_must_match_the_host() {
+        let mut h = HeaderMap::new();
+        h.insert(header::HOST, "news.example".parse().unwrap());
+        assert!(same_origin(&h));
+        h.insert(header::ORIGIN, "https://news.example".parse().unwrap());
+        assert!(same_origin(&h));
+        h.insert(header::ORIGIN, "https://evil.example".parse().unwrap());
+        assert!(!same_origin(&h));
+    }
+}
