@@ -12,6 +12,7 @@ mod audit;
 mod clock;
 mod comments;
 mod db;
+mod desk;
 mod error;
 mod glossary;
 mod jobs;

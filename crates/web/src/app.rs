@@ -18,6 +18,8 @@ pub(crate) struct App {
     /// `base_url` without a trailing slash.
     pub base: String,
     sections: RwLock<Option<(Instant, Arc<Vec<Section>>)>>,
+    /// Failed desk sign-ins, for rate limiting.
+    pub login_throttle: crate::admin::Throttle,
 }
 
 pub(crate) type AppState = Arc<App>;
@@ -30,6 +32,7 @@ impl App {
             locales,
             base,
             sections: RwLock::new(None),
+            login_throttle: crate::admin::Throttle::default(),
         }
     }
 

@@ -77,6 +77,13 @@ pub(crate) fn unhex(s: &str) -> Option<Vec<u8>> {
         .collect()
 }
 
+/// A random token (hex).
+pub(crate) fn nonce() -> String {
+    let mut bytes = [0u8; 16];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    hex(&bytes)
+}
+
 /// The reader's IP: the peer address, or, when the peer is a local proxy (or
 /// unknown), the last address in `X-Forwarded-For` / `X-Real-IP`.
 pub(crate) fn client_ip(headers: &HeaderMap, extensions: &Extensions) -> String {
@@ -104,6 +111,15 @@ pub(crate) fn ip_hash(secret: &Secret, ip: &str) -> String {
     secret.sign(&["ip", ip]).chars().take(32).collect()
 }
 
+/// Whether the request came over HTTPS (directly per the base URL, or via a proxy).
+pub(crate) fn is_https(headers: &HeaderMap, base_url: &str) -> bool {
+    headers
+        .get("x-forwarded-proto")
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.trim().eq_ignore_ascii_case("https"))
+        .unwrap_or_else(|| base_url.starts_with("https://"))
+}
+
 /// Whether a state-changing request comes from this site: an `Origin` (or,
 /// without one, `Referer`) header, when present, must name the request's host.
 pub(crate) fn same_origin(headers: &HeaderMap) -> bool {
@@ -124,6 +140,18 @@ pub(crate) fn same_origin(headers: &HeaderMap) -> bool {
             host.is_empty() || claimed_host.eq_ignore_ascii_case(host)
         }
     }
+}
+
+/// A cookie's value from the request headers.
+pub(crate) fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
 }
 
 #[cfg(test)]

@@ -1,0 +1,207 @@
+//! `/admin/login` and `/admin/logout`: argon2id passwords, a signed login
+//! form token, and failed attempts throttled per IP hash and per user name.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use argon2::{Argon2, PasswordHash, PasswordVerifier};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use maud::html;
+
+use super::{forbidden, read_form, respond, session, shell};
+use crate::app::{App, AppState};
+use crate::security::{client_ip, ip_hash, same_origin};
+
+/// Failed sign-ins counted over this window.
+const WINDOW: Duration = Duration::from_secs(15 * 60);
+/// Failures allowed per user name in a window.
+const PER_USER: u32 = 5;
+/// Failures allowed per IP hash in a window.
+const PER_IP: u32 = 20;
+/// A login form older than this must be reloaded (ms).
+const FORM_AGE_MS: i64 = 3600 * 1000;
+/// Entries kept before old ones are dropped (bounded memory under attack).
+const MAX_KEYS: usize = 10_000;
+
+/// Failed sign-in attempts per key, in this process.
+#[derive(Debug, Default)]
+pub(crate) struct Throttle {
+    failures: Mutex<HashMap<String, (u32, Instant)>>,
+}
+
+impl Throttle {
+    fn count(&self, key: &str) -> u32 {
+        let Ok(map) = self.failures.lock() else {
+            return 0;
+        };
+        map.get(key)
+            .filter(|(_, since)| since.elapsed() < WINDOW)
+            .map_or(0, |(n, _)| *n)
+    }
+
+    fn fail(&self, key: &str) {
+        let Ok(mut map) = self.failures.lock() else {
+            return;
+        };
+        if map.len() >= MAX_KEYS {
+            map.retain(|_, (_, since)| since.elapsed() < WINDOW);
+        }
+        if map.len() >= MAX_KEYS {
+            return;
+        }
+        let entry = map.entry(key.to_string()).or_insert((0, Instant::now()));
+        if entry.1.elapsed() >= WINDOW {
+            *entry = (0, Instant::now());
+        }
+        entry.0 += 1;
+    }
+
+    fn clear(&self, key: &str) {
+        if let Ok(mut map) = self.failures.lock() {
+            map.remove(key);
+        }
+    }
+}
+
+fn login_token(app: &App) -> String {
+    let issued = store::now_ms().to_string();
+    let sig = app.portal.secret.sign(&["desk-login", &issued]);
+    format!("{issued}.{sig}")
+}
+
+fn login_token_ok(app: &App, token: &str) -> bool {
+    let Some((issued, sig)) = token.split_once('.') else {
+        return false;
+    };
+    let fresh = issued
+        .parse::<i64>()
+        .is_ok_and(|at| store::now_ms().saturating_sub(at) <= FORM_AGE_MS);
+    fresh && app.portal.secret.verify(&["desk-login", issued], sig)
+}
+
+fn page(app: &App, status: StatusCode, error: Option<&str>) -> Response {
+    let token = login_token(app);
+    respond(
+        status,
+        shell(
+            "Sign in",
+            None,
+            html! {
+                @if let Some(e) = error { p.error role="alert" { (e) } }
+                form method="post" action="/admin/login" {
+                    input type="hidden" name="token" value=(token);
+                    p { label { "User name " input name="username" required autocomplete="username"; } }
+                    p { label { "Password " input name="password" type="password" required autocomplete="current-password"; } }
+                    p { button type="submit" { "Sign in" } }
+                }
+            },
+        ),
+    )
+}
+
+/// `GET /admin/login`.
+pub(crate) async fn form(State(app): State<AppState>, headers: HeaderMap) -> Response {
+    if session::current(&app, &headers).await.is_some() {
+        return Redirect::to("/admin").into_response();
+    }
+    page(&app, StatusCode::OK, None)
+}
+
+/// `POST /admin/login`.
+pub(crate) async fn login(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    req: Request,
+) -> Response {
+    let ip = client_ip(&headers, req.extensions());
+    let form = read_form(req).await;
+    let token = form.get("token").map(String::as_str).unwrap_or("");
+    if !same_origin(&headers) || !login_token_ok(&app, token) {
+        return forbidden("This form could not be verified; reload the page and try again.");
+    }
+    let username = form.get("username").map(|u| u.trim()).unwrap_or("");
+    let password = form.get("password").cloned().unwrap_or_default();
+    let ip_key = format!("ip:{}", ip_hash(&app.portal.secret, &ip));
+    let user_key = format!("user:{}", username.to_lowercase());
+    if app.login_throttle.count(&ip_key) >= PER_IP
+        || app.login_throttle.count(&user_key) >= PER_USER
+    {
+        return page(
+            &app,
+            StatusCode::TOO_MANY_REQUESTS,
+            Some("Too many failed attempts. Wait a quarter of an hour and try again."),
+        );
+    }
+    let user = match app.portal.store.user_by_name(username).await {
+        Ok(u) => u,
+        Err(e) => return super::server_error(&e),
+    };
+    let verified = match &user {
+        Some(u) if !password.is_empty() && password.len() <= 1024 => {
+            let hash = u.password_hash.clone();
+            // argon2id is deliberately slow: keep it off the async workers.
+            tokio::task::spawn_blocking(move || {
+                PasswordHash::new(&hash)
+                    .map(|parsed| {
+                        Argon2::default()
+                            .verify_password(password.as_bytes(), &parsed)
+                            .is_ok()
+                    })
+                    .unwrap_or(false)
+            })
+            .await
+            .unwrap_or(false)
+        }
+        _ => false,
+    };
+    let Some(user) = user.filter(|_| verified) else {
+        app.login_throttle.fail(&ip_key);
+        app.login_throttle.fail(&user_key);
+        tracing::warn!(user = username, "desk sign-in failed");
+        return page(
+            &app,
+            StatusCode::UNAUTHORIZED,
+            Some("Wrong user name or password."),
+        );
+    };
+    app.login_throttle.clear(&user_key);
+    if let Err(e) = app
+        .portal
+        .store
+        .audit(
+            &user.username,
+            "login",
+            &format!("user {}", user.username),
+            None,
+        )
+        .await
+    {
+        return super::server_error(&e);
+    }
+    let cookie = session::start(&app, &headers, &user);
+    let mut r = Redirect::to("/admin").into_response();
+    if let Ok(v) = cookie.parse() {
+        r.headers_mut().insert(header::SET_COOKIE, v);
+    }
+    r
+}
+
+/// `POST /admin/logout`.
+pub(crate) async fn logout(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    req: Request,
+) -> Response {
+    let form = read_form(req).await;
+    if let Err(r) = super::require_post(&app, &headers, &form, super::Need::Editor).await {
+        return r;
+    }
+    let mut r = Redirect::to("/admin/login").into_response();
+    if let Ok(v) = session::end(&app, &headers).parse() {
+        r.headers_mut().insert(header::SET_COOKIE, v);
+    }
+    r
+}

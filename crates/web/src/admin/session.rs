@@ -1,0 +1,90 @@
+//! Desk sessions: a signed cookie (no session table). The signature covers
+//! the user's password hash, so a password change ends every session.
+
+use axum::http::HeaderMap;
+use store::User;
+
+use crate::app::App;
+use crate::security::{cookie, hex, is_https, nonce, unhex};
+
+/// The session cookie's name.
+pub(crate) const COOKIE: &str = "nb_desk";
+/// How long a sign-in lasts.
+const LIFETIME_MS: i64 = 8 * 3600 * 1000;
+
+/// A signed-in desk user.
+#[derive(Debug, Clone)]
+pub(crate) struct Desk {
+    pub user: User,
+    /// The session's random id: CSRF tokens are bound to it.
+    nonce: String,
+}
+
+impl Desk {
+    /// The CSRF token for this session's forms.
+    pub fn csrf(&self, app: &App) -> String {
+        app.portal.secret.sign(&["desk-csrf", &self.nonce])
+    }
+
+    /// Whether a form's CSRF token belongs to this session.
+    pub fn csrf_ok(&self, app: &App, token: &str) -> bool {
+        app.portal.secret.verify(&["desk-csrf", &self.nonce], token)
+    }
+}
+
+/// The user behind the request's session cookie, if it is valid and unexpired.
+pub(crate) async fn current(app: &App, headers: &HeaderMap) -> Option<Desk> {
+    let value = cookie(headers, COOKIE)?;
+    let mut parts = value.split('.');
+    let (expires, nonce, name, sig) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || expires.parse::<i64>().ok()? < store::now_ms() {
+        return None;
+    }
+    let username = String::from_utf8(unhex(name)?).ok()?;
+    let user = app.portal.store.user_by_name(&username).await.ok()??;
+    let signed = [
+        "desk-session",
+        expires,
+        nonce,
+        name,
+        user.password_hash.as_str(),
+    ];
+    if !app.portal.secret.verify(&signed, sig) {
+        return None;
+    }
+    Some(Desk {
+        user,
+        nonce: nonce.to_string(),
+    })
+}
+
+/// A `Set-Cookie` value starting a new session for `user` (a fresh id every
+/// time, so a session id planted before sign-in is never adopted).
+pub(crate) fn start(app: &App, headers: &HeaderMap, user: &User) -> String {
+    let expires = (store::now_ms() + LIFETIME_MS).to_string();
+    let nonce = nonce();
+    let name = hex(user.username.as_bytes());
+    let sig =
+        app.portal
+            .secret
+            .sign(&["desk-session", &expires, &nonce, &name, &user.password_hash]);
+    let secure = if is_https(headers, &app.portal.config.base_url) {
+        "; Secure"
+    } else {
+        ""
+    };
+    format!(
+        "{COOKIE}={expires}.{nonce}.{name}.{sig}; Path=/admin; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
+        LIFETIME_MS / 1000
+    )
+}
+
+/// A `Set-Cookie` value ending the session.
+pub(crate) fn end(app: &App, headers: &HeaderMap) -> String {
+    let secure = if is_https(headers, &app.portal.config.base_url) {
+        "; Secure"
+    } else {
+        ""
+    };
+    format!("{COOKIE}=; Path=/admin; HttpOnly; SameSite=Lax; Max-Age=0{secure}")
+}

@@ -1,0 +1,363 @@
+//! The editorial desk: sign-in, sessions, roles, CSRF, moderation, takedown.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use argon2::password_hash::{PasswordHasher, SaltString};
+use argon2::{Algorithm, Argon2, Params, Version};
+use common::*;
+use store::{CommentStatus, NewComment, Role};
+
+/// An argon2id PHC string (small parameters: tests verify it many times).
+fn hash(password: &str) -> String {
+    let argon = Argon2::new(
+        Algorithm::Argon2id,
+        Version::V0x13,
+        Params::new(1024, 1, 1, None).unwrap(),
+    );
+    let salt = SaltString::from_b64("c29tZXNhbHRzb21lc2FsdA").unwrap();
+    argon
+        .hash_password(password.as_bytes(), &salt)
+        .unwrap()
+        .to_string()
+}
+
+async fn users(f: &Fixture) {
+    f.store
+        .add_user("ada", &hash("correct horse"), Role::Admin, &[])
+        .await
+        .unwrap();
+    f.store
+        .add_user("eve", &hash("battery staple"), Role::Editor, &["fr".into()])
+        .await
+        .unwrap();
+}
+
+/// Signs in and returns the session cookie (`name=value`).
+async fn sign_in(app: &axum::Router, user: &str, password: &str) -> Got {
+    let page = get(app, "/admin/login").await;
+    assert_eq!(page.status, 200);
+    let token = hidden(&page.body, "token");
+    post_form(
+        app,
+        "/admin/login",
+        &[
+            ("token", &token),
+            ("username", user),
+            ("password", password),
+        ],
+        &[],
+    )
+    .await
+}
+
+async fn session(app: &axum::Router, user: &str, password: &str) -> String {
+    let got = sign_in(app, user, password).await;
+    assert_eq!(got.status, 303, "{}", got.body);
+    got.header("set-cookie")
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+async fn csrf(app: &axum::Router, cookie: &str) -> String {
+    let page = get_with(app, "/admin", &[("cookie", cookie)]).await;
+    assert_eq!(page.status, 200);
+    hidden(&page.body, "csrf")
+}
+
+#[tokio::test]
+async fn wrong_passwords_are_refused_and_the_right_one_opens_the_dashboard() {
+    let f = fixture().await;
+    users(&f).await;
+    let app = web::router(portal(&f));
+    let wrong = sign_in(&app, "ada", "wrong").await;
+    assert_eq!(wrong.status, 401);
+    assert!(wrong.header("set-cookie").is_empty());
+    assert!(wrong.body.contains("Wrong user name or password."));
+    let nobody = sign_in(&app, "nobody", "x").await;
+    assert_eq!(nobody.status, 401);
+
+    let ok = sign_in(&app, "ada", "correct horse").await;
+    assert_eq!(ok.status, 303);
+    assert_eq!(ok.header("location"), "/admin");
+    let set = ok.header("set-cookie");
+    for attr in ["HttpOnly", "SameSite=Lax", "Secure", "Path=/admin"] {
+        assert!(set.contains(attr), "{set}");
+    }
+    let cookie = set.split(';').next().unwrap();
+    let dash = get_with(&app, "/admin", &[("cookie", cookie)]).await;
+    assert_eq!(dash.status, 200);
+    assert!(dash.body.contains("Dashboard") && dash.body.contains("Jobs"));
+    assert_eq!(dash.header("cache-control"), "no-store");
+
+    // A tampered cookie is not a session.
+    let forged = cookie.replacen("nb_desk=", "nb_desk=9", 1);
+    let got = get_with(&app, "/admin", &[("cookie", &forged)]).await;
+    assert_eq!(got.status, 303);
+    assert_eq!(got.header("location"), "/admin/login");
+
+    // Without the login form's token the sign-in is refused.
+    let got = post_form(
+        &app,
+        "/admin/login",
+        &[("username", "ada"), ("password", "correct horse")],
+        &[],
+    )
+    .await;
+    assert_eq!(got.status, 403);
+    let log = f.store.audit_log(10, 0).await.unwrap();
+    assert!(log.iter().any(|e| e.action == "login" && e.actor == "ada"));
+}
+
+#[tokio::test]
+async fn password_guessing_is_rate_limited() {
+    let f = fixture().await;
+    users(&f).await;
+    let app = web::router(portal(&f));
+    for _ in 0..5 {
+        assert_eq!(sign_in(&app, "ada", "guess").await.status, 401);
+    }
+    let got = sign_in(&app, "ada", "correct horse").await;
+    assert_eq!(got.status, 429, "even the right password waits");
+    // Another user is not locked out.
+    assert_eq!(sign_in(&app, "eve", "battery staple").await.status, 303);
+}
+
+#[tokio::test]
+async fn anonymous_and_under_privileged_users_are_kept_out() {
+    let f = fixture().await;
+    users(&f).await;
+    let app = web::router(portal(&f));
+    let id = f.main;
+    let gets = [
+        "/admin".to_string(),
+        "/admin/".into(),
+        "/admin/comments".into(),
+        "/admin/articles".into(),
+        format!("/admin/articles/{id}"),
+        format!("/admin/articles/{id}/fr"),
+        "/admin/audit".into(),
+    ];
+    for path in &gets {
+        let got = get(&app, path).await;
+        assert_eq!(got.status, 303, "{path}");
+        assert_eq!(got.header("location"), "/admin/login", "{path}");
+    }
+    let posts = [
+        "/admin/logout".to_string(),
+        "/admin/jobs/1/retry".into(),
+        "/admin/comments/1/spam".into(),
+        format!("/admin/articles/{id}/takedown"),
+        format!("/admin/articles/{id}/fr/status"),
+    ];
+    for path in &posts {
+        let got = post_form(&app, path, &[("reason", "x"), ("status", "hold")], &[]).await;
+        assert_eq!(got.status, 403, "{path}");
+    }
+    let editor = session(&app, "eve", "battery staple").await;
+    let token = csrf(&app, &editor).await;
+    let got = get_with(&app, "/admin/audit", &[("cookie", &editor)]).await;
+    assert_eq!(got.status, 403);
+    let got = post_form(
+        &app,
+        "/admin/jobs/1/retry",
+        &[("csrf", &token)],
+        &[("cookie", &editor)],
+    )
+    .await;
+    assert_eq!(got.status, 403);
+    // Eve works on French only.
+    let got = post_form(
+        &app,
+        &format!("/admin/articles/{id}/en/status"),
+        &[("csrf", &token), ("status", "hold")],
+        &[("cookie", &editor)],
+    )
+    .await;
+    assert_eq!(got.status, 403);
+    let got = post_form(
+        &app,
+        &format!("/admin/articles/{id}/fr/status"),
+        &[("csrf", &token), ("status", "hold")],
+        &[("cookie", &editor)],
+    )
+    .await;
+    assert_eq!(got.status, 303);
+    let fr = f.store.translation(id, "fr").await.unwrap().unwrap();
+    assert_eq!(fr.status, store::TranslationStatus::Held);
+    // Every page an editor may open answers.
+    for path in gets.iter().filter(|p| !p.ends_with("audit")) {
+        let got = get_with(&app, path, &[("cookie", &editor)]).await;
+        assert_eq!(got.status, 200, "{path}");
+    }
+    let admin = session(&app, "ada", "correct horse").await;
+    let got = get_with(&app, "/admin/audit", &[("cookie", &admin)]).await;
+    assert_eq!(got.status, 200);
+    assert!(
+        got.body.contains("translation_held") && got.body.contains(&format!("article {id} fr"))
+    );
+}
+
+#[tokio::test]
+async fn posts_without_the_sessions_csrf_token_are_refused() {
+    let f = fixture().await;
+    users(&f).await;
+    let app = web::router(portal(&f));
+    let admin = session(&app, "ada", "correct horse").await;
+    let path = format!("/admin/articles/{}/takedown", f.main);
+    let got = post_form(&app, &path, &[("reason", "x")], &[("cookie", &admin)]).await;
+    assert_eq!(got.status, 403);
+    // Another session's token does not fit.
+    let other = session(&app, "eve", "battery staple").await;
+    let theirs = csrf(&app, &other).await;
+    let got = post_form(
+        &app,
+        &path,
+        &[("reason", "x"), ("csrf", &theirs)],
+        &[("cookie", &admin)],
+    )
+    .await;
+    assert_eq!(got.status, 403);
+    // Nor does a cross-site origin.
+    let mine = csrf(&app, &admin).await;
+    let got = post_form(
+        &app,
+        &path,
+        &[("reason", "x"), ("csrf", &mine)],
+        &[
+            ("cookie", &admin),
+            ("origin", "https://evil.example"),
+            ("host", "news.example"),
+        ],
+    )
+    .await;
+    assert_eq!(got.status, 403);
+    let page = get(&app, &format!("/fr/the-gioi/{}-x", f.main)).await;
+    assert_ne!(page.status, 410, "nothing was taken down");
+}
+
+#[tokio::test]
+async fn takedown_answers_410_in_every_language_and_is_audited() {
+    let f = fixture().await;
+    users(&f).await;
+    let app = web::router(portal(&f));
+    let editor = session(&app, "eve", "battery staple").await;
+    let token = csrf(&app, &editor).await;
+    let got = post_form(
+        &app,
+        &format!("/admin/articles/{}/takedown", f.main),
+        &[
+            ("csrf", &token),
+            ("reason", "Publisher's request, letter of 3 May"),
+        ],
+        &[("cookie", &editor)],
+    )
+    .await;
+    assert_eq!(got.status, 303);
+    for lang in LANGS {
+        let got = get(&app, &format!("/{lang}/the-gioi/{}-any", f.main)).await;
+        assert_eq!(got.status, 410, "{lang}");
+    }
+    let log = f.store.audit_log(10, 0).await.unwrap();
+    let row = log
+        .iter()
+        .find(|e| e.action == "takedown")
+        .expect("audit row");
+    assert_eq!(row.actor, "eve");
+    assert_eq!(row.target, format!("article {}", f.main));
+    assert_eq!(
+        row.detail.as_deref(),
+        Some("Publisher's request, letter of 3 May")
+    );
+}
+
+#[tokio::test]
+async fn editors_moderate_comments_with_an_audit_trail() {
+    let f = fixture().await;
+    users(&f).await;
+    let app = web::router(portal(&f));
+    let mut ids = Vec::new();
+    for body in ["<i>visible</i>", "spam spam", "delete me"] {
+        let id = f
+            .store
+            .add_comment(&NewComment {
+                article_id: f.main,
+                lang: "fr",
+                parent_id: None,
+                author_name: "Lecteur",
+                email: None,
+                body,
+                status: CommentStatus::Pending,
+                ip_hash: "0123456789abcdef",
+            })
+            .await
+            .unwrap();
+        ids.push(id);
+    }
+    let editor = session(&app, "eve", "battery staple").await;
+    let queue = get_with(&app, "/admin/comments", &[("cookie", &editor)]).await;
+    assert_eq!(queue.status, 200);
+    assert!(queue.body.contains("&lt;i&gt;visible&lt;/i&gt;"));
+    let token = csrf(&app, &editor).await;
+    for (id, action) in [(ids[0], "approve"), (ids[1], "spam"), (ids[2], "delete")] {
+        let got = post_form(
+            &app,
+            &format!("/admin/comments/{id}/{action}"),
+            &[("csrf", &token), ("reason", "reader asked")],
+            &[("cookie", &editor)],
+        )
+        .await;
+        assert_eq!(got.status, 303, "{action}");
+    }
+    let visible = f.store.visible_comments(f.main, "fr").await.unwrap();
+    assert_eq!(visible.len(), 1);
+    assert_eq!(
+        f.store.comment(ids[1]).await.unwrap().status,
+        CommentStatus::Spam
+    );
+    assert!(f.store.comment(ids[2]).await.is_err());
+    let log = f.store.audit_log(10, 0).await.unwrap();
+    let deleted = log.iter().find(|e| e.action == "comment_delete").unwrap();
+    assert_eq!(deleted.detail.as_deref(), Some("reader asked"));
+    assert!(log
+        .iter()
+        .any(|e| e.action == "comment_spam" && e.actor == "eve"));
+    let page = get(&app, "/fr/the-gioi/").await;
+    assert_eq!(page.status, 200);
+}
+
+#[tokio::test]
+async fn the_review_page_shows_segments_side_by_side_with_flags() {
+    let f = fixture().await;
+    users(&f).await;
+    let mut fr = f.store.translation(f.main, "fr").await.unwrap().unwrap();
+    fr.segments = serde_json::json!([
+        {"unit": 0, "kind": "title", "source": "Chiến sự ở Kursk", "target": "Combats à Koursk", "origin": "tm", "flags": []},
+        {"unit": 1, "kind": "paragraph", "source": "Có 1.115 người", "target": "Il y a <b>115</b> personnes", "origin": "engine", "flags": ["number_mismatch"]}
+    ]);
+    f.store.save_translation(&fr).await.unwrap();
+    let app = web::router(portal(&f));
+    let admin = session(&app, "ada", "correct horse").await;
+    let got = get_with(
+        &app,
+        &format!("/admin/articles/{}/fr", f.main),
+        &[("cookie", &admin)],
+    )
+    .await;
+    assert_eq!(got.status, 200);
+    assert!(got.body.contains("Chiến sự ở Kursk") && got.body.contains("Combats à Koursk"));
+    assert!(got.body.contains("<tr class=\"flagged\">"));
+    assert!(got
+        .body
+        .contains("<span class=\"flag\">number_mismatch</span>"));
+    assert!(got.body.contains("&lt;b&gt;115&lt;/b&gt;"));
+    let missing = get_with(
+        &app,
+        &format!("/admin/articles/{}/xx", f.main),
+        &[("cookie", &admin)],
+    )
+    .await;
+    assert_eq!(missing.status, 404);
+}
