@@ -204,3 +204,42 @@ fn users_need_a_real_password_and_a_unique_name() {
     let (ok, err) = add("correct horse battery staple\n");
     assert!(!ok && err.contains("already exists"), "{err}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_locked_database_is_reported_and_nothing_is_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("newsbridge.toml");
+    let data = dir.path().join("d");
+    std::fs::write(&config, format!("data_dir = \"{}\"\n", data.display())).unwrap();
+    let (ok, _, err) = run(nb(&config).args([
+        "sources",
+        "add",
+        "http://127.0.0.1:9/a.xml",
+        "--kind",
+        "feed",
+    ]));
+    assert!(ok, "{err}");
+    // Another process holds the write lock for longer than the busy timeout.
+    let url = format!("sqlite://{}", data.join("newsbridge.db").display());
+    let store = store::Store::connect(&url).await.unwrap();
+    let mut conn = store.pool().acquire().await.unwrap();
+    sqlx::query("BEGIN EXCLUSIVE")
+        .execute(&mut *conn)
+        .await
+        .unwrap();
+    let (ok, _, err) = run(nb(&config).args([
+        "sources",
+        "add",
+        "http://127.0.0.1:9/b.xml",
+        "--kind",
+        "feed",
+    ]));
+    assert!(!ok);
+    assert!(err.contains("locked") && err.contains("another"), "{err}");
+    sqlx::query("ROLLBACK").execute(&mut *conn).await.unwrap();
+    drop(conn);
+    store.close().await;
+    let (ok, out, err) = run(nb(&config).args(["sources", "list"]));
+    assert!(ok, "{err}");
+    assert!(out.contains("/a.xml") && !out.contains("/b.xml"), "{out}");
+}

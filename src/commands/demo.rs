@@ -57,7 +57,7 @@ pub async fn run(args: DemoArgs) -> Result<()> {
             &serde_json::to_value(&settings)?,
         )
         .await?;
-    super::ingest::poll_all(&app).await?;
+    crate::pipeline::queue_polls(&app, false).await?;
     let started = std::time::Instant::now();
     let ran = crate::pipeline::drain(&app, app.config.workers.concurrency).await?;
     println!(

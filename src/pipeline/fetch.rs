@@ -17,8 +17,20 @@ pub async fn run(app: &App, job: FetchJob) -> StageResult {
         Err(e) if e.is_transient() => return Err(anyhow::Error::new(e).into()),
         Err(e) => return Err(permanent(e)),
     };
+    let extract = ExtractJob {
+        url: job.url.clone(),
+        source_id: job.source_id,
+        categories: job.categories.clone(),
+    };
+    let key = format!("extract:{}", job.url);
+    let policy = app.config.retry_policy();
     if fetched.status == ingest::FetchStatus::NotModified && previous.is_some() {
         tracing::debug!(url = %job.url, "not modified");
+        // A run killed after storing the page but before queueing its
+        // extraction gets a 304 here: make sure the extraction exists.
+        app.store
+            .enqueue(JobKind::Extract, &extract, Some(&key), policy)
+            .await?;
         return Ok(());
     }
     // Stored under the URL the job names, so a retry finds it whatever the redirects did.
@@ -33,18 +45,8 @@ pub async fn run(app: &App, job: FetchJob) -> StageResult {
             last_modified: fetched.last_modified.clone(),
         })
         .await?;
-    let extract = ExtractJob {
-        url: job.url.clone(),
-        source_id: job.source_id,
-        categories: job.categories,
-    };
     app.store
-        .enqueue_again(
-            JobKind::Extract,
-            &extract,
-            &format!("extract:{}", job.url),
-            app.config.retry_policy(),
-        )
+        .enqueue_again(JobKind::Extract, &extract, &key, policy)
         .await?;
     Ok(())
 }

@@ -15,6 +15,7 @@ mod worker;
 
 use serde::{Deserialize, Serialize};
 
+pub use poll::queue_polls;
 pub use worker::{drain, run_workers, WorkerOptions};
 
 /// Payload of a `poll` job.

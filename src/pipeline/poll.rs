@@ -13,12 +13,13 @@ pub fn settings_of(source: &store::Source) -> Result<ingest::SourceSettings> {
         .with_context(|| format!("source {} has unreadable settings", source.id))
 }
 
-/// Queues a poll for every enabled source that is due.
-pub async fn schedule_due_polls(app: &App) -> Result<usize> {
+/// Queues a poll of every enabled source (only those due when `only_due`);
+/// a poll already queued or running is left alone. Returns how many were queued.
+pub async fn queue_polls(app: &App, only_due: bool) -> Result<usize> {
     let now = store::now_ms();
     let mut queued = 0;
     for source in app.store.sources().await? {
-        if source.enabled && source.next_poll_at <= now {
+        if source.enabled && (!only_due || source.next_poll_at <= now) {
             let key = format!("poll:{}", source.id);
             let job = PollJob {
                 source_id: source.id,

@@ -64,7 +64,7 @@ pub async fn run_workers(
         let mut stop = shutdown.clone();
         tokio::spawn(async move {
             loop {
-                if let Err(e) = poll::schedule_due_polls(&app).await {
+                if let Err(e) = poll::queue_polls(&app, true).await {
                     tracing::warn!(error = %format!("{e:#}"), "cannot schedule polls");
                 }
                 if let Err(e) = app.store.reap_expired_leases().await {

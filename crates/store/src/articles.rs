@@ -383,29 +383,6 @@ impl Store {
         .transpose()
     }
 
-    /// Classified articles already in a story and published within `window_ms`
-    /// of `around_ms` (never `except`), newest first, at most `limit`: the
-    /// candidates a new article may continue.
-    pub async fn story_candidates(
-        &self,
-        around_ms: i64,
-        window_ms: i64,
-        except: i64,
-        limit: i64,
-    ) -> Result<Vec<ArticleRecord>> {
-        let rows = sqlx::query(&format!(
-            "SELECT {COLUMNS} FROM articles WHERE status = 'classified' AND id <> $1 AND topic_id IS NOT NULL \
-             AND published_at BETWEEN $2 AND $3 ORDER BY published_at DESC LIMIT $4"
-        ))
-        .bind(except)
-        .bind(around_ms.saturating_sub(window_ms))
-        .bind(around_ms.saturating_add(window_ms))
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(from_row).collect()
-    }
-
     /// Creates a topic (story) and returns its id.
     pub async fn create_topic(&self, label: &str) -> Result<i64> {
         let row =
