@@ -291,3 +291,120 @@ impl Store {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use crate::NewArticle;
+
+    async fn article(store: &Store) -> i64 {
+        let original = article::Article {
+            title: "Bài".into(),
+            ..article::Article::default()
+        };
+        store
+            .upsert_article(&NewArticle {
+                source_id: None,
+                url: "https://a.example/1",
+                fetched_url: "https://a.example/1",
+                content_hash: "h",
+                simhash: 0,
+                language: "vi",
+                original: &original,
+            })
+            .await
+            .unwrap()
+            .id()
+    }
+
+    fn new<'a>(article_id: i64, parent_id: Option<i64>, body: &'a str) -> NewComment<'a> {
+        NewComment {
+            article_id,
+            lang: "fr",
+            parent_id,
+            author_name: "Ana",
+            email: Some("ana@example.org"),
+            body,
+            status: CommentStatus::Visible,
+            ip_hash: "abc",
+        }
+    }
+
+    async fn lifecycle(store: Store) {
+        let a = article(&store).await;
+        let top = store.add_comment(&new(a, None, "un")).await.unwrap();
+        let reply = store.add_comment(&new(a, Some(top), "deux")).await.unwrap();
+        let deep = store
+            .add_comment(&new(a, Some(reply), "trois"))
+            .await
+            .unwrap();
+        assert_eq!(store.comment(deep).await.unwrap().parent_id, Some(top));
+        let mut other_lang = new(a, Some(top), "x");
+        other_lang.lang = "en";
+        assert!(matches!(
+            store.add_comment(&other_lang).await,
+            Err(StoreError::Conflict(_))
+        ));
+        assert_eq!(store.visible_comments(a, "fr").await.unwrap().len(), 3);
+        assert_eq!(store.comments_since("abc", 0).await.unwrap(), 3);
+        assert_eq!(
+            store.comments_since("abc", now_ms() + 1000).await.unwrap(),
+            0
+        );
+
+        for _ in 0..REPORTS_TO_HIDE {
+            store.report_comment(reply).await.unwrap();
+        }
+        assert_eq!(
+            store.comment(reply).await.unwrap().status,
+            CommentStatus::Pending
+        );
+        assert_eq!(store.moderation_queue(10).await.unwrap()[0].id, reply);
+        store
+            .moderate_comment(reply, CommentStatus::Visible, "eve")
+            .await
+            .unwrap();
+        let back = store.comment(reply).await.unwrap();
+        assert_eq!((back.status, back.reports), (CommentStatus::Visible, 0));
+        store
+            .moderate_comment(deep, CommentStatus::Spam, "eve")
+            .await
+            .unwrap();
+        assert_eq!(store.visible_comments(a, "fr").await.unwrap().len(), 2);
+
+        store
+            .delete_comment(top, "eve", "asked by the reader")
+            .await
+            .unwrap();
+        assert!(
+            store.recent_comments(10).await.unwrap().is_empty(),
+            "replies go with it"
+        );
+        assert!(matches!(
+            store.delete_comment(top, "eve", "again").await,
+            Err(StoreError::NotFound(_))
+        ));
+        let log = store.audit_log(10, 0).await.unwrap();
+        let actions: Vec<&str> = log.iter().map(|e| e.action.as_str()).collect();
+        assert_eq!(
+            actions,
+            ["comment_delete", "comment_spam", "comment_visible"]
+        );
+        assert_eq!(store.desk_article_ids(10, 0).await.unwrap(), vec![a]);
+    }
+
+    #[tokio::test]
+    async fn comments_thread_report_moderate_and_delete_on_sqlite() {
+        let (store, _dir) = crate::testing::sqlite().await.unwrap();
+        lifecycle(store).await;
+    }
+
+    #[tokio::test]
+    async fn comments_thread_report_moderate_and_delete_on_postgres() {
+        if let Some(store) = crate::testing::postgres().await {
+            lifecycle(store).await;
+        }
+    }
+}
