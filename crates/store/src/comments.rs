@@ -292,6 +292,42 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Bans a poster by IP hash: their comments are marked as spam and new
+    /// ones refused. Recorded in the audit log, which is also where bans live
+    /// (`ip_ban` rows, target `ip <hash>`).
+    pub async fn ban_ip_hash(&self, ip_hash: &str, actor: &str, reason: &str) -> Result<u64> {
+        let mut tx = self.pool.begin().await?;
+        let hidden = sqlx::query(
+            "UPDATE comments SET status = 'spam' WHERE ip_hash = $1 AND status IN ('visible', 'pending')",
+        )
+        .bind(ip_hash)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        sqlx::query("INSERT INTO audit_log (actor, action, target, detail, at) VALUES ($1, 'ip_ban', $2, $3, $4)")
+            .bind(actor)
+            .bind(format!("ip {ip_hash}"))
+            .bind(reason)
+            .bind(now_ms())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(hidden)
+    }
+
+    /// Whether posts from this IP hash are refused.
+    pub async fn ip_hash_banned(&self, ip_hash: &str) -> Result<bool> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'ip_ban' AND target = $1",
+        )
+        .bind(format!("ip {ip_hash}"))
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(row.try_get::<i64, _>("n")? > 0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
@@ -393,6 +429,16 @@ mod tests {
             ["comment_delete", "comment_spam", "comment_visible"]
         );
         assert_eq!(store.desk_article_ids(10, 0).await.unwrap(), vec![a]);
+
+        let kept = store.add_comment(&new(a, None, "quatre")).await.unwrap();
+        assert!(!store.ip_hash_banned("abc").await.unwrap());
+        assert_eq!(store.ban_ip_hash("abc", "eve", "spammer").await.unwrap(), 1);
+        assert!(store.ip_hash_banned("abc").await.unwrap());
+        assert!(!store.ip_hash_banned("abd").await.unwrap());
+        assert_eq!(
+            store.comment(kept).await.unwrap().status,
+            CommentStatus::Spam
+        );
     }
 
     #[tokio::test]

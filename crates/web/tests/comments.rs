@@ -328,3 +328,47 @@ async fn pre_moderation_holds_comments_and_reports_hide_them() {
     let got = post_form(&app, &format!("{path}/comments/{id}/report"), &[], &[]).await;
     assert_eq!(got.status, 403);
 }
+
+#[tokio::test]
+async fn a_banned_ip_hash_cannot_post() {
+    let f = fixture().await;
+    let app = quick(&f);
+    let path = fr_path(&f);
+    let t = token(&app, &path).await;
+    let url = format!("{path}/comments");
+    let ip = [("x-forwarded-for", "203.0.113.50")];
+    let got = post_form(
+        &app,
+        &url,
+        &[("token", &t), ("name", "A"), ("body", "Un")],
+        &ip,
+    )
+    .await;
+    assert_eq!(got.status, 303);
+    let c = f
+        .store
+        .visible_comments(f.main, "fr")
+        .await
+        .unwrap()
+        .remove(0);
+    f.store
+        .ban_ip_hash(&c.ip_hash, "eve", "spam")
+        .await
+        .unwrap();
+    let got = post_form(
+        &app,
+        &url,
+        &[("token", &t), ("name", "A"), ("body", "Deux")],
+        &ip,
+    )
+    .await;
+    assert_eq!(got.status, 422);
+    let got = post_form(
+        &app,
+        &url,
+        &[("token", &t), ("name", "B"), ("body", "Trois")],
+        &[("x-forwarded-for", "198.51.100.1")],
+    )
+    .await;
+    assert_eq!(got.status, 303);
+}

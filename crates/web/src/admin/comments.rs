@@ -53,10 +53,10 @@ fn table(app: &App, desk: &Desk, comments: &[Comment]) -> Markup {
                         td { (c.reports) }
                         td { code { (c.ip_hash.get(..12).unwrap_or(&c.ip_hash)) } }
                         td {
-                            @for (action, label) in [("approve", "Approve"), ("reject", "Reject"), ("spam", "Spam"), ("delete", "Delete")] {
+                            @for (action, label) in [("approve", "Approve"), ("reject", "Reject"), ("spam", "Spam"), ("delete", "Delete"), ("ban", "Ban IP")] {
                                 form.inline method="post" action=(format!("/admin/comments/{}/{action}", c.id)) {
                                     (csrf_field(app, desk))
-                                    @if action == "delete" { input name="reason" placeholder="reason" required; }
+                                    @if action == "delete" || action == "ban" { input name="reason" placeholder="reason" required; }
                                     button type="submit" { (label) }
                                 }
                             }
@@ -102,6 +102,19 @@ pub(crate) async fn moderate(
             store
                 .delete_comment(id, actor, reason.unwrap_or("deleted by an editor"))
                 .await
+        }
+        "ban" => {
+            let reason = form
+                .get("reason")
+                .map(|r| r.trim())
+                .filter(|r| !r.is_empty());
+            match store.comment(id).await {
+                Ok(c) => store
+                    .ban_ip_hash(&c.ip_hash, actor, reason.unwrap_or("banned by an editor"))
+                    .await
+                    .map(|_| ()),
+                Err(e) => Err(e),
+            }
         }
         _ => return not_found(),
     };

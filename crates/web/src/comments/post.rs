@@ -140,6 +140,12 @@ async fn handle(
         )));
     }
     let hash = ip_hash(secret, ip);
+    if app.portal.store.ip_hash_banned(&hash).await? {
+        return Ok(refused(Refusal(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "comment-error-spam",
+        )));
+    }
     let recent = app
         .portal
         .store
