@@ -20,6 +20,8 @@ pub(crate) struct App {
     sections: RwLock<Option<(Instant, Arc<Vec<Section>>)>>,
     /// Failed desk sign-ins, for rate limiting.
     pub login_throttle: crate::admin::Throttle,
+    /// Comments per IP hash, counted in this process.
+    pub comment_limiter: crate::security::Limiter,
 }
 
 pub(crate) type AppState = Arc<App>;
@@ -33,6 +35,7 @@ impl App {
             base,
             sections: RwLock::new(None),
             login_throttle: crate::admin::Throttle::default(),
+            comment_limiter: crate::security::Limiter::default(),
         }
     }
 

@@ -2,9 +2,11 @@
 //! and desk CSRF tokens, salted IP hashes. Everything is an HMAC-SHA256 under
 //! the portal's [`Secret`], so nothing needs a table.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use axum::extract::ConnectInfo;
 use axum::http::{header, Extensions, HeaderMap};
@@ -121,24 +123,76 @@ pub(crate) fn is_https(headers: &HeaderMap, base_url: &str) -> bool {
 }
 
 /// Whether a state-changing request comes from this site: an `Origin` (or,
-/// without one, `Referer`) header, when present, must name the request's host.
-pub(crate) fn same_origin(headers: &HeaderMap) -> bool {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
+/// without one, `Referer`) header, when present, must name the request's
+/// host, the host a proxy forwarded (`X-Forwarded-Host`) or the public base
+/// URL's host.
+pub(crate) fn same_origin(headers: &HeaderMap, base_url: &str) -> bool {
+    let host_of = |url: &str| -> String {
+        let rest = url.split_once("://").map_or(url, |(_, r)| r);
+        rest.split(['/', '?', '#'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase()
+    };
     let claimed = headers
         .get(header::ORIGIN)
         .or_else(|| headers.get(header::REFERER))
         .and_then(|v| v.to_str().ok());
-    match claimed {
-        None => true,
-        Some("null") => false,
-        Some(url) => {
-            let rest = url.split_once("://").map_or(url, |(_, r)| r);
-            let claimed_host = rest.split(['/', '?', '#']).next().unwrap_or("");
-            host.is_empty() || claimed_host.eq_ignore_ascii_case(host)
+    let Some(claimed) = claimed else {
+        return true;
+    };
+    if claimed == "null" {
+        return false;
+    }
+    let claimed = host_of(claimed);
+    let header_host = |name: &str| {
+        headers.get(name).and_then(|v| v.to_str().ok()).map(|v| {
+            v.split(',')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase()
+        })
+    };
+    [
+        header_host("host"),
+        header_host("x-forwarded-host"),
+        Some(host_of(base_url)),
+    ]
+    .into_iter()
+    .flatten()
+    .any(|h| !h.is_empty() && h == claimed)
+}
+
+/// Hits per key in a fixed window, counted atomically in this process: the
+/// first gate of a rate limit, so a burst of concurrent requests cannot all
+/// pass a check made against the database before any of them is stored.
+#[derive(Debug, Default)]
+pub(crate) struct Limiter {
+    hits: Mutex<HashMap<String, (i64, Instant)>>,
+}
+
+/// Keys a limiter remembers before it forgets expired ones.
+const LIMITER_KEYS: usize = 100_000;
+
+impl Limiter {
+    /// Counts a hit for `key` and says whether it is within `max` per `window`.
+    pub(crate) fn allow(&self, key: &str, max: i64, window: Duration) -> bool {
+        let Ok(mut map) = self.hits.lock() else {
+            return false;
+        };
+        if map.len() >= LIMITER_KEYS {
+            map.retain(|_, (_, since)| since.elapsed() < window);
         }
+        let entry = map.entry(key.to_string()).or_insert((0, Instant::now()));
+        if entry.1.elapsed() >= window {
+            *entry = (0, Instant::now());
+        }
+        if entry.0 >= max {
+            return false;
+        }
+        entry.0 += 1;
+        true
     }
 }
 
@@ -174,13 +228,28 @@ mod tests {
     }
 
     #[test]
+    fn the_limiter_counts_per_key() {
+        let l = Limiter::default();
+        let w = Duration::from_secs(60);
+        assert!(l.allow("a", 2, w) && l.allow("a", 2, w));
+        assert!(!l.allow("a", 2, w));
+        assert!(l.allow("b", 2, w));
+        assert!(l.allow("c", 1, Duration::ZERO) && l.allow("c", 1, Duration::ZERO));
+    }
+
+    #[test]
     fn origins_must_match_the_host() {
         let mut h = HeaderMap::new();
         h.insert(header::HOST, "news.example".parse().unwrap());
-        assert!(same_origin(&h));
+        let base = "https://public.example";
+        assert!(same_origin(&h, base));
         h.insert(header::ORIGIN, "https://news.example".parse().unwrap());
-        assert!(same_origin(&h));
+        assert!(same_origin(&h, base));
+        h.insert(header::ORIGIN, "https://public.example".parse().unwrap());
+        assert!(same_origin(&h, base), "behind a proxy that rewrites Host");
         h.insert(header::ORIGIN, "https://evil.example".parse().unwrap());
-        assert!(!same_origin(&h));
+        assert!(!same_origin(&h, base));
+        h.insert(header::ORIGIN, "null".parse().unwrap());
+        assert!(!same_origin(&h, base));
     }
 }

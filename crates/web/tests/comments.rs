@@ -372,3 +372,54 @@ async fn a_banned_ip_hash_cannot_post() {
     .await;
     assert_eq!(got.status, 303);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_burst_of_a_thousand_posts_from_one_ip_is_held_to_the_limit() {
+    let f = fixture().await;
+    let app = quick(&f);
+    let path = fr_path(&f);
+    let t = token(&app, &path).await;
+    let url = format!("{path}/comments");
+    let mut burst = tokio::task::JoinSet::new();
+    for i in 0..1000 {
+        let (app, url, t) = (app.clone(), url.clone(), t.clone());
+        burst.spawn(async move {
+            let body = format!("Message {i}");
+            post_form(
+                &app,
+                &url,
+                &[("token", &t), ("name", "Bot"), ("body", &body)],
+                &[("x-forwarded-for", "203.0.113.66")],
+            )
+            .await
+            .status
+        });
+    }
+    // Another reader is served while the burst runs.
+    let page = get(&app, &path).await;
+    assert_eq!(page.status, 200);
+    let other = post_form(
+        &app,
+        &url,
+        &[("token", &t), ("name", "Lina"), ("body", "Bonjour")],
+        &[("x-forwarded-for", "198.51.100.23")],
+    )
+    .await;
+    assert_eq!(other.status, 303);
+    let mut accepted = 0;
+    let mut limited = 0;
+    while let Some(status) = burst.join_next().await {
+        match status.unwrap().as_u16() {
+            303 => accepted += 1,
+            429 => limited += 1,
+            other => panic!("unexpected status {other}"),
+        }
+    }
+    assert_eq!((accepted, limited), (5, 995));
+    let stored = f.store.visible_comments(f.main, "fr").await.unwrap();
+    assert_eq!(
+        stored.len(),
+        6,
+        "five from the burst, one from the other reader"
+    );
+}

@@ -119,7 +119,7 @@ pub(crate) async fn login(
     let ip = client_ip(&headers, req.extensions());
     let form = read_form(req).await;
     let token = form.get("token").map(String::as_str).unwrap_or("");
-    if !same_origin(&headers) || !login_token_ok(&app, token) {
+    if !same_origin(&headers, &app.portal.config.base_url) || !login_token_ok(&app, token) {
         return forbidden("This form could not be verified; reload the page and try again.");
     }
     let username = form.get("username").map(|u| u.trim()).unwrap_or("");

@@ -81,7 +81,7 @@ pub(crate) async fn require_post(
         return Err(forbidden("Please sign in again."));
     };
     let token = form.get("csrf").map(String::as_str).unwrap_or("");
-    if !same_origin(headers) || !desk.csrf_ok(app, token) {
+    if !same_origin(headers, &app.portal.config.base_url) || !desk.csrf_ok(app, token) {
         return Err(forbidden(
             "This form could not be verified; reload the page and try again.",
         ));

@@ -38,7 +38,7 @@ pub(crate) async fn create(
     req: Request,
 ) -> Response {
     let ip = client_ip(req.headers(), req.extensions());
-    let origin_ok = same_origin(req.headers());
+    let origin_ok = same_origin(req.headers(), &app.portal.config.base_url);
     let form = match Form::<CommentForm>::from_request(req, &()).await {
         Ok(Form(f)) => f,
         Err(_) => CommentForm::default(),
@@ -167,6 +167,16 @@ async fn handle(
     } else {
         CommentStatus::Visible
     };
+    if !app.comment_limiter.allow(
+        &hash,
+        settings.per_ip_per_10_minutes,
+        std::time::Duration::from_secs(600),
+    ) {
+        return Ok(refused(Refusal(
+            StatusCode::TOO_MANY_REQUESTS,
+            "comment-error-rate",
+        )));
+    }
     let stored = app
         .portal
         .store

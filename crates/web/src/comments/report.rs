@@ -16,7 +16,7 @@ pub(crate) async fn report(
     Path((lang, _section, tail, comment)): Path<(String, String, String, i64)>,
     req: Request,
 ) -> Response {
-    let origin_ok = same_origin(req.headers());
+    let origin_ok = same_origin(req.headers(), &app.portal.config.base_url);
     let form = match Form::<CommentForm>::from_request(req, &()).await {
         Ok(Form(f)) => f,
         Err(_) => CommentForm::default(),
