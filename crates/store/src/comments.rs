@@ -183,6 +183,19 @@ impl Store {
         rows.iter().map(from_row).collect()
     }
 
+    /// Visible comments per article on one language's versions: (article id, count).
+    pub async fn visible_comment_counts(&self, lang: &str) -> Result<Vec<(i64, i64)>> {
+        let rows = sqlx::query(
+            "SELECT article_id, COUNT(*) AS n FROM comments WHERE lang = $1 AND status = 'visible' GROUP BY article_id",
+        )
+        .bind(lang)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get("article_id")?, r.try_get("n")?)))
+            .collect()
+    }
+
     /// How many comments a poster (by IP hash) made since `since_ms`.
     pub async fn comments_since(&self, ip_hash: &str, since_ms: i64) -> Result<i64> {
         let row = sqlx::query(
@@ -384,6 +397,11 @@ mod tests {
             Err(StoreError::Conflict(_))
         ));
         assert_eq!(store.visible_comments(a, "fr").await.unwrap().len(), 3);
+        assert_eq!(
+            store.visible_comment_counts("fr").await.unwrap(),
+            vec![(a, 3)]
+        );
+        assert!(store.visible_comment_counts("en").await.unwrap().is_empty());
         assert_eq!(store.comments_since("abc", 0).await.unwrap(), 3);
         assert_eq!(
             store.comments_since("abc", now_ms() + 1000).await.unwrap(),

@@ -1,5 +1,6 @@
 //! The state every handler shares, and the per-request page context.
 
+use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
@@ -22,7 +23,11 @@ pub(crate) struct App {
     pub login_throttle: crate::admin::Throttle,
     /// Comments per IP hash, counted in this process.
     pub comment_limiter: crate::security::Limiter,
+    comment_counts: RwLock<HashMap<String, (Instant, CommentCounts)>>,
 }
+
+/// Visible comments per article id, for one language.
+pub(crate) type CommentCounts = Arc<HashMap<i64, i64>>;
 
 pub(crate) type AppState = Arc<App>;
 
@@ -36,6 +41,7 @@ impl App {
             sections: RwLock::new(None),
             login_throttle: crate::admin::Throttle::default(),
             comment_limiter: crate::security::Limiter::default(),
+            comment_counts: RwLock::new(HashMap::new()),
         }
     }
 
@@ -70,6 +76,29 @@ impl App {
         Ok(list)
     }
 
+    /// Visible comment counts per article in `lang`, for lists (cached like the sections;
+    /// empty when the database fails, since a list is still worth showing).
+    pub async fn comment_counts(&self, lang: &str) -> CommentCounts {
+        if let Ok(guard) = self.comment_counts.read() {
+            if let Some((at, counts)) = guard.get(lang) {
+                if at.elapsed() < SECTIONS_TTL {
+                    return counts.clone();
+                }
+            }
+        }
+        let counts: CommentCounts = match self.portal.store.visible_comment_counts(lang).await {
+            Ok(rows) => Arc::new(rows.into_iter().collect()),
+            Err(e) => {
+                tracing::warn!(error = %e, "comment counts unavailable");
+                return Arc::default();
+            }
+        };
+        if let Ok(mut guard) = self.comment_counts.write() {
+            guard.insert(lang.to_string(), (Instant::now(), counts.clone()));
+        }
+        counts
+    }
+
     /// An absolute URL for a site path.
     pub fn abs(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
@@ -81,14 +110,23 @@ pub(crate) struct Ctx<'a> {
     pub app: &'a App,
     pub lang: &'a str,
     pub sections: Arc<Vec<Section>>,
+    /// Visible comments per article, shown in lists.
+    pub comment_counts: CommentCounts,
 }
 
 impl<'a> Ctx<'a> {
     pub async fn new(app: &'a App, lang: &'a str) -> Result<Ctx<'a>, WebError> {
+        let sections = app.sections().await?;
+        let comment_counts = if app.serves(lang) {
+            app.comment_counts(lang).await
+        } else {
+            Arc::default()
+        };
         Ok(Ctx {
             app,
             lang,
-            sections: app.sections().await?,
+            sections,
+            comment_counts,
         })
     }
 
@@ -99,6 +137,7 @@ impl<'a> Ctx<'a> {
             app,
             lang,
             sections,
+            comment_counts: Arc::default(),
         }
     }
 

@@ -184,7 +184,14 @@ pub(crate) fn teaser(ctx: &Ctx<'_>, t: &Teaser, style: TeaserStyle) -> Markup {
                 @if let (Some(lead), false) = (&t.lead, matches!(style, TeaserStyle::Compact)) {
                     p.teaser-lead-text { (lead) }
                 }
-                p.meta { (short_date(ctx, t.published_at)) }
+                p.meta {
+                    (short_date(ctx, t.published_at))
+                    @if let Some(n) = ctx.comment_counts.get(&t.article_id).filter(|n| **n > 0) {
+                        " · " a.comment-count href=(format!("{href}#comments")) {
+                            (ctx.tw("comments-count", &[("count", crate::i18n::Arg::Num(*n)), ("shown", crate::i18n::Arg::Str(ctx.number(*n)))]))
+                        }
+                    }
+                }
             }
         }
     }

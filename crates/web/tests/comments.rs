@@ -68,6 +68,9 @@ async fn a_posted_comment_is_shown_escaped_with_autolinks() {
         "the email is never shown"
     );
     assert!(body.contains("1 commentaire"), "the count is shown");
+    // Lists show it too (a new router: list counts are cached for a few seconds).
+    let section = get(&quick(&f), "/fr/the-gioi/").await.body;
+    assert!(section.contains("1 commentaire</a>"), "{section}");
     // The comment belongs to the French version only.
     let en = get(&app, &format!("/en/the-gioi/{}-", f.main)).await;
     let en = get(&app, en.header("location")).await.body;
