@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Response};
 
 const CSS: &str = include_str!("../assets/site.css");
 const FAVICON: &str = include_str!("../assets/favicon.svg");
+const COMMENTS_JS: &str = include_str!("../assets/comments.js");
 
 /// FNV-1a, computed at compile time for the embedded files.
 const fn fnv(bytes: &[u8]) -> u64 {
@@ -24,10 +25,16 @@ const fn fnv(bytes: &[u8]) -> u64 {
 
 const CSS_HASH: u64 = fnv(CSS.as_bytes());
 const FAVICON_HASH: u64 = fnv(FAVICON.as_bytes());
+const COMMENTS_JS_HASH: u64 = fnv(COMMENTS_JS.as_bytes());
 
 /// The stylesheet's URL.
 pub(crate) fn css_path() -> String {
     format!("/static/site.css?v={CSS_HASH:016x}")
+}
+
+/// The comments script's URL (progressive enhancement of the comment forms).
+pub(crate) fn comments_js_path() -> String {
+    format!("/static/comments.js?v={COMMENTS_JS_HASH:016x}")
 }
 
 /// The favicon's URL.
@@ -40,6 +47,11 @@ pub(crate) async fn serve(Path(file): Path<String>, headers: HeaderMap) -> Respo
     let (body, hash, content_type) = match file.as_str() {
         "site.css" => (CSS, CSS_HASH, "text/css; charset=utf-8"),
         "favicon.svg" => (FAVICON, FAVICON_HASH, "image/svg+xml"),
+        "comments.js" => (
+            COMMENTS_JS,
+            COMMENTS_JS_HASH,
+            "text/javascript; charset=utf-8",
+        ),
         _ => return StatusCode::NOT_FOUND.into_response(),
     };
     let etag = format!("\"{hash:016x}\"");

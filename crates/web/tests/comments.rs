@@ -54,7 +54,20 @@ async fn a_posted_comment_is_shown_escaped_with_autolinks() {
         format!("{path}?comment=posted#comments")
     );
     let page = get(&app, &format!("{path}?comment=posted")).await;
+    assert_eq!(page.header("cache-control"), "no-store");
     let body = page.body;
+    // The forms are enhanced by a small script, served with the other assets.
+    let script = body
+        .split("<script src=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    let js = get(&app, script).await;
+    assert_eq!(js.status, 200);
+    assert!(js.header("content-type").starts_with("text/javascript"));
+    assert!(js.body.contains("getElementById(\"comments\")"));
     assert!(body.contains("Merci : votre commentaire est publié."));
     assert!(body.contains("&lt;b&gt;Zoé&lt;/b&gt;"), "{body}");
     assert!(body

@@ -265,6 +265,7 @@ pub(crate) fn section(
             h3 { (ctx.t("comment-form-title")) }
             (form(ctx, &action, token, &Prefill::default()))
         }
+        script src=(crate::assets::comments_js_path()) defer {}
     }
 }
 

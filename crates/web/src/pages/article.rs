@@ -39,7 +39,15 @@ pub(crate) async fn article(
 ) -> Response {
     let notice = crate::comments::notice_key(query.get("comment").map(String::as_str));
     let result = render(&app, &lang, &section, &tail, notice).await;
-    respond(&app, &lang, result).await
+    let mut response = respond(&app, &lang, result).await;
+    if notice.is_some() {
+        // The page a comment form redirects to: always fresh, never shared.
+        response.headers_mut().insert(
+            axum::http::header::CACHE_CONTROL,
+            axum::http::HeaderValue::from_static("no-store"),
+        );
+    }
+    response
 }
 
 /// The article id at the start of `{id}-{slug}`.
