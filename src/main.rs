@@ -7,6 +7,7 @@ mod commands;
 mod config;
 mod demo_translations;
 mod memory;
+mod metrics;
 mod pipeline;
 mod sections;
 mod server;

@@ -1,4 +1,4 @@
-//! The HTTP surface of one process: the portal plus health, and the search
+//! The HTTP surface of one process: the portal plus health and metrics, and the search
 //! index kept current by following the database's change log.
 
 use std::time::Duration;
@@ -30,7 +30,7 @@ pub fn start_search(app: &App) -> Result<search::SearchIndex> {
     Ok(index)
 }
 
-/// The whole router: the portal (pages, feeds, sitemaps, API) plus `/healthz`.
+/// The whole router: the portal (pages, feeds, sitemaps, API, desk) plus `/healthz` and `/metrics`.
 pub async fn router(app: &App) -> Result<Router> {
     let index = start_search(app)?;
     let portal = web::Portal::new(
@@ -59,5 +59,32 @@ pub async fn router(app: &App) -> Result<Router> {
             }
         }),
     );
-    Ok(health.merge(web::router(portal)))
+    let store = app.store.clone();
+    let metrics = Router::new().route(
+        "/metrics",
+        get(move || {
+            let store = store.clone();
+            async move {
+                match crate::metrics::render(&store).await {
+                    Ok(body) => (
+                        axum::http::StatusCode::OK,
+                        [(
+                            axum::http::header::CONTENT_TYPE,
+                            "application/openmetrics-text; version=1.0.0; charset=utf-8",
+                        )],
+                        body,
+                    ),
+                    Err(e) => (
+                        axum::http::StatusCode::SERVICE_UNAVAILABLE,
+                        [(
+                            axum::http::header::CONTENT_TYPE,
+                            "text/plain; charset=utf-8",
+                        )],
+                        format!("metrics unavailable: {e:#}"),
+                    ),
+                }
+            }
+        }),
+    );
+    Ok(health.merge(metrics).merge(web::router(portal)))
 }

@@ -173,3 +173,88 @@ async fn the_demo_publishes_every_article_in_every_language() {
     assert!(out.contains("dead jobs: none"), "{out}");
     assert!(out.contains("0 units not aligned"), "{out}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn newsbridge_run_serves_the_portal_health_and_metrics() {
+    let dir = tempfile::tempdir().unwrap();
+    let (site, addr) = sample_site(0).await;
+    let engine = FakeLibre::spawn().await;
+    let config = write_config(dir.path(), addr, Some(&engine.url), "");
+    let sitemap = format!("http://{addr}/sitemap.xml");
+    let (ok, _, err) = run(nb(&config).args(["sources", "add", &sitemap, "--include", r"\.html$"]));
+    assert!(ok, "{err}");
+    let (ok, _, err) = run(nb(&config).args(["ingest", "--once"]));
+    assert!(ok, "{err}");
+
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut server = nb(&config)
+        .arg("run")
+        .env("NEWSBRIDGE_SERVER__LISTEN", format!("127.0.0.1:{port}"))
+        .spawn()
+        .unwrap();
+    let base = format!("http://127.0.0.1:{port}");
+    let client = reqwest::Client::new();
+    let mut up = false;
+    for _ in 0..100 {
+        if let Ok(r) = client.get(format!("{base}/healthz")).send().await {
+            if r.status().is_success() {
+                up = true;
+                break;
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(up, "newsbridge run did not come up");
+
+    let metrics = client
+        .get(format!("{base}/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let n = site.bundled_articles().len();
+    assert!(
+        metrics.contains(&format!(
+            "newsbridge_translations{{lang=\"en\",status=\"published\"}} {n}"
+        )),
+        "{metrics}"
+    );
+    assert!(
+        metrics.contains("newsbridge_jobs{stage=\"fetch\",state=\"done\"}"),
+        "{metrics}"
+    );
+
+    let store = open(dir.path(), None).await;
+    let first = site.bundled_articles()[0].clone();
+    let record = store
+        .article_by_url(&format!("http://{addr}{}", first.path()))
+        .await
+        .unwrap()
+        .unwrap();
+    let en = store.translation(record.id, "en").await.unwrap().unwrap();
+    let sections = store.sections().await.unwrap();
+    let section = sections
+        .iter()
+        .find(|s| Some(s.id) == record.section_id)
+        .unwrap();
+    let url = format!("{base}/en/{}/{}-{}", section.slug, record.id, en.slug);
+    let page = client.get(&url).send().await.unwrap();
+    assert_eq!(page.status(), 200, "{url}");
+    let page = page.text().await.unwrap();
+    assert!(
+        page.contains(&en.content.title),
+        "the English page shows the English title"
+    );
+    assert!(
+        page.contains(&format!("http://{addr}{}", first.path())),
+        "and links the original"
+    );
+    server.kill().unwrap();
+    server.wait().unwrap();
+}
