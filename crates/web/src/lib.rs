@@ -4,8 +4,17 @@
 //! [`PortalConfig`]) into an axum router serving server-rendered pages in
 //! every configured language (`/{lang}/…`), RSS feeds, sitemaps, robots.txt,
 //! embedded static assets and a small read-only JSON API under `/api/v1`.
-//! Pages are HTML without JavaScript; every UI string comes from the Fluent
-//! files in `locales/`.
+//! Pages are HTML that works without JavaScript; every UI string comes from
+//! the Fluent files in `locales/`.
+//!
+//! Readers comment on every language version (`comments/`): plain text with
+//! autolinks, one level of replies, post- or pre-moderation
+//! ([`CommentSettings`]), anti-spam without third parties (honeypot, signed
+//! time-to-submit token that is also the CSRF token, per-IP-hash rate limits,
+//! link limit, held-word list, IP-hash bans). Editors work at the desk under
+//! `/admin` (`admin/`, English only): argon2id sign-in, signed session cookies,
+//! CSRF on every form, dashboard, moderation, review, takedown, audit log.
+//! Tokens, sessions and IP hashes are HMACs under the portal's [`Secret`].
 
 mod admin;
 mod api;
@@ -94,6 +103,8 @@ pub struct CommentSettings {
     pub max_links: usize,
     /// Most comments from one IP hash per ten minutes.
     pub per_ip_per_10_minutes: i64,
+    /// Most comments on one article (all languages) per ten minutes, in this process.
+    pub per_article_per_10_minutes: i64,
     /// Words that hold a comment for an editor (lowercase, matched case-insensitively).
     pub held_words: Vec<String>,
 }
@@ -105,6 +116,7 @@ impl Default for CommentSettings {
             min_submit_seconds: 3,
             max_links: 2,
             per_ip_per_10_minutes: 5,
+            per_article_per_10_minutes: 120,
             held_words: Vec::new(),
         }
     }

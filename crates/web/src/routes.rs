@@ -17,7 +17,8 @@ use crate::{admin, api, assets, comments, feeds, http, sitemaps, urls, Portal};
 
 /// The portal's routes: pages, feeds, sitemaps, static assets and the JSON API.
 ///
-/// The caller adds `/metrics`, `/healthz` and the admin routes. UI strings are
+/// Also the readers' comment endpoints and the editorial desk (`/admin`).
+/// The caller adds `/metrics` and `/healthz`. UI strings are
 /// compiled in; if they fail to parse (a broken `.ftl` file, caught by the
 /// tests) every page answers 500.
 pub fn router(portal: Portal) -> Router {

@@ -66,6 +66,20 @@ impl Throttle {
     }
 }
 
+/// A hash of a random password with the default (CLI) parameters, made once.
+fn dummy_hash() -> Option<&'static str> {
+    use argon2::password_hash::{PasswordHasher, SaltString};
+    static HASH: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    HASH.get_or_init(|| {
+        let salt = SaltString::encode_b64(crate::security::nonce().as_bytes()).ok()?;
+        Argon2::default()
+            .hash_password(crate::security::nonce().as_bytes(), &salt)
+            .ok()
+            .map(|h| h.to_string())
+    })
+    .as_deref()
+}
+
 fn login_token(app: &App) -> String {
     let issued = store::now_ms().to_string();
     let sig = app.portal.secret.sign(&["desk-login", &issued]);
@@ -155,7 +169,20 @@ pub(crate) async fn login(
             .await
             .unwrap_or(false)
         }
-        _ => false,
+        _ => {
+            // Spend the same time on unknown names, so timing does not tell which names exist.
+            let password = password.clone();
+            tokio::task::spawn_blocking(move || {
+                if let Some(hash) = dummy_hash() {
+                    if let Ok(parsed) = PasswordHash::new(hash) {
+                        let _ = Argon2::default().verify_password(password.as_bytes(), &parsed);
+                    }
+                }
+            })
+            .await
+            .ok();
+            false
+        }
     };
     let Some(user) = user.filter(|_| verified) else {
         app.login_throttle.fail(&ip_key);

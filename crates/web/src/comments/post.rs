@@ -167,11 +167,16 @@ async fn handle(
     } else {
         CommentStatus::Visible
     };
-    if !app.comment_limiter.allow(
-        &hash,
-        settings.per_ip_per_10_minutes,
-        std::time::Duration::from_secs(600),
-    ) {
+    let window = std::time::Duration::from_secs(600);
+    if !app
+        .comment_limiter
+        .allow(&hash, settings.per_ip_per_10_minutes, window)
+        || !app.comment_limiter.allow(
+            &format!("article:{id}"),
+            settings.per_article_per_10_minutes,
+            window,
+        )
+    {
         return Ok(refused(Refusal(
             StatusCode::TOO_MANY_REQUESTS,
             "comment-error-rate",
