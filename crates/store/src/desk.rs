@@ -1,8 +1,26 @@
 //! What the editorial desk lists that the portal does not.
 
+use serde::Serialize;
 use sqlx::Row;
 
 use crate::{Result, Store};
+
+/// A language version waiting for an editor: held, not yet published, or flagged by QA.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReviewItem {
+    /// The article.
+    pub article_id: i64,
+    /// The version's language.
+    pub lang: String,
+    /// Its translated title.
+    pub title: String,
+    /// Its status as stored.
+    pub status: String,
+    /// Its QA flags, as stored (a JSON list).
+    pub qa_flags: String,
+    /// Last change (ms).
+    pub updated_at: i64,
+}
 
 impl Store {
     /// Ids of the newest articles that are not duplicates, newest first.
@@ -15,5 +33,43 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         rows.iter().map(|r| Ok(r.try_get("id")?)).collect()
+    }
+
+    /// Language versions an editor should look at, newest change first:
+    /// held or translated-but-unpublished ones, and published ones with QA flags.
+    pub async fn review_queue(&self, limit: i64) -> Result<Vec<ReviewItem>> {
+        let rows = sqlx::query(
+            "SELECT t.article_id, t.lang, t.title, t.status, t.qa_flags, t.updated_at \
+             FROM translations t JOIN articles a ON a.id = t.article_id \
+             WHERE a.status <> 'taken_down' AND (t.status IN ('held', 'translated') OR (t.status = 'published' AND t.qa_flags <> '[]')) \
+             ORDER BY t.updated_at DESC, t.article_id DESC LIMIT $1",
+        )
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(ReviewItem {
+                    article_id: r.try_get("article_id")?,
+                    lang: r.try_get("lang")?,
+                    title: r.try_get("title")?,
+                    status: r.try_get("status")?,
+                    qa_flags: r.try_get("qa_flags")?,
+                    updated_at: r.try_get("updated_at")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Language versions carrying QA flags, per language: (lang, count).
+    pub async fn flagged_per_language(&self) -> Result<Vec<(String, i64)>> {
+        let rows = sqlx::query(
+            "SELECT lang, COUNT(*) AS n FROM translations WHERE qa_flags <> '[]' AND status <> 'taken_down' GROUP BY lang ORDER BY lang",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get("lang")?, r.try_get("n")?)))
+            .collect()
     }
 }

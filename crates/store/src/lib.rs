@@ -33,6 +33,7 @@ pub use audit::AuditEntry;
 pub use clock::now_ms;
 pub use comments::{Comment, CommentStatus, NewComment, REPORTS_TO_HIDE};
 pub use db::{redact, Backend, Store};
+pub use desk::ReviewItem;
 pub use error::StoreError;
 pub use glossary::{GlossaryTerm, TermKind};
 pub use jobs::{Job, JobKind, JobState, RetryPolicy};

@@ -136,6 +136,7 @@ async fn anonymous_and_under_privileged_users_are_kept_out() {
         "/admin/".into(),
         "/admin/comments".into(),
         "/admin/articles".into(),
+        "/admin/review".into(),
         format!("/admin/articles/{id}"),
         format!("/admin/articles/{id}/fr"),
         "/admin/audit".into(),
@@ -366,6 +367,16 @@ async fn the_review_page_shows_segments_side_by_side_with_flags() {
         .body
         .contains("<span class=\"flag\">number_mismatch</span>"));
     assert!(got.body.contains("&lt;b&gt;115&lt;/b&gt;"));
+    let dash = get_with(&app, "/admin", &[("cookie", &admin)]).await.body;
+    assert!(dash.contains("QA flags by language"));
+    // The held German version waits in the review queue.
+    let queue = get_with(&app, "/admin/review", &[("cookie", &admin)])
+        .await
+        .body;
+    assert!(
+        queue.contains(&format!("/admin/articles/{}/de", f.main)),
+        "{queue}"
+    );
     let missing = get_with(
         &app,
         &format!("/admin/articles/{}/xx", f.main),

@@ -31,6 +31,10 @@ pub(crate) async fn dashboard(State(app): State<AppState>, headers: HeaderMap) -
         .await
         .map(|q| q.len())
         .unwrap_or(0);
+    let flagged = match app.portal.store.flagged_per_language().await {
+        Ok(f) => f,
+        Err(e) => return server_error(&e),
+    };
     let admin = desk.user.role == Role::Admin;
     let body = html! {
         p { "Sources: " (status.sources) " · comments waiting: " a href="/admin/comments" { (pending) } }
@@ -50,6 +54,15 @@ pub(crate) async fn dashboard(State(app): State<AppState>, headers: HeaderMap) -
         table {
             tr { th { "Language" } th { "Status" } th { "Count" } }
             @for (l, s, n) in &status.translations { tr { td { (l) } td { (s) } td { (n) } } }
+        }
+        h2 { "QA flags by language" }
+        @if flagged.is_empty() {
+            p { "No flagged language versions." }
+        } @else {
+            table {
+                tr { th { "Language" } th { "Versions with flags" } }
+                @for (l, n) in &flagged { tr { td { (l) } td { a href="/admin/review" { (n) } } } }
+            }
         }
         h2 { "Dead jobs" }
         @if status.dead.is_empty() {

@@ -10,6 +10,7 @@ mod audit;
 mod comments;
 mod dashboard;
 mod login;
+mod queue;
 mod session;
 
 use std::collections::HashMap;
@@ -38,6 +39,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/admin/jobs/{id}/retry", post(dashboard::retry))
         .route("/admin/comments", get(comments::queue))
         .route("/admin/comments/{id}/{action}", post(comments::moderate))
+        .route("/admin/review", get(queue::queue))
         .route("/admin/articles", get(articles::list))
         .route("/admin/articles/{id}", get(articles::show))
         .route("/admin/articles/{id}/takedown", post(articles::takedown))
@@ -173,6 +175,7 @@ pub(crate) fn shell(title: &str, desk: Option<(&App, &Desk)>, main: Markup) -> M
                     @if let Some((app, d)) = desk {
                         nav {
                             a href="/admin" { "Dashboard" } " · "
+                            a href="/admin/review" { "Review queue" } " · "
                             a href="/admin/articles" { "Articles" } " · "
                             a href="/admin/comments" { "Comments" }
                             @if d.user.role == Role::Admin { " · " a href="/admin/audit" { "Audit log" } }

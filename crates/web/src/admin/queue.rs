@@ -1,0 +1,52 @@
+//! `/admin/review`: language versions waiting for an editor.
+
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use maud::html;
+
+use super::{require, respond, server_error, shell, Need};
+use crate::app::AppState;
+
+/// Versions listed.
+const LISTED: i64 = 200;
+
+/// `GET /admin/review`.
+pub(crate) async fn queue(State(app): State<AppState>, headers: HeaderMap) -> Response {
+    let desk = match require(&app, &headers, Need::Editor).await {
+        Ok(d) => d,
+        Err(r) => return r,
+    };
+    let items = match app.portal.store.review_queue(LISTED).await {
+        Ok(items) => items,
+        Err(e) => return server_error(&e),
+    };
+    let mine: Vec<_> = items
+        .iter()
+        .filter(|i| desk.user.languages.is_empty() || desk.user.languages.contains(&i.lang))
+        .collect();
+    let body = html! {
+        p { "Held, not yet published, or published with QA flags." }
+        @if mine.is_empty() {
+            p { "Nothing waits for review." }
+        } @else {
+            table {
+                tr { th { "Article" } th { "Language" } th { "Title" } th { "Status" } th { "QA flags" } }
+                @for i in &mine {
+                    @let flags: Vec<String> = serde_json::from_str(&i.qa_flags).unwrap_or_default();
+                    tr {
+                        td { a href=(format!("/admin/articles/{}", i.article_id)) { (i.article_id) } }
+                        td { (i.lang) }
+                        td lang=(i.lang) { a href=(format!("/admin/articles/{}/{}", i.article_id, i.lang)) { (i.title) } }
+                        td { (i.status) }
+                        td { @for f in &flags { span.flag { (f) } } }
+                    }
+                }
+            }
+        }
+    };
+    respond(
+        StatusCode::OK,
+        shell("Review queue", Some((&app, &desk)), body),
+    )
+}
