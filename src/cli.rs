@@ -91,6 +91,12 @@ pub enum Command {
     /// Manage desk users.
     #[command(subcommand)]
     Users(UsersCommand),
+    /// Import or export the translation memory as TMX 1.4 (the CAT tools' exchange format).
+    #[command(subcommand)]
+    Memory(MemoryCommand),
+    /// Import or export glossary terms as CSV (forced translations, do-not-translate names).
+    #[command(subcommand)]
+    Glossary(GlossaryCommand),
     /// Extract one page and print the article, for writing source overrides.
     #[command(
         after_help = "Example:\n  newsbridge extract page.html --format markdown\n  newsbridge extract https://publisher.example/a.html --format json"
@@ -210,5 +216,45 @@ pub enum UsersCommand {
         /// Languages an editor may work on (comma-separated; empty: all).
         #[arg(long, value_delimiter = ',')]
         languages: Vec<String>,
+    },
+}
+
+/// `newsbridge memory …`
+#[derive(Debug, Subcommand)]
+pub enum MemoryCommand {
+    /// Import a TMX file; human translations there win over engines' from now on.
+    #[command(after_help = "Example:\n  newsbridge memory import agency-vi-fr.tmx")]
+    Import {
+        /// The TMX 1.4 file.
+        file: PathBuf,
+    },
+    /// Export one language pair's memory as TMX to standard output.
+    #[command(after_help = "Example:\n  newsbridge memory export vi fr > vi-fr.tmx")]
+    Export {
+        /// Source language.
+        source: String,
+        /// Target language.
+        target: String,
+    },
+}
+
+/// `newsbridge glossary …`
+#[derive(Debug, Subcommand)]
+pub enum GlossaryCommand {
+    /// Import terms from CSV (columns: source_lang,target_lang,source,target,kind,case).
+    #[command(
+        after_help = "Example:\n  newsbridge glossary import names.csv\n\nnames.csv:\n  source_lang,target_lang,source,target,kind,case\n  vi,fr,Putin,Poutine,forced,insensitive"
+    )]
+    Import {
+        /// The CSV file.
+        file: PathBuf,
+    },
+    /// Export one language pair's terms as CSV to standard output.
+    #[command(after_help = "Example:\n  newsbridge glossary export vi fr > vi-fr.csv")]
+    Export {
+        /// Source language.
+        source: String,
+        /// Target language.
+        target: String,
     },
 }

@@ -24,6 +24,10 @@ fn every_command_explains_itself_with_an_example() {
         vec!["demo"],
         vec!["users", "add"],
         vec!["extract"],
+        vec!["memory", "import"],
+        vec!["memory", "export"],
+        vec!["glossary", "import"],
+        vec!["glossary", "export"],
     ] {
         let (ok, out, err) = run(nb(&config).args(&args).arg("--help"));
         assert!(ok, "{args:?}: {err}");
@@ -242,4 +246,52 @@ async fn a_locked_database_is_reported_and_nothing_is_lost() {
     let (ok, out, err) = run(nb(&config).args(["sources", "list"]));
     assert!(ok, "{err}");
     assert!(out.contains("/a.xml") && !out.contains("/b.xml"), "{out}");
+}
+
+#[test]
+fn memory_and_glossary_round_trip_through_tmx_and_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("newsbridge.toml");
+    std::fs::write(
+        &config,
+        format!("data_dir = \"{}\"\n", dir.path().join("d").display()),
+    )
+    .unwrap();
+    let tmx = dir.path().join("in.tmx");
+    std::fs::write(
+        &tmx,
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="vi" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="OmegaT" creationtool="OmegaT" creationtoolversion="6"/>
+<body><tu><tuv xml:lang="vi"><seg>Hà Nội mưa lớn.</seg></tuv><tuv xml:lang="fr"><seg>Fortes pluies à Hanoï.</seg></tuv></tu></body></tmx>"#,
+    )
+    .unwrap();
+    let (ok, out, err) = run(nb(&config).args(["memory", "import", tmx.to_str().unwrap()]));
+    assert!(ok, "{err}");
+    assert!(out.contains("imported 1 segments"), "{out}");
+    let (ok, out, err) = run(nb(&config).args(["memory", "export", "vi", "fr"]));
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("Fortes pluies à Hanoï.") && out.contains("<tmx version=\"1.4\">"),
+        "{out}"
+    );
+
+    let csv = dir.path().join("g.csv");
+    std::fs::write(
+        &csv,
+        "source_lang,target_lang,source,target,kind,case\nvi,fr,Putin,Poutine,forced,insensitive\n",
+    )
+    .unwrap();
+    let (ok, _, err) = run(nb(&config).args(["glossary", "import", csv.to_str().unwrap()]));
+    assert!(ok, "{err}");
+    let (ok, out, err) = run(nb(&config).args(["glossary", "export", "vi", "fr"]));
+    assert!(ok, "{err}");
+    assert!(out.contains("Putin") && out.contains("Poutine"), "{out}");
+
+    std::fs::write(
+        &csv,
+        "source_lang,target_lang,source,target,kind,case\nvi,fr,Putin,,forced,\n",
+    )
+    .unwrap();
+    let (ok, _, err) = run(nb(&config).args(["glossary", "import", csv.to_str().unwrap()]));
+    assert!(!ok && err.contains("line"), "a bad row is named: {err}");
 }

@@ -47,6 +47,19 @@ async fn ingest_and_edit(database_url: Option<String>) {
         "the kind is guessed from the response: {out}"
     );
 
+    // An operator's glossary: the English pages must say "Jidda" for Jeddah.
+    let csv = dir.path().join("names.csv");
+    std::fs::write(
+        &csv,
+        "source_lang,target_lang,source,target,kind,case\nvi,en,Jeddah,Jidda,forced,insensitive\n",
+    )
+    .unwrap();
+    let mut glossary = nb(&config);
+    glossary.args(["glossary", "import", csv.to_str().unwrap()]);
+    with_db(&mut glossary);
+    let (ok, out, err) = run(&mut glossary);
+    assert!(ok && out.contains("imported 1 terms"), "{out}{err}");
+
     let mut ingest = nb(&config);
     ingest.args(["ingest", "--once"]);
     with_db(&mut ingest);
@@ -91,6 +104,22 @@ async fn ingest_and_edit(database_url: Option<String>) {
         en.engine.as_deref(),
         Some("libre/argos"),
         "credited to the engine and its model"
+    );
+    let jeddah = site
+        .bundled_articles()
+        .into_iter()
+        .find(|a| a.body_text().contains("Jeddah"))
+        .expect("the sample has a Jeddah story");
+    let jeddah = store
+        .article_by_url(&format!("http://{addr}{}", jeddah.path()))
+        .await
+        .unwrap()
+        .unwrap();
+    let jeddah_en = store.translation(jeddah.id, "en").await.unwrap().unwrap();
+    let text = jeddah_en.content.body_text();
+    assert!(
+        text.contains("Jidda") && !text.contains("Jeddah"),
+        "the glossary is enforced: {text}"
     );
     let calls_before = engine.count();
 

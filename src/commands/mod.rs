@@ -2,8 +2,10 @@
 
 mod demo;
 mod extract;
+pub mod glossary;
 mod ingest;
 mod init;
+mod memory;
 mod serve;
 mod sources;
 mod status;
@@ -44,6 +46,8 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
                 Command::Ingest { .. } => ingest::run(config).await,
                 Command::Status { json, retry_dead } => status::run(config, json, retry_dead).await,
                 Command::Users(cmd) => users::run(config, cmd).await,
+                Command::Memory(cmd) => memory::run(config, cmd).await,
+                Command::Glossary(cmd) => glossary::run(config, cmd).await,
                 Command::Init { .. } | Command::Demo(_) | Command::Extract { .. } => {
                     unreachable_command()
                 }

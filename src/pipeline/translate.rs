@@ -7,7 +7,7 @@ use std::sync::Arc;
 use anyhow::{Context as _, Result};
 use store::{ArticleStatus, JobKind, Translation, TranslationStatus};
 use translate::{
-    Engines, Glossary, GlossaryEntry, Outcome, Policy, SegmentOrigin, TranslateError, Translator,
+    Engines, Glossary, Outcome, Policy, SegmentOrigin, TranslateError, Translator,
 };
 
 use super::{permanent, LanguageJob, StageResult};
@@ -39,18 +39,11 @@ impl Translators {
     /// A translator for one job, with the glossary as it is now (editors may have changed it).
     async fn translator(&self, app: &App, source: &str, target: &str) -> Result<Translator> {
         let mut glossary = Glossary::new();
-        for term in app.store.glossary(source, target).await? {
-            glossary.add(GlossaryEntry {
-                source_lang: term.source_lang,
-                target_lang: term.target_lang,
-                source: term.term,
-                target: term.translation,
-                kind: match term.kind {
-                    store::TermKind::Force => translate::TermKind::Forced,
-                    store::TermKind::Keep => translate::TermKind::Keep,
-                },
-                case_sensitive: term.case_sensitive,
-            });
+        // Terms of this pair, and do-not-translate names kept for every pair ("*").
+        let mut terms = app.store.glossary(source, target).await?;
+        terms.extend(app.store.glossary("*", "*").await?);
+        for term in terms {
+            glossary.add(crate::commands::glossary::from_stored(term));
         }
         let policy = match app.config.translation.policy_for(target) {
             "hold_until_reviewed" => Policy::HoldUntilReviewed,

@@ -1,0 +1,43 @@
+//! `newsbridge memory import|export`: the translation memory as TMX 1.4.
+
+use std::io::BufReader;
+
+use anyhow::{Context, Result};
+use translate::{LangPair, MemoryStore};
+
+use crate::cli::MemoryCommand;
+use crate::config::Config;
+use crate::memory::DatabaseMemory;
+
+/// Runs a `memory` subcommand.
+pub async fn run(config: Config, cmd: MemoryCommand) -> Result<()> {
+    let store = crate::app::open_store(&config).await?;
+    let memory = DatabaseMemory::new(store);
+    match cmd {
+        MemoryCommand::Import { file } => {
+            let reader = BufReader::new(
+                std::fs::File::open(&file)
+                    .with_context(|| format!("cannot open {}", file.display()))?,
+            );
+            let imported = translate::import_tmx(reader)
+                .with_context(|| format!("{} is not a readable TMX file", file.display()))?;
+            let count = imported.entries.len();
+            for entry in imported.entries {
+                memory.record(entry).await?;
+            }
+            println!(
+                "imported {count} segments from {} ({} units skipped: empty or without source)",
+                file.display(),
+                imported.skipped
+            );
+        }
+        MemoryCommand::Export { source, target } => {
+            let pair = LangPair::new(&source, &target);
+            let entries = memory.entries(Some(&pair)).await?;
+            translate::export_tmx(&entries, std::io::stdout().lock())
+                .context("cannot write the TMX")?;
+            eprintln!("exported {} segments ({source} → {target})", entries.len());
+        }
+    }
+    Ok(())
+}
