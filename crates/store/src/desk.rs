@@ -73,3 +73,98 @@ impl Store {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use crate::{NewArticle, Store, Translation, TranslationStatus};
+
+    async fn version(
+        store: &Store,
+        id: i64,
+        lang: &str,
+        status: TranslationStatus,
+        flags: &[&str],
+    ) {
+        let content = article::Article {
+            title: format!("Titre {lang}"),
+            ..article::Article::default()
+        };
+        store
+            .save_translation(&Translation {
+                article_id: id,
+                lang: lang.into(),
+                slug: "titre".into(),
+                content,
+                status,
+                engine: Some("test".into()),
+                qa_flags: flags.iter().map(|f| f.to_string()).collect(),
+                segments: serde_json::json!([]),
+                source_revision: 1,
+                reviewed_by: None,
+                published_at: None,
+            })
+            .await
+            .unwrap();
+    }
+
+    async fn queue(store: Store) {
+        let original = article::Article {
+            title: "Bài".into(),
+            ..article::Article::default()
+        };
+        let id = store
+            .upsert_article(&NewArticle {
+                source_id: None,
+                url: "https://a.example/q",
+                fetched_url: "https://a.example/q",
+                content_hash: "h",
+                simhash: 0,
+                language: "vi",
+                original: &original,
+            })
+            .await
+            .unwrap()
+            .id();
+        version(&store, id, "fr", TranslationStatus::Held, &[]).await;
+        version(
+            &store,
+            id,
+            "en",
+            TranslationStatus::Published,
+            &["number_mismatch"],
+        )
+        .await;
+        version(&store, id, "de", TranslationStatus::Published, &[]).await;
+        let mut langs: Vec<String> = store
+            .review_queue(10)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|i| i.lang)
+            .collect();
+        langs.sort();
+        assert_eq!(langs, ["en", "fr"]);
+        assert_eq!(
+            store.flagged_per_language().await.unwrap(),
+            vec![("en".to_string(), 1)]
+        );
+        store.take_down(id, "eve", "asked").await.unwrap();
+        assert!(store.review_queue(10).await.unwrap().is_empty());
+        assert!(store.flagged_per_language().await.unwrap().is_empty());
+    }
+
+    #[tokio::test]
+    async fn the_review_queue_holds_held_and_flagged_versions_on_sqlite() {
+        let (store, _dir) = crate::testing::sqlite().await.unwrap();
+        queue(store).await;
+    }
+
+    #[tokio::test]
+    async fn the_review_queue_holds_held_and_flagged_versions_on_postgres() {
+        if let Some(store) = crate::testing::postgres().await {
+            queue(store).await;
+        }
+    }
+}
