@@ -44,6 +44,17 @@ impl Store {
         Ok(())
     }
 
+    /// Whether an action on a target was ever recorded (a signed-out session, a ban).
+    pub async fn audit_has(&self, action: &str, target: &str) -> Result<bool> {
+        let row =
+            sqlx::query("SELECT COUNT(*) AS n FROM audit_log WHERE action = $1 AND target = $2")
+                .bind(action)
+                .bind(target)
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(row.try_get::<i64, _>("n")? > 0)
+    }
+
     /// Newest entries first.
     pub async fn audit_log(&self, limit: i64, offset: i64) -> Result<Vec<AuditEntry>> {
         let rows = sqlx::query(
@@ -84,6 +95,8 @@ mod tests {
         assert_eq!(log[0].detail.as_deref(), Some("publisher asked"));
         assert_eq!(log[1].detail, None);
         assert_eq!(store.audit_log(10, 1).await.unwrap().len(), 1);
+        assert!(store.audit_has("takedown", "article 1").await.unwrap());
+        assert!(!store.audit_has("takedown", "article 2").await.unwrap());
     }
 
     #[tokio::test]

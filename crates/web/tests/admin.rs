@@ -385,3 +385,76 @@ async fn the_review_page_shows_segments_side_by_side_with_flags() {
     .await;
     assert_eq!(missing.status, 404);
 }
+
+#[tokio::test]
+async fn sessions_are_fresh_at_every_sign_in_and_die_at_sign_out() {
+    let f = fixture().await;
+    users(&f).await;
+    let app = web::router(portal(&f));
+    // A session id planted before sign-in is not adopted.
+    let page = get(&app, "/admin/login").await;
+    let token = hidden(&page.body, "token");
+    let planted = "nb_desk=1.attacker.616461.00";
+    let got = post_form(
+        &app,
+        "/admin/login",
+        &[
+            ("token", &token),
+            ("username", "ada"),
+            ("password", "correct horse"),
+        ],
+        &[("cookie", planted)],
+    )
+    .await;
+    assert_eq!(got.status, 303);
+    let first = got
+        .header("set-cookie")
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    assert_ne!(first, planted);
+    let second = session(&app, "ada", "correct horse").await;
+    assert_ne!(first, second, "every sign-in starts a new session");
+
+    // Plain HTTP without a proxy saying HTTPS: no Secure flag; behind an HTTPS proxy: Secure.
+    let plain = web::router(portal_with(
+        &f,
+        web::PortalConfig {
+            base_url: "http://127.0.0.1:8080".into(),
+            ..config()
+        },
+    ));
+    let got = sign_in(&plain, "ada", "correct horse").await;
+    assert!(!got.header("set-cookie").contains("Secure"));
+    let page = get(&plain, "/admin/login").await;
+    let token = hidden(&page.body, "token");
+    let got = post_form(
+        &plain,
+        "/admin/login",
+        &[
+            ("token", &token),
+            ("username", "ada"),
+            ("password", "correct horse"),
+        ],
+        &[("x-forwarded-proto", "https")],
+    )
+    .await;
+    assert!(got.header("set-cookie").contains("; Secure"));
+
+    // Signing out ends the session on the server, not only in the browser.
+    let token = csrf(&app, &first).await;
+    let got = post_form(
+        &app,
+        "/admin/logout",
+        &[("csrf", &token)],
+        &[("cookie", &first)],
+    )
+    .await;
+    assert_eq!(got.status, 303);
+    assert!(got.header("set-cookie").contains("Max-Age=0"));
+    let got = get_with(&app, "/admin", &[("cookie", &first)]).await;
+    assert_eq!(got.status, 303, "the old cookie no longer works");
+    let got = get_with(&app, "/admin", &[("cookie", &second)]).await;
+    assert_eq!(got.status, 200, "other sessions live on");
+}

@@ -223,8 +223,17 @@ pub(crate) async fn logout(
     req: Request,
 ) -> Response {
     let form = read_form(req).await;
-    if let Err(r) = super::require_post(&app, &headers, &form, super::Need::Editor).await {
-        return r;
+    let desk = match super::require_post(&app, &headers, &form, super::Need::Editor).await {
+        Ok(d) => d,
+        Err(r) => return r,
+    };
+    if let Err(e) = app
+        .portal
+        .store
+        .audit(&desk.user.username, "logout", &desk.target(), None)
+        .await
+    {
+        return super::server_error(&e);
     }
     let mut r = Redirect::to("/admin/login").into_response();
     if let Ok(v) = session::end(&app, &headers).parse() {

@@ -26,6 +26,11 @@ impl Desk {
         app.portal.secret.sign(&["desk-csrf", &self.nonce])
     }
 
+    /// The audit target naming this session.
+    pub fn target(&self) -> String {
+        target(&self.nonce)
+    }
+
     /// Whether a form's CSRF token belongs to this session.
     pub fn csrf_ok(&self, app: &App, token: &str) -> bool {
         app.portal.secret.verify(&["desk-csrf", &self.nonce], token)
@@ -52,10 +57,19 @@ pub(crate) async fn current(app: &App, headers: &HeaderMap) -> Option<Desk> {
     if !app.portal.secret.verify(&signed, sig) {
         return None;
     }
+    // Signing out is recorded, so a copied cookie dies with its session.
+    match app.portal.store.audit_has("logout", &target(nonce)).await {
+        Ok(false) => {}
+        Ok(true) | Err(_) => return None,
+    }
     Some(Desk {
         user,
         nonce: nonce.to_string(),
     })
+}
+
+fn target(nonce: &str) -> String {
+    format!("session {nonce}")
 }
 
 /// A `Set-Cookie` value starting a new session for `user` (a fresh id every
