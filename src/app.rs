@@ -16,6 +16,8 @@ pub struct App {
     pub store: store::Store,
     /// The polite, guarded fetcher shared by every job.
     pub fetcher: ingest::Fetcher,
+    /// The section classifier trained by `newsbridge sections retrain`.
+    pub classifier: Arc<crate::sections::ClassifierCache>,
 }
 
 impl App {
@@ -28,6 +30,7 @@ impl App {
             config: Arc::new(config),
             store,
             fetcher,
+            classifier: Arc::default(),
         })
     }
 }

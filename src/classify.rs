@@ -6,9 +6,11 @@ use crate::app::App;
 
 /// The article's section and the confidence of the choice: the source's
 /// category mapping first, then a section whose name the publisher's own
-/// category matches, then the source's default section.
+/// category matches (both confidence 1.0), then the section classifier
+/// (`newsbridge sections retrain`) with its probability, then the source's
+/// default section (0.5).
 pub async fn section_for(
-    _app: &App,
+    app: &App,
     article: &store::ArticleRecord,
     categories: &[String],
     settings: Option<&ingest::SourceSettings>,
@@ -28,6 +30,17 @@ pub async fn section_for(
         .find_map(|l| crate::sections::find(sections, l))
     {
         return Ok((Some(section.id), Some(1.0)));
+    }
+    // The publisher says nothing usable: the classifier trained on the site's own filed articles.
+    let path = crate::sections::model_path(&app.config);
+    if let Some(model) = app.classifier.get(&path).await {
+        if let Some((section, confidence)) =
+            model.predict(&crate::sections::classifier_text(&article.original))
+        {
+            if sections.iter().any(|s| s.id == section) {
+                return Ok((Some(section), Some(confidence)));
+            }
+        }
     }
     let fallback = settings
         .and_then(|s| s.default_section.as_deref())

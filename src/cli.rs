@@ -91,6 +91,9 @@ pub enum Command {
     /// Manage desk users.
     #[command(subcommand)]
     Users(UsersCommand),
+    /// Portal sections and the classifier that files articles their publisher did not.
+    #[command(subcommand)]
+    Sections(SectionsCommand),
     /// Import or export the translation memory as TMX 1.4 (the CAT tools' exchange format).
     #[command(subcommand)]
     Memory(MemoryCommand),
@@ -257,4 +260,19 @@ pub enum GlossaryCommand {
         /// Target language.
         target: String,
     },
+}
+
+/// `newsbridge sections …`
+#[derive(Debug, Subcommand)]
+pub enum SectionsCommand {
+    /// List the sections with their names in every portal language.
+    #[command(after_help = "Example:\n  newsbridge sections list")]
+    List,
+    /// Train the section classifier on the articles filed for sure, print its
+    /// cross-validated accuracy and save it; workers use it from their next article.
+    #[command(after_help = "Example:\n  newsbridge sections retrain")]
+    Retrain,
+    /// Print the classifier's cross-validated accuracy on the stored articles, without saving.
+    #[command(after_help = "Example:\n  newsbridge sections report")]
+    Report,
 }

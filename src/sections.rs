@@ -57,3 +57,67 @@ mod tests {
         }
     }
 }
+
+/// Where `newsbridge sections retrain` keeps the section classifier.
+pub fn model_path(config: &crate::config::Config) -> std::path::PathBuf {
+    config.data_dir.join("section-classifier.json")
+}
+
+/// The text the classifier reads: headline, lead and body of the original.
+pub fn classifier_text(article: &article::Article) -> String {
+    let lead = article
+        .lead
+        .as_ref()
+        .map(|l| l.plain_text())
+        .unwrap_or_default();
+    format!("{}\n{}\n{}", article.title, lead, article.body_text())
+}
+
+/// Training examples: articles whose section is known for sure (mapped by
+/// the source or named by the publisher), newest first.
+pub async fn training_examples(store: &store::Store) -> Result<Vec<(String, i64)>> {
+    Ok(store
+        .section_examples(1.0, 20_000)
+        .await?
+        .into_iter()
+        .map(|(section, article)| (classifier_text(&article), section))
+        .collect())
+}
+
+/// The classifier saved by `sections retrain`, reloaded when the file changes.
+#[derive(Default)]
+pub struct ClassifierCache {
+    loaded: tokio::sync::Mutex<
+        Option<(
+            std::time::SystemTime,
+            std::sync::Arc<search::SectionClassifier>,
+        )>,
+    >,
+}
+
+impl ClassifierCache {
+    /// The current classifier, if one has been trained.
+    pub async fn get(
+        &self,
+        path: &std::path::Path,
+    ) -> Option<std::sync::Arc<search::SectionClassifier>> {
+        let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok()?;
+        let mut loaded = self.loaded.lock().await;
+        if let Some((at, model)) = loaded.as_ref() {
+            if *at == modified {
+                return Some(model.clone());
+            }
+        }
+        match search::SectionClassifier::load(path) {
+            Ok(model) => {
+                let model = std::sync::Arc::new(model);
+                *loaded = Some((modified, model.clone()));
+                Some(model)
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, path = %path.display(), "cannot load the section classifier; run `newsbridge sections retrain`");
+                None
+            }
+        }
+    }
+}

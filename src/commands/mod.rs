@@ -6,6 +6,7 @@ pub mod glossary;
 mod ingest;
 mod init;
 mod memory;
+mod sections;
 mod serve;
 mod sources;
 mod status;
@@ -47,6 +48,7 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
                 Command::Status { json, retry_dead } => status::run(config, json, retry_dead).await,
                 Command::Users(cmd) => users::run(config, cmd).await,
                 Command::Memory(cmd) => memory::run(config, cmd).await,
+                Command::Sections(cmd) => sections::run(config, cmd).await,
                 Command::Glossary(cmd) => glossary::run(config, cmd).await,
                 Command::Init { .. } | Command::Demo(_) | Command::Extract { .. } => {
                     unreachable_command()

@@ -143,6 +143,21 @@ pub fn write_config(
     engine_url: Option<&str>,
     extra: &str,
 ) -> PathBuf {
+    write_config_allowing(dir, &[site], engine_url, extra)
+}
+
+/// Like [`write_config`], allowing several loopback servers.
+pub fn write_config_allowing(
+    dir: &Path,
+    allowed: &[SocketAddr],
+    engine_url: Option<&str>,
+    extra: &str,
+) -> PathBuf {
+    let allow = allowed
+        .iter()
+        .map(|a| format!("\"{a}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
     let engine = engine_url
         .map(|url| {
             format!(
@@ -156,7 +171,7 @@ pub fn write_config(
          [site]\nlanguages = [\"vi\", \"en\"]\n\n\
          [server]\nlisten = \"127.0.0.1:0\"\n\n\
          [workers]\nconcurrency = 4\nlease_seconds = 5\nretry_base_seconds = 1\nretry_max_seconds = 2\nmax_attempts = 5\n\n\
-         [ingest]\nallow = [\"{site}\"]\nhost_delay_ms = 0\n\n\
+         [ingest]\nallow = [{allow}]\nhost_delay_ms = 0\n\n\
          [translation]\npolicy = \"publish\"\n\n{engine}",
         data = dir.join("data").display(),
     );

@@ -383,6 +383,34 @@ impl Store {
         .transpose()
     }
 
+    /// Articles filed with at least `min_confidence` (1.0: by the source's
+    /// mapping or the publisher's own category), newest first: the section
+    /// classifier's training examples.
+    pub async fn section_examples(
+        &self,
+        min_confidence: f64,
+        limit: i64,
+    ) -> Result<Vec<(i64, Article)>> {
+        let rows = sqlx::query(
+            "SELECT section_id, original FROM articles WHERE status = 'classified' AND section_id IS NOT NULL \
+             AND section_confidence >= $1 ORDER BY id DESC LIMIT $2",
+        )
+        .bind(min_confidence)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let original: String = r.try_get("original")?;
+                Ok((
+                    r.try_get("section_id")?,
+                    serde_json::from_str(&original)
+                        .map_err(crate::error::json_err("articles.original"))?,
+                ))
+            })
+            .collect()
+    }
+
     /// Creates a topic (story) and returns its id.
     pub async fn create_topic(&self, label: &str) -> Result<i64> {
         let row =
