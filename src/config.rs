@@ -44,6 +44,8 @@ pub struct SiteConfig {
     pub source_language: String,
     /// Every language the portal shows, the source language included; the first is the default.
     pub languages: Vec<String>,
+    /// Comment moderation: `post` (visible at once, reportable) or `pre` (held for an editor).
+    pub comment_moderation: String,
 }
 
 /// The HTTP server.
@@ -52,6 +54,10 @@ pub struct SiteConfig {
 pub struct ServerConfig {
     /// Address to listen on.
     pub listen: String,
+    /// Key signing desk sessions, form tokens and comment IP hashes. Every web
+    /// node of one site needs the same; unset, one is made and kept in
+    /// `{data_dir}/portal.secret`.
+    pub secret: Option<String>,
 }
 
 /// The job workers.
@@ -130,6 +136,7 @@ impl Default for SiteConfig {
             languages: ["vi", "en", "fr", "de", "es", "zh", "ja", "ko", "ru"]
                 .map(String::from)
                 .to_vec(),
+            comment_moderation: "post".into(),
         }
     }
 }
@@ -138,6 +145,7 @@ impl Default for ServerConfig {
     fn default() -> Self {
         ServerConfig {
             listen: "127.0.0.1:8080".into(),
+            secret: None,
         }
     }
 }
@@ -262,6 +270,18 @@ impl Config {
                 &self.site.source_language,
                 "one of site.languages (the original version is shown too)",
             ));
+        }
+        if !["post", "pre"].contains(&self.site.comment_moderation.as_str()) {
+            return Err(bad(
+                "site.comment_moderation",
+                &self.site.comment_moderation,
+                "post or pre",
+            ));
+        }
+        if let Some(secret) = &self.server.secret {
+            if secret.len() < 32 {
+                return Err(bad("server.secret", "(hidden)", "at least 32 characters"));
+            }
         }
         if let Some(url) = &self.database_url {
             store::Backend::of_url(url).map_err(|_| {

@@ -33,6 +33,11 @@ pub fn start_search(app: &App) -> Result<search::SearchIndex> {
 /// The whole router: the portal (pages, feeds, sitemaps, API, desk) plus `/healthz` and `/metrics`.
 pub async fn router(app: &App) -> Result<Router> {
     let index = start_search(app)?;
+    let secret = portal_secret(&app.config)?;
+    let moderation = match app.config.site.comment_moderation.as_str() {
+        "pre" => web::Moderation::Pre,
+        _ => web::Moderation::Post,
+    };
     let portal = web::Portal::new(
         app.store.clone(),
         Some(index),
@@ -42,7 +47,12 @@ pub async fn router(app: &App) -> Result<Router> {
             languages: app.config.site.languages.clone(),
             source_language: app.config.site.source_language.clone(),
         },
-    );
+    )
+    .with_secret(web::Secret::new(&secret))
+    .with_comments(web::CommentSettings {
+        moderation,
+        ..web::CommentSettings::default()
+    });
     let store = app.store.clone();
     let health = Router::new().route(
         "/healthz",
@@ -87,4 +97,42 @@ pub async fn router(app: &App) -> Result<Router> {
         }),
     );
     Ok(health.merge(metrics).merge(web::router(portal)))
+}
+
+/// The signing key: `server.secret`, else the one kept in the data directory
+/// (made on first start, readable by its owner only).
+fn portal_secret(config: &crate::config::Config) -> Result<Vec<u8>> {
+    if let Some(secret) = &config.server.secret {
+        return Ok(secret.as_bytes().to_vec());
+    }
+    let path = config.data_dir.join("portal.secret");
+    if let Ok(existing) = std::fs::read(&path) {
+        if existing.len() >= 32 {
+            return Ok(existing);
+        }
+    }
+    config.ensure_data_dir()?;
+    let secret: [u8; 32] = rand::random();
+    let hex: String = secret.iter().map(|b| format!("{b:02x}")).collect();
+    write_private(&path, hex.as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(hex.into_bytes())
+}
+
+#[cfg(unix)]
+fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)?;
+    file.write_all(bytes)
+}
+
+#[cfg(not(unix))]
+fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    std::fs::write(path, bytes)
 }

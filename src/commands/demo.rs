@@ -82,6 +82,9 @@ pub async fn run(args: DemoArgs) -> Result<()> {
     serving.await
 }
 
+/// What a demo's data directory holds besides the database files.
+const DEMO_FILES: &[&str] = &["search", "portal.secret", "section-classifier.json"];
+
 /// The demo wipes its data directory, so refuse anything that is not a demo's.
 fn prepare_data_dir(dir: &std::path::Path) -> Result<()> {
     if dir.exists() {
@@ -89,8 +92,8 @@ fn prepare_data_dir(dir: &std::path::Path) -> Result<()> {
             .with_context(|| format!("cannot read {}", dir.display()))?
             .filter_map(|e| e.ok())
             .any(|e| {
-                !e.file_name().to_string_lossy().starts_with("newsbridge.db")
-                    && e.file_name() != "search"
+                let name = e.file_name().to_string_lossy().into_owned();
+                !(name.starts_with("newsbridge.db") || DEMO_FILES.contains(&name.as_str()))
             });
         if foreign {
             bail!(

@@ -51,12 +51,16 @@ pub async fn serve_app(
         let router = crate::server::router(&app).await?;
         let mut stop = stop_rx.clone();
         tasks.spawn(async move {
-            axum::serve(listener, router)
-                .with_graceful_shutdown(async move {
-                    let _ = stop.wait_for(|s| *s).await;
-                })
-                .await
-                .context("the web server stopped")
+            // The peer address feeds the comment rate limits (as a salted hash).
+            axum::serve(
+                listener,
+                router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+            )
+            .with_graceful_shutdown(async move {
+                let _ = stop.wait_for(|s| *s).await;
+            })
+            .await
+            .context("the web server stopped")
         });
     }
     tokio::select! {
