@@ -6,9 +6,7 @@ use std::sync::Arc;
 
 use anyhow::{Context as _, Result};
 use store::{ArticleStatus, JobKind, Translation, TranslationStatus};
-use translate::{
-    Engines, Glossary, Outcome, Policy, SegmentOrigin, TranslateError, Translator,
-};
+use translate::{Engines, Glossary, Outcome, Policy, SegmentOrigin, TranslateError, Translator};
 
 use super::{permanent, LanguageJob, StageResult};
 use crate::app::App;
