@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{nb, run};
+use common::{minimal_config, nb, run};
 
 #[test]
 fn every_command_explains_itself_with_an_example() {
@@ -61,12 +61,7 @@ fn init_writes_a_valid_commented_config_and_refuses_to_overwrite() {
 #[test]
 fn invalid_configuration_names_key_value_and_expectation() {
     let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("newsbridge.toml");
-    std::fs::write(
-        &config,
-        format!("data_dir = \"{}\"\n", dir.path().join("d").display()),
-    )
-    .unwrap();
+    let (config, _) = minimal_config(dir.path(), "");
     let (ok, _, err) = run(nb(&config)
         .arg("status")
         .env("NEWSBRIDGE_SERVER__LISTEN", "nowhere"));
@@ -97,15 +92,12 @@ fn invalid_configuration_names_key_value_and_expectation() {
 #[test]
 fn bad_source_urls_are_refused_with_the_reason() {
     let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("newsbridge.toml");
-    std::fs::write(
-        &config,
-        format!(
-            "data_dir = \"{}\"\n[ingest]\nallow = [\"127.0.0.1:1\"]\n",
-            dir.path().join("d").display()
-        ),
-    )
-    .unwrap();
+    let (config, _) = minimal_config(
+        dir.path(),
+        "[ingest]
+allow = [\"127.0.0.1:1\"]
+",
+    );
     let (ok, _, err) = run(nb(&config).args(["sources", "add", "not a url", "--kind", "feed"]));
     assert!(!ok);
     assert!(err.contains("not a url") && err.contains("http"), "{err}");
@@ -134,9 +126,7 @@ fn bad_source_urls_are_refused_with_the_reason() {
 #[tokio::test]
 async fn a_database_from_a_newer_version_is_refused_untouched() {
     let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("newsbridge.toml");
-    let data = dir.path().join("d");
-    std::fs::write(&config, format!("data_dir = \"{}\"\n", data.display())).unwrap();
+    let (config, data) = minimal_config(dir.path(), "");
     let (ok, _, err) = run(nb(&config).arg("migrate"));
     assert!(ok, "{err}");
     let url = format!("sqlite://{}", data.join("newsbridge.db").display());
@@ -167,12 +157,7 @@ fn users_need_a_real_password_and_a_unique_name() {
     use std::io::Write;
     use std::process::Stdio;
     let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("newsbridge.toml");
-    std::fs::write(
-        &config,
-        format!("data_dir = \"{}\"\n", dir.path().join("d").display()),
-    )
-    .unwrap();
+    let (config, _) = minimal_config(dir.path(), "");
     let add = |password: &str| {
         let mut child = nb(&config)
             .args([
@@ -212,9 +197,7 @@ fn users_need_a_real_password_and_a_unique_name() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_locked_database_is_reported_and_nothing_is_lost() {
     let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("newsbridge.toml");
-    let data = dir.path().join("d");
-    std::fs::write(&config, format!("data_dir = \"{}\"\n", data.display())).unwrap();
+    let (config, data) = minimal_config(dir.path(), "");
     let (ok, _, err) = run(nb(&config).args([
         "sources",
         "add",
@@ -251,12 +234,7 @@ async fn a_locked_database_is_reported_and_nothing_is_lost() {
 #[test]
 fn memory_and_glossary_round_trip_through_tmx_and_csv() {
     let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("newsbridge.toml");
-    std::fs::write(
-        &config,
-        format!("data_dir = \"{}\"\n", dir.path().join("d").display()),
-    )
-    .unwrap();
+    let (config, _) = minimal_config(dir.path(), "");
     let tmx = dir.path().join("in.tmx");
     std::fs::write(
         &tmx,

@@ -22,6 +22,19 @@ pub fn nb(config: &Path) -> Command {
     cmd
 }
 
+/// A minimal newsbridge.toml in `dir`: data in `dir/d`, then `extra` TOML.
+/// Returns the config path and the data directory.
+pub fn minimal_config(dir: &Path, extra: &str) -> (PathBuf, PathBuf) {
+    let config = dir.join("newsbridge.toml");
+    let data = dir.join("d");
+    std::fs::write(
+        &config,
+        format!("data_dir = \"{}\"\n{extra}", data.display()),
+    )
+    .unwrap();
+    (config, data)
+}
+
 /// Runs a command and returns (success, stdout, stderr).
 pub fn run(cmd: &mut Command) -> (bool, String, String) {
     let Output {
