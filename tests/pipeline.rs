@@ -287,3 +287,64 @@ async fn newsbridge_run_serves_the_portal_health_and_metrics() {
     server.kill().unwrap();
     server.wait().unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_editors_correction_is_remembered_and_the_version_re_rendered() {
+    let dir = tempfile::tempdir().unwrap();
+    let (site, addr) = sample_site(0).await;
+    let engine = FakeLibre::spawn().await;
+    let config = write_config(dir.path(), addr, Some(&engine.url), "");
+    let sitemap = format!("http://{addr}/sitemap.xml");
+    let (ok, _, err) = run(nb(&config).args(["sources", "add", &sitemap, "--include", r"\.html$"]));
+    assert!(ok, "{err}");
+    let (ok, _, err) = run(nb(&config).args(["ingest", "--once"]));
+    assert!(ok, "{err}");
+
+    let store = open(dir.path(), None).await;
+    let first = site.bundled_articles()[0].clone();
+    let record = store
+        .article_by_url(&format!("http://{addr}{}", first.path()))
+        .await
+        .unwrap()
+        .unwrap();
+    let en = store.translation(record.id, "en").await.unwrap().unwrap();
+    let title = en
+        .segments
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["unit"] == "title")
+        .expect("a title segment");
+    let source = title["source"].as_str().unwrap().to_string();
+    store
+        .queue_revision(&store::Revision {
+            article_id: record.id,
+            lang: "en".into(),
+            source: source.clone(),
+            target: "An editor's better headline".into(),
+            editor: "alice".into(),
+        })
+        .await
+        .unwrap();
+    let calls_before = engine.count();
+    let (ok, out, err) = run(nb(&config).args(["ingest", "--once"]));
+    assert!(ok && out.contains("dead jobs: none"), "{out}{err}");
+
+    let en = store.translation(record.id, "en").await.unwrap().unwrap();
+    assert_eq!(en.content.title, "An editor's better headline");
+    assert_eq!(en.reviewed_by.as_deref(), Some("alice"));
+    assert_eq!(en.status, TranslationStatus::Published);
+    assert_eq!(
+        engine.count(),
+        calls_before,
+        "re-rendered from the memory alone"
+    );
+    let key = translate::SegmentKey::new(&source, "vi").exact;
+    let remembered = store
+        .memory_lookup("vi", "en", &key)
+        .await
+        .unwrap()
+        .expect("remembered");
+    assert_eq!(remembered.origin, "human:alice");
+    assert_eq!(remembered.target_text, "An editor's better headline");
+}

@@ -1,6 +1,7 @@
 //! The pipeline: job handlers for each stage and the workers that run them.
 //!
-//! poll → fetch → extract → classify → translate(lang) → publish(lang).
+//! poll → fetch → extract → classify → translate(lang) → publish(lang);
+//! revise(lang) applies an editor's correction of one segment.
 //! Every handler is idempotent: it may run twice after a crash and the
 //! result is the same, because it writes with upserts keyed on the
 //! article's identity and queues the next stage with a dedupe key.

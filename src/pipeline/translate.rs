@@ -71,6 +71,52 @@ pub async fn run(ctx: &Context, job: LanguageJob) -> StageResult {
             return queue_publish(app, &job).await;
         }
     }
+    render(ctx, &article, &job, None).await
+}
+
+/// Applies an editor's correction: remembers it as a human translation (every
+/// future match reuses it), then re-renders the language version from the
+/// translation memory, credited to the editor.
+pub async fn revise(ctx: &Context, revision: store::Revision) -> StageResult {
+    let app = &ctx.app;
+    let article = match app.store.article(revision.article_id).await {
+        Ok(a) => a,
+        Err(store::StoreError::NotFound(_)) => return Ok(()),
+        Err(e) => return Err(e.into()),
+    };
+    if article.status != ArticleStatus::Classified || revision.lang == article.language {
+        return Ok(());
+    }
+    let translator = ctx
+        .translators
+        .translator(app, &article.language, &revision.lang)
+        .await?;
+    let pair = translate::LangPair::new(&article.language, &revision.lang);
+    translator
+        .remember(
+            &pair,
+            &revision.source,
+            &revision.target,
+            Some(revision.editor.clone()),
+        )
+        .await?;
+    let job = LanguageJob {
+        article_id: article.id,
+        lang: revision.lang.clone(),
+        revision: article.revision,
+    };
+    render(ctx, &article, &job, Some(revision.editor)).await
+}
+
+/// Translates the article into `job.lang` (memory first), saves the version
+/// and queues its publication unless QA holds it.
+async fn render(
+    ctx: &Context,
+    article: &store::ArticleRecord,
+    job: &LanguageJob,
+    editor: Option<String>,
+) -> StageResult {
+    let app = &ctx.app;
     let translator = ctx
         .translators
         .translator(app, &article.language, &job.lang)
@@ -92,8 +138,11 @@ pub async fn run(ctx: &Context, job: LanguageJob) -> StageResult {
     let segments = serde_json::to_value(&translated.segments)?;
     // Wholly human (translation memory of human translations): credit a review, not an engine.
     let (engine, reviewed_by) = match engine_summary(&translated.segments) {
-        human if human == "human" => (None, Some("translation memory (human)".to_string())),
-        engines => (Some(engines), None),
+        human if human == "human" => (
+            None,
+            Some(editor.unwrap_or_else(|| "translation memory (human)".to_string())),
+        ),
+        engines => (Some(engines), editor),
     };
     app.store
         .save_translation(&Translation {
@@ -119,7 +168,7 @@ pub async fn run(ctx: &Context, job: LanguageJob) -> StageResult {
         "translated"
     );
     if status == TranslationStatus::Translated {
-        queue_publish(app, &job).await?;
+        queue_publish(app, job).await?;
     }
     Ok(())
 }

@@ -184,5 +184,6 @@ async fn handle(ctx: &Context, job: &Job) -> super::StageResult {
         JobKind::Classify => classify::run(&ctx.app, job.payload().map_err(payload_err)?).await,
         JobKind::Translate => translate::run(ctx, job.payload().map_err(payload_err)?).await,
         JobKind::Publish => publish::run(&ctx.app, job.payload().map_err(payload_err)?).await,
+        JobKind::Revise => translate::revise(ctx, job.payload().map_err(payload_err)?).await,
     }
 }

@@ -33,17 +33,20 @@ pub enum JobKind {
     Translate,
     /// Publish one language version (index, feeds, sitemaps).
     Publish,
+    /// Apply an editor's correction of one segment: remember it, re-render the version.
+    Revise,
 }
 
 impl JobKind {
     /// Every stage, in pipeline order.
-    pub const ALL: [JobKind; 6] = [
+    pub const ALL: [JobKind; 7] = [
         JobKind::Poll,
         JobKind::Fetch,
         JobKind::Extract,
         JobKind::Classify,
         JobKind::Translate,
         JobKind::Publish,
+        JobKind::Revise,
     ];
 
     /// The stage's name as stored.
@@ -55,6 +58,7 @@ impl JobKind {
             JobKind::Classify => "classify",
             JobKind::Translate => "translate",
             JobKind::Publish => "publish",
+            JobKind::Revise => "revise",
         }
     }
 }

@@ -458,3 +458,70 @@ async fn sessions_are_fresh_at_every_sign_in_and_die_at_sign_out() {
     let got = get_with(&app, "/admin", &[("cookie", &second)]).await;
     assert_eq!(got.status, 200, "other sessions live on");
 }
+
+#[tokio::test]
+async fn an_editors_correction_is_queued_for_the_memory_and_audited() {
+    let f = fixture().await;
+    users(&f).await;
+    let mut fr = f.store.translation(f.main, "fr").await.unwrap().unwrap();
+    fr.segments = serde_json::json!([
+        {"unit": "title", "kind": "title", "source": "Chiến sự ở Kursk", "target": "Combats à Kursk", "origin": "engine", "flags": ["glossary_missing"]}
+    ]);
+    f.store.save_translation(&fr).await.unwrap();
+    let app = web::router(portal(&f));
+    let editor = session(&app, "eve", "battery staple").await;
+    let page = get_with(
+        &app,
+        &format!("/admin/articles/{}/fr", f.main),
+        &[("cookie", &editor)],
+    )
+    .await;
+    assert!(
+        page.body
+            .contains(&format!("/admin/articles/{}/fr/segments/0", f.main)),
+        "a form per segment"
+    );
+    let token = csrf(&app, &editor).await;
+    let path = format!("/admin/articles/{}/fr/segments/0", f.main);
+    let got = post_form(
+        &app,
+        &path,
+        &[("csrf", &token), ("target", "Combats à Koursk")],
+        &[("cookie", &editor)],
+    )
+    .await;
+    assert_eq!(got.status, 303);
+    let status = f.store.pipeline_status(0).await.unwrap();
+    assert!(
+        status
+            .jobs
+            .iter()
+            .any(|c| c.kind == "revise" && c.state == "queued" && c.count == 1),
+        "{:?}",
+        status.jobs
+    );
+    let log = f.store.audit_log(10, 0).await.unwrap();
+    let row = log
+        .iter()
+        .find(|e| e.action == "segment_revised")
+        .expect("audit row");
+    assert_eq!(row.actor, "eve");
+    assert_eq!(row.detail.as_deref(), Some("Combats à Koursk"));
+    // Without the token, or outside the editor's languages, nothing is queued.
+    let got = post_form(&app, &path, &[("target", "x")], &[("cookie", &editor)]).await;
+    assert_eq!(got.status, 403);
+    let other = format!("/admin/articles/{}/en/segments/0", f.main);
+    let got = post_form(
+        &app,
+        &other,
+        &[("csrf", &token), ("target", "x")],
+        &[("cookie", &editor)],
+    )
+    .await;
+    assert_eq!(got.status, 403);
+    let status = f.store.pipeline_status(0).await.unwrap();
+    assert!(status
+        .jobs
+        .iter()
+        .any(|c| c.kind == "revise" && c.count == 1));
+}

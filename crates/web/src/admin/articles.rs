@@ -242,9 +242,18 @@ pub(crate) async fn review(
         @if segments.is_empty() {
             p { "No segment report for this version (the original, or made before reports existed)." }
         } @else {
+            @let editable = lang != a.language && may_edit(&desk, &lang);
             table.review {
-                tr { th { "Unit" } th { "Kind" } th { "Original (" (a.language) ")" } th { "Translation (" (lang) ")" } th { "Origin" } th { "Flags" } }
-                @for s in segments { (segment_row(s, &a.language, &lang)) }
+                tr {
+                    th { "Unit" } th { "Kind" } th { "Original (" (a.language) ")" } th { "Translation (" (lang) ")" } th { "Origin" } th { "Flags" }
+                    @if editable { th { "Correct (saved to the translation memory)" } }
+                }
+                @for (n, s) in segments.iter().enumerate() {
+                    (segment_row(s, &a.language, &lang, editable.then(|| (
+                        format!("/admin/articles/{id}/{lang}/segments/{n}"),
+                        csrf_field(&app, &desk),
+                    ))))
+                }
             }
         }
     };
@@ -280,7 +289,8 @@ fn flags(v: &Value) -> Vec<String> {
     }
 }
 
-fn segment_row(s: &Value, source_lang: &str, lang: &str) -> Markup {
+/// One segment; with `edit` (the form's action and CSRF field), a form to correct it.
+fn segment_row(s: &Value, source_lang: &str, lang: &str, edit: Option<(String, Markup)>) -> Markup {
     let f = flags(s);
     html! {
         tr class=[(!f.is_empty()).then_some("flagged")] {
@@ -290,6 +300,72 @@ fn segment_row(s: &Value, source_lang: &str, lang: &str) -> Markup {
             td lang=(lang) { (text(s, "target")) }
             td { (text(s, "origin")) }
             td { @for x in &f { span.flag { (x) } } }
+            @if let Some((action, csrf)) = edit {
+                td {
+                    form method="post" action=(action) {
+                        (csrf)
+                        textarea name="target" rows="3" cols="40" lang=(lang) required { (text(s, "target")) }
+                        button type="submit" { "Save" }
+                    }
+                }
+            }
         }
     }
+}
+
+/// Longest correction accepted, in characters.
+const MAX_CORRECTION: usize = 5_000;
+
+/// `POST /admin/articles/{id}/{lang}/segments/{n}`: an editor corrects one
+/// segment. The correction is queued for the pipeline, which remembers it as
+/// a human translation (reused by every future match) and re-renders the
+/// version; the source text is taken from the stored report, not the form.
+pub(crate) async fn revise_segment(
+    State(app): State<AppState>,
+    Path((id, lang, n)): Path<(i64, String, usize)>,
+    headers: HeaderMap,
+    req: Request,
+) -> Response {
+    let form = read_form(req).await;
+    let desk = match require_post(&app, &headers, &form, Need::Editor).await {
+        Ok(d) => d,
+        Err(r) => return r,
+    };
+    if !may_edit(&desk, &lang) {
+        return forbidden("You do not work on this language.");
+    }
+    let target = form
+        .get("target")
+        .map(|t| t.trim().to_string())
+        .unwrap_or_default();
+    if target.is_empty() || target.chars().count() > MAX_CORRECTION {
+        return forbidden("A correction must have between 1 and 5,000 characters.");
+    }
+    let store = &app.portal.store;
+    let translation = match store.translation(id, &lang).await {
+        Ok(Some(t)) => t,
+        Ok(None) | Err(StoreError::NotFound(_)) => return not_found(),
+        Err(e) => return server_error(&e),
+    };
+    let Some(segment) = translation.segments.as_array().and_then(|a| a.get(n)) else {
+        return not_found();
+    };
+    let revision = store::Revision {
+        article_id: id,
+        lang: lang.clone(),
+        source: text(segment, "source"),
+        target: target.clone(),
+        editor: desk.user.username.clone(),
+    };
+    if let Err(e) = store.queue_revision(&revision).await {
+        return server_error(&e);
+    }
+    let what = format!("article {id} {lang} segment {n}");
+    if let Err(e) = store
+        .audit(&desk.user.username, "segment_revised", &what, Some(&target))
+        .await
+    {
+        return server_error(&e);
+    }
+    back(&format!("/admin/articles/{id}/{lang}"))
 }

@@ -48,6 +48,10 @@ pub(crate) fn routes() -> Router<AppState> {
             "/admin/articles/{id}/{lang}/status",
             post(articles::set_status),
         )
+        .route(
+            "/admin/articles/{id}/{lang}/segments/{n}",
+            post(articles::revise_segment),
+        )
         .route("/admin/audit", get(audit::log))
 }
 
