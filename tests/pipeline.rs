@@ -348,3 +348,40 @@ async fn an_editors_correction_is_remembered_and_the_version_re_rendered() {
     assert_eq!(remembered.origin, "human:alice");
     assert_eq!(remembered.target_text, "An editor's better headline");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_fresh_rss_article_corrected_upstream_is_noticed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (site, addr) = sample_site(0).await;
+    let engine = FakeLibre::spawn().await;
+    let config = write_config(dir.path(), addr, Some(&engine.url), "");
+    let feed = format!("http://{addr}/rss/home.rss");
+    let (ok, _, err) = run(nb(&config).args(["sources", "add", &feed]));
+    assert!(ok, "{err}");
+    // An article published just now: RSS gives no modification time.
+    let id = site.publish_generated(1)[0];
+    let (ok, out, err) = run(nb(&config).args(["ingest", "--once"]));
+    assert!(ok && out.contains("dead jobs: none"), "{out}{err}");
+    let fresh = site.article(id).unwrap();
+    let store = open(dir.path(), None).await;
+    let url = format!("http://{addr}{}", fresh.path());
+    assert_eq!(
+        store.article_by_url(&url).await.unwrap().unwrap().revision,
+        1
+    );
+
+    site.edit_article(id, |a| a.title = format!("{} (đã cập nhật)", a.title))
+        .unwrap();
+    let (ok, out, err) = run(nb(&config).args(["ingest", "--once"]));
+    assert!(ok && out.contains("dead jobs: none"), "{out}{err}");
+    let record = store.article_by_url(&url).await.unwrap().unwrap();
+    assert_eq!(record.revision, 2, "the correction was noticed");
+    assert!(record.original.title.ends_with("(đã cập nhật)"));
+    let older = site.bundled_articles()[0].clone();
+    let older = store
+        .article_by_url(&format!("http://{addr}{}", older.path()))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(older.revision, 1, "old articles are not fetched again");
+}

@@ -7,6 +7,10 @@ use store::JobKind;
 use super::{permanent, FetchJob, PollJob, StageResult};
 use crate::app::App;
 
+/// Hours after publication during which an article without a modification
+/// time (RSS) is fetched again at every poll to notice corrections.
+const FRESH_HOURS: i64 = 6;
+
 /// The ingest settings stored with a source.
 pub fn settings_of(source: &store::Source) -> Result<ingest::SourceSettings> {
     serde_json::from_value(source.settings.clone())
@@ -79,24 +83,36 @@ pub async fn run(app: &App, job: PollJob) -> StageResult {
                 continue;
             }
         };
-        // A new lastmod/updated time is an upstream edit: a new fetch job.
-        let version = entry.updated.map(|t| t.timestamp()).unwrap_or(0);
-        let key = format!("fetch:{canonical}@{version}");
         let fetch = FetchJob {
             url: entry.url.clone(),
             source_id: source.id,
             categories: entry.categories.clone(),
         };
-        if app
-            .store
-            .enqueue(
-                JobKind::Fetch,
-                &fetch,
-                Some(&key),
-                app.config.retry_policy(),
-            )
-            .await?
-        {
+        let policy = app.config.retry_policy();
+        // feed-rs copies an RSS item's pubDate into `updated`: only a later
+        // time is a real modification time.
+        let modified = entry.updated.filter(|u| Some(*u) != entry.published);
+        let fresh = modified.is_none()
+            && entry
+                .published
+                .is_some_and(|p| now - p < chrono::Duration::hours(FRESH_HOURS));
+        let queued_now = if fresh {
+            // No modification time (RSS): while an article is fresh, when
+            // newsrooms correct most, look again at every poll; a conditional
+            // GET makes an unchanged page cost a 304.
+            let key = format!("refresh:{canonical}");
+            app.store
+                .enqueue_again(JobKind::Fetch, &fetch, &key, policy)
+                .await?
+        } else {
+            // A new lastmod/updated time is an upstream edit: a new fetch job.
+            let version = modified.map(|t| t.timestamp()).unwrap_or(0);
+            let key = format!("fetch:{canonical}@{version}");
+            app.store
+                .enqueue(JobKind::Fetch, &fetch, Some(&key), policy)
+                .await?
+        };
+        if queued_now {
             queued += 1;
         }
     }
