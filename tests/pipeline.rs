@@ -17,6 +17,34 @@ async fn open(dir: &std::path::Path, database_url: Option<&str>) -> store::Store
     store::Store::open(&url).await.unwrap()
 }
 
+/// The sample publisher ingested (vi + en, the fake engine) through its sitemap.
+struct Ingested {
+    dir: tempfile::TempDir,
+    site: std::sync::Arc<sample_publisher::Site>,
+    addr: std::net::SocketAddr,
+    engine: FakeLibre,
+    config: std::path::PathBuf,
+}
+
+async fn ingested_sample() -> Ingested {
+    let dir = tempfile::tempdir().unwrap();
+    let (site, addr) = sample_site(0).await;
+    let engine = FakeLibre::spawn().await;
+    let config = write_config(dir.path(), addr, Some(&engine.url), "");
+    let sitemap = format!("http://{addr}/sitemap.xml");
+    let (ok, _, err) = run(nb(&config).args(["sources", "add", &sitemap, "--include", r"\.html$"]));
+    assert!(ok, "{err}");
+    let (ok, _, err) = run(nb(&config).args(["ingest", "--once"]));
+    assert!(ok, "{err}");
+    Ingested {
+        dir,
+        site,
+        addr,
+        engine,
+        config,
+    }
+}
+
 async fn ingest_and_edit(database_url: Option<String>) {
     let dir = tempfile::tempdir().unwrap();
     let (site, addr) = sample_site(0).await;
@@ -205,15 +233,13 @@ async fn the_demo_publishes_every_article_in_every_language() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn newsbridge_run_serves_the_portal_health_and_metrics() {
-    let dir = tempfile::tempdir().unwrap();
-    let (site, addr) = sample_site(0).await;
-    let engine = FakeLibre::spawn().await;
-    let config = write_config(dir.path(), addr, Some(&engine.url), "");
-    let sitemap = format!("http://{addr}/sitemap.xml");
-    let (ok, _, err) = run(nb(&config).args(["sources", "add", &sitemap, "--include", r"\.html$"]));
-    assert!(ok, "{err}");
-    let (ok, _, err) = run(nb(&config).args(["ingest", "--once"]));
-    assert!(ok, "{err}");
+    let Ingested {
+        dir,
+        site,
+        addr,
+        engine: _,
+        config,
+    } = ingested_sample().await;
 
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -290,15 +316,13 @@ async fn newsbridge_run_serves_the_portal_health_and_metrics() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_editors_correction_is_remembered_and_the_version_re_rendered() {
-    let dir = tempfile::tempdir().unwrap();
-    let (site, addr) = sample_site(0).await;
-    let engine = FakeLibre::spawn().await;
-    let config = write_config(dir.path(), addr, Some(&engine.url), "");
-    let sitemap = format!("http://{addr}/sitemap.xml");
-    let (ok, _, err) = run(nb(&config).args(["sources", "add", &sitemap, "--include", r"\.html$"]));
-    assert!(ok, "{err}");
-    let (ok, _, err) = run(nb(&config).args(["ingest", "--once"]));
-    assert!(ok, "{err}");
+    let Ingested {
+        dir,
+        site,
+        addr,
+        engine,
+        config,
+    } = ingested_sample().await;
 
     let store = open(dir.path(), None).await;
     let first = site.bundled_articles()[0].clone();
