@@ -2,6 +2,7 @@
 //! it ingests 200+ articles; after restarts nothing is lost or duplicated.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "suite/common/mod.rs"]
 mod common;
 
 use std::collections::HashSet;

@@ -2,7 +2,7 @@
 //! `cargo run -p web --example demo -- 8090`.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
-#[path = "../tests/common/mod.rs"]
+#[path = "../tests/suite/common/mod.rs"]
 mod common;
 
 #[tokio::main]

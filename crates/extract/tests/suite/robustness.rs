@@ -1,0 +1,196 @@
+//! Nothing a remote server sends may panic the extractor or make it run away.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use extract::{extract, ExtractError, ExtractOptions};
+use proptest::prelude::*;
+
+fn opts() -> ExtractOptions {
+    ExtractOptions::default()
+}
+
+#[test]
+fn empty_and_whitespace_are_typed_errors() {
+    assert_eq!(
+        extract(b"", "https://x.vn/", &opts()),
+        Err(ExtractError::Empty)
+    );
+    assert_eq!(
+        extract(b" \n\t ", "https://x.vn/", &opts()),
+        Err(ExtractError::Empty)
+    );
+}
+
+#[test]
+fn binary_is_a_typed_error() {
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0\x1f\xf3\xffa\0\0\0\0IEND\xaeB`\x82";
+    assert_eq!(
+        extract(png, "https://x.vn/a.png", &opts()),
+        Err(ExtractError::NotHtml)
+    );
+}
+
+#[test]
+fn oversized_input_is_refused() {
+    let big = vec![b'a'; extract::MAX_INPUT_BYTES + 1];
+    assert!(matches!(
+        extract(&big, "https://x.vn/", &opts()),
+        Err(ExtractError::TooLarge { .. })
+    ));
+}
+
+#[test]
+fn script_only_page_gives_an_empty_body() {
+    let html = b"<html><head><script>document.write('<p>hello world, this is text</p>')</script></head><body><script src=app.js></script><noscript>Enable JavaScript</noscript></body></html>";
+    let a = extract(html, "https://x.vn/", &opts()).unwrap();
+    assert!(a.blocks.is_empty(), "{:?}", a.blocks);
+}
+
+#[test]
+fn deeply_nested_page_is_bounded() {
+    let mut html = String::from("<html><body>");
+    html.push_str(&"<div>".repeat(100_000));
+    html.push_str(
+        "<p>Đoạn văn nằm rất sâu trong cây, vẫn phải được đọc ra mà không tràn ngăn xếp.</p>",
+    );
+    html.push_str(&"</div>".repeat(100_000));
+    html.push_str("<span>".repeat(50_000).as_str());
+    let start = Instant::now();
+    let a = extract(html.as_bytes(), "https://x.vn/", &opts()).unwrap();
+    assert!(a.body_text().contains("Đoạn văn nằm rất sâu"));
+    assert!(start.elapsed() < Duration::from_secs(20));
+}
+
+#[test]
+fn truncated_and_unclosed_markup() {
+    for html in [
+        "<html><body><p>Một đoạn văn bị cắt ngang giữa chừng khi tải về <a href=\"/x",
+        "<p>text <!-- comment never closed",
+        "<p>a<script>var x = '</scr",
+        "<title>Tiêu đề không đóng",
+        "<table><tr><td><table><tr><td>x",
+        "<svg><title/><p>Văn bản sau SVG vẫn còn đó và đủ dài để là nội dung.</p>",
+        "<![CDATA[ x",
+        "<a href=x><p>one</a><p>two",
+        "&#xFFFFFFFF; &#0; &#55296; &bogus; &",
+    ] {
+        let _ = extract(html.as_bytes(), "https://x.vn/", &opts());
+    }
+}
+
+#[test]
+fn large_page_is_linear() {
+    let para = "<p>Hà Nội mưa lớn, nhiều tuyến phố ngập sâu, giao thông ùn tắc kéo dài trong giờ cao điểm.</p>\n";
+    let html = format!(
+        "<html><body><article>{}</article></body></html>",
+        para.repeat(100_000)
+    );
+    assert!(html.len() > 9_000_000);
+    let start = Instant::now();
+    let a = extract(html.as_bytes(), "https://x.vn/", &opts()).unwrap();
+    assert_eq!(a.blocks.len(), 1, "consecutive duplicates collapse");
+    assert!(start.elapsed() < Duration::from_secs(30));
+}
+
+#[test]
+fn many_bylines_and_captions_stay_fast() {
+    let mut html = String::from("<html lang=vi><body><article>");
+    for i in 0..5_000 {
+        html.push_str(&format!(
+            "<figure><img src=/a{i}.jpg><figcaption>Chú thích ảnh số {i}</figcaption></figure><p>Chú thích ảnh số {i}</p>"
+        ));
+    }
+    html.push_str("</article><div class=comments>");
+    for i in 0..20_000 {
+        html.push_str(&format!(
+            "<span class=author>Bạn đọc {i}</span><p>Ý kiến {i}</p>"
+        ));
+    }
+    html.push_str("</div></body></html>");
+    let start = Instant::now();
+    let a = extract(html.as_bytes(), "https://x.vn/", &opts()).unwrap();
+    assert!(a
+        .blocks
+        .iter()
+        .any(|b| matches!(b, article::Block::Figure(_))));
+    assert!(start.elapsed() < Duration::from_secs(30));
+}
+
+#[test]
+fn wrong_charset_still_decodes() {
+    // Declared windows-1252 but really UTF-8: read as UTF-8.
+    let html = "<meta charset=windows-1252><p>Người dân Hà Nội đổ ra đường đón năm mới trong không khí phấn khởi.</p>";
+    let a = extract(html.as_bytes(), "https://x.vn/", &opts()).unwrap();
+    assert!(a.body_text().contains("Người dân Hà Nội"));
+}
+
+#[test]
+fn invalid_override_selector_names_the_selector() {
+    let options = ExtractOptions {
+        content_type: None,
+        overrides: Some(extract::SelectorOverrides {
+            body: Some("div.content >".into()),
+            ..Default::default()
+        }),
+    };
+    let err = extract(b"<p>x</p>", "https://x.vn/", &options).unwrap_err();
+    assert!(
+        matches!(&err, ExtractError::InvalidSelector { selector, .. } if selector == "div.content >")
+    );
+    assert!(err.to_string().contains("div.content >"));
+}
+
+/// Every page of the benchmark corpus goes through without a panic.
+#[test]
+fn bench_corpus_never_panics() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/bench/trafilatura-eval");
+    if !dir.exists() {
+        eprintln!("skipping: {} not found", dir.display());
+        return;
+    }
+    let mut n = 0;
+    for sub in ["cache", "eval"] {
+        let Ok(entries) = std::fs::read_dir(dir.join(sub)) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let bytes = std::fs::read(e.path()).unwrap();
+            let r =
+                std::panic::catch_unwind(|| extract(&bytes, "https://example.com/page", &opts()));
+            assert!(r.is_ok(), "panicked on {}", e.path().display());
+            n += 1;
+        }
+    }
+    assert!(n > 900, "only {n} pages");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        let _ = extract(&bytes, "https://x.vn/", &opts());
+    }
+
+    #[test]
+    fn random_markup_never_panics(parts in proptest::collection::vec(
+        prop_oneof![
+            Just("<div>".to_owned()), Just("</div>".to_owned()), Just("<p>".to_owned()),
+            Just("</p>".to_owned()), Just("<a href='/x'>".to_owned()), Just("</a>".to_owned()),
+            Just("<table><tr><td>".to_owned()), Just("</td></tr></table>".to_owned()),
+            Just("<img data-src='a.jpg' srcset='b.jpg 2x,'>".to_owned()), Just("<br>".to_owned()),
+            Just("<figure><figcaption>Ảnh: X".to_owned()), Just("<script>".to_owned()),
+            Just("<!--".to_owned()), Just("&amp;&#x1F600;&#99999999;".to_owned()),
+            Just("<h2>".to_owned()), Just("<ul><li>".to_owned()), Just("<blockquote>".to_owned()),
+            Just("<meta charset=windows-1258>".to_owned()),
+            Just("<script type=application/ld+json>{\"@type\":\"NewsArticle\",\"datePublished\":\"2025-13-45\"}</script>".to_owned()),
+            "[a-zA-Zà-ỹ ,.:0-9/]{0,40}",
+        ],
+        0..60,
+    )) {
+        let html = parts.concat();
+        let _ = extract(html.as_bytes(), "https://x.vn/a", &opts());
+        let _ = extract::decode_html(html.as_bytes(), Some("text/html; charset=windows-1258"));
+    }
+}

@@ -1,0 +1,9 @@
+//! The crate's integration tests, one binary (each test binary links the whole
+//! dependency tree, so one binary per crate keeps the build small and fast).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+mod engines;
+mod pipeline;
+mod robustness;
+mod tmx;

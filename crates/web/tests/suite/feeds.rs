@@ -1,0 +1,131 @@
+//! Feeds, sitemaps and robots.txt are well-formed and list the right URLs.
+
+use crate::common;
+
+use std::str::FromStr;
+
+use common::*;
+
+#[tokio::test]
+async fn rss_feeds_per_language_and_section() {
+    let f = fixture().await;
+    let app = web::router(portal(&f));
+    let got = get(&app, "/fr/feed.xml").await;
+    assert_eq!(got.status, 200);
+    assert!(got
+        .header("content-type")
+        .starts_with("application/rss+xml"));
+    roxmltree::Document::parse(&got.body).expect("well-formed XML");
+    let channel = rss::Channel::from_str(&got.body).expect("valid RSS");
+    assert_eq!(channel.language(), Some("fr"));
+    assert!(channel.title().contains("dernières nouvelles"));
+    let main = channel
+        .items()
+        .iter()
+        .find(|i| i.title() == Some("Combats à Koursk : la Russie renforce sa défense"))
+        .expect("main article in the French feed");
+    assert!(main
+        .link()
+        .unwrap()
+        .starts_with(&format!("{BASE}/fr/the-gioi/{}-", f.main)));
+    assert!(main.pub_date().is_some());
+    assert!(channel
+        .items()
+        .iter()
+        .all(|i| !i.link().unwrap().contains(&format!("/{}-", f.taken_down))));
+    assert_eq!(channel.items().len(), f.all.len());
+
+    let got = get(&app, "/fr/kinh-doanh/feed.xml").await;
+    assert_eq!(got.status, 200);
+    let channel = rss::Channel::from_str(&got.body).unwrap();
+    assert!(channel.title().contains("Économie"));
+    assert!(channel
+        .items()
+        .iter()
+        .all(|i| i.categories().iter().all(|c| c.name() == "Économie")));
+    assert_eq!(channel.items().len(), 3);
+    assert_eq!(get(&app, "/fr/nowhere/feed.xml").await.status, 404);
+}
+
+#[tokio::test]
+async fn sitemaps_list_every_language_with_alternates() {
+    let f = fixture().await;
+    let app = web::router(portal(&f));
+    let index = get(&app, "/sitemap.xml").await;
+    assert_eq!(index.status, 200);
+    let doc = roxmltree::Document::parse(&index.body).unwrap();
+    let locs: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .filter_map(|n| n.text())
+        .collect();
+    for lang in LANGS {
+        assert!(
+            locs.contains(&format!("{BASE}/{lang}/sitemap.xml").as_str()),
+            "{lang}"
+        );
+    }
+    assert!(locs.contains(&format!("{BASE}/sitemap-news.xml").as_str()));
+
+    let fr = get(&app, "/fr/sitemap.xml").await;
+    assert_eq!(fr.status, 200);
+    let doc = roxmltree::Document::parse(&fr.body).unwrap();
+    let urls: Vec<roxmltree::Node> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("url"))
+        .collect();
+    let main = urls
+        .iter()
+        .find(|u| {
+            u.descendants().any(|n| {
+                n.has_tag_name("loc")
+                    && n.text()
+                        .unwrap_or("")
+                        .contains(&format!("/fr/the-gioi/{}-", f.main))
+            })
+        })
+        .expect("main article in the French sitemap");
+    let hreflangs: Vec<&str> = main
+        .descendants()
+        .filter(|n| n.has_tag_name(("http://www.w3.org/1999/xhtml", "link")))
+        .filter_map(|n| n.attribute("hreflang"))
+        .collect();
+    assert_eq!(hreflangs, ["vi", "en", "fr", "x-default"]);
+    assert!(fr.body.contains(&format!("/fr/kinh-doanh/{}-", f.old)));
+    assert!(!fr.body.contains(&format!("/{}-", f.taken_down)));
+}
+
+#[tokio::test]
+async fn news_sitemap_lists_the_last_two_days_only() {
+    let f = fixture().await;
+    let app = web::router(portal(&f));
+    let got = get(&app, "/sitemap-news.xml").await;
+    assert_eq!(got.status, 200);
+    let doc = roxmltree::Document::parse(&got.body).unwrap();
+    let news = "http://www.google.com/schemas/sitemap-news/0.9";
+    let titles: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((news, "title")))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(titles.contains(&"Combats à Koursk : la Russie renforce sa défense"));
+    assert!(titles.contains(&"Chiến sự ở Kursk: Nga tăng cường phòng thủ"));
+    assert!(!titles.contains(&"Article ancien"), "three days old");
+    assert!(!titles.contains(&"Article retiré"));
+    let languages: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((news, "language")))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(languages.contains(&"fr") && languages.contains(&"vi") && languages.contains(&"en"));
+}
+
+#[tokio::test]
+async fn robots_txt_points_at_the_sitemap() {
+    let f = fixture().await;
+    let app = web::router(portal(&f));
+    let got = get(&app, "/robots.txt").await;
+    assert_eq!(got.status, 200);
+    assert!(got.body.contains(&format!("Sitemap: {BASE}/sitemap.xml")));
+    assert!(got.body.contains("User-agent: *"));
+}

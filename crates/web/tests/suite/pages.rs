@@ -1,0 +1,353 @@
+//! The portal's pages over a real SQLite store.
+
+use crate::common;
+
+use common::*;
+
+#[tokio::test]
+async fn root_redirects_to_the_readers_language() {
+    let f = fixture().await;
+    let app = web::router(portal(&f));
+    let got = get_with(
+        &app,
+        "/",
+        &[("accept-language", "fr-CH, fr;q=0.9, en;q=0.8")],
+    )
+    .await;
+    assert!(got.status.is_redirection(), "{}", got.status);
+    assert_eq!(got.header("location"), "/fr/");
+    let got = get_with(&app, "/", &[("accept-language", "pt-BR")]).await;
+    assert_eq!(got.header("location"), "/vi/");
+    let got = get(&app, "/fr").await;
+    assert_eq!(got.status, 301);
+    assert_eq!(got.header("location"), "/fr/");
+}
+
+#[tokio::test]
+async fn home_and_section_pages_render_in_every_language() {
+    let f = fixture().await;
+    let app = web::router(portal(&f));
+    for lang in LANGS {
+        let home = get(&app, &format!("/{lang}/")).await;
+        assert_eq!(home.status, 200, "{lang} home");
+        assert!(
+            home.body.contains(&format!("<html lang=\"{lang}\"")),
+            "{lang}"
+        );
+        let section = get(&app, &format!("/{lang}/the-gioi/")).await;
+        assert_eq!(section.status, 200, "{lang} section");
+    }
+    let fr = get(&app, "/fr/").await.body;
+    assert!(
+        fr.contains("Monde") && fr.contains("Économie"),
+        "localized section names"
+    );
+    assert!(
+        fr.contains("Combats à Koursk"),
+        "French headlines on the French home page"
+    );
+    assert!(
+        !fr.contains("Chiến sự ở Kursk"),
+        "no Vietnamese headline on the French home page"
+    );
+    let section = get(&app, "/fr/the-gioi/").await.body;
+    assert!(section.contains("<h1>Monde</h1>"), "{section}");
+    assert!(section.contains("Article numéro 3"));
+    assert!(
+        !section.contains("Article numéro 9"),
+        "business article not in world"
+    );
+}
+
+#[tokio::test]
+async fn section_pages_paginate() {
+    let f = fixture().await;
+    let app = web::router(portal(&f));
+    // 9 world articles in French: one page of 12.
+    let got = get(&app, "/fr/the-gioi/?page=2").await;
+    assert_eq!(got.status, 404);
+    let got = get(&app, "/fr/the-gioi/?page=abc").await;
+    assert_eq!(got.status, 200);
+    let got = get(&app, "/fr/the-gioi").await;
+    assert_eq!(got.status, 301);
+    assert_eq!(got.header("location"), "/fr/the-gioi/");
+}
+
+#[tokio::test]
+async fn french_article_page_beats_the_reference_page() {
+    let f = fixture().await;
+    let app = web::router(portal(&f));
+    let path = format!(
+        "/fr/the-gioi/{}-combats-a-koursk-la-russie-renforce-sa-defense",
+        f.main
+    );
+    let got = get(&app, &path).await;
+    assert_eq!(got.status, 200, "{}", got.body);
+    let html = &got.body;
+    let text = visible_text(html);
+
+    // Localized UI strings, nothing in English or Vietnamese UI.
+    assert!(text.contains("Commentaires"), "comments heading in French");
+    assert!(text.contains("Aucun commentaire pour le moment."));
+    assert!(text.contains("Sur le même sujet"));
+    assert!(text.contains("Traduit du vietnamien par opus-mt-vi-fr"));
+    assert!(!text.contains("Comments") && !text.contains("Same story"));
+
+    // The publisher once in the byline, with logo and link.
+    let byline = html
+        .split("class=\"byline\"")
+        .nth(1)
+        .unwrap()
+        .split("</div>")
+        .next()
+        .unwrap();
+    assert_eq!(count(byline, PUBLISHER), 1, "{byline}");
+    assert!(byline.contains("https://baomau.example.vn/logo.png"));
+    assert!(byline.contains("href=\"https://baomau.example.vn\""));
+
+    // Authors linked to their pages, inside the translated "Par …".
+    assert!(html.contains("<p class=\"authors\">Par <a href=\"/fr/author/nguyen-van-an\" rel=\"author\" lang=\"vi\">Nguyễn Văn An</a></p>"), "{byline}");
+
+    // The original date in French.
+    let months = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    assert!(text.contains("Publié à l’origine le "), "{text}");
+    assert!(
+        months.iter().any(|m| byline.contains(m)),
+        "French month in {byline}"
+    );
+    assert!(byline.contains(" à "), "French time joiner");
+
+    // Alt texts and captions translated; nothing of the Vietnamese alt text left.
+    assert!(html.contains("alt=\"Des soldats dans la neige\""));
+    assert!(html.contains("alt=\"Un char sur la route\""));
+    assert!(html.contains("Des soldats patrouillent près de Koursk."));
+    assert!(!html.contains("Binh sĩ trên tuyết"));
+    assert!(text.contains("Photo\u{a0}: AFP"));
+
+    // Body: escaping, external links, headings, tables, embeds.
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!html.contains("<script>alert"));
+    assert!(html.contains(
+        "<a href=\"https://baomau.example.vn/jeddah\" rel=\"nofollow noopener\">Djeddah</a>"
+    ));
+    assert!(html.contains("<h2>Nouveaux développements</h2>"));
+    assert!(html.contains("<th scope=\"col\">Année</th>"));
+    assert!(html.contains("Voir la vidéo"));
+
+    // Source: the original, its title marked as Vietnamese.
+    assert!(text.contains("Source\u{a0}:"));
+    assert!(html.contains(
+        "href=\"https://baomau.example.vn/the-gioi/chien-su-kursk-123.html\" rel=\"nofollow noopener\" hreflang=\"vi\" lang=\"vi\""
+    ));
+
+    // hreflang: vi, en, fr (published) plus x-default; not de (held).
+    for lang in ["vi", "en", "fr"] {
+        assert!(
+            html.contains(&format!(
+                "<link rel=\"alternate\" hreflang=\"{lang}\" href=\"{BASE}/{lang}/the-gioi/{}-",
+                f.main
+            )),
+            "{lang}"
+        );
+    }
+    assert!(html.contains("hreflang=\"x-default\" href=\"https://news.example/vi/the-gioi/"));
+    assert!(
+        !html.contains("hreflang=\"de\""),
+        "held German version is not offered"
+    );
+    assert!(html.contains(&format!("<link rel=\"canonical\" href=\"{BASE}{path}\">")));
+
+    // OpenGraph and JSON-LD.
+    assert!(html.contains("<meta property=\"og:type\" content=\"article\">"));
+    let ld = html
+        .split("<script type=\"application/ld+json\">")
+        .nth(1)
+        .unwrap()
+        .split("</script>")
+        .next()
+        .unwrap();
+    let ld: serde_json::Value = serde_json::from_str(ld).unwrap();
+    assert_eq!(ld["@type"], "NewsArticle");
+    assert_eq!(
+        ld["isBasedOn"],
+        "https://baomau.example.vn/the-gioi/chien-su-kursk-123.html"
+    );
+    assert_eq!(ld["inLanguage"], "fr");
+    assert!(ld["datePublished"].as_str().unwrap().contains("+07:00"));
+    assert_eq!(ld["publisher"]["name"], PUBLISHER);
+
+    // Related blocks: never the article itself, never the same article twice.
+    let related: Vec<&str> = html.split("<section class=\"related\"").skip(1).collect();
+    assert_eq!(related.len(), 3, "same story, same section, same author");
+    let mut seen = std::collections::HashSet::new();
+    for block in &related {
+        let links: Vec<&str> = block
+            .split("class=\"teaser-title\"><a href=\"")
+            .skip(1)
+            .map(|s| s.split('"').next().unwrap())
+            .collect();
+        assert!(!links.is_empty() && links.len() <= 6);
+        for link in links {
+            assert!(
+                !link.contains(&format!("/{}-", f.main)),
+                "article itself in related: {link}"
+            );
+            assert!(
+                seen.insert(link.to_string()),
+                "duplicate across related blocks: {link}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn wrong_slug_or_section_redirects_to_the_canonical_url() {
+    let f = fixture().await;
+    let app = web::router(portal(&f));
+    let canonical = format!(
+        "/fr/the-gioi/{}-combats-a-koursk-la-russie-renforce-sa-defense",
+        f.main
+    );
+    for wrong in [
+        format!("/fr/the-gioi/{}-wrong", f.main),
+        format!(
+            "/fr/kinh-doanh/{}-combats-a-koursk-la-russie-renforce-sa-defense",
+            f.main
+        ),
+        format!("/fr/the-gioi/{}", f.main),
+    ] {
+        let got = get(&app, &wrong).await;
+        assert_eq!(got.status, 301, "{wrong}");
+        assert_eq!(got.header("location"), canonical);
+    }
+}
+
+#[tokio::test]
+async fn unknown_pages_are_localized_404s() {
+    let f = fixture().await;
+    let app = web::router(portal(&f));
+    let got = get(&app, "/fr/the-gioi/999999-nope").await;
+    assert_eq!(got.status, 404);
+    assert!(got.body.contains("Page introuvable"), "{}", got.body);
+    let got = get(&app, "/de/nowhere/").await;
+    assert_eq!(got.status, 404);
+    assert!(got.body.contains("Seite nicht gefunden"));
+    let got = get(&app, "/fr/nowhere").await;
+    assert_eq!(
+        got.status, 404,
+        "no redirect to a section that does not exist"
+    );
+    let got = get(&app, "/ja/a/b/c/d").await;
+    assert_eq!(got.status, 404);
+    assert!(got.body.contains("ページが見つかりません"));
+    // Published in vi, fr, en but not in German: 404 listing the others.
+    let got = get(&app, &format!("/de/the-gioi/{}-x", f.main)).await;
+    assert_eq!(got.status, 404);
+    assert!(got.body.contains("Dieser Artikel ist verfügbar auf:"));
+    assert!(got.body.contains("Français"));
+    // Unknown language: default language's 404.
+    let got = get(&app, "/xx/").await;
+    assert_eq!(got.status, 404);
+}
+
+#[tokio::test]
+async fn taken_down_articles_are_gone() {
+    let f = fixture().await;
+    let app = web::router(portal(&f));
+    let got = get(
+        &app,
+        &format!("/fr/the-gioi/{}-article-retire", f.taken_down),
+    )
+    .await;
+    assert_eq!(got.status, 410);
+    assert!(got.body.contains("Article retiré"));
+    assert!(got
+        .body
+        .contains("Cet article a été retiré à la demande de son éditeur."));
+}
+
+#[tokio::test]
+async fn author_topic_and_about_pages() {
+    let f = fixture().await;
+    let app = web::router(portal(&f));
+    let got = get(&app, "/fr/author/nguyen-van-an").await;
+    assert_eq!(got.status, 200);
+    assert!(got.body.contains("Articles de Nguyễn Văn An"));
+    assert!(got.body.contains("Article numéro 9"));
+    let got = get(&app, "/fr/author/nobody").await;
+    assert_eq!(got.status, 404);
+    let got = get(&app, &format!("/fr/topic/{}", f.topic)).await;
+    assert_eq!(got.status, 200);
+    assert!(got.body.contains("Le dossier"));
+    assert!(got.body.contains("Combats à Koursk"));
+    let got = get(&app, "/fr/topic/abc").await;
+    assert_eq!(got.status, 404);
+    let got = get(&app, "/fr/about").await;
+    assert_eq!(got.status, 200);
+    assert!(got.body.contains("Éditeurs sources"));
+    assert!(got.body.contains(PUBLISHER));
+}
+
+#[tokio::test]
+async fn pages_have_etags_and_answer_304() {
+    let f = fixture().await;
+    let app = web::router(portal(&f));
+    let got = get(&app, "/fr/").await;
+    let etag = got.header("etag").to_string();
+    assert!(etag.starts_with("W/\""), "{etag}");
+    assert!(got.header("cache-control").contains("max-age"));
+    let again = get_with(&app, "/fr/", &[("if-none-match", &etag)]).await;
+    assert_eq!(again.status, 304);
+    let gz = get_with(&app, "/fr/", &[("accept-encoding", "gzip")]).await;
+    assert_eq!(gz.header("content-encoding"), "gzip");
+    let css = get(&app, "/static/site.css").await;
+    assert_eq!(css.status, 200);
+    assert!(css.header("cache-control").contains("immutable"));
+    assert!(css.body.contains("prefers-color-scheme: dark"));
+}
+
+#[tokio::test]
+async fn original_language_page_has_no_translation_notice() {
+    let f = fixture().await;
+    let app = web::router(portal(&f));
+    let got = get(&app, &format!("/vi/the-gioi/{}", f.main)).await;
+    assert_eq!(got.status, 301);
+    let got = get(&app, got.header("location")).await;
+    assert_eq!(got.status, 200);
+    let text = visible_text(&got.body);
+    assert!(text.contains("Chiến sự ở Kursk"));
+    assert!(text.contains("Bình luận") && text.contains("Cùng chủ đề"));
+    assert!(
+        !text.contains("Dịch từ"),
+        "no translation notice on the original"
+    );
+    assert!(!got.body.contains("class=\"notice\""));
+    // "16:50, 25/11/2026 (UTC+07:00)": Vietnamese day/month order.
+    let dateline = got.body.split("class=\"dateline\"").nth(1).unwrap();
+    let date = dateline.split("Đăng lần đầu lúc ").nth(1).unwrap();
+    let bytes: Vec<u8> = date.bytes().take(16).collect();
+    assert_eq!(
+        (bytes[2], bytes[5], bytes[9], bytes[12]),
+        (b':', b',', b'/', b'/'),
+        "{date}"
+    );
+    // The English version says who translated it.
+    let got = get(&app, &format!("/en/the-gioi/{}", f.main)).await;
+    let got = get(&app, got.header("location")).await;
+    assert!(got
+        .body
+        .contains("Translated from Vietnamese by opus-mt-vi-en"));
+}

@@ -1,0 +1,410 @@
+//! The whole pipeline through the real binary: the sample publisher over HTTP,
+//! a LibreTranslate-protocol engine, on SQLite and on PostgreSQL.
+
+use crate::common;
+
+use common::{nb, run, sample_site, write_config, FakeLibre};
+use store::{ArticleStatus, TeaserFilter, TranslationStatus};
+
+async fn open(dir: &std::path::Path, database_url: Option<&str>) -> store::Store {
+    let url = database_url.map(str::to_string).unwrap_or_else(|| {
+        format!(
+            "sqlite://{}",
+            dir.join("data").join("newsbridge.db").display()
+        )
+    });
+    store::Store::open(&url).await.unwrap()
+}
+
+/// The sample publisher ingested (vi + en, the fake engine) through its sitemap.
+struct Ingested {
+    dir: tempfile::TempDir,
+    site: std::sync::Arc<sample_publisher::Site>,
+    addr: std::net::SocketAddr,
+    engine: FakeLibre,
+    config: std::path::PathBuf,
+}
+
+async fn ingested_sample() -> Ingested {
+    let dir = tempfile::tempdir().unwrap();
+    let (site, addr) = sample_site(0).await;
+    let engine = FakeLibre::spawn().await;
+    let config = write_config(dir.path(), addr, Some(&engine.url), "");
+    let sitemap = format!("http://{addr}/sitemap.xml");
+    let (ok, _, err) = run(nb(&config).args(["sources", "add", &sitemap, "--include", r"\.html$"]));
+    assert!(ok, "{err}");
+    let (ok, _, err) = run(nb(&config).args(["ingest", "--once"]));
+    assert!(ok, "{err}");
+    Ingested {
+        dir,
+        site,
+        addr,
+        engine,
+        config,
+    }
+}
+
+async fn ingest_and_edit(database_url: Option<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let (site, addr) = sample_site(0).await;
+    let engine = FakeLibre::spawn().await;
+    let config = write_config(dir.path(), addr, Some(&engine.url), "");
+    let with_db = |cmd: &mut std::process::Command| {
+        if let Some(url) = &database_url {
+            cmd.env("DATABASE_URL", url);
+        }
+    };
+
+    let mut add = nb(&config);
+    // The sitemap: its lastmod is how the publisher's edits are noticed.
+    add.args([
+        "sources",
+        "add",
+        &format!("http://{addr}/sitemap.xml"),
+        "--name",
+        "Báo Sông Hồng",
+        "--include",
+        r"\.html$",
+    ]);
+    with_db(&mut add);
+    let (ok, out, err) = run(&mut add);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("(Báo Sông Hồng, sitemap)"),
+        "the kind is guessed from the response: {out}"
+    );
+
+    // An operator's glossary: the English pages must say "Jidda" for Jeddah.
+    let csv = dir.path().join("names.csv");
+    std::fs::write(
+        &csv,
+        "source_lang,target_lang,source,target,kind,case\nvi,en,Jeddah,Jidda,forced,insensitive\n",
+    )
+    .unwrap();
+    let mut glossary = nb(&config);
+    glossary.args(["glossary", "import", csv.to_str().unwrap()]);
+    with_db(&mut glossary);
+    let (ok, out, err) = run(&mut glossary);
+    assert!(ok && out.contains("imported 1 terms"), "{out}{err}");
+
+    let mut ingest = nb(&config);
+    ingest.args(["ingest", "--once"]);
+    with_db(&mut ingest);
+    let (ok, out, err) = run(&mut ingest);
+    assert!(ok, "{err}");
+    assert!(out.contains("dead jobs: none"), "{out}\n{err}");
+
+    let store = open(dir.path(), database_url.as_deref()).await;
+    let expected = site.bundled_articles().len() as i64;
+    for lang in ["vi", "en"] {
+        let n = store
+            .count_teasers(lang, TeaserFilter::default())
+            .await
+            .unwrap();
+        assert_eq!(n, expected, "{lang} versions published");
+    }
+    let first = site.bundled_articles()[0].clone();
+    let url = format!("http://{addr}{}", first.path());
+    let record = store
+        .article_by_url(&url)
+        .await
+        .unwrap()
+        .expect("stored under its canonical URL");
+    assert_eq!(record.status, ArticleStatus::Classified);
+    assert_eq!(record.original.title, first.title);
+    assert!(record.section_id.is_some(), "filed under a section");
+    let en = store.translation(record.id, "en").await.unwrap().unwrap();
+    assert_eq!(en.status, TranslationStatus::Published);
+    // The engine's output, with numbers localized for English (12.000 → 12,000).
+    assert_ne!(en.content.title, first.title);
+    assert!(
+        en.qa_flags.is_empty(),
+        "a clean translation has no QA flags: {:?}",
+        en.qa_flags
+    );
+    assert_eq!(
+        en.content.blocks.len(),
+        record.original.blocks.len(),
+        "same block structure"
+    );
+    assert_eq!(
+        en.engine.as_deref(),
+        Some("libre/argos"),
+        "credited to the engine and its model"
+    );
+    let jeddah = site
+        .bundled_articles()
+        .into_iter()
+        .find(|a| a.body_text().contains("Jeddah"))
+        .expect("the sample has a Jeddah story");
+    let jeddah = store
+        .article_by_url(&format!("http://{addr}{}", jeddah.path()))
+        .await
+        .unwrap()
+        .unwrap();
+    let jeddah_en = store.translation(jeddah.id, "en").await.unwrap().unwrap();
+    let text = jeddah_en.content.body_text();
+    assert!(
+        text.contains("Jidda") && !text.contains("Jeddah"),
+        "the glossary is enforced: {text}"
+    );
+    let calls_before = engine.count();
+
+    // An upstream edit: one paragraph changes; only its sentences go to the engine again.
+    site.edit_article(first.id, |a| {
+        if let Some(sample_publisher::BodyBlock::Paragraph(text)) = a
+            .body
+            .iter_mut()
+            .find(|b| matches!(b, sample_publisher::BodyBlock::Paragraph(_)))
+        {
+            *text = article::RichText::plain("Đoạn văn này đã được tòa soạn sửa lại sau khi đăng.");
+        }
+    })
+    .unwrap();
+    let mut again = nb(&config);
+    again.args(["ingest", "--once"]);
+    with_db(&mut again);
+    let (ok, out, err) = run(&mut again);
+    assert!(ok, "{err}");
+    assert!(out.contains("dead jobs: none"), "{out}");
+    let edited = store.article(record.id).await.unwrap();
+    assert_eq!(
+        edited.revision, 2,
+        "the edit is a new revision of the same article:\n{out}"
+    );
+    let en = store.translation(record.id, "en").await.unwrap().unwrap();
+    assert_eq!(en.source_revision, 2);
+    let body = en.content.body_text();
+    let expected_paragraph =
+        common::fake_translate("Đoạn văn này đã được tòa soạn sửa lại sau khi đăng.");
+    assert!(body.contains(&expected_paragraph), "{body}");
+    let resent = engine.count() - calls_before;
+    assert!(
+        (1..=3).contains(&resent),
+        "only the changed segment is translated again, not {resent}"
+    );
+    assert_eq!(
+        store
+            .count_teasers("en", TeaserFilter::default())
+            .await
+            .unwrap(),
+        expected,
+        "nothing duplicated by the edit"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sample_publisher_end_to_end_on_sqlite() {
+    ingest_and_edit(None).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sample_publisher_end_to_end_on_postgres() {
+    if let Some(url) = store::testing::postgres_url().await {
+        ingest_and_edit(Some(url)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_publishes_every_article_in_every_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("demo");
+    let (ok, out, err) = run(nb(&dir.path().join("unused.toml")).args([
+        "demo",
+        "--no-serve",
+        "--data-dir",
+        data.to_str().unwrap(),
+    ]));
+    assert!(ok, "{err}");
+    let bundled = sample_publisher::Site::bundled()
+        .unwrap()
+        .bundled_articles()
+        .len();
+    for lang in ["vi", "en", "fr"] {
+        assert!(
+            out.contains(&format!("{lang}: published {bundled}\n")),
+            "{lang} incomplete:\n{out}"
+        );
+    }
+    assert!(out.contains("dead jobs: none"), "{out}");
+    assert!(out.contains("0 units not aligned"), "{out}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn newsbridge_run_serves_the_portal_health_and_metrics() {
+    let Ingested {
+        dir,
+        site,
+        addr,
+        engine: _,
+        config,
+    } = ingested_sample().await;
+
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut server = nb(&config)
+        .arg("run")
+        .env("NEWSBRIDGE_SERVER__LISTEN", format!("127.0.0.1:{port}"))
+        .spawn()
+        .unwrap();
+    let base = format!("http://127.0.0.1:{port}");
+    let client = reqwest::Client::new();
+    let mut up = false;
+    for _ in 0..100 {
+        if let Ok(r) = client.get(format!("{base}/healthz")).send().await {
+            if r.status().is_success() {
+                up = true;
+                break;
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(up, "newsbridge run did not come up");
+
+    let metrics = client
+        .get(format!("{base}/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let n = site.bundled_articles().len();
+    assert!(
+        metrics.contains(&format!(
+            "newsbridge_translations{{lang=\"en\",status=\"published\"}} {n}"
+        )),
+        "{metrics}"
+    );
+    assert!(
+        metrics.contains("newsbridge_jobs{stage=\"fetch\",state=\"done\"}"),
+        "{metrics}"
+    );
+
+    let store = open(dir.path(), None).await;
+    let first = site.bundled_articles()[0].clone();
+    let record = store
+        .article_by_url(&format!("http://{addr}{}", first.path()))
+        .await
+        .unwrap()
+        .unwrap();
+    let en = store.translation(record.id, "en").await.unwrap().unwrap();
+    let sections = store.sections().await.unwrap();
+    let section = sections
+        .iter()
+        .find(|s| Some(s.id) == record.section_id)
+        .unwrap();
+    let url = format!("{base}/en/{}/{}-{}", section.slug, record.id, en.slug);
+    let page = client.get(&url).send().await.unwrap();
+    assert_eq!(page.status(), 200, "{url}");
+    let page = page.text().await.unwrap();
+    assert!(
+        page.contains(&en.content.title),
+        "the English page shows the English title"
+    );
+    assert!(
+        page.contains(&format!("http://{addr}{}", first.path())),
+        "and links the original"
+    );
+    server.kill().unwrap();
+    server.wait().unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_editors_correction_is_remembered_and_the_version_re_rendered() {
+    let Ingested {
+        dir,
+        site,
+        addr,
+        engine,
+        config,
+    } = ingested_sample().await;
+
+    let store = open(dir.path(), None).await;
+    let first = site.bundled_articles()[0].clone();
+    let record = store
+        .article_by_url(&format!("http://{addr}{}", first.path()))
+        .await
+        .unwrap()
+        .unwrap();
+    let en = store.translation(record.id, "en").await.unwrap().unwrap();
+    let title = en
+        .segments
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["unit"] == "title")
+        .expect("a title segment");
+    let source = title["source"].as_str().unwrap().to_string();
+    store
+        .queue_revision(&store::Revision {
+            article_id: record.id,
+            lang: "en".into(),
+            source: source.clone(),
+            target: "An editor's better headline".into(),
+            editor: "alice".into(),
+        })
+        .await
+        .unwrap();
+    let calls_before = engine.count();
+    let (ok, out, err) = run(nb(&config).args(["ingest", "--once"]));
+    assert!(ok && out.contains("dead jobs: none"), "{out}{err}");
+
+    let en = store.translation(record.id, "en").await.unwrap().unwrap();
+    assert_eq!(en.content.title, "An editor's better headline");
+    assert_eq!(en.reviewed_by.as_deref(), Some("alice"));
+    assert_eq!(en.status, TranslationStatus::Published);
+    assert_eq!(
+        engine.count(),
+        calls_before,
+        "re-rendered from the memory alone"
+    );
+    let key = translate::SegmentKey::new(&source, "vi").exact;
+    let remembered = store
+        .memory_lookup("vi", "en", &key)
+        .await
+        .unwrap()
+        .expect("remembered");
+    assert_eq!(remembered.origin, "human:alice");
+    assert_eq!(remembered.target_text, "An editor's better headline");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_fresh_rss_article_corrected_upstream_is_noticed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (site, addr) = sample_site(0).await;
+    let engine = FakeLibre::spawn().await;
+    let config = write_config(dir.path(), addr, Some(&engine.url), "");
+    let feed = format!("http://{addr}/rss/home.rss");
+    let (ok, _, err) = run(nb(&config).args(["sources", "add", &feed]));
+    assert!(ok, "{err}");
+    // An article published just now: RSS gives no modification time.
+    let id = site.publish_generated(1)[0];
+    let (ok, out, err) = run(nb(&config).args(["ingest", "--once"]));
+    assert!(ok && out.contains("dead jobs: none"), "{out}{err}");
+    let fresh = site.article(id).unwrap();
+    let store = open(dir.path(), None).await;
+    let url = format!("http://{addr}{}", fresh.path());
+    assert_eq!(
+        store.article_by_url(&url).await.unwrap().unwrap().revision,
+        1
+    );
+
+    site.edit_article(id, |a| a.title = format!("{} (đã cập nhật)", a.title))
+        .unwrap();
+    let (ok, out, err) = run(nb(&config).args(["ingest", "--once"]));
+    assert!(ok && out.contains("dead jobs: none"), "{out}{err}");
+    let record = store.article_by_url(&url).await.unwrap().unwrap();
+    assert_eq!(record.revision, 2, "the correction was noticed");
+    assert!(record.original.title.ends_with("(đã cập nhật)"));
+    let older = site.bundled_articles()[0].clone();
+    let older = store
+        .article_by_url(&format!("http://{addr}{}", older.path()))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(older.revision, 1, "old articles are not fetched again");
+}
