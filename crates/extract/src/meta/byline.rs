@@ -27,6 +27,51 @@ const ROLES: &[(&str, &str)] = &[
     ("translated by", "Translated by"),
 ];
 
+/// Job titles written in front of names without a colon ("Phóng viên Nguyễn
+/// Văn A") and the role they name. Longest first, so "nhóm phóng viên" wins.
+const TITLES: &[(&str, &str)] = &[
+    ("nhóm phóng viên", "Reporter"),
+    ("phóng viên ảnh", "Photos"),
+    ("phóng viên", "Reporter"),
+    ("biên tập viên", "Editor"),
+    ("cộng tác viên", "Contributor"),
+    ("nhiếp ảnh gia", "Photos"),
+    ("nhà báo", "Reporter"),
+    ("nhóm pv", "Reporter"),
+    ("ctv", "Contributor"),
+    ("btv", "Editor"),
+    ("pv", "Reporter"),
+    ("staff reporter", "Reporter"),
+    ("reporter", "Reporter"),
+    ("photographer", "Photos"),
+];
+
+/// A job title at the start of `names` followed by a capitalised name: the
+/// role, and the names without the title.
+fn leading_title(names: &str) -> Option<(&'static str, &str)> {
+    let trimmed = names.trim_start();
+    for (title, role) in TITLES {
+        let Some(head) = trimmed.get(..title.len()) else {
+            continue;
+        };
+        if !head.to_lowercase().eq(title) {
+            continue;
+        }
+        let rest = trimmed.get(title.len()..).unwrap_or("");
+        let mut chars = rest.chars();
+        let spaced = chars.next().is_some_and(char::is_whitespace);
+        let capital = rest
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        if spaced && capital {
+            return Some((role, rest.trim_start()));
+        }
+    }
+    None
+}
+
 /// Words in front of a name that are not part of it.
 const PREFIXES: &[&str] = &[
     "by ",
@@ -45,7 +90,14 @@ pub(crate) fn parse_byline(raw: &str, url: Option<String>) -> Vec<Author> {
     let mut out: Vec<Author> = Vec::new();
     // Split on role labels first, then on separators between names.
     for chunk in split_roles(&text) {
-        let (role, names) = chunk;
+        let (mut role, names) = chunk;
+        let mut names = names.as_str();
+        if role.is_none() {
+            if let Some((r, rest)) = leading_title(names) {
+                role = Some(r);
+                names = rest;
+            }
+        }
         for name in names
             .split([',', ';', '|', '&', '/'])
             .flat_map(|n| n.split(" - "))
@@ -194,6 +246,39 @@ mod tests {
             names(&a),
             vec![("Jane Doe".into(), None), ("John Roe".into(), None)]
         );
+    }
+
+    #[test]
+    fn titles_without_colon() {
+        let a = parse_byline("Phóng viên Nguyễn Văn A", None);
+        assert_eq!(
+            names(&a),
+            vec![("Nguyễn Văn A".into(), Some("Reporter".into()))]
+        );
+        let a = parse_byline("Nhóm phóng viên Minh Anh - Quốc Tuấn", None);
+        assert_eq!(
+            names(&a),
+            vec![
+                ("Minh Anh".into(), Some("Reporter".into())),
+                ("Quốc Tuấn".into(), Some("Reporter".into()))
+            ]
+        );
+        let a = parse_byline("PV Hoàng Long", None);
+        assert_eq!(
+            names(&a),
+            vec![("Hoàng Long".into(), Some("Reporter".into()))]
+        );
+        let a = parse_byline("Biên tập viên Lê Hà, Ảnh: Trần Bình", None);
+        assert_eq!(
+            names(&a),
+            vec![
+                ("Lê Hà".into(), Some("Editor".into())),
+                ("Trần Bình".into(), Some("Photos".into()))
+            ]
+        );
+        // A name that merely starts like a title keeps its words.
+        let a = parse_byline("Pvương Anh", None);
+        assert_eq!(names(&a), vec![("Pvương Anh".into(), None)]);
     }
 
     #[test]
