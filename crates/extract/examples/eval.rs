@@ -32,6 +32,12 @@ fn main() {
             .map_or("../shared/bench/trafilatura-eval", |s| s),
     );
     let verbose = args.iter().any(|a| a == "--verbose");
+    // `--dump DIR` writes each page's `to_json` output as DIR/<file>.json, for error analysis.
+    let dump = args
+        .iter()
+        .position(|a| a == "--dump")
+        .and_then(|i| args.get(i + 1))
+        .map(PathBuf::from);
     let raw = match std::fs::read(dir.join("evaldata.json")) {
         Ok(r) => r,
         Err(e) => {
@@ -83,6 +89,10 @@ fn main() {
         let without = snippets(entry, "without");
         match result {
             Ok(a) => {
+                if let Some(d) = &dump {
+                    let _ = std::fs::create_dir_all(d);
+                    let _ = std::fs::write(d.join(format!("{file}.json")), extract::to_json(&a));
+                }
                 let text = collapse(&a.body_text());
                 body.add(&text, &with, &without, verbose.then_some(*file));
                 let lead = a.lead.as_ref().map(|l| l.plain_text()).unwrap_or_default();

@@ -23,6 +23,29 @@ const LEAD_KEYS: &[&str] = &[
     "entry-summary",
 ];
 
+/// Words of a class name (split on every non-letter) that name a standfirst in
+/// many CMSs: "entry-excerpt", "c-article-head__subtitle", "field-perex",
+/// "texto-bajada", "uk-text-lead", "article__intro".
+const LEAD_WORDS: &[&str] = &[
+    "lead",
+    "lede",
+    "intro",
+    "excerpt",
+    "perex",
+    "deck",
+    "dek",
+    "subtitle",
+    "abstract",
+    "bajada",
+    "entradilla",
+    "chapo",
+    "chapeau",
+    "standfirst",
+    "sapo",
+    "teaser",
+    "summary",
+];
+
 pub(super) fn strongly_marked_lead(dom: &Dom, id: NodeId) -> bool {
     let class = dom.attr(id, "class").unwrap_or("").to_ascii_lowercase();
     LEAD_KEYS.iter().any(|k| class.contains(k))
@@ -50,16 +73,31 @@ pub(super) fn find_lead(dom: &Dom, body: NodeId) -> Option<NodeId> {
             || tokens
                 .iter()
                 .any(|t| matches!(*t, "lead" | "description" | "deck"))
-            || dom.attr(d, "itemprop") == Some("description");
+            || dom.attr(d, "itemprop") == Some("description")
+            || class
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .any(|w| LEAD_WORDS.contains(&w));
         if !hit {
             return false;
         }
-        let len = crate::text::visible_len(&dom.text_content(d));
+        let text = dom.text_content(d);
+        let len = crate::text::visible_len(&text);
+        // A teaser that is a link to another article is not this one's lead.
+        let linked: usize = dom
+            .find_all(d, "a")
+            .map(|a| crate::text::visible_len(&dom.text_content(a)))
+            .sum();
+        if linked * 2 > len {
+            return false;
+        }
         let paragraphs = dom.find_all(d, "p").count() + dom.find_all(d, "br").count();
         (30..=1000).contains(&len)
             && paragraphs <= 1
             && !dom.ancestors(d).any(|a| {
-                matches!(dom.name(a), Some("nav" | "aside" | "footer" | "li"))
+                matches!(
+                    dom.name(a),
+                    Some("nav" | "aside" | "footer" | "li" | "a" | "figure" | "form")
+                )
                     || class_has(dom, a, &["related"])
             })
     })
