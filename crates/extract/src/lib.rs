@@ -193,6 +193,7 @@ pub fn extract(html: &[u8], url: &str, options: &ExtractOptions) -> Result<Artic
             meta::push_unique(&mut page.authors, author);
         }
     }
+    tidy::trailing_chrome(&mut blocks);
 
     let image = page.image.clone().or_else(|| {
         blocks.iter().find_map(|b| match b {

@@ -302,6 +302,47 @@ pub(crate) fn trailing_byline(blocks: &mut Vec<Block>) -> Vec<Author> {
     authors
 }
 
+/// Sentence-final punctuation: a short last line ending otherwise is a label,
+/// a sign-off or a link caption rather than prose.
+const SENTENCE_END: &[char] = &[
+    '.', '!', '?', '…', '"', '“', '”', '»', ')', '’', ':', ';', '。', '！', '？',
+];
+
+/// Drops the short non-sentence lines (and the headings they leave empty)
+/// that close many bodies: "Weiterführender Link", "aja/PAP", "Mehr Themen".
+/// Trailing figures and embeds stay. Nothing is dropped unless a real
+/// paragraph remains before it.
+pub(crate) fn trailing_chrome(blocks: &mut Vec<Block>) {
+    let mut doomed = Vec::new();
+    for (i, b) in blocks.iter().enumerate().rev() {
+        match b {
+            Block::Figure(_) | Block::Embed { .. } => continue,
+            Block::Heading { .. } => doomed.push(i),
+            Block::Paragraph { text } => {
+                let plain = text.plain_text();
+                let t = plain.trim();
+                if t.chars().count() < TRAILING_LINE_CHARS && !t.ends_with(SENTENCE_END) {
+                    doomed.push(i);
+                } else {
+                    for d in doomed {
+                        blocks.remove(d);
+                    }
+                    return;
+                }
+            }
+            _ => {
+                for d in doomed {
+                    blocks.remove(d);
+                }
+                return;
+            }
+        }
+    }
+}
+
+/// Trailing paragraphs shorter than this (characters) without a sentence end are chrome.
+const TRAILING_LINE_CHARS: usize = 50;
+
 /// A heading followed by nothing, or directly by a heading of its level or
 /// above, introduced a list of links that was dropped.
 fn drop_empty_sections(blocks: Vec<Block>) -> Vec<Block> {
@@ -336,6 +377,29 @@ mod tests {
             level,
             text: s.into(),
         }
+    }
+
+    #[test]
+    fn trailing_lines() {
+        let mut blocks = vec![
+            p("Der Bericht beginnt mit einem langen Satz über das Thema."),
+            h(2, "Mehr Themen"),
+            p("Weiterführender Link"),
+            p("aja/PAP"),
+        ];
+        trailing_chrome(&mut blocks);
+        assert_eq!(
+            blocks,
+            vec![p("Der Bericht beginnt mit einem langen Satz über das Thema.")]
+        );
+        // A page of short lines only is left alone.
+        let mut poem = vec![p("Repeat Chorus"), p("La la la")];
+        trailing_chrome(&mut poem);
+        assert_eq!(poem.len(), 2);
+        // A short last sentence stays.
+        let mut short = vec![p("Ein langer erster Absatz."), p("Ende.")];
+        trailing_chrome(&mut short);
+        assert_eq!(short.len(), 2);
     }
 
     #[test]
