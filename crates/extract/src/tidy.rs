@@ -197,6 +197,7 @@ pub(crate) fn tidy(blocks: Vec<Block>, title: &str, lead: Option<&RichText>) -> 
                 })
         })
     };
+    let blocks = captions_after_figures(blocks);
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
     for b in blocks {
         // Lines of a <br>-separated paragraph are checked one by one.
@@ -237,6 +238,53 @@ pub(crate) fn tidy(blocks: Vec<Block>, title: &str, lead: Option<&RichText>) -> 
         out.push(b);
     }
     drop_empty_sections(out)
+}
+
+/// Words that mark a photo credit ("Foto: dpa", "(mlharing / iStock.com)",
+/// "© AFP / Marco Bertorello").
+const CREDIT_WORDS: &[&str] = &[
+    "foto", "fotos", "photo", "photos", "bild", "image", "imagen", "credit", "credits",
+    "crédit", "crédits", "quelle", "getty", "istock", "shutterstock", "afp", "reuters", "dpa",
+    "epa", "imago", "ảnh", "nguồn",
+];
+
+/// Longest paragraph (characters) taken for the caption of the image above it.
+const CAPTION_CHARS: usize = 150;
+
+fn looks_like_credit(text: &str) -> bool {
+    text.contains('©')
+        || text
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| !w.is_empty() && CREDIT_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// A short paragraph printed right under an image with a photo credit in it is
+/// that image's caption (or credit), not body text.
+fn captions_after_figures(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        if let (Block::Paragraph { text }, Some(Block::Figure(f))) = (&b, out.last_mut()) {
+            let plain = clean(&text.plain_text());
+            if plain.chars().count() < CAPTION_CHARS && looks_like_credit(&plain) {
+                if f.caption.is_none() {
+                    match crate::content::split_credit(&plain) {
+                        Some((caption, credit)) => {
+                            if !caption.is_empty() {
+                                f.caption = Some(RichText::plain(&caption));
+                            }
+                            f.credit.get_or_insert(credit);
+                        }
+                        None => f.caption = Some(text.clone()),
+                    }
+                } else if f.credit.is_none() {
+                    f.credit = Some(crate::content::strip_credit_label(&plain));
+                }
+                continue;
+            }
+        }
+        out.push(b);
+    }
+    out
 }
 
 fn filter_lines(text: RichText, keep: impl Fn(&str) -> bool) -> RichText {
@@ -377,6 +425,36 @@ mod tests {
             level,
             text: s.into(),
         }
+    }
+
+    #[test]
+    fn credit_lines_under_images() {
+        let fig = Block::Figure(article::Figure {
+            src: "https://x.de/a.jpg".into(),
+            ..Default::default()
+        });
+        let blocks = vec![
+            p("Ein langer erster Absatz über das Hermelin im Winter."),
+            fig,
+            p("Das Hermelin im Winterfell. Foto: Max Muster"),
+            p("Der Text geht weiter."),
+        ];
+        let out = tidy(blocks, "", None);
+        assert_eq!(out.len(), 3);
+        let Block::Figure(f) = &out[1] else {
+            panic!("figure expected")
+        };
+        assert_eq!(
+            f.caption.as_ref().map(RichText::plain_text).as_deref(),
+            Some("Das Hermelin im Winterfell.")
+        );
+        assert_eq!(f.credit.as_deref(), Some("Max Muster"));
+        // Without a credit word the paragraph stays body text.
+        let blocks = vec![
+            Block::Figure(article::Figure::default()),
+            p("Der Text geht weiter."),
+        ];
+        assert_eq!(tidy(blocks, "", None).len(), 2);
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod inline;
 mod media;
 
 pub(crate) use inline::{finish, InlineCollector};
+pub(crate) use media::{split_credit, strip_credit_label};
 
 use article::Block;
 
