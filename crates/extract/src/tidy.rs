@@ -243,9 +243,28 @@ pub(crate) fn tidy(blocks: Vec<Block>, title: &str, lead: Option<&RichText>) -> 
 /// Words that mark a photo credit ("Foto: dpa", "(mlharing / iStock.com)",
 /// "© AFP / Marco Bertorello").
 const CREDIT_WORDS: &[&str] = &[
-    "foto", "fotos", "photo", "photos", "bild", "image", "imagen", "credit", "credits",
-    "crédit", "crédits", "quelle", "getty", "istock", "shutterstock", "afp", "reuters", "dpa",
-    "epa", "imago", "ảnh", "nguồn",
+    "foto",
+    "fotos",
+    "photo",
+    "photos",
+    "bild",
+    "image",
+    "imagen",
+    "credit",
+    "credits",
+    "crédit",
+    "crédits",
+    "quelle",
+    "getty",
+    "istock",
+    "shutterstock",
+    "afp",
+    "reuters",
+    "dpa",
+    "epa",
+    "imago",
+    "ảnh",
+    "nguồn",
 ];
 
 /// Longest paragraph (characters) taken for the caption of the image above it.
@@ -468,7 +487,9 @@ mod tests {
         trailing_chrome(&mut blocks);
         assert_eq!(
             blocks,
-            vec![p("Der Bericht beginnt mit einem langen Satz über das Thema.")]
+            vec![p(
+                "Der Bericht beginnt mit einem langen Satz über das Thema."
+            )]
         );
         // A page of short lines only is left alone.
         let mut poem = vec![p("Repeat Chorus"), p("La la la")];

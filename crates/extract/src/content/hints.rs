@@ -124,6 +124,8 @@ const CHROME_SUFFIXES: &[&str] = &[
     "timestamp",
     "rating",
     "vote",
+    // "box-app", "promo-app": boxes that advertise the publisher's mobile app.
+    "app",
 ];
 
 /// Substrings of class/id that mark main text.

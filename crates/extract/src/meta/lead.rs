@@ -97,8 +97,7 @@ pub(super) fn find_lead(dom: &Dom, body: NodeId) -> Option<NodeId> {
                 matches!(
                     dom.name(a),
                     Some("nav" | "aside" | "footer" | "li" | "a" | "figure" | "form")
-                )
-                    || class_has(dom, a, &["related"])
+                ) || class_has(dom, a, &["related"])
             })
     })
 }

@@ -204,6 +204,21 @@ pub(crate) fn read(dom: &Dom, base: Option<&url::Url>, sel: &MetaSelectors) -> P
         });
     }
 
+    if m.publisher.is_none() {
+        let host = base.and_then(|b| b.host_str());
+        if let Some(name) = h
+            .title
+            .as_deref()
+            .and_then(|t| title::site_in_title(t, host))
+        {
+            m.publisher = Some(Publisher {
+                name,
+                logo: None,
+                url: base.map(|b| b.origin().ascii_serialization() + "/"),
+            });
+        }
+    }
+
     m.title = title(
         dom,
         body,
@@ -328,7 +343,8 @@ pub(crate) fn read(dom: &Dom, base: Option<&url::Url>, sel: &MetaSelectors) -> P
                 .or(crumbs.last())
                 .map(|s| clean(s))
                 .filter(|_| crumbs.len() >= 2)
-        });
+        })
+        .or_else(|| visible_section(dom, body));
     let mut tags: Vec<String> = h.metas_all("article:tag");
     if tags.is_empty() {
         tags = ld.keywords.iter().map(|k| clean(k)).collect();
@@ -341,6 +357,13 @@ pub(crate) fn read(dom: &Dom, base: Option<&url::Url>, sel: &MetaSelectors) -> P
     }
     if tags.is_empty() {
         tags = visible_tags(dom, body);
+    }
+    if tags.is_empty() {
+        // Vietnamese newspapers (VnExpress, Zing…) list the article's tags here.
+        tags = h
+            .meta(&["keywords"])
+            .map(|k| k.split([',', ';']).map(clean).collect())
+            .unwrap_or_default();
     }
     let mut seen = std::collections::HashSet::new();
     tags.retain(|t| !t.is_empty() && t.chars().count() <= 60 && seen.insert(t.to_lowercase()));
@@ -524,6 +547,33 @@ fn is_organisation(name: &str) -> bool {
     ]
     .iter()
     .any(|k| l.starts_with(k) || l.contains(&format!(" {}", k.trim())))
+}
+
+/// A category label printed with the headline ("the-article-category",
+/// "detail-cate", "article__category"): one short link.
+fn visible_section(dom: &Dom, body: NodeId) -> Option<String> {
+    dom.descendants(body).take(5000).find_map(|d| {
+        let class = dom.attr(d, "class")?.to_ascii_lowercase();
+        let named = class.split_ascii_whitespace().any(|w| {
+            w.split(['-', '_'])
+                .any(|p| matches!(p, "cate" | "category" | "chuyenmuc"))
+        });
+        if !named
+            || dom
+                .ancestors(d)
+                .any(|a| matches!(dom.name(a), Some("nav" | "footer" | "li" | "aside")))
+        {
+            return None;
+        }
+        let mut links = dom.find_all(d, "a");
+        let first = links.next()?;
+        if links.next().is_some() {
+            return None;
+        }
+        let text = clean(&dom.text_content(first));
+        (text.chars().count() <= 40 && !text.is_empty() && clean(&dom.text_content(d)) == text)
+            .then_some(text)
+    })
 }
 
 fn visible_tags(dom: &Dom, body: NodeId) -> Vec<String> {

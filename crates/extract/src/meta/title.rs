@@ -59,6 +59,27 @@ pub(crate) fn strip_site(title: &str, site: Option<&str>, host: Option<&str>) ->
     t
 }
 
+/// The publisher's name printed after the headline in `<title>` ("… :: Báo Lao
+/// Động Thủ Đô"), when it names the host ("laodongthudo.vn").
+pub(crate) fn site_in_title(title: &str, host: Option<&str>) -> Option<String> {
+    let label = host?.trim_start_matches("www.");
+    let label = label.split('.').next().unwrap_or(label);
+    if label.len() < 4 {
+        return None;
+    }
+    const SEPS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
+    let (pos, sep) = SEPS
+        .iter()
+        .filter_map(|sep| title.rfind(sep).map(|p| (p, *sep)))
+        .max_by_key(|(p, _)| *p)?;
+    let tail = clean(title.get(pos + sep.len()..)?);
+    let folded = crate::text::fold(&tail).replace(' ', "");
+    let names = !folded.is_empty()
+        && tail.split_whitespace().count() <= 6
+        && (folded.contains(label) || label.contains(folded.as_str()));
+    names.then_some(tail)
+}
+
 pub(super) fn title(
     dom: &Dom,
     body: NodeId,
