@@ -155,6 +155,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             body: syllables.paragraph(&mut rng, 350),
             section_id: Some(1 + rng.below(8) as i64),
             published_at: Some(start_ms + (i as i64) * (30 * day) / docs.max(1) as i64),
+            story_id: None,
         })
         .collect();
 

@@ -34,6 +34,7 @@ pub fn doc_from_translation(
         body: t.content.body_text(),
         section_id,
         published_at,
+        story_id: None,
     }
 }
 
@@ -94,7 +95,9 @@ pub async fn sync_article(
     for t in store.translations_of(article_id).await? {
         if t.status == TranslationStatus::Published {
             let published_at = record.published_at.or(t.published_at);
-            index.upsert(&doc_from_translation(&t, record.section_id, published_at))?;
+            let mut doc = doc_from_translation(&t, record.section_id, published_at);
+            doc.story_id = record.topic_id;
+            index.upsert(&doc)?;
         }
     }
     Ok(())

@@ -38,6 +38,9 @@ pub struct IndexDoc {
     pub section_id: Option<i64>,
     /// Original publication time (ms since the epoch).
     pub published_at: Option<i64>,
+    /// The story (topic) the article was placed in, which
+    /// [`crate::StoryAssigner`] reads back to place later articles.
+    pub story_id: Option<i64>,
 }
 
 /// Which part of the article a text field holds.
@@ -69,6 +72,7 @@ pub(crate) struct Fields {
     pub(crate) lang: Field,
     pub(crate) section_id: Field,
     pub(crate) published_at: Field,
+    pub(crate) story_id: Field,
     /// Stored originals, for results and snippets.
     pub(crate) title: Field,
     pub(crate) lead: Field,
@@ -93,6 +97,7 @@ fn schema() -> (Schema, Fields) {
     let lang = builder.add_text_field("lang", STRING | STORED);
     let section_id = builder.add_i64_field("section_id", INDEXED | STORED | FAST);
     let published_at = builder.add_i64_field("published_at", INDEXED | STORED | FAST);
+    let story_id = builder.add_i64_field("story_id", INDEXED | STORED | FAST);
     let title = builder.add_text_field("title", STORED);
     let lead = builder.add_text_field("lead", STORED);
     let body = builder.add_text_field("body", STORED);
@@ -118,6 +123,7 @@ fn schema() -> (Schema, Fields) {
         lang,
         section_id,
         published_at,
+        story_id,
         title,
         lead,
         body,
@@ -234,6 +240,9 @@ impl SearchIndex {
         }
         if let Some(at) = doc.published_at {
             document.add_i64(f.published_at, at);
+        }
+        if let Some(story) = doc.story_id {
+            document.add_i64(f.story_id, story);
         }
         for family in Family::for_lang(&lang) {
             for (part, text) in [

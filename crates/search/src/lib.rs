@@ -9,11 +9,18 @@
 //! - [`related`] ranks candidate articles by TF-IDF similarity over
 //!   Vietnamese syllable unigrams and bigrams ([`TextDoc`]).
 //! - [`StoryClusterer`] groups articles about one event across days and publishers.
+//! - [`StoryAssigner`] places a new article in a story from what the index
+//!   holds (BM25 candidates, shingle copies, TF-IDF with time decay), and
+//!   builds its related block.
+//! - [`authors`] turns printed bylines into author entities.
 //! - [`SectionClassifier`] files an article under a section, with a confidence.
 //!
 //! The similarity tools are pure: data in, data out, no database.
 
 mod analysis;
+mod assign;
+pub mod authors;
+mod background;
 mod cjk;
 mod classify;
 mod error;
@@ -26,6 +33,8 @@ mod story;
 mod text;
 
 pub use analysis::fold_diacritics;
+pub use assign::{AssignConfig, MatchReason, StoryAssigner, StoryCandidate, StoryMatch};
+pub use background::background_table;
 pub use classify::{AccuracyReport, SectionAccuracy, SectionClassifier};
 pub use error::SearchError;
 pub use eval::{bcubed, precision_at_k, BCubed};

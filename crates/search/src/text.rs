@@ -24,7 +24,7 @@ const STOPWORDS: &[&str] = &[
     "to", "in", "on", "for", "is", "at", "by",
 ];
 
-fn is_stopword(word: &str) -> bool {
+pub(crate) fn is_stopword(word: &str) -> bool {
     STOPWORDS.contains(&word)
 }
 

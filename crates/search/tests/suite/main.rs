@@ -5,3 +5,5 @@
 mod follow;
 mod index;
 mod similarity;
+mod stories;
+mod authors;

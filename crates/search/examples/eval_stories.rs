@@ -1,0 +1,155 @@
+//! The figures issue 8 asks for, on the labelled set
+//! (`testdata/eval_stories.jsonl`):
+//!
+//! - section accuracy: [`SectionClassifier::cross_validate`], 5 folds;
+//! - stories: the articles are fed online in publication order; each is
+//!   assigned by [`StoryAssigner::assign`] against what is indexed so far,
+//!   then indexed with its story; B-cubed precision, recall and F1 against
+//!   the gold stories;
+//! - related block precision@4: for every article, [`StoryAssigner::related`]
+//!   over the whole indexed set, with the story found online and the gold
+//!   section (what an editor or a confident classifier files); a result is
+//!   relevant when it is in the article's gold story or gold section.
+//!
+//! ```text
+//! cargo run --release -p search --example eval_stories [-- --verbose]
+//! ```
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::collections::HashMap;
+
+use search::{
+    bcubed, precision_at_k, IndexDoc, MatchReason, SearchIndex, SectionClassifier, StoryAssigner,
+    StoryCandidate,
+};
+
+fn main() {
+    let verbose = std::env::args().any(|a| a == "--verbose");
+    let set = common::load();
+    let stories: std::collections::BTreeSet<&str> = set.iter().map(|a| a.story.as_str()).collect();
+    println!("labelled set: {} articles, {} stories", set.len(), stories.len());
+
+    // Sections.
+    let mut section_ids: HashMap<String, i64> = HashMap::new();
+    for a in &set {
+        let next = section_ids.len() as i64 + 1;
+        section_ids.entry(a.section.clone()).or_insert(next);
+    }
+    let examples: Vec<(String, i64)> = set.iter().map(|a| (a.text(), section_ids[&a.section])).collect();
+    let report = SectionClassifier::cross_validate(&examples, 5);
+    println!("section accuracy (5-fold cross-validated): {:.3}", report.accuracy);
+
+    // Stories, online.
+    let index = SearchIndex::in_memory().unwrap();
+    let assigner = StoryAssigner::default();
+    let mut found: HashMap<i64, i64> = HashMap::new();
+    let mut next_story = 10_000;
+    let mut pairs: Vec<(String, i64)> = Vec::new();
+    let candidate = |a: &common::Labelled| StoryCandidate {
+        id: a.id,
+        lang: "vi".into(),
+        title: a.title.clone(),
+        lead: a.lead.clone(),
+        body: a.body.clone(),
+        published_at: a.at(),
+        section_id: Some(section_ids[&a.section]),
+    };
+    let gold_of: HashMap<i64, &common::Labelled> = set.iter().map(|a| (a.id, a)).collect();
+    for a in &set {
+        let c = candidate(a);
+        let matched = assigner.assign(&index, &c).unwrap();
+        let story = match matched.as_ref().and_then(|m| m.story_id) {
+            Some(s) => s,
+            None => {
+                next_story += 1;
+                next_story
+            }
+        };
+        if verbose {
+            let how = match &matched {
+                None => "new story".to_string(),
+                Some(m) => {
+                    let other = gold_of[&m.article_id];
+                    let ok = if other.story == a.story { "ok" } else { "WRONG" };
+                    match &m.reason {
+                        MatchReason::Copy { containment } => {
+                            format!("{ok} copy of {} ({containment:.2})", m.article_id)
+                        }
+                        MatchReason::Similar { cosine, days_apart, shared_terms } => format!(
+                            "{ok} joins {} ({}) score {:.3} cos {cosine:.3} {days_apart:.1} d {shared_terms:?}",
+                            m.article_id, other.story, m.score
+                        ),
+                    }
+                }
+            };
+            println!("{:>3} {:<28} {}", a.id, a.story, how);
+        }
+        found.insert(a.id, story);
+        pairs.push((a.story.clone(), story));
+        index
+            .upsert(&IndexDoc {
+                article_id: a.id,
+                lang: "vi".into(),
+                title: a.title.clone(),
+                lead: a.lead.clone(),
+                body: a.body.clone(),
+                section_id: Some(section_ids[&a.section]),
+                published_at: Some(a.at()),
+                story_id: Some(story),
+            })
+            .unwrap();
+        index.commit().unwrap();
+    }
+    let b = bcubed(&pairs);
+    let found_stories: std::collections::BTreeSet<i64> = found.values().copied().collect();
+    println!(
+        "stories (online, time order): B-cubed precision {:.3}, recall {:.3}, F1 {:.3} ({} found for {} gold)",
+        b.precision,
+        b.recall,
+        b.f1,
+        found_stories.len(),
+        stories.len()
+    );
+
+    // Related blocks.
+    let mut total = 0.0;
+    let mut evaluated = 0;
+    for a in &set {
+        let c = candidate(a);
+        let related = assigner.related(&index, &c, found.get(&a.id).copied(), 4).unwrap();
+        let ids: Vec<i64> = related.iter().map(|r| r.id).collect();
+        let relevant: Vec<i64> = set
+            .iter()
+            .filter(|o| o.id != a.id && (o.story == a.story || o.section == a.section))
+            .map(|o| o.id)
+            .collect();
+        if verbose {
+            println!("{:>3} related {ids:?}", a.id);
+        }
+        total += precision_at_k(&ids, &relevant, 4);
+        evaluated += 1;
+    }
+    println!(
+        "related block precision@4 (same gold story or gold section): {:.3} over {evaluated} articles",
+        total / evaluated.max(1) as f64
+    );
+
+    // Story titles: the most central article of each found story.
+    if verbose {
+        let mut by_story: HashMap<i64, Vec<StoryCandidate>> = HashMap::new();
+        for a in &set {
+            by_story.entry(found[&a.id]).or_default().push(candidate(a));
+        }
+        let mut keys: Vec<&i64> = by_story.keys().collect();
+        keys.sort();
+        for k in keys {
+            let members = &by_story[k];
+            if members.len() > 1 {
+                let central = assigner.central_article(members).unwrap();
+                println!("story {k} ({} articles): {}", members.len(), gold_of[&central].title);
+            }
+        }
+    }
+}
