@@ -498,4 +498,22 @@ impl Store {
             })
             .collect()
     }
+
+    /// The newest change log id (0 when the log is empty).
+    pub async fn last_change_id(&self) -> Result<i64> {
+        let row = sqlx::query("SELECT COALESCE(MAX(id), 0) AS id FROM change_log")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(row.try_get("id")?)
+    }
+
+    /// Article ids after `after`, ascending, at most `limit`: for walking every article.
+    pub async fn article_ids_after(&self, after: i64, limit: i64) -> Result<Vec<i64>> {
+        let rows = sqlx::query("SELECT id FROM articles WHERE id > $1 ORDER BY id LIMIT $2")
+            .bind(after)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(|r| Ok(r.try_get("id")?)).collect()
+    }
 }

@@ -41,6 +41,9 @@ pub enum StoreError {
     /// A value does not satisfy a constraint (duplicate name, bad reference).
     #[error("{0}")]
     Conflict(String),
+    /// An export/import archive cannot be written or read.
+    #[error("archive: {0}")]
+    Archive(String),
     /// Any other database error.
     #[error("database error: {0}")]
     Database(sqlx::Error),

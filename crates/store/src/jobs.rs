@@ -328,6 +328,23 @@ impl Store {
         Ok(done.rows_affected() > 0)
     }
 
+    /// Gives a leased job back to the queue untouched, due now, as if it had not
+    /// been leased (the attempt is not counted): a worker shutting down before
+    /// it could finish. False when the lease had been lost meanwhile.
+    pub async fn release(&self, job: &Job) -> Result<bool> {
+        let now = now_ms();
+        let done = sqlx::query(
+            "UPDATE jobs SET state = 'queued', attempts = attempts - 1, lease_until = NULL, lease_token = NULL, run_at = $1, updated_at = $1 \
+             WHERE id = $2 AND lease_token = $3 AND state = 'running'",
+        )
+        .bind(now)
+        .bind(job.id)
+        .bind(&job.lease_token)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
     /// Marks a leased job done. False when the lease had been lost meanwhile.
     pub async fn complete(&self, job: &Job) -> Result<bool> {
         let done = sqlx::query(

@@ -7,6 +7,8 @@
 //! must differ (leasing jobs with `FOR UPDATE SKIP LOCKED`), [`Backend`] says
 //! which one is in use.
 
+mod admin;
+mod archive;
 mod articles;
 mod audit;
 mod clock;
@@ -29,6 +31,8 @@ mod users;
 #[cfg(feature = "testing")]
 pub mod testing;
 
+pub use admin::DISABLED_PREFIX;
+pub use archive::ArchiveSummary;
 pub use articles::{ArticleRecord, ArticleStatus, NewArticle, StoredAuthor, Upsert};
 pub use audit::AuditEntry;
 pub use clock::now_ms;

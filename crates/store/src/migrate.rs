@@ -12,6 +12,11 @@ use crate::{now_ms, Backend, Result, Store, StoreError};
 const MIGRATIONS: &[(i64, &str, &str)] =
     &[(1, "init", include_str!("../migrations/0001_init.sql"))];
 
+/// The SQL of every migration, in order (the archive reads tables and columns from it).
+pub(crate) fn migration_sql() -> impl Iterator<Item = &'static str> {
+    MIGRATIONS.iter().map(|(_, _, sql)| *sql)
+}
+
 /// The newest schema version this binary knows.
 pub const SCHEMA_VERSION: i64 = 1;
 

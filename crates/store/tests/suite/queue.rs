@@ -1,7 +1,4 @@
 //! The durable job queue, on both backends.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod common;
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -259,5 +256,37 @@ on_both_backends!(
         }
         assert_eq!(seen.len(), 200);
         assert_eq!(store.pending_jobs().await.unwrap(), 0);
+    }
+);
+
+on_both_backends!(
+    released_job_is_due_again_without_spending_an_attempt,
+    |store: Store| async move {
+        store
+            .enqueue(JobKind::Translate, &"a:1:fr", Some("tr:1:fr"), fast())
+            .await
+            .unwrap();
+        let job = store
+            .lease(&[JobKind::Translate], 60_000)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(store.release(&job).await.unwrap());
+        assert_eq!(state_of(&store, job.id).await.0, "queued");
+        assert_eq!(
+            state_of(&store, job.id).await.1,
+            0,
+            "the attempt is given back"
+        );
+        // The old lease can neither release nor complete it again.
+        assert!(!store.release(&job).await.unwrap());
+        assert!(!store.complete(&job).await.unwrap());
+        let again = store
+            .lease(&[JobKind::Translate], 60_000)
+            .await
+            .unwrap()
+            .expect("a released job is due at once");
+        assert_eq!(again.id, job.id);
+        assert_eq!(again.attempts, 1);
     }
 );
