@@ -76,6 +76,13 @@ impl App {
         Ok(list)
     }
 
+    /// Drops the cached section list (after an editor renamed a section).
+    pub fn forget_sections(&self) {
+        if let Ok(mut guard) = self.sections.write() {
+            *guard = None;
+        }
+    }
+
     /// Visible comment counts per article in `lang`, for lists (cached like the sections;
     /// empty when the database fails, since a list is still worth showing).
     pub async fn comment_counts(&self, lang: &str) -> CommentCounts {

@@ -54,14 +54,15 @@ pub(crate) async fn serve(Path(file): Path<String>, headers: HeaderMap) -> Respo
         ),
         _ => return StatusCode::NOT_FOUND.into_response(),
     };
-    let etag = format!("\"{hash:016x}\"");
+    // Weak: the compression layer may send the same content in another coding.
+    let etag = format!("W/\"{hash:016x}\"");
     let cache = "public, max-age=31536000, immutable";
     let matches = headers
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| {
             v.split(',')
-                .any(|t| t.trim().trim_start_matches("W/") == etag)
+                .any(|t| t.trim().trim_start_matches("W/") == etag.trim_start_matches("W/"))
         });
     let mut response = if matches {
         StatusCode::NOT_MODIFIED.into_response()

@@ -24,6 +24,20 @@ pub const UI_LANGUAGES: &[(&str, &str)] = &[
     ("ru", include_str!("../locales/ru/main.ftl")),
 ];
 
+/// The editorial desk's strings (`desk-…` keys) per language, with their
+/// `.ftl` sources; loaded into the same bundles as [`UI_LANGUAGES`].
+pub const DESK_LANGUAGES: &[(&str, &str)] = &[
+    ("vi", include_str!("../locales/vi/desk.ftl")),
+    ("en", include_str!("../locales/en/desk.ftl")),
+    ("fr", include_str!("../locales/fr/desk.ftl")),
+    ("de", include_str!("../locales/de/desk.ftl")),
+    ("es", include_str!("../locales/es/desk.ftl")),
+    ("zh", include_str!("../locales/zh/desk.ftl")),
+    ("ja", include_str!("../locales/ja/desk.ftl")),
+    ("ko", include_str!("../locales/ko/desk.ftl")),
+    ("ru", include_str!("../locales/ru/desk.ftl")),
+];
+
 /// A language's own name for itself, for language switchers.
 pub fn autonym(lang: &str) -> &str {
     match lang {
@@ -78,13 +92,10 @@ impl Locales {
     pub fn load() -> Result<Locales, I18nError> {
         let mut bundles = HashMap::new();
         for (lang, source) in UI_LANGUAGES {
-            let resource =
-                FluentResource::try_new((*source).to_string()).map_err(|(_, errs)| {
-                    I18nError::Syntax {
-                        lang: (*lang).into(),
-                        detail: format!("{errs:?}"),
-                    }
-                })?;
+            let desk = DESK_LANGUAGES
+                .iter()
+                .find(|(l, _)| l == lang)
+                .map_or("", |(_, s)| *s);
             let id: LanguageIdentifier = lang.parse().map_err(|_| I18nError::Syntax {
                 lang: (*lang).into(),
                 detail: "bad language tag".into(),
@@ -92,12 +103,21 @@ impl Locales {
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
             // Bidi isolation marks would end up inside <title> and attributes.
             bundle.set_use_isolating(false);
-            bundle
-                .add_resource(resource)
-                .map_err(|errs| I18nError::Syntax {
-                    lang: (*lang).into(),
-                    detail: format!("{errs:?}"),
-                })?;
+            for source in [*source, desk] {
+                let resource =
+                    FluentResource::try_new(source.to_string()).map_err(|(_, errs)| {
+                        I18nError::Syntax {
+                            lang: (*lang).into(),
+                            detail: format!("{errs:?}"),
+                        }
+                    })?;
+                bundle
+                    .add_resource(resource)
+                    .map_err(|errs| I18nError::Syntax {
+                        lang: (*lang).into(),
+                        detail: format!("{errs:?}"),
+                    })?;
+            }
             bundles.insert((*lang).to_string(), bundle);
         }
         Ok(Locales { bundles })

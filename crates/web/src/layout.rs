@@ -26,8 +26,8 @@ pub(crate) struct Head {
     pub image: Option<String>,
     /// JSON-LD, already serialized.
     pub json_ld: Option<String>,
-    /// An RSS feed for this page: (title, path).
-    pub feed: Option<(String, String)>,
+    /// Feeds for this page: its title, the RSS path and the Atom path.
+    pub feed: Option<(String, String, String)>,
     /// Keep out of search engines (errors, search results).
     pub noindex: bool,
     /// The section highlighted in the menu.
@@ -67,8 +67,9 @@ pub(crate) fn page(ctx: &Ctx<'_>, head: Head, main: Markup) -> Markup {
                 @if let Some(path) = x_default {
                     link rel="alternate" hreflang="x-default" href=(ctx.app.abs(path));
                 }
-                @if let Some((feed_title, path)) = &head.feed {
-                    link rel="alternate" type="application/rss+xml" title=(feed_title) href=(path);
+                @if let Some((feed_title, rss, atom)) = &head.feed {
+                    link rel="alternate" type="application/rss+xml" title=(feed_title) href=(rss);
+                    link rel="alternate" type="application/atom+xml" title=(feed_title) href=(atom);
                 }
                 link rel="stylesheet" href=(assets::css_path());
                 link rel="icon" href=(assets::favicon_path()) type="image/svg+xml";

@@ -12,8 +12,9 @@
 //! ([`CommentSettings`]), anti-spam without third parties (honeypot, signed
 //! time-to-submit token that is also the CSRF token, per-IP-hash rate limits,
 //! link limit, held-word list, IP-hash bans). Editors work at the desk under
-//! `/admin` (`admin/`, English only): argon2id sign-in, signed session cookies,
-//! CSRF on every form, dashboard, moderation, review, takedown, audit log.
+//! `/admin` (`admin/`, in the editor's language): argon2id sign-in, signed session cookies,
+//! CSRF on every form, dashboard, moderation, review, takedown, sources,
+//! sections, glossary, users, audit log.
 //! Tokens, sessions and IP hashes are HMACs under the portal's [`Secret`].
 
 mod admin;
@@ -35,7 +36,7 @@ mod sitemaps;
 mod urls;
 
 pub use error::WebError;
-pub use i18n::{autonym, message_keys, Arg, I18nError, Locales, UI_LANGUAGES};
+pub use i18n::{autonym, message_keys, Arg, I18nError, Locales, DESK_LANGUAGES, UI_LANGUAGES};
 pub use routes::router;
 pub use security::Secret;
 

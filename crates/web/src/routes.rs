@@ -48,12 +48,14 @@ pub fn router(portal: Portal) -> Router {
         .route("/{lang}/about", get(pages::about::about))
         .route("/{lang}/search", get(pages::search::search))
         .route("/{lang}/feed.xml", get(feeds::language_feed))
+        .route("/{lang}/atom.xml", get(feeds::language_atom))
         .route("/{lang}/sitemap.xml", get(sitemaps::language))
         .route("/{lang}/author/{slug}", get(pages::author::author))
         .route("/{lang}/topic/{id}", get(pages::topic::topic))
         .route("/{lang}/{section}", get(pages::section::without_slash))
         .route("/{lang}/{section}/", get(pages::section::section))
         .route("/{lang}/{section}/feed.xml", get(feeds::section_feed))
+        .route("/{lang}/{section}/atom.xml", get(feeds::section_atom))
         .route("/{lang}/{section}/{article}", get(pages::article::article))
         .route(
             "/{lang}/{section}/{article}/comments",

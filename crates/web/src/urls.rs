@@ -51,6 +51,14 @@ pub(crate) fn section_feed(lang: &str, slug: &str) -> String {
     format!("/{lang}/{slug}/feed.xml")
 }
 
+pub(crate) fn atom(lang: &str) -> String {
+    format!("/{lang}/atom.xml")
+}
+
+pub(crate) fn section_atom(lang: &str, slug: &str) -> String {
+    format!("/{lang}/{slug}/atom.xml")
+}
+
 pub(crate) fn sitemap(lang: &str) -> String {
     format!("/{lang}/sitemap.xml")
 }

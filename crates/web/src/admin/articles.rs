@@ -10,7 +10,7 @@ use store::{ArticleStatus, StoreError, TranslationStatus};
 
 use super::{
     back, csrf_field, forbidden, not_found, read_form, require, require_post, respond,
-    server_error, shell, Desk, Need,
+    server_error, shell, Desk, Need, Tr,
 };
 use crate::app::AppState;
 
@@ -30,27 +30,28 @@ pub(crate) async fn list(State(app): State<AppState>, headers: HeaderMap) -> Res
     let store = &app.portal.store;
     let ids = match store.desk_article_ids(LISTED, 0).await {
         Ok(ids) => ids,
-        Err(e) => return server_error(&e),
+        Err(e) => return server_error(&desk.tr(&app), &e),
     };
     let mut rows = Vec::new();
     for id in ids {
         match (store.article(id).await, store.translations_of(id).await) {
             (Ok(a), Ok(t)) => rows.push((a, t)),
-            (Err(e), _) | (_, Err(e)) => return server_error(&e),
+            (Err(e), _) | (_, Err(e)) => return server_error(&desk.tr(&app), &e),
         }
     }
+    let t = desk.tr(&app);
     let body = html! {
         table {
-            tr { th { "#" } th { "Original title" } th { "Status" } th { "Language versions" } }
+            tr { th { "#" } th { (t.t("desk-original-title")) } th { (t.t("desk-status")) } th { (t.t("desk-language-versions")) } }
             @for (a, versions) in &rows {
                 tr {
                     td { (a.id) }
                     td { a href=(format!("/admin/articles/{}", a.id)) lang=(a.language) { (a.original.title) } }
-                    td { (status_name(a.status)) }
+                    td { (t.t(article_key(status_name(a.status)))) }
                     td {
                         @for v in versions {
-                            a href=(format!("/admin/articles/{}/{}", a.id, v.lang)) { (v.lang) } ": " (v.status.as_str())
-                            @if !v.qa_flags.is_empty() { " " span.flag { (v.qa_flags.len()) " QA" } }
+                            a href=(format!("/admin/articles/{}/{}", a.id, v.lang)) { (v.lang) } ": " (t.t(version_key(v.status.as_str())))
+                            @if !v.qa_flags.is_empty() { " " span.flag { (t.tw("desk-qa-count", &[("count", (v.qa_flags.len() as i64).into())])) } }
                             " "
                         }
                     }
@@ -58,7 +59,10 @@ pub(crate) async fn list(State(app): State<AppState>, headers: HeaderMap) -> Res
             }
         }
     };
-    respond(StatusCode::OK, shell("Articles", Some((&app, &desk)), body))
+    respond(
+        StatusCode::OK,
+        shell(&t, &t.t("desk-nav-articles"), Some(&desk), body),
+    )
 }
 
 fn status_name(s: ArticleStatus) -> &'static str {
@@ -66,7 +70,30 @@ fn status_name(s: ArticleStatus) -> &'static str {
         ArticleStatus::Extracted => "extracted",
         ArticleStatus::Classified => "classified",
         ArticleStatus::Duplicate => "duplicate",
-        ArticleStatus::TakenDown => "taken down",
+        ArticleStatus::TakenDown => "taken_down",
+    }
+}
+
+/// The key naming an article status (as stored or as [`status_name`] gives it).
+pub(crate) fn article_key(s: &str) -> &'static str {
+    match s {
+        "extracted" => "desk-article-extracted",
+        "classified" => "desk-article-classified",
+        "duplicate" => "desk-article-duplicate",
+        "taken_down" | "taken down" => "desk-article-taken-down",
+        _ => "desk-unknown",
+    }
+}
+
+/// The key naming a language version's status.
+pub(crate) fn version_key(s: &str) -> &'static str {
+    match s {
+        "translated" => "desk-version-translated",
+        "held" => "desk-version-held",
+        "published" => "desk-version-published",
+        "unpublished" => "desk-version-unpublished",
+        "taken_down" => "desk-version-taken-down",
+        _ => "desk-unknown",
     }
 }
 
@@ -83,31 +110,32 @@ pub(crate) async fn show(
     let store = &app.portal.store;
     let a = match store.article(id).await {
         Ok(a) => a,
-        Err(StoreError::NotFound(_)) => return not_found(),
-        Err(e) => return server_error(&e),
+        Err(StoreError::NotFound(_)) => return not_found(&desk.tr(&app)),
+        Err(e) => return server_error(&desk.tr(&app), &e),
     };
     let versions = match store.translations_of(id).await {
         Ok(v) => v,
-        Err(e) => return server_error(&e),
+        Err(e) => return server_error(&desk.tr(&app), &e),
     };
+    let t = desk.tr(&app);
     let body = html! {
-        p { "Original (" (a.language) "): " a href=(a.url) rel="noopener noreferrer" { (a.original.title) } " · status: " (status_name(a.status)) }
+        p { (t.tw("desk-original-in", &[("lang", a.language.as_str().into())])) " " a href=(a.url) rel="noopener noreferrer" lang=(a.language) { (a.original.title) } " · " (t.t("desk-status")) ": " (t.t(article_key(status_name(a.status)))) }
         table {
-            tr { th { "Language" } th { "Title" } th { "Status" } th { "QA flags" } th { "Review" } th { "Decide" } }
+            tr { th { (t.t("desk-language")) } th { (t.t("desk-title")) } th { (t.t("desk-status")) } th { (t.t("desk-qa-flags")) } th { (t.t("desk-review")) } th { (t.t("desk-decide")) } }
             @for v in &versions {
                 tr {
                     td { (v.lang) }
                     td lang=(v.lang) { (v.content.title) }
-                    td { (v.status.as_str()) }
+                    td { (t.t(version_key(v.status.as_str()))) }
                     td { @for f in &v.qa_flags { span.flag { (f) } } }
-                    td { a href=(format!("/admin/articles/{id}/{}", v.lang)) { "Side by side" } }
+                    td { a href=(format!("/admin/articles/{id}/{}", v.lang)) { (t.t("desk-side-by-side")) } }
                     td {
                         @if a.status != ArticleStatus::TakenDown && may_edit(&desk, &v.lang) {
-                            @for (value, label) in [("approve", "Approve"), ("hold", "Hold"), ("unpublish", "Unpublish")] {
+                            @for (value, label) in [("approve", "desk-approve"), ("hold", "desk-hold"), ("unpublish", "desk-unpublish")] {
                                 form.inline method="post" action=(format!("/admin/articles/{id}/{}/status", v.lang)) {
                                     (csrf_field(&app, &desk))
                                     input type="hidden" name="status" value=(value);
-                                    button type="submit" { (label) }
+                                    button type="submit" { (t.t(label)) }
                                 }
                             }
                         }
@@ -116,18 +144,23 @@ pub(crate) async fn show(
             }
         }
         @if a.status != ArticleStatus::TakenDown {
-            h2 { "Takedown" }
-            p { "Removes the article from every language, the search index, feeds and sitemaps (410 Gone). It cannot be undone from the desk." }
+            h2 { (t.t("desk-takedown")) }
+            p { (t.t("desk-takedown-explained")) }
             form method="post" action=(format!("/admin/articles/{id}/takedown")) {
                 (csrf_field(&app, &desk))
-                label { "Reason " input name="reason" required size="60"; }
-                " " button type="submit" { "Take down in every language" }
+                label { (t.t("desk-reason")) " " input name="reason" required size="60"; }
+                " " button type="submit" { (t.t("desk-takedown-button")) }
             }
         }
     };
     respond(
         StatusCode::OK,
-        shell(&format!("Article {id}"), Some((&app, &desk)), body),
+        shell(
+            &t,
+            &t.tw("desk-article-title", &[("id", id.into())]),
+            Some(&desk),
+            body,
+        ),
     )
 }
 
@@ -156,8 +189,8 @@ pub(crate) async fn takedown(
         .await
     {
         Ok(()) => back(&format!("/admin/articles/{id}")),
-        Err(StoreError::NotFound(_)) => not_found(),
-        Err(e) => server_error(&e),
+        Err(StoreError::NotFound(_)) => not_found(&desk.tr(&app)),
+        Err(e) => server_error(&desk.tr(&app), &e),
     }
 }
 
@@ -173,28 +206,29 @@ pub(crate) async fn set_status(
         Ok(d) => d,
         Err(r) => return r,
     };
+    let t = desk.tr(&app);
     if !may_edit(&desk, &lang) {
-        return forbidden("You do not work on this language.");
+        return forbidden(&t, "desk-not-your-language");
     }
     let status = match form.get("status").map(String::as_str) {
         Some("approve") => TranslationStatus::Published,
         Some("hold") => TranslationStatus::Held,
         Some("unpublish") => TranslationStatus::Unpublished,
-        _ => return forbidden("Unknown decision."),
+        _ => return forbidden(&t, "desk-unknown-decision"),
     };
     let store = &app.portal.store;
     match store.article(id).await {
         Ok(a) if a.status == ArticleStatus::TakenDown => {
-            return forbidden("This article was taken down.")
+            return forbidden(&t, "desk-was-taken-down")
         }
         Ok(_) => {}
-        Err(StoreError::NotFound(_)) => return not_found(),
-        Err(e) => return server_error(&e),
+        Err(StoreError::NotFound(_)) => return not_found(&t),
+        Err(e) => return server_error(&t, &e),
     }
     match store.set_translation_status(id, &lang, status).await {
         Ok(()) => {}
-        Err(StoreError::NotFound(_)) => return not_found(),
-        Err(e) => return server_error(&e),
+        Err(StoreError::NotFound(_)) => return not_found(&t),
+        Err(e) => return server_error(&t, &e),
     }
     let target = format!("article {id} {lang}");
     if let Err(e) = store
@@ -206,7 +240,7 @@ pub(crate) async fn set_status(
         )
         .await
     {
-        return server_error(&e);
+        return server_error(&t, &e);
     }
     back(&format!("/admin/articles/{id}"))
 }
@@ -222,34 +256,35 @@ pub(crate) async fn review(
         Err(r) => return r,
     };
     let store = &app.portal.store;
-    let (a, t) = match (store.article(id).await, store.translation(id, &lang).await) {
-        (Ok(a), Ok(Some(t))) => (a, t),
-        (Err(StoreError::NotFound(_)), _) | (Ok(_), Ok(None)) => return not_found(),
-        (Err(e), _) | (_, Err(e)) => return server_error(&e),
+    let (a, v) = match (store.article(id).await, store.translation(id, &lang).await) {
+        (Ok(a), Ok(Some(v))) => (a, v),
+        (Err(StoreError::NotFound(_)), _) | (Ok(_), Ok(None)) => return not_found(&desk.tr(&app)),
+        (Err(e), _) | (_, Err(e)) => return server_error(&desk.tr(&app), &e),
     };
-    let segments: &[Value] = t.segments.as_array().map_or(&[], Vec::as_slice);
+    let t = desk.tr(&app);
+    let segments: &[Value] = v.segments.as_array().map_or(&[], Vec::as_slice);
     let flagged = segments.iter().filter(|s| !flags(s).is_empty()).count();
     let body = html! {
         p {
-            a href=(format!("/admin/articles/{id}")) { "← article " (id) }
-            " · " (a.language) " → " (lang) " · status " (t.status.as_str())
-            " · engine " (t.engine.as_deref().unwrap_or("none"))
-            " · " (segments.len()) " segments, " (flagged) " with QA flags"
+            a href=(format!("/admin/articles/{id}")) { "← " (t.tw("desk-article-title", &[("id", id.into())])) }
+            " · " (a.language) " → " (lang) " · " (t.t("desk-status")) ": " (t.t(version_key(v.status.as_str())))
+            " · " (t.t("desk-engine")) ": " (v.engine.as_deref().map_or_else(|| t.t("desk-engine-none"), str::to_string))
+            " · " (t.tw("desk-segment-summary", &[("segments", (segments.len() as i64).into()), ("flagged", (flagged as i64).into())]))
         }
-        @if !t.qa_flags.is_empty() {
-            p { "QA flags: " @for f in &t.qa_flags { span.flag { (f) } } }
+        @if !v.qa_flags.is_empty() {
+            p { (t.t("desk-qa-flags")) ": " @for f in &v.qa_flags { span.flag { (f) } } }
         }
         @if segments.is_empty() {
-            p { "No segment report for this version (the original, or made before reports existed)." }
+            p { (t.t("desk-no-segments")) }
         } @else {
             @let editable = lang != a.language && may_edit(&desk, &lang);
             table.review {
                 tr {
-                    th { "Unit" } th { "Kind" } th { "Original (" (a.language) ")" } th { "Translation (" (lang) ")" } th { "Origin" } th { "Flags" }
-                    @if editable { th { "Correct (saved to the translation memory)" } }
+                    th { (t.t("desk-unit")) } th { (t.t("desk-kind")) } th { (t.tw("desk-original-column", &[("lang", a.language.as_str().into())])) } th { (t.tw("desk-translation-column", &[("lang", lang.as_str().into())])) } th { (t.t("desk-origin")) } th { (t.t("desk-flags")) }
+                    @if editable { th { (t.t("desk-correct")) } }
                 }
                 @for (n, s) in segments.iter().enumerate() {
-                    (segment_row(s, &a.language, &lang, editable.then(|| (
+                    (segment_row(&t, s, &a.language, &lang, editable.then(|| (
                         format!("/admin/articles/{id}/{lang}/segments/{n}"),
                         csrf_field(&app, &desk),
                     ))))
@@ -260,8 +295,12 @@ pub(crate) async fn review(
     respond(
         StatusCode::OK,
         shell(
-            &format!("Review: article {id} in {lang}"),
-            Some((&app, &desk)),
+            &t,
+            &t.tw(
+                "desk-review-title",
+                &[("id", id.into()), ("lang", lang.as_str().into())],
+            ),
+            Some(&desk),
             body,
         ),
     )
@@ -290,7 +329,13 @@ fn flags(v: &Value) -> Vec<String> {
 }
 
 /// One segment; with `edit` (the form's action and CSRF field), a form to correct it.
-fn segment_row(s: &Value, source_lang: &str, lang: &str, edit: Option<(String, Markup)>) -> Markup {
+fn segment_row(
+    t: &Tr<'_>,
+    s: &Value,
+    source_lang: &str,
+    lang: &str,
+    edit: Option<(String, Markup)>,
+) -> Markup {
     let f = flags(s);
     html! {
         tr class=[(!f.is_empty()).then_some("flagged")] {
@@ -305,7 +350,7 @@ fn segment_row(s: &Value, source_lang: &str, lang: &str, edit: Option<(String, M
                     form method="post" action=(action) {
                         (csrf)
                         textarea name="target" rows="3" cols="40" lang=(lang) required { (text(s, "target")) }
-                        button type="submit" { "Save" }
+                        button type="submit" { (t.t("desk-save")) }
                     }
                 }
             }
@@ -331,24 +376,25 @@ pub(crate) async fn revise_segment(
         Ok(d) => d,
         Err(r) => return r,
     };
+    let t = desk.tr(&app);
     if !may_edit(&desk, &lang) {
-        return forbidden("You do not work on this language.");
+        return forbidden(&t, "desk-not-your-language");
     }
     let target = form
         .get("target")
         .map(|t| t.trim().to_string())
         .unwrap_or_default();
     if target.is_empty() || target.chars().count() > MAX_CORRECTION {
-        return forbidden("A correction must have between 1 and 5,000 characters.");
+        return forbidden(&t, "desk-correction-length");
     }
     let store = &app.portal.store;
     let translation = match store.translation(id, &lang).await {
         Ok(Some(t)) => t,
-        Ok(None) | Err(StoreError::NotFound(_)) => return not_found(),
-        Err(e) => return server_error(&e),
+        Ok(None) | Err(StoreError::NotFound(_)) => return not_found(&t),
+        Err(e) => return server_error(&t, &e),
     };
     let Some(segment) = translation.segments.as_array().and_then(|a| a.get(n)) else {
-        return not_found();
+        return not_found(&t);
     };
     let revision = store::Revision {
         article_id: id,
@@ -358,14 +404,14 @@ pub(crate) async fn revise_segment(
         editor: desk.user.username.clone(),
     };
     if let Err(e) = store.queue_revision(&revision).await {
-        return server_error(&e);
+        return server_error(&t, &e);
     }
     let what = format!("article {id} {lang} segment {n}");
     if let Err(e) = store
         .audit(&desk.user.username, "segment_revised", &what, Some(&target))
         .await
     {
-        return server_error(&e);
+        return server_error(&t, &e);
     }
     back(&format!("/admin/articles/{id}/{lang}"))
 }

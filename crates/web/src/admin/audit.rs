@@ -7,7 +7,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use maud::html;
 
-use super::{require, respond, server_error, shell, Need};
+use super::{require, respond, server_error, shell, when, Need};
 use crate::app::AppState;
 use crate::pages::page_number;
 
@@ -32,25 +32,26 @@ pub(crate) async fn log(
         .await
     {
         Ok(e) => e,
-        Err(e) => return server_error(&e),
+        Err(e) => return server_error(&desk.tr(&app), &e),
     };
+    let t = desk.tr(&app);
     let body = html! {
         table {
-            tr { th { "When (UTC)" } th { "Who" } th { "Action" } th { "Target" } th { "Detail" } }
+            tr { th { (t.t("desk-when-utc")) } th { (t.t("desk-who")) } th { (t.t("desk-action")) } th { (t.t("desk-target")) } th { (t.t("desk-detail")) } }
             @for e in &entries {
                 tr {
-                    td { (crate::dates::utc(e.at).map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string()).unwrap_or_default()) }
+                    td { (when(Some(e.at))) }
                     td { (e.actor) } td { (e.action) } td { (e.target) } td { (e.detail.as_deref().unwrap_or("")) }
                 }
             }
         }
         p {
-            @if page > 1 { a href=(format!("/admin/audit?page={}", page - 1)) { "Newer" } " " }
-            @if entries.len() as i64 == PER_PAGE { a href=(format!("/admin/audit?page={}", page + 1)) { "Older" } }
+            @if page > 1 { a href=(format!("/admin/audit?page={}", page - 1)) { (t.t("desk-newer")) } " " }
+            @if entries.len() as i64 == PER_PAGE { a href=(format!("/admin/audit?page={}", page + 1)) { (t.t("desk-older")) } }
         }
     };
     respond(
         StatusCode::OK,
-        shell("Audit log", Some((&app, &desk)), body),
+        shell(&t, &t.t("desk-nav-audit"), Some(&desk), body),
     )
 }

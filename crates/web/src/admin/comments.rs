@@ -25,39 +25,44 @@ pub(crate) async fn queue(State(app): State<AppState>, headers: HeaderMap) -> Re
         store.recent_comments(50).await,
     ) {
         (Ok(q), Ok(r)) => (q, r),
-        (Err(e), _) | (_, Err(e)) => return server_error(&e),
+        (Err(e), _) | (_, Err(e)) => return server_error(&desk.tr(&app), &e),
     };
+    let t = desk.tr(&app);
     let body = html! {
-        h2 { "Waiting for a decision" }
+        h2 { (t.t("desk-comments-waiting")) }
         (table(&app, &desk, &queue))
-        h2 { "Newest comments" }
+        h2 { (t.t("desk-comments-newest")) }
         (table(&app, &desk, &recent))
     };
-    respond(StatusCode::OK, shell("Comments", Some((&app, &desk)), body))
+    respond(
+        StatusCode::OK,
+        shell(&t, &t.t("desk-nav-comments"), Some(&desk), body),
+    )
 }
 
 fn table(app: &App, desk: &Desk, comments: &[Comment]) -> Markup {
+    let t = desk.tr(app);
     html! {
         @if comments.is_empty() {
-            p { "None." }
+            p { (t.t("desk-none")) }
         } @else {
             table {
-                tr { th { "#" } th { "Article" } th { "Name" } th { "Text" } th { "Status" } th { "Reports" } th { "IP hash" } th { "Decide" } }
+                tr { th { "#" } th { (t.t("desk-article")) } th { (t.t("desk-name-column")) } th { (t.t("desk-text")) } th { (t.t("desk-status")) } th { (t.t("desk-reports")) } th { (t.t("desk-ip-hash")) } th { (t.t("desk-decide")) } }
                 @for c in comments {
                     tr {
                         td { (c.id) }
                         td { a href=(format!("/admin/articles/{}", c.article_id)) { (c.article_id) " (" (c.lang) ")" } }
                         td { (c.author_name) @if let Some(e) = &c.email { br; small { (e) } } }
                         td { (body_markup(&c.body)) }
-                        td { (c.status.as_str()) }
+                        td { (t.t(status_key(c.status))) }
                         td { (c.reports) }
                         td { code { (c.ip_hash.get(..12).unwrap_or(&c.ip_hash)) } }
                         td {
-                            @for (action, label) in [("approve", "Approve"), ("reject", "Reject"), ("spam", "Spam"), ("delete", "Delete"), ("ban", "Ban IP")] {
+                            @for (action, label) in [("approve", "desk-approve"), ("reject", "desk-reject"), ("spam", "desk-spam"), ("delete", "desk-delete"), ("ban", "desk-ban-ip")] {
                                 form.inline method="post" action=(format!("/admin/comments/{}/{action}", c.id)) {
                                     (csrf_field(app, desk))
-                                    @if action == "delete" || action == "ban" { input name="reason" placeholder="reason" required; }
-                                    button type="submit" { (label) }
+                                    @if action == "delete" || action == "ban" { input name="reason" placeholder=(t.t("desk-reason")) required; }
+                                    button type="submit" { (t.t(label)) }
                                 }
                             }
                         }
@@ -116,11 +121,20 @@ pub(crate) async fn moderate(
                 Err(e) => Err(e),
             }
         }
-        _ => return not_found(),
+        _ => return not_found(&desk.tr(&app)),
     };
     match done {
         Ok(()) => back("/admin/comments"),
-        Err(StoreError::NotFound(_)) => not_found(),
-        Err(e) => server_error(&e),
+        Err(StoreError::NotFound(_)) => not_found(&desk.tr(&app)),
+        Err(e) => server_error(&desk.tr(&app), &e),
+    }
+}
+
+fn status_key(s: CommentStatus) -> &'static str {
+    match s {
+        CommentStatus::Visible => "desk-comment-visible",
+        CommentStatus::Pending => "desk-comment-pending",
+        CommentStatus::Rejected => "desk-comment-rejected",
+        CommentStatus::Spam => "desk-comment-spam",
     }
 }

@@ -22,7 +22,7 @@ pub(crate) async fn dashboard(State(app): State<AppState>, headers: HeaderMap) -
     };
     let status = match app.portal.store.pipeline_status(DEAD_SHOWN).await {
         Ok(s) => s,
-        Err(e) => return server_error(&e),
+        Err(e) => return server_error(&desk.tr(&app), &e),
     };
     let pending = app
         .portal
@@ -33,43 +33,44 @@ pub(crate) async fn dashboard(State(app): State<AppState>, headers: HeaderMap) -
         .unwrap_or(0);
     let flagged = match app.portal.store.flagged_per_language().await {
         Ok(f) => f,
-        Err(e) => return server_error(&e),
+        Err(e) => return server_error(&desk.tr(&app), &e),
     };
+    let t = desk.tr(&app);
     let admin = desk.user.role == Role::Admin;
     let body = html! {
-        p { "Sources: " (status.sources) " · comments waiting: " a href="/admin/comments" { (pending) } }
-        h2 { "Jobs" }
+        p { (t.t("desk-sources-count")) " " (status.sources) " · " (t.t("desk-comments-waiting-count")) " " a href="/admin/comments" { (pending) } }
+        h2 { (t.t("desk-jobs")) }
         table {
-            tr { th { "Stage" } th { "State" } th { "Count" } }
+            tr { th { (t.t("desk-stage")) } th { (t.t("desk-state")) } th { (t.t("desk-count")) } }
             @for j in &status.jobs {
                 tr { td { (j.kind) } td { (j.state) } td { (j.count) } }
             }
         }
-        h2 { "Articles" }
+        h2 { (t.t("desk-nav-articles")) }
         table {
-            tr { th { "Status" } th { "Count" } }
-            @for (s, n) in &status.articles { tr { td { (s) } td { (n) } } }
+            tr { th { (t.t("desk-status")) } th { (t.t("desk-count")) } }
+            @for (s, n) in &status.articles { tr { td { (t.t(super::articles::article_key(s))) } td { (n) } } }
         }
-        h2 { "Language versions" }
+        h2 { (t.t("desk-language-versions")) }
         table {
-            tr { th { "Language" } th { "Status" } th { "Count" } }
-            @for (l, s, n) in &status.translations { tr { td { (l) } td { (s) } td { (n) } } }
+            tr { th { (t.t("desk-language")) } th { (t.t("desk-status")) } th { (t.t("desk-count")) } }
+            @for (l, s, n) in &status.translations { tr { td { (l) } td { (t.t(super::articles::version_key(s))) } td { (n) } } }
         }
-        h2 { "QA flags by language" }
+        h2 { (t.t("desk-qa-by-language")) }
         @if flagged.is_empty() {
-            p { "No flagged language versions." }
+            p { (t.t("desk-no-flagged")) }
         } @else {
             table {
-                tr { th { "Language" } th { "Versions with flags" } }
+                tr { th { (t.t("desk-language")) } th { (t.t("desk-versions-with-flags")) } }
                 @for (l, n) in &flagged { tr { td { (l) } td { a href="/admin/review" { (n) } } } }
             }
         }
-        h2 { "Dead jobs" }
+        h2 { (t.t("desk-dead-jobs")) }
         @if status.dead.is_empty() {
-            p { "None." }
+            p { (t.t("desk-none")) }
         } @else {
             table {
-                tr { th { "Job" } th { "Stage" } th { "Payload" } th { "Attempts" } th { "Last error" } th {} }
+                tr { th { (t.t("desk-job")) } th { (t.t("desk-stage")) } th { (t.t("desk-payload")) } th { (t.t("desk-attempts")) } th { (t.t("desk-last-error")) } th {} }
                 @for d in &status.dead {
                     tr {
                         td { (d.id) } td { (d.kind) } td { code { (d.payload) } } td { (d.attempts) }
@@ -78,7 +79,7 @@ pub(crate) async fn dashboard(State(app): State<AppState>, headers: HeaderMap) -
                             @if admin {
                                 form.inline method="post" action=(format!("/admin/jobs/{}/retry", d.id)) {
                                     (csrf_field(&app, &desk))
-                                    button type="submit" { "Retry" }
+                                    button type="submit" { (t.t("desk-retry")) }
                                 }
                             }
                         }
@@ -89,7 +90,7 @@ pub(crate) async fn dashboard(State(app): State<AppState>, headers: HeaderMap) -
     };
     respond(
         StatusCode::OK,
-        shell("Dashboard", Some((&app, &desk)), body),
+        shell(&t, &t.t("desk-nav-dashboard"), Some(&desk), body),
     )
 }
 
@@ -112,11 +113,11 @@ pub(crate) async fn retry(
                 .audit(&desk.user.username, "job_retry", &format!("job {id}"), None)
                 .await
             {
-                return server_error(&e);
+                return server_error(&desk.tr(&app), &e);
             }
         }
         Ok(false) => {}
-        Err(e) => return server_error(&e),
+        Err(e) => return server_error(&desk.tr(&app), &e),
     }
     back("/admin")
 }

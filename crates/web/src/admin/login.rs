@@ -11,7 +11,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::html;
 
-use super::{forbidden, read_form, respond, session, shell};
+use super::{forbidden, read_form, respond, session, shell, tr};
 use crate::app::{App, AppState};
 use crate::security::{client_ip, ip_hash, same_origin};
 
@@ -96,20 +96,22 @@ fn login_token_ok(app: &App, token: &str) -> bool {
     fresh && app.portal.secret.verify(&["desk-login", issued], sig)
 }
 
-fn page(app: &App, status: StatusCode, error: Option<&str>) -> Response {
+fn page(app: &App, headers: &HeaderMap, status: StatusCode, error: Option<&str>) -> Response {
     let token = login_token(app);
+    let t = tr(app, headers);
     respond(
         status,
         shell(
-            "Sign in",
+            &t,
+            &t.t("desk-sign-in"),
             None,
             html! {
-                @if let Some(e) = error { p.error role="alert" { (e) } }
+                @if let Some(e) = error { p.error role="alert" { (t.t(e)) } }
                 form method="post" action="/admin/login" {
                     input type="hidden" name="token" value=(token);
-                    p { label { "User name " input name="username" required autocomplete="username"; } }
-                    p { label { "Password " input name="password" type="password" required autocomplete="current-password"; } }
-                    p { button type="submit" { "Sign in" } }
+                    p { label { (t.t("desk-username")) " " input name="username" required autocomplete="username"; } }
+                    p { label { (t.t("desk-password")) " " input name="password" type="password" required autocomplete="current-password"; } }
+                    p { button type="submit" { (t.t("desk-sign-in")) } }
                 }
             },
         ),
@@ -121,7 +123,7 @@ pub(crate) async fn form(State(app): State<AppState>, headers: HeaderMap) -> Res
     if session::current(&app, &headers).await.is_some() {
         return Redirect::to("/admin").into_response();
     }
-    page(&app, StatusCode::OK, None)
+    page(&app, &headers, StatusCode::OK, None)
 }
 
 /// `POST /admin/login`.
@@ -134,7 +136,7 @@ pub(crate) async fn login(
     let form = read_form(req).await;
     let token = form.get("token").map(String::as_str).unwrap_or("");
     if !same_origin(&headers, &app.portal.config.base_url) || !login_token_ok(&app, token) {
-        return forbidden("This form could not be verified; reload the page and try again.");
+        return forbidden(&tr(&app, &headers), "desk-form-unverified");
     }
     let username = form.get("username").map(|u| u.trim()).unwrap_or("");
     let password = form.get("password").cloned().unwrap_or_default();
@@ -145,13 +147,14 @@ pub(crate) async fn login(
     {
         return page(
             &app,
+            &headers,
             StatusCode::TOO_MANY_REQUESTS,
-            Some("Too many failed attempts. Wait a quarter of an hour and try again."),
+            Some("desk-too-many-attempts"),
         );
     }
     let user = match app.portal.store.user_by_name(username).await {
         Ok(u) => u,
-        Err(e) => return super::server_error(&e),
+        Err(e) => return super::server_error(&tr(&app, &headers), &e),
     };
     let verified = match &user {
         Some(u) if !password.is_empty() && password.len() <= 1024 => {
@@ -190,8 +193,9 @@ pub(crate) async fn login(
         tracing::warn!(user = username, "desk sign-in failed");
         return page(
             &app,
+            &headers,
             StatusCode::UNAUTHORIZED,
-            Some("Wrong user name or password."),
+            Some("desk-wrong-password"),
         );
     };
     app.login_throttle.clear(&user_key);
@@ -206,7 +210,7 @@ pub(crate) async fn login(
         )
         .await
     {
-        return super::server_error(&e);
+        return super::server_error(&tr(&app, &headers), &e);
     }
     let cookie = session::start(&app, &headers, &user);
     let mut r = Redirect::to("/admin").into_response();
@@ -233,7 +237,7 @@ pub(crate) async fn logout(
         .audit(&desk.user.username, "logout", &desk.target(), None)
         .await
     {
-        return super::server_error(&e);
+        return super::server_error(&desk.tr(&app), &e);
     }
     let mut r = Redirect::to("/admin/login").into_response();
     if let Ok(v) = session::end(&app, &headers).parse() {

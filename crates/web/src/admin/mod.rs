@@ -1,17 +1,25 @@
-//! The editorial desk under `/admin` (English only for now).
+//! The editorial desk under `/admin`, in the editor's language.
 //!
 //! Every page needs a signed session cookie (`session.rs`); every POST also
 //! needs the session's CSRF token and a same-origin request. Editors work on
-//! content, translations and comments; admins also see the audit log and
-//! retry dead jobs.
+//! content, translations and comments; admins also manage sources, sections,
+//! the glossary and users, see the audit log and retry dead jobs. Every string
+//! comes from `locales/{lang}/desk.ftl` (`desk-…` keys); the language is the
+//! editor's choice (`/admin/language?lang=fr`, a cookie), else the browser's
+//! Accept-Language.
 
 mod articles;
 mod audit;
 mod comments;
 mod dashboard;
+mod glossary;
+mod language;
 mod login;
 mod queue;
+mod sections;
 mod session;
+mod sources;
+mod users;
 
 use std::collections::HashMap;
 
@@ -24,6 +32,7 @@ use maud::{html, Markup, DOCTYPE};
 use store::Role;
 
 use crate::app::{App, AppState};
+use crate::i18n::{autonym, Arg, UI_LANGUAGES};
 use crate::security::same_origin;
 
 pub(crate) use login::Throttle;
@@ -34,6 +43,7 @@ pub(crate) fn routes() -> Router<AppState> {
     Router::new()
         .route("/admin", get(dashboard::dashboard))
         .route("/admin/", get(dashboard::dashboard))
+        .route("/admin/language", get(language::choose))
         .route("/admin/login", get(login::form).post(login::login))
         .route("/admin/logout", post(login::logout))
         .route("/admin/jobs/{id}/retry", post(dashboard::retry))
@@ -53,6 +63,68 @@ pub(crate) fn routes() -> Router<AppState> {
             post(articles::revise_segment),
         )
         .route("/admin/audit", get(audit::log))
+        .route("/admin/sources", get(sources::list))
+        .route(
+            "/admin/sources/{id}",
+            get(sources::edit).post(sources::save),
+        )
+        .route("/admin/sources/{id}/{action}", post(sources::toggle))
+        .route("/admin/sections", get(sections::list))
+        .route("/admin/sections/{id}", post(sections::save))
+        .route("/admin/glossary", get(glossary::list).post(glossary::add))
+        .route("/admin/glossary/remove", post(glossary::remove))
+        .route("/admin/glossary/import", post(glossary::import))
+        .route("/admin/glossary/export.csv", get(glossary::export))
+        .route("/admin/users", get(users::list).post(users::add))
+        .route("/admin/users/{name}/{action}", post(users::change))
+}
+
+/// The desk's UI strings in one language.
+pub(crate) struct Tr<'a> {
+    app: &'a App,
+    /// The language the desk speaks.
+    pub lang: String,
+}
+
+impl<'a> Tr<'a> {
+    fn new(app: &'a App, lang: &str) -> Tr<'a> {
+        Tr {
+            app,
+            lang: lang.to_string(),
+        }
+    }
+
+    /// A desk string.
+    pub fn t(&self, key: &str) -> String {
+        self.app.locales.get(&self.lang, key)
+    }
+
+    /// A desk string with arguments.
+    pub fn tw(&self, key: &str, args: &[(&str, Arg)]) -> String {
+        self.app.locales.get_with(&self.lang, key, args)
+    }
+}
+
+/// The desk language for a request: the editor's choice (cookie), else the
+/// best UI language for Accept-Language.
+pub(crate) fn tr<'a>(app: &'a App, headers: &HeaderMap) -> Tr<'a> {
+    let chosen = crate::security::cookie(headers, language::COOKIE)
+        .filter(|l| app.locales.has(l))
+        .map(str::to_string);
+    let lang = chosen.unwrap_or_else(|| {
+        // English first: the answer when Accept-Language names nothing we have.
+        let mut ui = vec!["en".to_string()];
+        ui.extend(
+            UI_LANGUAGES
+                .iter()
+                .map(|(l, _)| l.to_string())
+                .filter(|l| l != "en"),
+        );
+        crate::http::negotiate(headers, &ui)
+            .unwrap_or("en")
+            .to_string()
+    });
+    Tr { app, lang }
 }
 
 /// Who may open a page.
@@ -71,7 +143,7 @@ pub(crate) async fn require(app: &App, headers: &HeaderMap, need: Need) -> Resul
         return Err(Redirect::to("/admin/login").into_response());
     };
     if need == Need::Admin && desk.user.role != Role::Admin {
-        return Err(forbidden("This page is for admins."));
+        return Err(forbidden(&tr(app, headers), "desk-only-admins"));
     }
     Ok(desk)
 }
@@ -83,17 +155,16 @@ pub(crate) async fn require_post(
     form: &HashMap<String, String>,
     need: Need,
 ) -> Result<Desk, Response> {
+    let t = tr(app, headers);
     let Some(desk) = session::current(app, headers).await else {
-        return Err(forbidden("Please sign in again."));
+        return Err(forbidden(&t, "desk-sign-in-again"));
     };
     let token = form.get("csrf").map(String::as_str).unwrap_or("");
     if !same_origin(headers, &app.portal.config.base_url) || !desk.csrf_ok(app, token) {
-        return Err(forbidden(
-            "This form could not be verified; reload the page and try again.",
-        ));
+        return Err(forbidden(&t, "desk-form-unverified"));
     }
     if need == Need::Admin && desk.user.role != Role::Admin {
-        return Err(forbidden("This action is for admins."));
+        return Err(forbidden(&t, "desk-only-admins"));
     }
     Ok(desk)
 }
@@ -106,26 +177,52 @@ pub(crate) async fn read_form(req: Request) -> HashMap<String, String> {
     }
 }
 
-pub(crate) fn forbidden(why: &str) -> Response {
-    let body = shell("Forbidden", None, html! { p.error { (why) } });
+/// 403 with the reason (a `desk-…` key).
+pub(crate) fn forbidden(t: &Tr<'_>, why: &str) -> Response {
+    let body = shell(
+        t,
+        &t.t("desk-forbidden"),
+        None,
+        html! { p.error { (t.t(why)) } },
+    );
     respond(StatusCode::FORBIDDEN, body)
 }
 
-pub(crate) fn not_found() -> Response {
+/// 422 with what is wrong with a form (already translated).
+pub(crate) fn invalid(t: &Tr<'_>, why: &str) -> Response {
+    let body = shell(
+        t,
+        &t.t("desk-invalid"),
+        None,
+        html! {
+            p.error role="alert" { (why) }
+            p { (t.t("desk-go-back")) }
+        },
+    );
+    respond(StatusCode::UNPROCESSABLE_ENTITY, body)
+}
+
+pub(crate) fn not_found(t: &Tr<'_>) -> Response {
     respond(
         StatusCode::NOT_FOUND,
-        shell("Not found", None, html! { p { "Nothing here." } }),
+        shell(
+            t,
+            &t.t("desk-not-found"),
+            None,
+            html! { p { (t.t("desk-nothing-here")) } },
+        ),
     )
 }
 
-pub(crate) fn server_error(err: &dyn std::fmt::Display) -> Response {
+pub(crate) fn server_error(t: &Tr<'_>, err: &dyn std::fmt::Display) -> Response {
     tracing::error!(error = %err, "desk page failed");
     respond(
         StatusCode::INTERNAL_SERVER_ERROR,
         shell(
-            "Error",
+            t,
+            &t.t("desk-error"),
             None,
-            html! { p.error { "The database failed; try again." } },
+            html! { p.error { (t.t("desk-database-failed")) } },
         ),
     )
 }
@@ -161,34 +258,51 @@ pub(crate) fn csrf_field(app: &App, desk: &Desk) -> Markup {
     html! { input type="hidden" name="csrf" value=(desk.csrf(app)); }
 }
 
-/// The desk's page shell with its menu.
-pub(crate) fn shell(title: &str, desk: Option<(&App, &Desk)>, main: Markup) -> Markup {
+/// The desk's page shell with its menu and language picker.
+pub(crate) fn shell(t: &Tr<'_>, title: &str, desk: Option<&Desk>, main: Markup) -> Markup {
+    let app = t.app;
     html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(t.lang) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta name="robots" content="noindex";
-                title { (title) " – Newsbridge desk" }
+                title { (t.tw("desk-page-title", &[("title", title.into())])) }
                 style { (maud::PreEscaped(CSS)) }
             }
             body.desk {
                 header {
-                    strong { "Newsbridge desk" }
-                    @if let Some((app, d)) = desk {
+                    strong { (t.t("desk-name")) }
+                    @if let Some(d) = desk {
                         nav {
-                            a href="/admin" { "Dashboard" } " · "
-                            a href="/admin/review" { "Review queue" } " · "
-                            a href="/admin/articles" { "Articles" } " · "
-                            a href="/admin/comments" { "Comments" }
-                            @if d.user.role == Role::Admin { " · " a href="/admin/audit" { "Audit log" } }
+                            a href="/admin" { (t.t("desk-nav-dashboard")) } " · "
+                            a href="/admin/review" { (t.t("desk-nav-review")) } " · "
+                            a href="/admin/articles" { (t.t("desk-nav-articles")) } " · "
+                            a href="/admin/comments" { (t.t("desk-nav-comments")) }
+                            @if d.user.role == Role::Admin {
+                                " · " a href="/admin/sources" { (t.t("desk-nav-sources")) }
+                                " · " a href="/admin/sections" { (t.t("desk-nav-sections")) }
+                                " · " a href="/admin/glossary" { (t.t("desk-nav-glossary")) }
+                                " · " a href="/admin/users" { (t.t("desk-nav-users")) }
+                                " · " a href="/admin/audit" { (t.t("desk-nav-audit")) }
+                            }
                         }
                         form.logout method="post" action="/admin/logout" {
                             (csrf_field(app, d))
-                            span { (d.user.username) " (" (d.user.role.as_str()) ") " }
-                            button type="submit" { "Sign out" }
+                            span { (d.user.username) " (" (t.t(role_key(d.user.role))) ") " }
+                            button type="submit" { (t.t("desk-sign-out")) }
                         }
+                    }
+                    form.lang method="get" action="/admin/language" {
+                        label { (t.t("desk-language")) " "
+                            select name="lang" {
+                                @for (code, _) in UI_LANGUAGES {
+                                    option value=(code) lang=(code) selected[*code == t.lang] { (autonym(code)) }
+                                }
+                            }
+                        }
+                        " " button type="submit" { (t.t("desk-change")) }
                     }
                 }
                 main {
@@ -200,8 +314,23 @@ pub(crate) fn shell(title: &str, desk: Option<(&App, &Desk)>, main: Markup) -> M
     }
 }
 
+/// The key naming a role.
+pub(crate) fn role_key(role: Role) -> &'static str {
+    match role {
+        Role::Admin => "desk-role-admin",
+        Role::Editor => "desk-role-editor",
+    }
+}
+
+/// A timestamp (ms) as `YYYY-MM-DD HH:MM` UTC, or empty.
+pub(crate) fn when(ms: Option<i64>) -> String {
+    ms.and_then(crate::dates::utc)
+        .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_default()
+}
+
 const CSS: &str = "body{font:15px/1.45 system-ui,sans-serif;margin:0 auto;max-width:1200px;padding:0 1em}\
-header{display:flex;gap:1em;align-items:center;border-bottom:1px solid #ccc;padding:.5em 0}\
+header{display:flex;flex-wrap:wrap;gap:1em;align-items:center;border-bottom:1px solid #ccc;padding:.5em 0}\
 .logout{margin-left:auto}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:.3em;vertical-align:top;text-align:left}\
 tr.flagged td{background:#fff3cd}.flag{background:#c0392b;color:#fff;border-radius:3px;padding:0 .3em;margin-right:.2em;font-size:.85em}\
-.error{color:#a00}form.inline{display:inline}";
+.error{color:#a00}form.inline{display:inline}.ok{color:#070}.off{color:#777}";

@@ -19,26 +19,27 @@ pub(crate) async fn queue(State(app): State<AppState>, headers: HeaderMap) -> Re
     };
     let items = match app.portal.store.review_queue(LISTED).await {
         Ok(items) => items,
-        Err(e) => return server_error(&e),
+        Err(e) => return server_error(&desk.tr(&app), &e),
     };
+    let t = desk.tr(&app);
     let mine: Vec<_> = items
         .iter()
         .filter(|i| desk.user.languages.is_empty() || desk.user.languages.contains(&i.lang))
         .collect();
     let body = html! {
-        p { "Held, not yet published, or published with QA flags." }
+        p { (t.t("desk-review-intro")) }
         @if mine.is_empty() {
-            p { "Nothing waits for review." }
+            p { (t.t("desk-review-empty")) }
         } @else {
             table {
-                tr { th { "Article" } th { "Language" } th { "Title" } th { "Status" } th { "QA flags" } }
+                tr { th { (t.t("desk-article")) } th { (t.t("desk-language")) } th { (t.t("desk-title")) } th { (t.t("desk-status")) } th { (t.t("desk-qa-flags")) } }
                 @for i in &mine {
                     @let flags: Vec<String> = serde_json::from_str(&i.qa_flags).unwrap_or_default();
                     tr {
                         td { a href=(format!("/admin/articles/{}", i.article_id)) { (i.article_id) } }
                         td { (i.lang) }
                         td lang=(i.lang) { a href=(format!("/admin/articles/{}/{}", i.article_id, i.lang)) { (i.title) } }
-                        td { (i.status) }
+                        td { (t.t(super::articles::version_key(&i.status))) }
                         td { @for f in &flags { span.flag { (f) } } }
                     }
                 }
@@ -47,6 +48,6 @@ pub(crate) async fn queue(State(app): State<AppState>, headers: HeaderMap) -> Re
     };
     respond(
         StatusCode::OK,
-        shell("Review queue", Some((&app, &desk)), body),
+        shell(&t, &t.t("desk-nav-review"), Some(&desk), body),
     )
 }

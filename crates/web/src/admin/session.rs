@@ -18,9 +18,16 @@ pub(crate) struct Desk {
     pub user: User,
     /// The session's random id: CSRF tokens are bound to it.
     nonce: String,
+    /// The desk language of this request.
+    pub lang: String,
 }
 
 impl Desk {
+    /// The desk's strings in this editor's language.
+    pub fn tr<'a>(&self, app: &'a App) -> super::Tr<'a> {
+        super::Tr::new(app, &self.lang)
+    }
+
     /// The CSRF token for this session's forms.
     pub fn csrf(&self, app: &App) -> String {
         app.portal.secret.sign(&["desk-csrf", &self.nonce])
@@ -65,6 +72,7 @@ pub(crate) async fn current(app: &App, headers: &HeaderMap) -> Option<Desk> {
     Some(Desk {
         user,
         nonce: nonce.to_string(),
+        lang: super::tr(app, headers).lang,
     })
 }
 

@@ -71,6 +71,7 @@ async fn render(app: &crate::app::App, lang: &str) -> Result<Response, WebError>
         feed: Some((
             ctx.tw("feed-title", &[("site", ctx.site().into())]),
             urls::feed(lang),
+            urls::atom(lang),
         )),
         ..Head::default()
     };

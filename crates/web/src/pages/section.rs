@@ -98,6 +98,7 @@ async fn render(app: &App, lang: &str, slug: &str, page_no: i64) -> Result<Respo
                 ],
             ),
             urls::section_feed(lang, slug),
+            urls::section_atom(lang, slug),
         )),
         current_section: Some(section.id),
         ..Head::default()

@@ -4,9 +4,11 @@
 
 mod admin;
 mod api;
+mod atom_and_compression;
 mod browser;
 mod comments;
 mod common;
+mod desk;
 mod feeds;
 mod i18n;
 mod pages;
