@@ -156,6 +156,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             section_id: Some(1 + rng.below(8) as i64),
             published_at: Some(start_ms + (i as i64) * (30 * day) / docs.max(1) as i64),
             story_id: None,
+            tags: Vec::new(),
         })
         .collect();
 

@@ -54,7 +54,10 @@ fn main() {
         let sentence = |rng: &mut Rng| sentences[rng.below(sentences.len())].clone();
         let title = format!("{} {}", titles[rng.below(titles.len())], rng.below(1000));
         let lead = sentence(&mut rng);
-        let body = (0..8).map(|_| sentence(&mut rng)).collect::<Vec<_>>().join(". ");
+        let body = (0..8)
+            .map(|_| sentence(&mut rng))
+            .collect::<Vec<_>>()
+            .join(". ");
         index
             .upsert(&IndexDoc {
                 article_id: 1_000_000 + i as i64,
@@ -65,6 +68,7 @@ fn main() {
                 section_id: Some(1 + rng.below(10) as i64),
                 published_at: Some(start_ms + (i as i64) * year_ms / stored.max(1) as i64),
                 story_id: Some(1_000_000 + (i / 3) as i64),
+                tags: Vec::new(),
             })
             .unwrap();
     }
@@ -89,6 +93,7 @@ fn main() {
             body: a.body.clone(),
             published_at: start_ms + year_ms / 2 + (n as i64) * 600_000,
             section_id: Some(1 + (a.id % 10)),
+            tags: Vec::new(),
         };
         let t0 = Instant::now();
         let found = assigner.assign(&index, &c).unwrap();

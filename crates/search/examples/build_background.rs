@@ -20,5 +20,9 @@ fn main() {
     let table = search::background_table(texts.iter().map(String::as_str));
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/background_df.txt");
     std::fs::write(path, &table).unwrap();
-    println!("{} documents, {} terms → {path}", texts.len(), table.lines().count() - 1);
+    println!(
+        "{} documents, {} terms → {path}",
+        texts.len(),
+        table.lines().count() - 1
+    );
 }

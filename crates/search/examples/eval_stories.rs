@@ -1,7 +1,8 @@
 //! The figures issue 8 asks for, on the labelled set
 //! (`testdata/eval_stories.jsonl`):
 //!
-//! - section accuracy: [`SectionClassifier::cross_validate`], 5 folds;
+//! - section accuracy: [`SectionClassifier::cross_validate`], 5 and 10
+//!   stratified folds (articles of one story may fall in different folds);
 //! - stories: the articles are fed online in publication order; each is
 //!   assigned by [`StoryAssigner::assign`] against what is indexed so far,
 //!   then indexed with its story; B-cubed precision, recall and F1 against
@@ -29,7 +30,11 @@ fn main() {
     let verbose = std::env::args().any(|a| a == "--verbose");
     let set = common::load();
     let stories: std::collections::BTreeSet<&str> = set.iter().map(|a| a.story.as_str()).collect();
-    println!("labelled set: {} articles, {} stories", set.len(), stories.len());
+    println!(
+        "labelled set: {} articles, {} stories",
+        set.len(),
+        stories.len()
+    );
 
     // Sections.
     let mut section_ids: HashMap<String, i64> = HashMap::new();
@@ -37,9 +42,47 @@ fn main() {
         let next = section_ids.len() as i64 + 1;
         section_ids.entry(a.section.clone()).or_insert(next);
     }
-    let examples: Vec<(String, i64)> = set.iter().map(|a| (a.text(), section_ids[&a.section])).collect();
-    let report = SectionClassifier::cross_validate(&examples, 5);
-    println!("section accuracy (5-fold cross-validated): {:.3}", report.accuracy);
+    let examples: Vec<(String, i64)> = set
+        .iter()
+        .map(|a| (a.text(), section_ids[&a.section]))
+        .collect();
+    let five = SectionClassifier::cross_validate(&examples, 5);
+    println!(
+        "section accuracy (5-fold cross-validated): {:.3}",
+        five.accuracy
+    );
+    let report = SectionClassifier::cross_validate(&examples, 10);
+    println!(
+        "section accuracy (10-fold cross-validated): {:.3}",
+        report.accuracy
+    );
+    let mut names: Vec<(&String, &i64)> = section_ids.iter().collect();
+    names.sort_by_key(|(_, id)| **id);
+    for (name, id) in &names {
+        if let Some(s) = report.per_section.get(id) {
+            print!("  {name}: {} articles, recall {:.2}", s.support, s.recall);
+            if verbose {
+                let wrong: Vec<String> = report
+                    .confusion
+                    .get(id)
+                    .into_iter()
+                    .flatten()
+                    .filter(|(p, _)| *p != *id)
+                    .map(|(p, n)| {
+                        format!(
+                            "{n}→{}",
+                            names
+                                .iter()
+                                .find(|(_, i)| *i == p)
+                                .map_or("?", |(n, _)| n.as_str())
+                        )
+                    })
+                    .collect();
+                print!(" {wrong:?}");
+            }
+            println!();
+        }
+    }
 
     // Stories, online.
     let index = SearchIndex::in_memory().unwrap();
@@ -55,6 +98,7 @@ fn main() {
         body: a.body.clone(),
         published_at: a.at(),
         section_id: Some(section_ids[&a.section]),
+        tags: Vec::new(),
     };
     let gold_of: HashMap<i64, &common::Labelled> = set.iter().map(|a| (a.id, a)).collect();
     for a in &set {
@@ -72,12 +116,16 @@ fn main() {
                 None => "new story".to_string(),
                 Some(m) => {
                     let other = gold_of[&m.article_id];
-                    let ok = if other.story == a.story { "ok" } else { "WRONG" };
+                    let ok = if other.story == a.story {
+                        "ok"
+                    } else {
+                        "WRONG"
+                    };
                     match &m.reason {
                         MatchReason::Copy { containment } => {
                             format!("{ok} copy of {} ({containment:.2})", m.article_id)
                         }
-                        MatchReason::Similar { cosine, days_apart, shared_terms } => format!(
+                        MatchReason::Similar { cosine, days_apart, shared_terms, .. } => format!(
                             "{ok} joins {} ({}) score {:.3} cos {cosine:.3} {days_apart:.1} d {shared_terms:?}",
                             m.article_id, other.story, m.score
                         ),
@@ -98,6 +146,7 @@ fn main() {
                 section_id: Some(section_ids[&a.section]),
                 published_at: Some(a.at()),
                 story_id: Some(story),
+                tags: Vec::new(),
             })
             .unwrap();
         index.commit().unwrap();
@@ -118,7 +167,9 @@ fn main() {
     let mut evaluated = 0;
     for a in &set {
         let c = candidate(a);
-        let related = assigner.related(&index, &c, found.get(&a.id).copied(), 4).unwrap();
+        let related = assigner
+            .related(&index, &c, found.get(&a.id).copied(), 4)
+            .unwrap();
         let ids: Vec<i64> = related.iter().map(|r| r.id).collect();
         let relevant: Vec<i64> = set
             .iter()
@@ -148,7 +199,11 @@ fn main() {
             let members = &by_story[k];
             if members.len() > 1 {
                 let central = assigner.central_article(members).unwrap();
-                println!("story {k} ({} articles): {}", members.len(), gold_of[&central].title);
+                println!(
+                    "story {k} ({} articles): {}",
+                    members.len(),
+                    gold_of[&central].title
+                );
             }
         }
     }

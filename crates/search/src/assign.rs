@@ -57,7 +57,7 @@ impl Default for AssignConfig {
     fn default() -> Self {
         AssignConfig {
             window_ms: 14 * DAY_MS,
-            threshold: 0.2,
+            threshold: 0.25,
             time_decay: 0.4,
             copy_containment: 0.5,
             candidates: 24,
@@ -74,6 +74,7 @@ const QUERY_TERMS: usize = 16;
 
 /// A new article, as the story assigner needs it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct StoryCandidate {
     /// The article.
     pub id: i64,
@@ -89,6 +90,8 @@ pub struct StoryCandidate {
     pub published_at: i64,
     /// Its section, when filed (used by the related block).
     pub section_id: Option<i64>,
+    /// The publisher's tags (keywords), if any.
+    pub tags: Vec<String>,
 }
 
 /// Why an article joins a story.
@@ -108,6 +111,8 @@ pub enum MatchReason {
         days_apart: f64,
         /// The shared terms contributing most, strongest first.
         shared_terms: Vec<String>,
+        /// Publisher tags both carry (normalized), which added to the score.
+        shared_tags: Vec<String>,
     },
 }
 
@@ -133,6 +138,7 @@ struct Stored {
     published_at: i64,
     vector: Vec<(String, f32)>,
     shingles: HashSet<u64>,
+    tags: Vec<String>,
 }
 
 /// Places new articles in stories and builds their related blocks from the
@@ -170,11 +176,25 @@ impl StoryAssigner {
         index: &SearchIndex,
         candidate: &StoryCandidate,
     ) -> Result<Option<StoryMatch>, SearchError> {
+        Ok(self
+            .closest(index, candidate)?
+            .filter(|b| b.score >= self.config.threshold))
+    }
+
+    /// The best-scoring earlier article whatever its score (what
+    /// [`StoryAssigner::assign`] decides on): for logs and editors, a near miss
+    /// explains why an article started a new story.
+    pub fn closest(
+        &self,
+        index: &SearchIndex,
+        candidate: &StoryCandidate,
+    ) -> Result<Option<StoryMatch>, SearchError> {
         let from = candidate.published_at.saturating_sub(self.config.window_ms);
         let to = candidate.published_at.saturating_add(LATE_MS);
         let hits = self.retrieve(index, candidate, Some((from, to)), None, None)?;
         let vector = self.vector(&story_text(candidate));
         let shingles = shingles(&format!("{}\n{}", candidate.lead, candidate.body));
+        let tags: Vec<String> = candidate.tags.iter().map(|t| tag_key(t)).collect();
         let mut best: Option<StoryMatch> = None;
         for hit in hits {
             let gap = (hit.published_at - candidate.published_at).abs();
@@ -190,14 +210,29 @@ impl StoryAssigner {
                 let cosine = cosine(&vector, &hit.vector);
                 let decay = 1.0
                     - self.config.time_decay * (gap as f64 / self.config.window_ms.max(1) as f64);
+                let shared_tags: Vec<String> = tags
+                    .iter()
+                    .filter(|t| hit.tags.contains(t))
+                    .cloned()
+                    .collect();
+                let bonus = if cosine >= TAG_MIN_COSINE {
+                    shared_tags
+                        .iter()
+                        .map(|t| tag_bonus(t))
+                        .sum::<f64>()
+                        .min(TAG_MAX_BONUS)
+                } else {
+                    0.0
+                };
                 StoryMatch {
                     article_id: hit.article_id,
                     story_id: hit.story_id,
-                    score: (cosine * decay.clamp(0.0, 1.0)).clamp(0.0, 1.0),
+                    score: (cosine * decay.clamp(0.0, 1.0) + bonus).clamp(0.0, 1.0),
                     reason: MatchReason::Similar {
                         cosine,
                         days_apart: gap as f64 / DAY_MS as f64,
                         shared_terms: shared_terms(&vector, &hit.vector, 5),
+                        shared_tags,
                     },
                 }
             };
@@ -212,7 +247,7 @@ impl StoryAssigner {
                 best = Some(found);
             }
         }
-        Ok(best.filter(|b| b.score >= self.config.threshold))
+        Ok(best)
     }
 
     /// The related block of an article: first the other articles of its
@@ -230,7 +265,8 @@ impl StoryAssigner {
         let own = shingles(&format!("{}\n{}", candidate.lead, candidate.body));
         let mut chosen: Vec<(RelatedArticle, HashSet<u64>)> = Vec::new();
         let take = |hit: Stored, chosen: &mut Vec<(RelatedArticle, HashSet<u64>)>| {
-            let copy = |s: &HashSet<u64>| containment(s, &hit.shingles) >= self.config.copy_containment;
+            let copy =
+                |s: &HashSet<u64>| containment(s, &hit.shingles) >= self.config.copy_containment;
             if hit.article_id == candidate.id
                 || copy(&own)
                 || chosen
@@ -264,8 +300,7 @@ impl StoryAssigner {
             }
         }
         if chosen.len() < limit {
-            let mut similar =
-                self.retrieve(index, candidate, None, candidate.section_id, None)?;
+            let mut similar = self.retrieve(index, candidate, None, candidate.section_id, None)?;
             let mut scored: Vec<(f64, Stored)> = similar
                 .drain(..)
                 .map(|h| (cosine(&vector, &h.vector), h))
@@ -288,8 +323,10 @@ impl StoryAssigner {
     /// with the others; ties to the earliest, then the smaller id): its
     /// title is the story's title. None for no articles.
     pub fn central_article(&self, articles: &[StoryCandidate]) -> Option<i64> {
-        let vectors: Vec<Vec<(String, f32)>> =
-            articles.iter().map(|a| self.vector(&story_text(a))).collect();
+        let vectors: Vec<Vec<(String, f32)>> = articles
+            .iter()
+            .map(|a| self.vector(&story_text(a)))
+            .collect();
         let mut best: Option<(f64, i64, i64)> = None;
         for (i, a) in articles.iter().enumerate() {
             let total: f64 = vectors
@@ -302,8 +339,7 @@ impl StoryAssigner {
                 None => true,
                 Some((t, at, id)) => {
                     total > t + 1e-12
-                        || ((total - t).abs() <= 1e-12
-                            && (a.published_at, a.id) < (at, id))
+                        || ((total - t).abs() <= 1e-12 && (a.published_at, a.id) < (at, id))
                 }
             };
             if better {
@@ -434,7 +470,12 @@ impl StoryAssigner {
                 continue;
             }
             let (title, lead, body) = (text(f.title), text(f.lead), text(f.body));
+            let tags = doc
+                .get_all(f.tags)
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect();
             out.push(Stored {
+                tags,
                 article_id,
                 story_id: int(f.story_id),
                 published_at: int(f.published_at).unwrap_or(candidate.published_at),
@@ -457,7 +498,9 @@ impl StoryAssigner {
         else {
             return Vec::new();
         };
-        let text: String = format!("{} {}", candidate.title, candidate.lead).nfc().collect();
+        let text: String = format!("{} {}", candidate.title, candidate.lead)
+            .nfc()
+            .collect();
         let mut words: Vec<String> = Vec::new();
         let mut stream = analyzer.token_stream(&text);
         while stream.advance() {
@@ -477,6 +520,33 @@ impl StoryAssigner {
             .map(|(_, w)| w)
             .collect()
     }
+}
+
+/// Publisher tags shared with an earlier article add to the score, a
+/// little for a short tag (a place: "Huế", "Hà Nội") and more for a long one
+/// (a series: "mưa lũ miền Trung"), but only when the texts already share
+/// something: tags confirm a follow-up whose wording drifted (from floods to
+/// schools reopening), they do not make one.
+const TAG_MIN_COSINE: f64 = 0.05;
+/// Most the tags can add.
+const TAG_MAX_BONUS: f64 = 0.2;
+
+fn tag_bonus(tag: &str) -> f64 {
+    match tag.split(' ').count() {
+        0 | 1 => 0.03,
+        2 => 0.05,
+        _ => 0.15,
+    }
+}
+
+/// A tag as indexed and compared: NFC, lowercase, single spaces.
+pub(crate) fn tag_key(tag: &str) -> String {
+    tag.nfc()
+        .collect::<String>()
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The text compared: the title counts twice, it says what the article is about.
@@ -507,7 +577,11 @@ fn shared_terms(a: &[(String, f32)], b: &[(String, f32)], n: usize) -> Vec<Strin
         .filter_map(|(t, w)| b.get(t.as_str()).map(|v| (w * v, t.as_str())))
         .collect();
     products.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(y.1)));
-    products.into_iter().take(n).map(|(_, t)| t.to_string()).collect()
+    products
+        .into_iter()
+        .take(n)
+        .map(|(_, t)| t.to_string())
+        .collect()
 }
 
 /// Hashes of the text's 4-syllable shingles (lowercase, NFC).

@@ -180,7 +180,9 @@ fn strip_credit(text: &str) -> Option<&str> {
 /// Names separated by " - ", " – ", ",", ";", "&", "/" or " và ".
 fn split_names(text: &str) -> Vec<String> {
     let mut s = text.to_string();
-    for sep in [" – ", " — ", " - ", ",", ";", "&", "/", " và ", " VÀ ", " Và "] {
+    for sep in [
+        " – ", " — ", " - ", ",", ";", "&", "/", " và ", " VÀ ", " Và ",
+    ] {
         s = s.replace(sep, "\u{1}");
     }
     s.split('\u{1}')
@@ -242,9 +244,7 @@ fn person_or_group(name: &str, role: AuthorRole) -> Option<Author> {
     // Drop leading titles ("PV", "Bác sĩ", "PGS.TS").
     let mut words: Vec<&str> = name.split(' ').collect();
     loop {
-        let Some(first) = words.first() else {
-            return None;
-        };
+        let first = words.first()?;
         let first_key = fold_diacritics(first).to_lowercase();
         let two = words
             .get(1)
@@ -274,7 +274,10 @@ fn person_or_group(name: &str, role: AuthorRole) -> Option<Author> {
 fn title_case(word: &str) -> String {
     let mut chars = word.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect(),
+        Some(first) => first
+            .to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect(),
         None => String::new(),
     }
 }

@@ -13,7 +13,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::text::{normalize, term_frequencies, Sparse};
+use crate::text::{normalize, section_term_frequencies as term_frequencies, Sparse};
 use crate::SearchError;
 
 /// Most features kept (the most frequent); bounds the model's size.
@@ -183,7 +183,7 @@ impl SectionClassifier {
                 *df.entry(term.as_str()).or_default() += 1;
             }
         }
-        let min_df = if examples.len() < 200 { 1 } else { 2 };
+        let min_df = if examples.len() < 50 { 1 } else { 2 };
         let mut kept: Vec<(&str, usize)> = df.into_iter().filter(|(_, n)| *n >= min_df).collect();
         kept.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
         kept.truncate(MAX_FEATURES);

@@ -35,6 +35,7 @@ pub fn doc_from_translation(
         section_id,
         published_at,
         story_id: None,
+        tags: t.content.tags.clone(),
     }
 }
 

@@ -23,6 +23,7 @@ const WRITER_MEMORY: usize = 50_000_000;
 
 /// One language version of an article, as the index sees it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct IndexDoc {
     /// The article.
     pub article_id: i64,
@@ -41,6 +42,9 @@ pub struct IndexDoc {
     /// The story (topic) the article was placed in, which
     /// [`crate::StoryAssigner`] reads back to place later articles.
     pub story_id: Option<i64>,
+    /// The publisher's tags (keywords), which [`crate::StoryAssigner`]
+    /// takes as evidence when a new article shares them.
+    pub tags: Vec<String>,
 }
 
 /// Which part of the article a text field holds.
@@ -73,6 +77,7 @@ pub(crate) struct Fields {
     pub(crate) section_id: Field,
     pub(crate) published_at: Field,
     pub(crate) story_id: Field,
+    pub(crate) tags: Field,
     /// Stored originals, for results and snippets.
     pub(crate) title: Field,
     pub(crate) lead: Field,
@@ -98,6 +103,7 @@ fn schema() -> (Schema, Fields) {
     let section_id = builder.add_i64_field("section_id", INDEXED | STORED | FAST);
     let published_at = builder.add_i64_field("published_at", INDEXED | STORED | FAST);
     let story_id = builder.add_i64_field("story_id", INDEXED | STORED | FAST);
+    let tags = builder.add_text_field("tags", STRING | STORED);
     let title = builder.add_text_field("title", STORED);
     let lead = builder.add_text_field("lead", STORED);
     let body = builder.add_text_field("body", STORED);
@@ -124,6 +130,7 @@ fn schema() -> (Schema, Fields) {
         section_id,
         published_at,
         story_id,
+        tags,
         title,
         lead,
         body,
@@ -243,6 +250,9 @@ impl SearchIndex {
         }
         if let Some(story) = doc.story_id {
             document.add_i64(f.story_id, story);
+        }
+        for tag in &doc.tags {
+            document.add_text(f.tags, crate::assign::tag_key(tag));
         }
         for family in Family::for_lang(&lang) {
             for (part, text) in [

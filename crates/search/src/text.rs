@@ -152,6 +152,20 @@ pub(crate) fn term_frequencies(text: &str) -> Vec<(String, f32)> {
         .collect()
 }
 
+/// Sublinear term frequencies without the name boost, for the section
+/// classifier: a section is told by its everyday vocabulary ("tòa",
+/// "bị cáo", "du khách"), while names (a city, a minister) cross sections.
+pub(crate) fn section_term_frequencies(text: &str) -> Vec<(String, f32)> {
+    let mut counts: BTreeMap<String, f32> = BTreeMap::new();
+    for (feature, _) in features(text) {
+        *counts.entry(feature).or_default() += 1.0;
+    }
+    counts
+        .into_iter()
+        .map(|(term, count)| (term, 1.0 + count.ln()))
+        .collect()
+}
+
 /// Weight left to a term found in every document. The usual smoothing (+1)
 /// lets the hundreds of everyday syllables of a long article outweigh its
 /// few telling ones; a small floor keeps them from mattering while a tiny

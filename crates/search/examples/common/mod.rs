@@ -27,7 +27,10 @@ impl Labelled {
 
     /// The text the section classifier sees.
     pub fn text(&self) -> String {
-        format!("{}.\n{}.\n{}\n{}", self.title, self.title, self.lead, self.body)
+        format!(
+            "{}.\n{}.\n{}\n{}",
+            self.title, self.title, self.lead, self.body
+        )
     }
 }
 

@@ -96,7 +96,10 @@ fn edit(text: &str) -> String {
 
 fn main() {
     let mut out: Vec<Out> = Vec::new();
-    let all: Vec<&Story> = stories::STORIES.iter().chain(singles::SINGLES.iter()).collect();
+    let all: Vec<&Story> = stories::STORIES
+        .iter()
+        .chain(singles::SINGLES.iter())
+        .collect();
     for story in &all {
         for (i, a) in story.articles.iter().enumerate() {
             let minutes = a.at.0 * 1440 + a.at.1 * 60 + a.at.2;
@@ -134,7 +137,11 @@ fn main() {
             });
         }
     }
-    out.sort_by(|a, b| a.minutes.cmp(&b.minutes).then_with(|| a.title.cmp(&b.title)));
+    out.sort_by(|a, b| {
+        a.minutes
+            .cmp(&b.minutes)
+            .then_with(|| a.title.cmp(&b.title))
+    });
     let mut jsonl = String::new();
     for (i, o) in out.iter().enumerate() {
         let value = serde_json::json!({

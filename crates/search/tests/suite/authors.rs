@@ -5,19 +5,40 @@ use search::authors::{author_key, parse_byline, Author, AuthorRole};
 fn names(byline: &str) -> Vec<(String, String, AuthorRole, bool)> {
     parse_byline(byline)
         .into_iter()
-        .map(|Author { display_name, key, role, agency }| (display_name, key, role, agency))
+        .map(
+            |Author {
+                 display_name,
+                 key,
+                 role,
+                 agency,
+             }| (display_name, key, role, agency),
+        )
         .collect()
 }
 
-fn one(display: &str, key: &str, role: AuthorRole, agency: bool) -> (String, String, AuthorRole, bool) {
+fn one(
+    display: &str,
+    key: &str,
+    role: AuthorRole,
+    agency: bool,
+) -> (String, String, AuthorRole, bool) {
     (display.into(), key.into(), role, agency)
 }
 
 #[test]
 fn an_agency_credit_is_a_source_and_an_agency() {
-    assert_eq!(names("Theo TTXVN"), [one("TTXVN", "ttxvn", AuthorRole::Source, true)]);
-    assert_eq!(names("  theo   ttxvn "), [one("TTXVN", "ttxvn", AuthorRole::Source, true)]);
-    assert_eq!(names("Nguồn: Reuters"), [one("Reuters", "reuters", AuthorRole::Source, true)]);
+    assert_eq!(
+        names("Theo TTXVN"),
+        [one("TTXVN", "ttxvn", AuthorRole::Source, true)]
+    );
+    assert_eq!(
+        names("  theo   ttxvn "),
+        [one("TTXVN", "ttxvn", AuthorRole::Source, true)]
+    );
+    assert_eq!(
+        names("Nguồn: Reuters"),
+        [one("Reuters", "reuters", AuthorRole::Source, true)]
+    );
     assert_eq!(
         names("Theo Thông tấn xã Việt Nam"),
         [one("TTXVN", "ttxvn", AuthorRole::Source, true)]
@@ -26,11 +47,22 @@ fn an_agency_credit_is_a_source_and_an_agency() {
 
 #[test]
 fn a_team_is_one_group_entity() {
-    assert_eq!(names("Nhóm PV"), [one("Nhóm PV", "nhom-pv", AuthorRole::Group, false)]);
-    assert_eq!(names("NHÓM PV"), [one("Nhóm PV", "nhom-pv", AuthorRole::Group, false)]);
+    assert_eq!(
+        names("Nhóm PV"),
+        [one("Nhóm PV", "nhom-pv", AuthorRole::Group, false)]
+    );
+    assert_eq!(
+        names("NHÓM PV"),
+        [one("Nhóm PV", "nhom-pv", AuthorRole::Group, false)]
+    );
     assert_eq!(
         names("Nhóm phóng viên Đô thị"),
-        [one("Nhóm phóng viên Đô thị", "nhom-phong-vien-do-thi", AuthorRole::Group, false)]
+        [one(
+            "Nhóm phóng viên Đô thị",
+            "nhom-phong-vien-do-thi",
+            AuthorRole::Group,
+            false
+        )]
     );
 }
 
@@ -46,7 +78,12 @@ fn several_writers_are_split_and_keyed_without_diacritics() {
     assert_eq!(
         names("Phạm Thanh Tùng, Lê Hoài Nam và Đỗ Minh Châu"),
         [
-            one("Phạm Thanh Tùng", "pham-thanh-tung", AuthorRole::Writer, false),
+            one(
+                "Phạm Thanh Tùng",
+                "pham-thanh-tung",
+                AuthorRole::Writer,
+                false
+            ),
             one("Lê Hoài Nam", "le-hoai-nam", AuthorRole::Writer, false),
             one("Đỗ Minh Châu", "do-minh-chau", AuthorRole::Writer, false),
         ]
@@ -96,11 +133,21 @@ fn case_whitespace_and_composition_variants_are_one_author() {
 fn titles_and_photo_credits() {
     assert_eq!(
         names("Bác sĩ Lê Văn Thiệu"),
-        [one("Lê Văn Thiệu", "le-van-thieu", AuthorRole::Writer, false)]
+        [one(
+            "Lê Văn Thiệu",
+            "le-van-thieu",
+            AuthorRole::Writer,
+            false
+        )]
     );
     assert_eq!(
         names("Ảnh: Lê Minh Đức"),
-        [one("Lê Minh Đức", "le-minh-duc", AuthorRole::Photographer, false)]
+        [one(
+            "Lê Minh Đức",
+            "le-minh-duc",
+            AuthorRole::Photographer,
+            false
+        )]
     );
     assert_eq!(
         names("Bài và ảnh: Hữu Phước"),
@@ -117,5 +164,6 @@ fn nothing_readable_is_no_author() {
 
 fn unicode_nfd(s: &str) -> String {
     // The Vietnamese letters of the test name, decomposed by hand.
-    s.replace('ầ', "a\u{302}\u{300}").replace('ố', "o\u{302}\u{301}")
+    s.replace('ầ', "a\u{302}\u{300}")
+        .replace('ố', "o\u{302}\u{301}")
 }

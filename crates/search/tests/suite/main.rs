@@ -2,8 +2,8 @@
 //! dependency tree, so one binary per crate keeps the build small and fast).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod authors;
 mod follow;
 mod index;
 mod similarity;
 mod stories;
-mod authors;
