@@ -75,6 +75,17 @@ impl Store {
         Ok(true)
     }
 
+    /// When `action` was last recorded on `target` in the audit log (ms), if ever.
+    pub async fn audit_last_at(&self, action: &str, target: &str) -> Result<Option<i64>> {
+        let row =
+            sqlx::query("SELECT MAX(at) AS at FROM audit_log WHERE action = $1 AND target = $2")
+                .bind(action)
+                .bind(target)
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(row.try_get::<Option<i64>, _>("at")?)
+    }
+
     /// Every language pair with glossary terms, and how many each has.
     pub async fn glossary_pairs(&self) -> Result<Vec<(String, String, i64)>> {
         let rows = sqlx::query(

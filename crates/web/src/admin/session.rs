@@ -69,6 +69,20 @@ pub(crate) async fn current(app: &App, headers: &HeaderMap) -> Option<Desk> {
         Ok(false) => {}
         Ok(true) | Err(_) => return None,
     }
+    // Enabling a disabled user restores the old hash: sessions from before
+    // the disabling must stay ended.
+    let issued = expires.parse::<i64>().ok()?.saturating_sub(LIFETIME_MS);
+    let target = format!("user {}", user.username);
+    match app
+        .portal
+        .store
+        .audit_last_at("user_disabled", &target)
+        .await
+    {
+        Ok(Some(at)) if at >= issued => return None,
+        Ok(_) => {}
+        Err(_) => return None,
+    }
     Some(Desk {
         user,
         nonce: nonce.to_string(),

@@ -697,6 +697,11 @@ async fn users_are_added_disabled_enabled_and_reset() {
     assert!(sign_in(addr, "eve", "battery staple").await.is_none());
     assert!(ada.get("/admin/users").await.text().contains("disabled"));
     assert_eq!(ada.post("/admin/users/eve/enable", &[]).await.status, 303);
+    assert_eq!(
+        eve.get("/admin").await.status,
+        303,
+        "old sessions stay ended"
+    );
     assert!(sign_in(addr, "eve", "battery staple").await.is_some());
 
     // An admin cannot lock themselves out.
