@@ -20,6 +20,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Bound;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::TopDocs;
@@ -146,7 +147,7 @@ struct Stored {
 #[derive(Debug, Clone)]
 pub struct StoryAssigner {
     config: AssignConfig,
-    background: &'static Background,
+    background: Arc<Background>,
 }
 
 impl Default for StoryAssigner {
@@ -161,6 +162,16 @@ impl StoryAssigner {
         StoryAssigner {
             config,
             background: Background::shipped(),
+        }
+    }
+
+    /// An assigner with another background table (the format
+    /// [`crate::background_table`] writes), e.g. one built from a site's own
+    /// archive once it has thousands of articles.
+    pub fn with_background(config: AssignConfig, table: &str) -> StoryAssigner {
+        StoryAssigner {
+            config,
+            background: Arc::new(Background::parse(table)),
         }
     }
 

@@ -11,7 +11,7 @@
 //! its story apart).
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 const TABLE: &str = include_str!("background_df.txt");
 
@@ -27,9 +27,11 @@ const IDF_FLOOR: f32 = 0.1;
 
 impl Background {
     /// The table shipped with the crate, parsed once.
-    pub(crate) fn shipped() -> &'static Background {
-        static SHIPPED: OnceLock<Background> = OnceLock::new();
-        SHIPPED.get_or_init(|| Background::parse(TABLE))
+    pub(crate) fn shipped() -> Arc<Background> {
+        static SHIPPED: OnceLock<Arc<Background>> = OnceLock::new();
+        SHIPPED
+            .get_or_init(|| Arc::new(Background::parse(TABLE)))
+            .clone()
     }
 
     /// Parses `docs\tN` then one `term\tdf` per line; malformed lines are skipped.
