@@ -27,7 +27,7 @@ use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::tokenizer::TokenStream;
-use tantivy::{TantivyDocument, Term};
+use tantivy::{DocAddress, Order, TantivyDocument, Term};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::analysis::Family;
@@ -202,7 +202,7 @@ impl StoryAssigner {
     ) -> Result<Option<StoryMatch>, SearchError> {
         let from = candidate.published_at.saturating_sub(self.config.window_ms);
         let to = candidate.published_at.saturating_add(LATE_MS);
-        let hits = self.retrieve(index, candidate, Some((from, to)), None, None)?;
+        let hits = self.retrieve(index, candidate, Some((from, to)), None, None, None)?;
         let vector = self.vector(&story_text(candidate));
         let shingles = shingles(&format!("{}\n{}", candidate.lead, candidate.body));
         let tags: Vec<String> = candidate.tags.iter().map(|t| tag_key(t)).collect();
@@ -297,7 +297,8 @@ impl StoryAssigner {
             ));
         };
         if let Some(story) = story_id {
-            let mut same = self.retrieve(index, candidate, None, None, Some(story))?;
+            let mut same =
+                self.retrieve(index, candidate, None, None, Some(story), Some(limit * 3))?;
             same.sort_by(|a, b| {
                 a.published_at
                     .cmp(&b.published_at)
@@ -311,7 +312,8 @@ impl StoryAssigner {
             }
         }
         if chosen.len() < limit {
-            let mut similar = self.retrieve(index, candidate, None, candidate.section_id, None)?;
+            let mut similar =
+                self.retrieve(index, candidate, None, candidate.section_id, None, None)?;
             let mut scored: Vec<(f64, Stored)> = similar
                 .drain(..)
                 .map(|h| (cosine(&vector, &h.vector), h))
@@ -386,7 +388,8 @@ impl StoryAssigner {
 
     /// Reads back the indexed articles a query finds: the candidate's most
     /// distinctive words, in its language, within `range` (ms, inclusive),
-    /// in `section`, in `story`.
+    /// in `section`; or, with `story`, the story's oldest `limit_by_date`
+    /// articles in publication order.
     fn retrieve(
         &self,
         index: &SearchIndex,
@@ -394,6 +397,7 @@ impl StoryAssigner {
         range: Option<(i64, i64)>,
         section: Option<i64>,
         story: Option<i64>,
+        limit_by_date: Option<usize>,
     ) -> Result<Vec<Stored>, SearchError> {
         let inner = &index.inner;
         let f = &inner.fields;
@@ -434,8 +438,9 @@ impl StoryAssigner {
                     IndexRecordOption::Basic,
                 )),
             ));
-            // The whole story, not the best few.
-            500
+            // The story's oldest articles: enough for the block even when
+            // some are copies of one another.
+            limit_by_date.unwrap_or(self.config.candidates).max(1)
         } else {
             let words = self.query_words(index, family, candidate);
             if words.is_empty() {
@@ -463,9 +468,25 @@ impl StoryAssigner {
         };
         let query = BooleanQuery::new(filters);
         let searcher = inner.reader.searcher();
-        let top = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
+        let top: Vec<DocAddress> = if story.is_some() {
+            searcher
+                .search(
+                    &query,
+                    &TopDocs::with_limit(limit)
+                        .order_by_fast_field::<i64>("published_at", Order::Asc),
+                )?
+                .into_iter()
+                .map(|(_, a)| a)
+                .collect()
+        } else {
+            searcher
+                .search(&query, &TopDocs::with_limit(limit).order_by_score())?
+                .into_iter()
+                .map(|(_, a)| a)
+                .collect()
+        };
         let mut out = Vec::with_capacity(top.len());
-        for (_, address) in top {
+        for address in top {
             let doc: TantivyDocument = searcher.doc(address)?;
             let int = |field| doc.get_first(field).and_then(|v| v.as_i64());
             let text = |field| {
