@@ -54,7 +54,8 @@ pub(super) fn strongly_marked_lead(dom: &Dom, id: NodeId) -> bool {
             .any(|t| t == "lead" || t == "sapo")
 }
 
-pub(super) fn find_lead(dom: &Dom, body: NodeId) -> Option<NodeId> {
+pub(super) fn find_lead(dom: &Dom, body: NodeId, title: &str) -> Option<NodeId> {
+    let title = crate::text::clean(title).to_lowercase();
     dom.descendants(body).find(|&d| {
         let Some(name) = dom.name(d) else {
             return false;
@@ -88,6 +89,14 @@ pub(super) fn find_lead(dom: &Dom, body: NodeId) -> Option<NodeId> {
             .map(|a| crate::text::visible_len(&dom.text_content(a)))
             .sum();
         if linked * 2 > len {
+            return false;
+        }
+        // A standfirst is not a truncated teaser ("…", "[…]") nor a header
+        // block that holds the headline.
+        let clean = crate::text::clean(&text);
+        let truncated = clean.ends_with("...") || clean.ends_with('…') || clean.ends_with("[…]");
+        let holds_title = title.chars().count() >= 10 && clean.to_lowercase().contains(&title);
+        if truncated || holds_title {
             return false;
         }
         let paragraphs = dom.find_all(d, "p").count() + dom.find_all(d, "br").count();

@@ -251,7 +251,7 @@ pub(crate) fn read(dom: &Dom, base: Option<&url::Url>, sel: &MetaSelectors) -> P
     // Lead.
     let lead_node = match &sel.lead {
         Some(s) => s.select(dom).into_iter().next(),
-        None => find_lead(dom, body),
+        None => find_lead(dom, body, &m.title),
     };
     if let Some(n) = lead_node {
         let mut ic = InlineCollector::new(dom, base);
