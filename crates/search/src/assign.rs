@@ -645,3 +645,36 @@ fn containment(a: &HashSet<u64>, b: &HashSet<u64>) -> f64 {
     }
     a.intersection(b).count() as f64 / smaller as f64
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_edited_copy_contains_most_of_the_original_shingles() {
+        let original = "Mưa lớn kéo dài từ đêm qua khiến nước sông Trà Khúc dâng nhanh, hàng trăm ngôi nhà ở vùng trũng bị ngập. Chính quyền huy động dân quân túc trực.";
+        let copy = "Mưa lớn kéo dài từ đêm qua khiến nước sông Trà Khúc dâng nhanh, trên trăm ngôi nhà ở vùng trũng bị ngập.";
+        let other = "Giá vàng miếng SJC lập đỉnh mới, người mua xếp hàng từ sáng sớm trên phố Trần Nhân Tông.";
+        let (a, b, c) = (shingles(original), shingles(copy), shingles(other));
+        assert!(containment(&a, &b) >= 0.5, "{}", containment(&a, &b));
+        assert_eq!(containment(&a, &c), 0.0);
+        assert_eq!(containment(&a, &HashSet::new()), 0.0);
+        // Case and composition do not matter.
+        assert_eq!(shingles(&original.to_uppercase()), a);
+    }
+
+    #[test]
+    fn tags_compare_without_case_or_spacing_and_long_tags_weigh_more() {
+        assert_eq!(tag_key("  Mưa lũ   miền Trung "), "mưa lũ miền trung");
+        assert!(tag_bonus("mưa lũ miền trung") > tag_bonus("hà nội"));
+        assert!(tag_bonus("hà nội") > tag_bonus("huế"));
+    }
+
+    #[test]
+    fn cosine_of_unit_vectors_by_term() {
+        let a = vec![("bão".to_string(), 0.6), ("yagi".to_string(), 0.8)];
+        let b = vec![("bão".to_string(), 1.0)];
+        assert!((cosine(&a, &b) - 0.6).abs() < 1e-6);
+        assert_eq!(shared_terms(&a, &b, 5), ["bão"]);
+    }
+}
