@@ -13,7 +13,9 @@
 //! 4. `glossary` wraps forced and do-not-translate terms (`<g1>Poutine</g1>`);
 //!    `locale` and `numbers` write numbers the target's way (ICU4X data).
 //! 5. `engine` sends the rest to the pair's engines (routes, pivots,
-//!    fallbacks; LibreTranslate, OpenAI-compatible, DeepL).
+//!    fallbacks; LibreTranslate, OpenAI-compatible, DeepL, and the in-process
+//!    CTranslate2 engine with the `ctranslate2` cargo feature); [`models`]
+//!    manages the installed CTranslate2 models.
 //! 6. `qa` checks each translation; `pipeline` ([`Translator`]) retries
 //!    failures with fallbacks, remembers clean results and rebuilds the
 //!    article; `report` says what happened and whether to publish.
@@ -25,6 +27,7 @@ mod glossary;
 mod lang;
 mod locale;
 mod memory;
+pub mod models;
 mod numbers;
 mod pipeline;
 mod placeholder;
@@ -34,9 +37,12 @@ mod segment;
 mod tmx;
 mod units;
 
+#[cfg(feature = "ctranslate2")]
+pub use engine::CTranslate2;
 pub use engine::{
-    DeepL, DeepLConfig, Engine, EngineConfig, EngineError, Engines, EnginesConfig, LibreTranslate,
-    LibreTranslateConfig, OpenAi, OpenAiConfig, RetryPolicy, RouteConfig, Secret, Step, StepConfig,
+    CTranslate2Config, DeepL, DeepLConfig, Engine, EngineConfig, EngineError, Engines,
+    EnginesConfig, LibreTranslate, LibreTranslateConfig, OpenAi, OpenAiConfig, RetryPolicy,
+    RouteConfig, Secret, Step, StepConfig,
 };
 pub use glossary::{
     Glossary, GlossaryEntry, GlossaryError, Protected, Restored, TermKind, TermMatch,

@@ -25,6 +25,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -250,6 +251,132 @@ impl DeepLConfig {
     }
 }
 
+/// The in-process CTranslate2 engine (built with the `ctranslate2` feature):
+///
+/// ```toml
+/// [[translate.engines]]
+/// kind = "ctranslate2"
+/// name = "opus-vi-fr"
+/// model_dir = "/var/lib/newsbridge/models/opus-mt-vi-fr"
+/// source = "vi"
+/// target = "fr"
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CTranslate2Config {
+    /// Engine name used in routes.
+    #[serde(default = "CTranslate2Config::default_name")]
+    pub name: String,
+    /// The CTranslate2 model directory (`model.bin`, `config.json`, vocabulary,
+    /// `source.spm` + `target.spm` or one `sentencepiece.model`).
+    pub model_dir: PathBuf,
+    /// Model label kept as the translations' origin; default: the directory's name.
+    #[serde(default)]
+    pub model: Option<String>,
+    /// Source language the model translates from; any when absent.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// Target language the model translates to; any when absent (multilingual models).
+    #[serde(default)]
+    pub target: Option<String>,
+    /// `int8` (default), `int8_float32`, `int16`, `float32`, `default` (as stored) or `auto`.
+    #[serde(default = "CTranslate2Config::default_compute_type")]
+    pub compute_type: String,
+    /// Threads per model replica (0: CTranslate2's default, 4 or the core count).
+    #[serde(default)]
+    pub intra_threads: usize,
+    /// Model replicas translating batches in parallel.
+    #[serde(default = "CTranslate2Config::default_inter_threads")]
+    pub inter_threads: usize,
+    /// Sentences per model batch (sentences are sorted by length first).
+    #[serde(default = "CTranslate2Config::default_batch_size")]
+    pub batch_size: usize,
+    /// Segments per engine call (what the pipeline hands over at once).
+    #[serde(default = "CTranslate2Config::default_max_batch")]
+    pub max_batch: usize,
+    /// Beam size (1: greedy).
+    #[serde(default = "CTranslate2Config::default_beam_size")]
+    pub beam_size: usize,
+    /// Longest translation, in tokens.
+    #[serde(default = "CTranslate2Config::default_max_decoding_length")]
+    pub max_decoding_length: usize,
+    /// Longest source, in tokens (longer ones are truncated).
+    #[serde(default = "CTranslate2Config::default_max_input_length")]
+    pub max_input_length: usize,
+    /// Tokens put before each source (multilingual models: MADLAD-400 `["<2{target}>"]`,
+    /// NLLB `["{source}"]`); `{source}` and `{target}` become the language codes.
+    #[serde(default)]
+    pub source_prefix: Vec<String>,
+    /// Tokens put after each source (NLLB: `["</s>"]`).
+    #[serde(default)]
+    pub source_suffix: Vec<String>,
+    /// Tokens the translation starts with (NLLB: `["{target}"]`), removed from the output.
+    #[serde(default)]
+    pub target_prefix: Vec<String>,
+    /// Language codes the model spells differently (`fr` → `fra_Latn` for NLLB).
+    #[serde(default)]
+    pub language_codes: HashMap<String, String>,
+}
+
+impl CTranslate2Config {
+    fn default_name() -> String {
+        "ctranslate2".into()
+    }
+    fn default_compute_type() -> String {
+        "int8".into()
+    }
+    fn default_inter_threads() -> usize {
+        1
+    }
+    fn default_batch_size() -> usize {
+        32
+    }
+    fn default_max_batch() -> usize {
+        64
+    }
+    fn default_beam_size() -> usize {
+        2
+    }
+    fn default_max_decoding_length() -> usize {
+        256
+    }
+    fn default_max_input_length() -> usize {
+        1024
+    }
+
+    /// A configuration with defaults for the model in `model_dir`.
+    pub fn new(model_dir: impl Into<PathBuf>) -> Self {
+        CTranslate2Config {
+            name: Self::default_name(),
+            model_dir: model_dir.into(),
+            model: None,
+            source: None,
+            target: None,
+            compute_type: Self::default_compute_type(),
+            intra_threads: 0,
+            inter_threads: Self::default_inter_threads(),
+            batch_size: Self::default_batch_size(),
+            max_batch: Self::default_max_batch(),
+            beam_size: Self::default_beam_size(),
+            max_decoding_length: Self::default_max_decoding_length(),
+            max_input_length: Self::default_max_input_length(),
+            source_prefix: Vec::new(),
+            source_suffix: Vec::new(),
+            target_prefix: Vec::new(),
+            language_codes: HashMap::new(),
+        }
+    }
+
+    /// A configuration for an installed model, serving its language pair.
+    pub fn for_model(model: &crate::models::InstalledModel) -> Self {
+        CTranslate2Config {
+            model: Some(model.name.clone()),
+            source: model.source_lang.clone(),
+            target: model.target_lang.clone(),
+            ..Self::new(&model.dir)
+        }
+    }
+}
+
 /// One configured engine.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -260,6 +387,8 @@ pub enum EngineConfig {
     Openai(OpenAiConfig),
     /// The DeepL API.
     Deepl(DeepLConfig),
+    /// A local CTranslate2 model (needs the `ctranslate2` feature).
+    Ctranslate2(CTranslate2Config),
 }
 
 impl EngineConfig {
@@ -269,6 +398,7 @@ impl EngineConfig {
             EngineConfig::Libretranslate(c) => &c.name,
             EngineConfig::Openai(c) => &c.name,
             EngineConfig::Deepl(c) => &c.name,
+            EngineConfig::Ctranslate2(c) => &c.name,
         }
     }
 
@@ -278,6 +408,20 @@ impl EngineConfig {
             EngineConfig::Libretranslate(c) => Arc::new(LibreTranslate::new(c.clone())?),
             EngineConfig::Openai(c) => Arc::new(OpenAi::new(c.clone())?),
             EngineConfig::Deepl(c) => Arc::new(DeepL::new(c.clone())?),
+            #[cfg(feature = "ctranslate2")]
+            EngineConfig::Ctranslate2(c) => {
+                Arc::new(super::CTranslate2::new(c.clone()).map_err(|e| EngineError::Model {
+                    engine: c.name.clone(),
+                    reason: e.to_string(),
+                })?)
+            }
+            #[cfg(not(feature = "ctranslate2"))]
+            EngineConfig::Ctranslate2(c) => {
+                return Err(EngineError::Config(format!(
+                    "engine {}: this build has no CTranslate2 engine; rebuild with `--features translate/ctranslate2`",
+                    c.name
+                )))
+            }
         })
     }
 }
@@ -367,5 +511,32 @@ mod tests {
             cfg.routes[0].chain[1],
             StepConfig::pivot("deepl", "en", "openai")
         );
+    }
+
+    #[test]
+    fn ctranslate2_config_defaults() {
+        let json = r#"{"engines": [{"kind": "ctranslate2", "model_dir": "/nowhere/opus-mt-vi-fr", "target": "fr"}]}"#;
+        let cfg: EnginesConfig = serde_json::from_str(json).unwrap();
+        let EngineConfig::Ctranslate2(c) = &cfg.engines[0] else {
+            panic!()
+        };
+        assert_eq!(
+            c,
+            &CTranslate2Config {
+                target: Some("fr".into()),
+                ..CTranslate2Config::new("/nowhere/opus-mt-vi-fr")
+            }
+        );
+        assert_eq!(cfg.engines[0].name(), "ctranslate2");
+        assert_eq!(c.compute_type, "int8");
+        let Err(err) = cfg.engines[0].build() else {
+            panic!("built an engine without a model")
+        };
+        let err = err.to_string();
+        if cfg!(feature = "ctranslate2") {
+            assert!(err.contains("/nowhere/opus-mt-vi-fr"), "{err}");
+        } else {
+            assert!(err.contains("--features translate/ctranslate2"), "{err}");
+        }
     }
 }

@@ -3,13 +3,13 @@
 //! Every engine takes a batch of placeholder strings and returns one
 //! translation per string, in order. HTTP engines (`libretranslate`,
 //! `openai`, `deepl`) share retry and timeout handling (see `http`). The
-//! in-process CTranslate2 engine will implement the same trait: its
-//! `translate_batch` runs the blocking model call on `spawn_blocking` (or a
-//! dedicated thread pool) and reports `name() = "ctranslate2"` and
-//! `model()` = the model directory's name, so the rest of the pipeline, the
-//! translation memory's origins included, needs no change.
+//! in-process CTranslate2 engine (`ctranslate2`, behind the cargo feature of
+//! that name) runs the blocking model call on `spawn_blocking` and reports
+//! the model directory's name as `model()`.
 
 mod config;
+#[cfg(feature = "ctranslate2")]
+mod ctranslate2;
 mod deepl;
 mod http;
 mod libretranslate;
@@ -22,9 +22,13 @@ use async_trait::async_trait;
 
 use crate::lang::LangPair;
 
+#[cfg(feature = "ctranslate2")]
+pub(crate) use self::ctranslate2::check_tokenizers;
+#[cfg(feature = "ctranslate2")]
+pub use self::ctranslate2::CTranslate2;
 pub use config::{
-    DeepLConfig, EngineConfig, EnginesConfig, LibreTranslateConfig, OpenAiConfig, RouteConfig,
-    Secret, StepConfig,
+    CTranslate2Config, DeepLConfig, EngineConfig, EnginesConfig, LibreTranslateConfig,
+    OpenAiConfig, RouteConfig, Secret, StepConfig,
 };
 pub use deepl::DeepL;
 pub use http::RetryPolicy;
@@ -129,6 +133,14 @@ pub enum EngineError {
     /// The engine is misconfigured.
     #[error("engine configuration: {0}")]
     Config(String),
+    /// The local model could not be loaded or failed while translating.
+    #[error("{engine}: model: {reason}")]
+    Model {
+        /// Engine name.
+        engine: String,
+        /// What failed.
+        reason: String,
+    },
 }
 
 impl EngineError {

@@ -3,7 +3,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
+#[cfg(feature = "ctranslate2")]
+mod ct2;
 mod engines;
+mod models;
 mod pipeline;
 mod robustness;
 mod tmx;

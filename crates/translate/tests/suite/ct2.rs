@@ -1,0 +1,205 @@
+//! The CTranslate2 engine on the tiny random model: its outputs equal Python
+//! `ctranslate2.Translator.translate_batch`'s (greedy, `reference.json`, made
+//! by `scripts/ct2-models tiny`) token for token, through the engine's own
+//! tokenizer, sorting and batching; bad model directories are typed errors.
+
+use std::fs;
+use std::path::PathBuf;
+
+use serde::Deserialize;
+use translate::models::ModelError;
+use translate::{CTranslate2, CTranslate2Config, Engine, EngineConfig, EngineError, LangPair};
+
+use crate::common::testdata;
+
+#[derive(Deserialize)]
+struct Reference {
+    options: Options,
+    sentences: Vec<String>,
+    source_tokens: Vec<Vec<String>>,
+    outputs: std::collections::HashMap<String, Output>,
+}
+
+#[derive(Deserialize)]
+struct Options {
+    beam_size: usize,
+    max_decoding_length: usize,
+}
+
+#[derive(Deserialize)]
+struct Output {
+    tokens: Vec<Vec<String>>,
+    text: Vec<String>,
+}
+
+fn tiny() -> PathBuf {
+    testdata("ct2-tiny")
+}
+
+fn reference() -> Reference {
+    serde_json::from_str(&fs::read_to_string(tiny().join("reference.json")).unwrap()).unwrap()
+}
+
+fn engine(compute_type: &str, batch_size: usize) -> CTranslate2 {
+    let r = reference();
+    let config = CTranslate2Config {
+        compute_type: compute_type.into(),
+        beam_size: r.options.beam_size,
+        max_decoding_length: r.options.max_decoding_length,
+        batch_size,
+        intra_threads: 1,
+        ..CTranslate2Config::new(tiny())
+    };
+    CTranslate2::new(config).unwrap()
+}
+
+fn vi_en() -> LangPair {
+    LangPair::new("vi", "en")
+}
+
+#[test]
+fn tokenizes_like_python_sentencepiece() {
+    let r = reference();
+    let engine = engine("int8", 32);
+    for (sentence, tokens) in r.sentences.iter().zip(&r.source_tokens) {
+        assert_eq!(&engine.tokenize(sentence).unwrap(), tokens, "{sentence}");
+    }
+}
+
+#[test]
+fn matches_python_token_for_token() {
+    let r = reference();
+    for compute_type in ["float32", "int8"] {
+        let want = &r.outputs[compute_type];
+        // One batch, batches of 3 and one sentence at a time: same tokens.
+        for batch_size in [32, 3, 1] {
+            let engine = engine(compute_type, batch_size);
+            let got = engine.translate_tokens(&r.source_tokens).unwrap();
+            for (i, (got, want)) in got.iter().zip(&want.tokens).enumerate() {
+                assert_eq!(
+                    got, want,
+                    "{compute_type}, batch {batch_size}, sentence {i}: {}",
+                    r.sentences[i]
+                );
+            }
+            assert_eq!(got.len(), want.tokens.len());
+        }
+    }
+}
+
+#[tokio::test]
+async fn engine_trait_translates_text_like_python() {
+    let r = reference();
+    let engine = engine("int8", 4);
+    assert_eq!(engine.name(), "ctranslate2");
+    assert_eq!(engine.model(), "ct2-tiny");
+    let got = engine
+        .translate_batch(&vi_en(), &r.sentences)
+        .await
+        .unwrap();
+    assert_eq!(got, r.outputs["int8"].text);
+
+    // Empty and blank segments come back empty, in place, without reaching the model.
+    let mixed = vec![
+        String::new(),
+        r.sentences[0].clone(),
+        "   ".into(),
+        r.sentences[2].clone(),
+    ];
+    let got = engine.translate_batch(&vi_en(), &mixed).await.unwrap();
+    assert_eq!(
+        got,
+        [
+            "",
+            r.outputs["int8"].text[0].as_str(),
+            "",
+            r.outputs["int8"].text[2].as_str()
+        ]
+    );
+    assert!(engine
+        .translate_batch(&vi_en(), &[])
+        .await
+        .unwrap()
+        .is_empty());
+}
+
+#[tokio::test]
+async fn engine_from_config_serves_only_its_pair() {
+    let json = format!(
+        r#"{{"kind": "ctranslate2", "name": "opus-vi-en", "model_dir": {:?}, "source": "vi", "target": "en", "beam_size": 1}}"#,
+        tiny().display().to_string()
+    );
+    let config: EngineConfig = serde_json::from_str(&json).unwrap();
+    let engine = config.build().unwrap();
+    assert_eq!(engine.name(), "opus-vi-en");
+    let out = engine
+        .translate_batch(&vi_en(), &["Xin chào!".to_string()])
+        .await
+        .unwrap();
+    assert_eq!(out.len(), 1);
+    let err = engine
+        .translate_batch(&LangPair::new("vi", "fr"), &["Xin chào!".to_string()])
+        .await
+        .unwrap_err();
+    assert!(matches!(err, EngineError::Unsupported { .. }), "{err}");
+}
+
+#[test]
+fn bad_model_directories_are_typed_errors() {
+    let tmp = tempfile::tempdir().unwrap();
+    let copy = |name: &str| {
+        let dir = tmp.path().join(name);
+        fs::create_dir_all(&dir).unwrap();
+        for entry in fs::read_dir(tiny()).unwrap() {
+            let entry = entry.unwrap();
+            fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
+        }
+        dir
+    };
+
+    let dir = copy("missing-spm");
+    fs::remove_file(dir.join("source.spm")).unwrap();
+    let err = CTranslate2::new(CTranslate2Config::new(&dir)).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            ModelError::MissingFile {
+                file: "source.spm",
+                ..
+            }
+        ),
+        "{err}"
+    );
+    assert!(err.to_string().contains("missing-spm"), "{err}");
+
+    // A model.bin with a valid header but cut short: CTranslate2 itself refuses it.
+    let dir = copy("truncated");
+    let weights = fs::read(dir.join("model.bin")).unwrap();
+    fs::write(dir.join("model.bin"), &weights[..weights.len() / 3]).unwrap();
+    let err = CTranslate2::new(CTranslate2Config::new(&dir)).unwrap_err();
+    assert!(matches!(err, ModelError::Load { .. }), "{err}");
+    assert!(err.to_string().contains("truncated"), "{err}");
+
+    // A SentencePiece file that starts right but is not a model.
+    let dir = copy("bad-spm");
+    fs::write(dir.join("target.spm"), b"\x0a\x03abc garbage").unwrap();
+    let err = CTranslate2::new(CTranslate2Config::new(&dir)).unwrap_err();
+    assert!(
+        matches!(&err, ModelError::Load { dir, .. } if dir.ends_with("target.spm")),
+        "{err}"
+    );
+
+    let err = CTranslate2::new(CTranslate2Config {
+        compute_type: "int3".into(),
+        ..CTranslate2Config::new(tiny())
+    })
+    .unwrap_err();
+    assert!(err.to_string().contains("compute_type"), "{err}");
+
+    // Through the config, the error is an engine error naming the engine.
+    let config = EngineConfig::Ctranslate2(CTranslate2Config::new(tmp.path().join("nowhere")));
+    let Err(err) = config.build() else {
+        panic!("built an engine without a model")
+    };
+    assert!(matches!(err, EngineError::Model { .. }), "{err}");
+}
