@@ -2,8 +2,11 @@
 //!
 //! [`router`] turns a [`Portal`] (the store, the search index and a
 //! [`PortalConfig`]) into an axum router serving server-rendered pages in
-//! every configured language (`/{lang}/…`), RSS feeds, sitemaps, robots.txt,
-//! embedded static assets and a small read-only JSON API under `/api/v1`.
+//! every configured language (`/{lang}/…`), RSS 2.0 and Atom feeds per language
+//! and section, sitemaps, robots.txt, embedded static assets and a small
+//! read-only JSON API under `/api/v1`. Every successful GET gets a weak ETag
+//! (304 on a match) and is compressed with brotli or gzip when the client
+//! accepts it (the ETag names the content, whatever its coding).
 //! Pages are HTML that works without JavaScript; every UI string comes from
 //! the Fluent files in `locales/`.
 //!

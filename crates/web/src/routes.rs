@@ -68,6 +68,8 @@ pub fn router(portal: Portal) -> Router {
         .merge(admin::routes())
         .fallback(pages::errors::fallback)
         .layer(middleware::from_fn(http::conditional_get))
+        // brotli or gzip (the crate's only compression features), for every
+        // text type; outside the ETag layer, so the ETag names the content.
         .layer(CompressionLayer::new())
         .with_state(app)
 }
