@@ -338,6 +338,9 @@ const BYLINE_LABELS: &[&str] = &[
     "thực hiện:",
     "nhóm pv",
     "pv:",
+    "pv ",
+    "phóng viên ",
+    "nhóm phóng viên",
     "theo ",
     "tin, ảnh:",
 ];
@@ -474,6 +477,25 @@ mod tests {
             p("Der Text geht weiter."),
         ];
         assert_eq!(tidy(blocks, "", None).len(), 2);
+    }
+
+    #[test]
+    fn trailing_reporter_byline() {
+        let mut blocks = vec![
+            p("Sau hai ngày điều trị, bệnh nhân đã tỉnh táo."),
+            p("Phóng viên Nguyễn Văn An"),
+        ];
+        let authors = trailing_byline(&mut blocks);
+        assert_eq!(blocks.len(), 1);
+        assert_eq!(authors.len(), 1);
+        assert_eq!(authors[0].name, "Nguyễn Văn An");
+        assert_eq!(authors[0].role.as_deref(), Some("Reporter"));
+        // A closing sentence about reporters is body text.
+        let mut blocks = vec![p(
+            "Phóng viên của báo đã có mặt tại hiện trường từ rất sớm để đưa tin.",
+        )];
+        assert!(trailing_byline(&mut blocks).is_empty());
+        assert_eq!(blocks.len(), 1);
     }
 
     #[test]
