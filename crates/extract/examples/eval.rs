@@ -1,6 +1,6 @@
 //! Scores `extract` on trafilatura's evaluation corpus, as its README describes.
 //!
-//! `cargo run --release -p extract --example eval -- ../shared/bench/trafilatura-eval [--lead] [--verbose]`
+//! `cargo run --release -p extract --example eval -- ../shared/bench/trafilatura-eval [--verbose] [--dump DIR]`
 //!
 //! For every page: the body text (`Article::body_text`, whitespace collapsed) must
 //! contain each `with` snippet (true positive, else false negative) and no
@@ -26,10 +26,15 @@ fn snippets(v: &serde_json::Value, key: &str) -> Vec<String> {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    // The corpus is the first argument that is neither a flag nor the value of `--dump`.
     let dir = PathBuf::from(
         args.iter()
-            .find(|a| !a.starts_with("--"))
-            .map_or("../shared/bench/trafilatura-eval", |s| s),
+            .enumerate()
+            .find(|(i, a)| {
+                !a.starts_with("--")
+                    && args.get(i.wrapping_sub(1)).map(String::as_str) != Some("--dump")
+            })
+            .map_or("../shared/bench/trafilatura-eval", |(_, s)| s),
     );
     let verbose = args.iter().any(|a| a == "--verbose");
     // `--dump DIR` writes each page's `to_json` output as DIR/<file>.json, for error analysis.
