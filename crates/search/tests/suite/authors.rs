@@ -167,3 +167,23 @@ fn unicode_nfd(s: &str) -> String {
     s.replace('ầ', "a\u{302}\u{300}")
         .replace('ố', "o\u{302}\u{301}")
 }
+
+#[test]
+fn every_byline_of_the_labelled_set_credits_someone() {
+    #[derive(serde::Deserialize)]
+    struct Row {
+        byline: String,
+    }
+    let mut agencies = 0;
+    for line in include_str!("../../testdata/eval_stories.jsonl").lines() {
+        let row: Row = serde_json::from_str(line).unwrap();
+        let authors = parse_byline(&row.byline);
+        assert!(!authors.is_empty(), "{}", row.byline);
+        for a in &authors {
+            assert!(!a.key.is_empty() && a.key.is_ascii(), "{a:?}");
+            assert!(!a.display_name.is_empty());
+        }
+        agencies += authors.iter().filter(|a| a.agency).count();
+    }
+    assert!(agencies >= 10, "{agencies}");
+}
