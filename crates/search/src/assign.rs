@@ -1,8 +1,8 @@
 //! Placing a new article in a story, online, from what the index holds.
 //!
 //! 1. **Candidates**: a BM25 query over the index (the article's 16 most
-//!    distinctive title and lead words, by background IDF, in the title,
-//!    lead and body fields) restricted to the article's language and to
+//!    distinctive title and lead words, by background IDF, in the title and
+//!    lead fields) restricted to the article's language and to
 //!    articles published within the window before it (and a little after,
 //!    for late arrivals). At most [`AssignConfig::candidates`] are read back.
 //! 2. **Copies**: a candidate whose lead and body share most of their
@@ -72,6 +72,12 @@ const DAY_MS: i64 = 86_400_000;
 const LATE_MS: i64 = DAY_MS;
 /// Words of the title and lead the candidate query uses.
 const QUERY_TERMS: usize = 16;
+/// The related block's section part looks this far around the article
+/// (ms): a block rendered later also shows what followed it.
+const RELATED_RECENT_MS: i64 = 60 * DAY_MS;
+/// Characters of a body that are scored: the top of an article says what
+/// it is about, and long bodies would cost time for nothing.
+const SCORED_BODY_CHARS: usize = 3_000;
 
 /// A new article, as the story assigner needs it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -204,7 +210,7 @@ impl StoryAssigner {
         let to = candidate.published_at.saturating_add(LATE_MS);
         let hits = self.retrieve(index, candidate, Some((from, to)), None, None, None)?;
         let vector = self.vector(&story_text(candidate));
-        let shingles = shingles(&format!("{}\n{}", candidate.lead, candidate.body));
+        let shingles = shingles(&format!("{}\n{}", candidate.lead, top_of(&candidate.body)));
         let tags: Vec<String> = candidate.tags.iter().map(|t| tag_key(t)).collect();
         let mut best: Option<StoryMatch> = None;
         for hit in hits {
@@ -263,7 +269,8 @@ impl StoryAssigner {
 
     /// The related block of an article: first the other articles of its
     /// story (`story_id`), oldest first; then, while fewer than `limit`, the
-    /// most similar articles of its section (any date), by cosine. Never
+    /// most similar articles of its section published within 60 days of it,
+    /// by cosine. Never
     /// the article itself, nor a copy of it or of an article already listed.
     pub fn related(
         &self,
@@ -273,7 +280,7 @@ impl StoryAssigner {
         limit: usize,
     ) -> Result<Vec<RelatedArticle>, SearchError> {
         let vector = self.vector(&story_text(candidate));
-        let own = shingles(&format!("{}\n{}", candidate.lead, candidate.body));
+        let own = shingles(&format!("{}\n{}", candidate.lead, top_of(&candidate.body)));
         let mut chosen: Vec<(RelatedArticle, HashSet<u64>)> = Vec::new();
         let take = |hit: Stored, chosen: &mut Vec<(RelatedArticle, HashSet<u64>)>| {
             let copy =
@@ -312,8 +319,18 @@ impl StoryAssigner {
             }
         }
         if chosen.len() < limit {
-            let mut similar =
-                self.retrieve(index, candidate, None, candidate.section_id, None, None)?;
+            let recent = (
+                candidate.published_at.saturating_sub(RELATED_RECENT_MS),
+                candidate.published_at.saturating_add(RELATED_RECENT_MS),
+            );
+            let mut similar = self.retrieve(
+                index,
+                candidate,
+                Some(recent),
+                candidate.section_id,
+                None,
+                None,
+            )?;
             let mut scored: Vec<(f64, Stored)> = similar
                 .drain(..)
                 .map(|h| (cosine(&vector, &h.vector), h))
@@ -448,7 +465,10 @@ impl StoryAssigner {
             }
             let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
             for word in &words {
-                for (part, boost) in [(Part::Title, 2.0), (Part::Lead, 1.5), (Part::Body, 1.0)] {
+                // Title and lead say what an article is about, and their
+                // postings are a fraction of the body's: the query stays fast
+                // at hundreds of thousands of articles.
+                for (part, boost) in [(Part::Title, 2.0), (Part::Lead, 1.5)] {
                     if let Some(field) = f.text(family, part) {
                         should.push((
                             Occur::Should,
@@ -501,7 +521,8 @@ impl StoryAssigner {
             if article_id == candidate.id {
                 continue;
             }
-            let (title, lead, body) = (text(f.title), text(f.lead), text(f.body));
+            let (title, lead) = (text(f.title), text(f.lead));
+            let body = top_of(&text(f.body));
             let tags = doc
                 .get_all(f.tags)
                 .filter_map(|v| v.as_str().map(str::to_string))
@@ -583,7 +604,12 @@ pub(crate) fn tag_key(tag: &str) -> String {
 
 /// The text compared: the title counts twice, it says what the article is about.
 fn story_text(c: &StoryCandidate) -> String {
-    format!("{t}.\n{t}.\n{}\n{}", c.lead, c.body, t = c.title)
+    format!("{t}.\n{t}.\n{}\n{}", c.lead, top_of(&c.body), t = c.title)
+}
+
+/// The first [`SCORED_BODY_CHARS`] characters of a body.
+fn top_of(body: &str) -> String {
+    body.chars().take(SCORED_BODY_CHARS).collect()
 }
 
 fn cosine(a: &[(String, f32)], b: &[(String, f32)]) -> f64 {
