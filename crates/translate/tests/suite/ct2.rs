@@ -5,12 +5,16 @@
 
 use std::fs;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use serde::Deserialize;
 use translate::models::ModelError;
-use translate::{CTranslate2, CTranslate2Config, Engine, EngineConfig, EngineError, LangPair};
+use translate::{
+    CTranslate2, CTranslate2Config, Engine, EngineConfig, EngineError, Engines, InMemoryStore,
+    LangPair, RouteConfig, SegmentOrigin, StepConfig, Translator,
+};
 
-use crate::common::testdata;
+use crate::common::{article_vi, glossary, testdata};
 
 #[derive(Deserialize)]
 struct Reference {
@@ -202,4 +206,32 @@ fn bad_model_directories_are_typed_errors() {
         panic!("built an engine without a model")
     };
     assert!(matches!(err, EngineError::Model { .. }), "{err}");
+}
+
+#[tokio::test]
+async fn translates_a_whole_article_through_the_pipeline() {
+    let mut engines = Engines::new();
+    engines.add_engine(Arc::new(engine("int8", 16)));
+    engines
+        .add_route(RouteConfig {
+            source: "vi".into(),
+            target: "en".into(),
+            chain: vec![StepConfig::direct("ctranslate2")],
+        })
+        .unwrap();
+    let translator = Translator::new(engines, glossary(), Arc::new(InMemoryStore::new()));
+    let done = translator
+        .translate_article(&article_vi(), "vi", "en")
+        .await
+        .unwrap();
+    assert!(done.stats.engine_segments > 10, "{:?}", done.stats);
+    let by_model = done
+        .segments
+        .iter()
+        .filter(|s| {
+            matches!(&s.origin, SegmentOrigin::Engine { name, model, .. }
+                if name == "ctranslate2" && model == "ct2-tiny")
+        })
+        .count();
+    assert!(by_model > 10, "{by_model} segments from the model");
 }
