@@ -61,7 +61,7 @@ impl Default for AssignConfig {
             threshold: 0.25,
             time_decay: 0.4,
             copy_containment: 0.5,
-            candidates: 24,
+            candidates: 8,
         }
     }
 }
@@ -72,6 +72,13 @@ const DAY_MS: i64 = 86_400_000;
 const LATE_MS: i64 = DAY_MS;
 /// Words of the title and lead the candidate query uses.
 const QUERY_TERMS: usize = 16;
+/// Words found in more than 1/this of the index's lead fields are left out
+/// of the candidate query...
+const MAX_DOC_FREQ_SHARE: u64 = 50;
+/// ...unless the index is small (every word counts then)...
+const MIN_DOC_FREQ_CEILING: u64 = 500;
+/// ...and never below this many words.
+const MIN_QUERY_TERMS: usize = 4;
 /// The related block's section part looks this far around the article
 /// (ms): a block rendered later also shows what followed it.
 const RELATED_RECENT_MS: i64 = 60 * DAY_MS;
@@ -567,11 +574,37 @@ impl StoryAssigner {
             .map(|w| (self.background.idf(&w), w))
             .collect();
         weighted.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-        weighted
-            .into_iter()
-            .take(QUERY_TERMS)
-            .map(|(_, w)| w)
-            .collect()
+        // Words in a large share of the index find everything and cost the
+        // most (their postings are the longest): like Lucene's MoreLikeThis
+        // `maxDocFreq`, leave them out, but keep the rarest few whatever.
+        let searcher = index.inner.reader.searcher();
+        let ceiling = (searcher.num_docs() / MAX_DOC_FREQ_SHARE).max(MIN_DOC_FREQ_CEILING);
+        let lead_field = index.inner.fields.text(family, Part::Lead);
+        let mut kept: Vec<String> = Vec::new();
+        let mut common: Vec<(u64, String)> = Vec::new();
+        for (_, word) in weighted {
+            if kept.len() >= QUERY_TERMS {
+                break;
+            }
+            let df = lead_field
+                .and_then(|field| searcher.doc_freq(&Term::from_field_text(field, &word)).ok())
+                .unwrap_or(0);
+            if df <= ceiling {
+                kept.push(word);
+            } else {
+                common.push((df, word));
+            }
+        }
+        if kept.len() < MIN_QUERY_TERMS {
+            common.sort();
+            kept.extend(
+                common
+                    .into_iter()
+                    .take(MIN_QUERY_TERMS - kept.len())
+                    .map(|(_, w)| w),
+            );
+        }
+        kept
     }
 }
 
