@@ -22,9 +22,35 @@ pub struct Cli {
         default_value = "newsbridge.toml"
     )]
     pub config: PathBuf,
+    /// Log format on standard error: `text` for people, `json` (one object per line) for log collectors.
+    #[arg(
+        long,
+        global = true,
+        env = "NEWSBRIDGE_LOG_FORMAT",
+        value_enum,
+        default_value = "text"
+    )]
+    pub log_format: LogFormat,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line (timestamp, level, target, fields, span).
+    Json,
+}
+
+/// A pipeline stage named on the command line (`--stages translate,revise`).
+fn parse_stage(name: &str) -> Result<store::JobKind, String> {
+    name.trim().parse::<store::JobKind>().map_err(|_| {
+        let all: Vec<&str> = store::JobKind::ALL.iter().map(|k| k.as_str()).collect();
+        format!("unknown stage {name:?}; stages are {}", all.join(", "))
+    })
 }
 
 /// Subcommands.
@@ -51,13 +77,37 @@ pub enum Command {
     Serve,
     /// Only the job workers; the portal runs elsewhere.
     #[command(
-        after_help = "Example:\n  DATABASE_URL=postgres://nb@db/nb newsbridge worker --concurrency 8"
+        after_help = "Example:\n  DATABASE_URL=postgres://nb@db/nb newsbridge worker --concurrency 8\n  DATABASE_URL=postgres://nb@db/nb newsbridge worker --stages translate,revise   # a translation machine"
     )]
     Worker {
         /// Jobs at the same time (default: workers.concurrency).
         #[arg(long)]
         concurrency: Option<usize>,
+        /// Only these stages (comma-separated: poll, fetch, extract, classify, translate,
+        /// publish, revise); default all. Source polls are scheduled by workers that run `poll`.
+        #[arg(long, value_delimiter = ',', value_parser = parse_stage)]
+        stages: Vec<store::JobKind>,
     },
+    /// Write the whole database to one archive: the backup format, and the way
+    /// a SQLite site moves to PostgreSQL (with `import`).
+    #[command(
+        after_help = "Example:\n  newsbridge export backup-2026-11-25.nbarchive\n\nThe archive is gzip-compressed JSON Lines, read from one consistent snapshot:\nit can be taken while the site runs."
+    )]
+    Export {
+        /// The archive to write (replaced only once complete).
+        file: PathBuf,
+    },
+    /// Load an archive written by `export` into an empty database (all or nothing).
+    #[command(
+        after_help = "Example (moving a SQLite site to PostgreSQL):\n  newsbridge export site.nbarchive\n  DATABASE_URL=postgres://nb@db/nb newsbridge import site.nbarchive\n  DATABASE_URL=postgres://nb@db/nb newsbridge index rebuild"
+    )]
+    Import {
+        /// The archive to read.
+        file: PathBuf,
+    },
+    /// This node's search index.
+    #[command(subcommand)]
+    Index(IndexCommand),
     /// Bring the database schema up to date.
     #[command(
         after_help = "Example:\n  newsbridge migrate\n  DATABASE_URL=postgres://nb@db/nb newsbridge migrate"
@@ -260,6 +310,15 @@ pub enum GlossaryCommand {
         /// Target language.
         target: String,
     },
+}
+
+/// `newsbridge index …`
+#[derive(Debug, Subcommand)]
+pub enum IndexCommand {
+    /// Rebuild this node's search index from the database (disaster recovery,
+    /// or after `import`). Stop `serve`/`run` on this node first.
+    #[command(after_help = "Example:\n  newsbridge index rebuild")]
+    Rebuild,
 }
 
 /// `newsbridge sections …`

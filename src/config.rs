@@ -74,6 +74,9 @@ pub struct WorkerConfig {
     pub retry_base_seconds: u64,
     /// Longest retry delay in seconds.
     pub retry_max_seconds: u64,
+    /// On shutdown, how long running jobs may take to finish before they are
+    /// given back to the queue for another worker, in seconds.
+    pub shutdown_grace_seconds: u64,
 }
 
 /// Fetching from publishers.
@@ -158,6 +161,7 @@ impl Default for WorkerConfig {
             max_attempts: 5,
             retry_base_seconds: 10,
             retry_max_seconds: 3600,
+            shutdown_grace_seconds: 20,
         }
     }
 }

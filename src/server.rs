@@ -54,21 +54,17 @@ pub async fn router(app: &App) -> Result<Router> {
         ..web::CommentSettings::default()
     });
     let store = app.store.clone();
-    let health = Router::new().route(
-        "/healthz",
-        get(move || {
-            let store = store.clone();
-            async move {
-                match store.schema_version().await {
-                    Ok(_) => (axum::http::StatusCode::OK, "ok"),
-                    Err(_) => (
-                        axum::http::StatusCode::SERVICE_UNAVAILABLE,
-                        "database unavailable",
-                    ),
-                }
-            }
-        }),
-    );
+    // Liveness: the process answers. Readiness: it can serve (database reachable,
+    // schema at this binary's version) — what a load balancer should check.
+    let health = Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .route(
+            "/readyz",
+            get(move || {
+                let store = store.clone();
+                async move { readiness(&store).await }
+            }),
+        );
     let store = app.store.clone();
     let metrics = Router::new().route(
         "/metrics",
@@ -97,6 +93,30 @@ pub async fn router(app: &App) -> Result<Router> {
         }),
     );
     Ok(health.merge(metrics).merge(web::router(portal)))
+}
+
+/// `/readyz`: 200 when the database answers at this binary's schema version.
+async fn readiness(store: &store::Store) -> (axum::http::StatusCode, String) {
+    use axum::http::StatusCode;
+    let check = tokio::time::timeout(Duration::from_secs(3), store.schema_version()).await;
+    match check {
+        Ok(Ok(v)) if v == store::SCHEMA_VERSION => (StatusCode::OK, "ready".into()),
+        Ok(Ok(v)) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!(
+                "database at schema version {v}, this binary needs {}; run `newsbridge migrate`",
+                store::SCHEMA_VERSION
+            ),
+        ),
+        Ok(Err(e)) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!("database unavailable: {e}"),
+        ),
+        Err(_) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "database did not answer within 3 s".into(),
+        ),
+    }
 }
 
 /// The signing key: `server.secret`, else the one kept in the data directory

@@ -1,8 +1,10 @@
 //! One module per subcommand.
 
+mod archive;
 mod demo;
 mod extract;
 pub mod glossary;
+mod index;
 mod ingest;
 mod init;
 mod memory;
@@ -31,9 +33,13 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
             match command {
                 Command::Run => serve::run(config, true, true, None).await,
                 Command::Serve => serve::run(config, true, false, None).await,
-                Command::Worker { concurrency } => {
-                    serve::run(config, false, true, concurrency).await
-                }
+                Command::Worker {
+                    concurrency,
+                    stages,
+                } => serve::run_workers_only(config, concurrency, stages).await,
+                Command::Export { file } => archive::export(config, &file).await,
+                Command::Import { file } => archive::import(config, &file).await,
+                Command::Index(crate::cli::IndexCommand::Rebuild) => index::rebuild(config).await,
                 Command::Migrate => {
                     let store = crate::app::open_store(&config).await?;
                     println!(

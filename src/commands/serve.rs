@@ -19,6 +19,22 @@ pub async fn run(
     serve_app(app, web, workers, concurrency, None).await
 }
 
+/// `newsbridge worker`: only the workers, of the given stages (all when empty).
+pub async fn run_workers_only(
+    config: Config,
+    concurrency: Option<usize>,
+    stages: Vec<JobKind>,
+) -> Result<()> {
+    let app = App::open(config).await?;
+    let kinds = if stages.is_empty() {
+        JobKind::ALL.to_vec()
+    } else {
+        stages
+    };
+    tracing::info!(stages = ?kinds, "worker starting");
+    serve_app_with(app, false, Some(kinds), concurrency, None).await
+}
+
 /// Runs an opened app; `ready` receives the bound address once listening.
 pub async fn serve_app(
     app: App,
@@ -27,12 +43,23 @@ pub async fn serve_app(
     concurrency: Option<usize>,
     ready: Option<tokio::sync::oneshot::Sender<std::net::SocketAddr>>,
 ) -> Result<()> {
+    let kinds = workers.then(|| JobKind::ALL.to_vec());
+    serve_app_with(app, web, kinds, concurrency, ready).await
+}
+
+async fn serve_app_with(
+    app: App,
+    web: bool,
+    worker_kinds: Option<Vec<JobKind>>,
+    concurrency: Option<usize>,
+    ready: Option<tokio::sync::oneshot::Sender<std::net::SocketAddr>>,
+) -> Result<()> {
     let (stop_tx, stop_rx) = watch::channel(false);
     let mut tasks = tokio::task::JoinSet::new();
-    if workers {
+    if let Some(kinds) = worker_kinds {
         let options = WorkerOptions {
             concurrency: concurrency.unwrap_or(app.config.workers.concurrency),
-            kinds: JobKind::ALL.to_vec(),
+            kinds,
         };
         let app = app.clone();
         let stop = stop_rx.clone();

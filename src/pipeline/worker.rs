@@ -25,6 +25,49 @@ pub struct WorkerOptions {
 pub(crate) struct Context {
     pub app: App,
     pub translators: Translators,
+    /// Jobs this process holds a lease on: given back if shutdown cannot wait for them.
+    pub held: std::sync::Mutex<std::collections::HashMap<i64, Job>>,
+}
+
+impl Context {
+    fn new(app: App, translators: Translators) -> Context {
+        Context {
+            app,
+            translators,
+            held: Default::default(),
+        }
+    }
+
+    fn hold(&self, job: &Job) {
+        if let Ok(mut held) = self.held.lock() {
+            held.insert(job.id, job.clone());
+        }
+    }
+
+    fn unhold(&self, job: &Job) {
+        if let Ok(mut held) = self.held.lock() {
+            held.remove(&job.id);
+        }
+    }
+
+    /// Gives every job still held back to the queue (their handlers were stopped).
+    async fn release_held(&self) {
+        let jobs: Vec<Job> = match self.held.lock() {
+            Ok(mut held) => held.drain().map(|(_, job)| job).collect(),
+            Err(_) => return,
+        };
+        for job in jobs {
+            match self.app.store.release(&job).await {
+                Ok(true) => {
+                    tracing::info!(id = job.id, kind = %job.kind, "job handed back to the queue")
+                }
+                Ok(false) => {}
+                Err(e) => {
+                    tracing::warn!(id = job.id, error = %e, "cannot hand the job back; its lease will expire")
+                }
+            }
+        }
+    }
 }
 
 /// Runs workers until `shutdown` turns true; also schedules due source polls.
@@ -33,10 +76,10 @@ pub async fn run_workers(
     options: WorkerOptions,
     mut shutdown: watch::Receiver<bool>,
 ) -> Result<()> {
-    let ctx = Arc::new(Context {
-        translators: Translators::from_config(&app).await?,
-        app,
-    });
+    let ctx = Arc::new(Context::new(
+        app.clone(),
+        Translators::from_config(&app).await?,
+    ));
     let mut tasks = Vec::new();
     for n in 0..options.concurrency.max(1) {
         let ctx = ctx.clone();
@@ -59,13 +102,16 @@ pub async fn run_workers(
             }
         }));
     }
+    let schedules_polls = options.kinds.contains(&JobKind::Poll);
     let scheduler = {
         let app = ctx.app.clone();
         let mut stop = shutdown.clone();
         tokio::spawn(async move {
             loop {
-                if let Err(e) = poll::queue_polls(&app, true).await {
-                    tracing::warn!(error = %format!("{e:#}"), "cannot schedule polls");
+                if schedules_polls {
+                    if let Err(e) = poll::queue_polls(&app, true).await {
+                        tracing::warn!(error = %format!("{e:#}"), "cannot schedule polls");
+                    }
                 }
                 if let Err(e) = app.store.reap_expired_leases().await {
                     tracing::warn!(error = %e, "cannot recover expired leases");
@@ -78,20 +124,28 @@ pub async fn run_workers(
         })
     };
     let _ = shutdown.wait_for(|stop| *stop).await;
-    for t in tasks {
-        let _ = t.await;
-    }
     scheduler.abort();
+    // Running jobs get a grace period to finish; then they are stopped and
+    // handed back, so another worker takes them at once instead of after the lease.
+    let grace = Duration::from_secs(ctx.app.config.workers.shutdown_grace_seconds);
+    let deadline = tokio::time::Instant::now() + grace;
+    for mut t in tasks {
+        if tokio::time::timeout_at(deadline, &mut t).await.is_err() {
+            t.abort();
+            let _ = t.await;
+        }
+    }
+    ctx.release_held().await;
     Ok(())
 }
 
 /// Runs jobs until none is due and none is running: the `ingest --once` mode.
 /// Returns the number of jobs run.
 pub async fn drain(app: &App, concurrency: usize) -> Result<usize> {
-    let ctx = Arc::new(Context {
-        translators: Translators::from_config(app).await?,
-        app: app.clone(),
-    });
+    let ctx = Arc::new(Context::new(
+        app.clone(),
+        Translators::from_config(app).await?,
+    ));
     let done = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let mut tasks = Vec::new();
     for _ in 0..concurrency.max(1) {
@@ -147,6 +201,7 @@ async fn run_one(ctx: &Context, kinds: &[JobKind]) -> Result<bool> {
         return Ok(false);
     };
     let span = tracing::info_span!("job", id = job.id, kind = %job.kind, attempt = job.attempts);
+    ctx.hold(&job);
     let outcome = handle(ctx, &job).instrument(span.clone()).await;
     let policy = ctx.app.config.retry_policy();
     let _enter = span.enter();
@@ -172,6 +227,7 @@ async fn run_one(ctx: &Context, kinds: &[JobKind]) -> Result<bool> {
             tracing::warn!(error = %format!("{e:#}"), "job failed permanently");
         }
     }
+    ctx.unhold(&job);
     Ok(true)
 }
 

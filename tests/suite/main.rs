@@ -3,6 +3,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod cli;
+mod cluster;
 mod common;
+mod operations;
 mod pipeline;
 mod sections;

@@ -6,7 +6,7 @@ use crate::common;
 use common::{nb, run, sample_site, write_config, FakeLibre};
 use store::{ArticleStatus, TeaserFilter, TranslationStatus};
 
-async fn open(dir: &std::path::Path, database_url: Option<&str>) -> store::Store {
+pub(crate) async fn open(dir: &std::path::Path, database_url: Option<&str>) -> store::Store {
     let url = database_url.map(str::to_string).unwrap_or_else(|| {
         format!(
             "sqlite://{}",
@@ -17,15 +17,15 @@ async fn open(dir: &std::path::Path, database_url: Option<&str>) -> store::Store
 }
 
 /// The sample publisher ingested (vi + en, the fake engine) through its sitemap.
-struct Ingested {
-    dir: tempfile::TempDir,
-    site: std::sync::Arc<sample_publisher::Site>,
-    addr: std::net::SocketAddr,
-    engine: FakeLibre,
-    config: std::path::PathBuf,
+pub(crate) struct Ingested {
+    pub dir: tempfile::TempDir,
+    pub site: std::sync::Arc<sample_publisher::Site>,
+    pub addr: std::net::SocketAddr,
+    pub engine: FakeLibre,
+    pub config: std::path::PathBuf,
 }
 
-async fn ingested_sample() -> Ingested {
+pub(crate) async fn ingested_sample() -> Ingested {
     let dir = tempfile::tempdir().unwrap();
     let (site, addr) = sample_site(0).await;
     let engine = FakeLibre::spawn().await;

@@ -100,6 +100,11 @@ pub struct FakeLibre {
 
 impl FakeLibre {
     pub async fn spawn() -> FakeLibre {
+        FakeLibre::spawn_slow(std::time::Duration::ZERO).await
+    }
+
+    /// Like [`FakeLibre::spawn`], answering each request after `delay` (a slow engine).
+    pub async fn spawn_slow(delay: std::time::Duration) -> FakeLibre {
         let segments = Arc::new(AtomicUsize::new(0));
         let counter = segments.clone();
         let app = Router::new().route(
@@ -107,6 +112,7 @@ impl FakeLibre {
             post(move |Json(body): Json<Value>| {
                 let counter = counter.clone();
                 async move {
+                    tokio::time::sleep(delay).await;
                     let texts: Vec<String> = match &body["q"] {
                         Value::Array(items) => items
                             .iter()

@@ -1,0 +1,59 @@
+//! `newsbridge export` and `import`: the whole database as one archive.
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+use crate::config::Config;
+
+/// Writes the archive next to its final name, then renames it: a failed or
+/// interrupted export never leaves a file that looks like a backup.
+pub async fn export(config: Config, file: &Path) -> Result<()> {
+    let store = crate::app::open_store(&config).await?;
+    let partial = file.with_extension("partial");
+    let out = std::fs::File::create(&partial)
+        .with_context(|| format!("cannot create {}", partial.display()))?;
+    let summary = match store
+        .export_archive(std::io::BufWriter::new(out))
+        .await
+        .with_context(|| format!("cannot export to {}", file.display()))
+    {
+        Ok(summary) => summary,
+        Err(e) => {
+            let _ = std::fs::remove_file(&partial);
+            return Err(e);
+        }
+    };
+    std::fs::rename(&partial, file)
+        .with_context(|| format!("cannot move {} to {}", partial.display(), file.display()))?;
+    println!(
+        "exported {} rows (schema version {}) to {}",
+        summary.total_rows(),
+        summary.schema_version,
+        file.display()
+    );
+    for (table, rows) in &summary.rows {
+        println!("  {table:<16} {rows:>9}");
+    }
+    Ok(())
+}
+
+/// Loads an archive into the configured (empty) database.
+pub async fn import(config: Config, file: &Path) -> Result<()> {
+    let store = crate::app::open_store(&config).await?;
+    let input = std::fs::File::open(file)
+        .with_context(|| format!("cannot open the archive {}", file.display()))?;
+    let summary = store
+        .import_archive(std::io::BufReader::new(input))
+        .await
+        .with_context(|| format!("cannot import {}", file.display()))?;
+    println!(
+        "imported {} rows into {}; now run `newsbridge index rebuild` on every web node",
+        summary.total_rows(),
+        store::redact(&config.database_url())
+    );
+    for (table, rows) in &summary.rows {
+        println!("  {table:<16} {rows:>9}");
+    }
+    Ok(())
+}
