@@ -18,6 +18,8 @@ pub struct App {
     pub fetcher: ingest::Fetcher,
     /// The section classifier trained by `newsbridge sections retrain`.
     pub classifier: Arc<crate::sections::ClassifierCache>,
+    /// Story assignment, opened by the first classify job of this process.
+    pub stories: Arc<tokio::sync::OnceCell<Option<Arc<crate::stories::Stories>>>>,
 }
 
 impl App {
@@ -31,6 +33,7 @@ impl App {
             store,
             fetcher,
             classifier: Arc::default(),
+            stories: Arc::default(),
         })
     }
 }

@@ -48,11 +48,35 @@ pub async fn section_for(
     Ok((fallback.map(|s| s.id), fallback.map(|_| 0.5)))
 }
 
-/// The story (topic) the article continues. Not assigned yet: the search
-/// crate's `StoryClusterer`, tried here over the stored articles, merged
-/// unrelated Hanoi articles into one story on the sample publisher while
-/// splitting the flood series, and a wrong "same story" block misleads readers
-/// more than a missing one. Articles keep no story until it is reliable.
-pub async fn story_for(_app: &App, _article: &store::ArticleRecord) -> Result<Option<i64>> {
-    Ok(None)
+/// The story (topic) the article continues, or a new one; None only when the
+/// story index cannot be used (another process holds it, a broken disk): the
+/// article is still filed and published, without a "same story" block.
+pub async fn story_for(
+    app: &App,
+    article: &store::ArticleRecord,
+    section_id: Option<i64>,
+) -> Result<Option<i64>> {
+    let dir = app.config.data_dir.join("stories");
+    let stories = app
+        .stories
+        .get_or_init(|| async move {
+            match crate::stories::Stories::open(&dir) {
+                Ok(s) => Some(std::sync::Arc::new(s)),
+                Err(e) => {
+                    tracing::warn!(error = %format!("{e:#}"), "stories are off in this process");
+                    None
+                }
+            }
+        })
+        .await;
+    let Some(stories) = stories else {
+        return Ok(None);
+    };
+    match stories.assign(&app.store, article, section_id).await {
+        Ok(topic) => Ok(Some(topic)),
+        Err(e) => {
+            tracing::warn!(article = article.id, error = %format!("{e:#}"), "no story assigned");
+            Ok(None)
+        }
+    }
 }

@@ -11,6 +11,7 @@ mod metrics;
 mod pipeline;
 mod sections;
 mod server;
+mod stories;
 
 use std::process::ExitCode;
 

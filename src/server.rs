@@ -12,10 +12,7 @@ use crate::app::App;
 /// Opens the search index in the data directory and keeps it following the
 /// change log (every web node has its own index; they share only the database).
 pub fn start_search(app: &App) -> Result<search::SearchIndex> {
-    let dir = app.config.data_dir.join("search");
-    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let index = search::SearchIndex::open(&dir)
-        .with_context(|| format!("cannot open the search index in {}", dir.display()))?;
+    let index = open_index(&app.config.data_dir.join("search"))?;
     let follower = index.clone();
     let store = app.store.clone();
     tokio::spawn(async move {
@@ -28,6 +25,27 @@ pub fn start_search(app: &App) -> Result<search::SearchIndex> {
         }
     });
     Ok(index)
+}
+
+/// Opens (or creates) a search index directory. An index written by an older
+/// release (another schema) is started again empty: the change log (or, for the
+/// story index, the database) fills it back, so an upgrade needs no manual step.
+pub fn open_index(dir: &std::path::Path) -> Result<search::SearchIndex> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    match search::SearchIndex::open(dir) {
+        Ok(index) => Ok(index),
+        Err(search::SearchError::SchemaMismatch { .. }) => {
+            tracing::warn!(dir = %dir.display(), "index from an older release: building it again");
+            std::fs::remove_dir_all(dir)
+                .and_then(|()| std::fs::create_dir_all(dir))
+                .with_context(|| format!("cannot reset {}", dir.display()))?;
+            search::SearchIndex::open(dir)
+                .with_context(|| format!("cannot open the search index in {}", dir.display()))
+        }
+        Err(e) => {
+            Err(e).with_context(|| format!("cannot open the search index in {}", dir.display()))
+        }
+    }
 }
 
 /// The whole router: the portal (pages, feeds, sitemaps, API, desk) plus `/healthz` and `/metrics`.

@@ -29,7 +29,7 @@ pub async fn run(app: &App, job: ClassifyJob) -> StageResult {
     let (section_id, confidence) =
         crate::classify::section_for(app, &article, &job.categories, settings.as_ref(), &sections)
             .await?;
-    let topic_id = crate::classify::story_for(app, &article).await?;
+    let topic_id = crate::classify::story_for(app, &article, section_id).await?;
     let authors: Vec<(String, Option<String>)> = article
         .original
         .authors

@@ -13,17 +13,9 @@ use std::time::{Duration, Instant};
 
 use sqlx::Row;
 
-use crate::common::{nb, run, sample_site, write_config, FakeLibre};
+use crate::common::{free_port, nb, run, sample_site, write_config, FakeLibre};
 
 const SECRET: &str = "cluster-test-secret-shared-by-every-web-node";
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
 
 /// One node: its own directory (config, data, search index), the shared database.
 struct Node {
@@ -156,12 +148,24 @@ impl Load {
                     Ok(_) => {
                         o.fetch_add(1, Ordering::SeqCst);
                     }
-                    Err(err) if err.is_connect() => {
-                        // The node is gone: fail over, as a load balancer's health check would.
+                    Err(_) if std::net::TcpStream::connect(("127.0.0.1", port)).is_err() => {
+                        // The node is gone (the request in flight died with it):
+                        // fail over, as a load balancer's health check would.
                         alive.retain(|p| *p != port);
                     }
-                    Err(_) => {
-                        f.fetch_add(1, Ordering::SeqCst);
+                    Err(err) => {
+                        // A live node dropped the request: retried once on the next
+                        // node, as nginx's proxy_next_upstream does; failing twice counts.
+                        let next = alive[n % alive.len()];
+                        let retry = client
+                            .get(format!("http://127.0.0.1:{next}{path}"))
+                            .send()
+                            .await;
+                        if !matches!(&retry, Ok(r) if r.status().is_success() || r.status().is_client_error())
+                        {
+                            eprintln!("request to {port}{path} failed: {err:?}, retry: {retry:?}");
+                            f.fetch_add(1, Ordering::SeqCst);
+                        }
                     }
                 }
             }

@@ -8,3 +8,4 @@ mod common;
 mod operations;
 mod pipeline;
 mod sections;
+mod stories;

@@ -67,9 +67,6 @@ impl Default for AssignConfig {
 }
 
 const DAY_MS: i64 = 86_400_000;
-/// Articles published this long after the new one are still candidates
-/// (feeds deliver out of order).
-const LATE_MS: i64 = DAY_MS;
 /// Words of the title and lead the candidate query uses.
 const QUERY_TERMS: usize = 16;
 /// Words found in more than 1/this of the index's lead fields are left out
@@ -214,7 +211,9 @@ impl StoryAssigner {
         candidate: &StoryCandidate,
     ) -> Result<Option<StoryMatch>, SearchError> {
         let from = candidate.published_at.saturating_sub(self.config.window_ms);
-        let to = candidate.published_at.saturating_add(LATE_MS);
+        // Symmetric: workers classify concurrently and sitemaps list newest
+        // first, so a story's later articles are often filed before its first.
+        let to = candidate.published_at.saturating_add(self.config.window_ms);
         let hits = self.retrieve(index, candidate, Some((from, to)), None, None, None)?;
         let vector = self.vector(&story_text(candidate));
         let shingles = shingles(&format!("{}\n{}", candidate.lead, top_of(&candidate.body)));

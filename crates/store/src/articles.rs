@@ -516,4 +516,18 @@ impl Store {
             .await?;
         rows.iter().map(|r| Ok(r.try_get("id")?)).collect()
     }
+
+    /// Live articles already given a story whose publication time (or, without
+    /// one, first sight) falls in `[from_ms, to_ms]`: what story assignment compares with.
+    pub async fn storied_articles_between(&self, from_ms: i64, to_ms: i64) -> Result<Vec<i64>> {
+        let rows = sqlx::query(
+            "SELECT id FROM articles WHERE topic_id IS NOT NULL AND status NOT IN ('duplicate', 'taken_down') \
+             AND COALESCE(published_at, created_at) BETWEEN $1 AND $2 ORDER BY id",
+        )
+        .bind(from_ms)
+        .bind(to_ms)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|r| Ok(r.try_get("id")?)).collect()
+    }
 }

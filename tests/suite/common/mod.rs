@@ -198,3 +198,50 @@ pub fn write_config_allowing(
     std::fs::write(&path, config).unwrap();
     path
 }
+
+/// A free TCP port on 127.0.0.1 (bound, then released for a server to take).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// A `newsbridge serve` process; killed when dropped.
+pub struct Served {
+    pub base: String,
+    child: std::process::Child,
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts `newsbridge serve` on a free port with `config` and waits until `/readyz` says ready.
+pub async fn serve_portal(config: &Path) -> Served {
+    let port = free_port();
+    let child = nb(config)
+        .arg("serve")
+        .env("NEWSBRIDGE_SERVER__LISTEN", format!("127.0.0.1:{port}"))
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let served = Served {
+        base: format!("http://127.0.0.1:{port}"),
+        child,
+    };
+    let client = reqwest::Client::new();
+    for _ in 0..300 {
+        if let Ok(r) = client.get(format!("{}/readyz", served.base)).send().await {
+            if r.status().is_success() {
+                return served;
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("newsbridge serve never became ready on port {port}");
+}

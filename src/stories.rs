@@ -1,0 +1,149 @@
+//! Stories (topics) on the worker side: which running story a new article
+//! continues, decided by the search crate's `StoryAssigner` over a
+//! source-language index of the articles already given a story.
+//!
+//! That index lives in `{data_dir}/stories`, one per worker process, and the
+//! database stays the truth: before each decision the index takes in every
+//! article that some worker filed in the time window since it last looked, so
+//! several workers agree without talking to each other.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use tokio::sync::Mutex;
+
+/// Days before and after an article in which its story's articles are looked for
+/// (a little wider than the assigner's own 14-day window).
+const WINDOW_BEFORE_MS: i64 = 15 * 24 * 3600 * 1000;
+const WINDOW_AFTER_MS: i64 = 15 * 24 * 3600 * 1000;
+
+/// The story index of one worker process and the assigner.
+pub struct Stories {
+    index: search::SearchIndex,
+    assigner: search::StoryAssigner,
+    /// Articles in the index; one decision at a time, so two copies of one
+    /// event classified at once by this process land in the same story.
+    indexed: Mutex<HashSet<i64>>,
+}
+
+impl Stories {
+    /// Opens (or creates) the index in `dir`; an index from an older layout is
+    /// rebuilt from the database as articles come.
+    pub fn open(dir: &Path) -> Result<Stories> {
+        let index = crate::server::open_index(dir)?;
+        Ok(Stories {
+            index,
+            assigner: search::StoryAssigner::default(),
+            indexed: Mutex::new(HashSet::new()),
+        })
+    }
+
+    /// The story `article` belongs to: the one of its best match among earlier
+    /// articles, or a new story titled with its headline. An article that has
+    /// one already keeps it (an upstream edit does not move it).
+    pub async fn assign(
+        &self,
+        store: &store::Store,
+        article: &store::ArticleRecord,
+        section_id: Option<i64>,
+    ) -> Result<i64> {
+        if let Some(topic) = article.topic_id {
+            return Ok(topic);
+        }
+        let mut indexed = self.indexed.lock().await;
+        let at = article.published_at.unwrap_or_else(store::now_ms);
+        self.catch_up(store, &mut indexed, at).await?;
+        let candidate = candidate(article, section_id);
+        let matched = self
+            .assigner
+            .assign(&self.index, &candidate)
+            .context("story assignment failed")?;
+        let topic = match matched {
+            Some(m) => {
+                tracing::debug!(article = article.id, with = m.article_id, score = m.score, reason = ?m.reason, "joins a story");
+                let known = match m.story_id {
+                    Some(story) => Some(story),
+                    None => store.article(m.article_id).await?.topic_id,
+                };
+                match known {
+                    Some(story) => story,
+                    None => store.create_topic(&article.original.title).await?,
+                }
+            }
+            None => store.create_topic(&article.original.title).await?,
+        };
+        self.index
+            .upsert(&doc(&candidate, topic))
+            .and_then(|()| self.index.commit())
+            .context("cannot add the article to the story index")?;
+        indexed.insert(article.id);
+        Ok(topic)
+    }
+
+    /// Takes in the articles given a story around `at` that this index lacks.
+    async fn catch_up(
+        &self,
+        store: &store::Store,
+        indexed: &mut HashSet<i64>,
+        at: i64,
+    ) -> Result<()> {
+        let ids = store
+            .storied_articles_between(at - WINDOW_BEFORE_MS, at + WINDOW_AFTER_MS)
+            .await?;
+        let mut added = false;
+        let missing: Vec<i64> = ids.into_iter().filter(|id| !indexed.contains(id)).collect();
+        for id in missing {
+            let other = match store.article(id).await {
+                Ok(a) => a,
+                Err(store::StoreError::NotFound(_)) => continue,
+                Err(e) => return Err(e.into()),
+            };
+            if let Some(topic) = other.topic_id {
+                self.index
+                    .upsert(&doc(&candidate(&other, other.section_id), topic))
+                    .context("cannot update the story index")?;
+                added = true;
+            }
+            indexed.insert(id);
+        }
+        if added {
+            self.index
+                .commit()
+                .context("cannot update the story index")?;
+        }
+        Ok(())
+    }
+}
+
+fn candidate(article: &store::ArticleRecord, section_id: Option<i64>) -> search::StoryCandidate {
+    let original = &article.original;
+    search::StoryCandidate {
+        id: article.id,
+        lang: article.language.clone(),
+        title: original.title.clone(),
+        lead: original
+            .lead
+            .as_ref()
+            .map(|l| l.plain_text())
+            .unwrap_or_default(),
+        body: original.body_text(),
+        published_at: article.published_at.unwrap_or_else(store::now_ms),
+        section_id,
+        tags: original.tags.clone(),
+    }
+}
+
+fn doc(c: &search::StoryCandidate, story: i64) -> search::IndexDoc {
+    search::IndexDoc {
+        article_id: c.id,
+        lang: c.lang.clone(),
+        title: c.title.clone(),
+        lead: c.lead.clone(),
+        body: c.body.clone(),
+        section_id: c.section_id,
+        published_at: Some(c.published_at),
+        story_id: Some(story),
+        tags: c.tags.clone(),
+    }
+}

@@ -1,0 +1,64 @@
+//! Stories through the real pipeline: the sample publisher's multi-day flood
+//! series becomes one story, with a page in every language; unrelated articles
+//! are not pulled into it.
+
+use std::collections::{BTreeSet, HashMap};
+
+use sqlx::Row;
+
+use crate::pipeline::{ingested_sample, open};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_flood_series_is_one_story_with_a_page() {
+    let sample = ingested_sample().await;
+    let store = open(sample.dir.path(), None).await;
+    let topic_of: HashMap<String, Option<i64>> = sqlx::query("SELECT url, topic_id FROM articles")
+        .fetch_all(store.pool())
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| (r.get("url"), r.get("topic_id")))
+        .collect();
+    let url = |a: &sample_publisher::SampleArticle| format!("http://{}{}", sample.addr, a.path());
+    let articles = sample.site.articles();
+    assert!(
+        topic_of.values().all(Option::is_some),
+        "every article gets a story (most a story of their own)"
+    );
+    let flood: BTreeSet<i64> = articles
+        .iter()
+        .filter(|a| a.series.as_deref() == Some("mưa lũ miền Trung"))
+        .map(|a| topic_of[&url(a)].unwrap())
+        .collect();
+    assert_eq!(flood.len(), 1, "the flood series is split: {flood:?}");
+    let flood_story = *flood.iter().next().unwrap();
+    let outsiders: Vec<&str> = articles
+        .iter()
+        .filter(|a| a.series.as_deref() != Some("mưa lũ miền Trung"))
+        .filter(|a| topic_of[&url(a)] == Some(flood_story))
+        .map(|a| a.title.as_str())
+        .collect();
+    assert!(outsiders.is_empty(), "not about the floods: {outsiders:?}");
+    let stories: BTreeSet<i64> = topic_of.values().flatten().copied().collect();
+    assert!(
+        stories.len() > articles.len() / 2,
+        "unrelated articles are not merged: {} stories",
+        stories.len()
+    );
+
+    // The story's page lists the series in English.
+    let app = crate::common::serve_portal(&sample.config).await;
+    let page = reqwest::get(format!("{}/en/topic/{flood_story}", app.base))
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.unwrap();
+    let series_len = articles
+        .iter()
+        .filter(|a| a.series.as_deref() == Some("mưa lũ miền Trung"))
+        .count();
+    assert!(
+        html.matches("<article").count() >= series_len,
+        "the story page lists every article of the series"
+    );
+}
