@@ -5,6 +5,7 @@
 mod cli;
 mod cluster;
 mod common;
+mod faults;
 mod operations;
 mod pipeline;
 mod sections;
