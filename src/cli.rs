@@ -108,6 +108,9 @@ pub enum Command {
     /// This node's search index.
     #[command(subcommand)]
     Index(IndexCommand),
+    /// Machine translation models installed for the local CTranslate2 engine.
+    #[command(subcommand)]
+    Models(ModelsCommand),
     /// Bring the database schema up to date.
     #[command(
         after_help = "Example:\n  newsbridge migrate\n  DATABASE_URL=postgres://nb@db/nb newsbridge migrate"
@@ -309,6 +312,41 @@ pub enum GlossaryCommand {
         source: String,
         /// Target language.
         target: String,
+    },
+}
+
+/// `newsbridge models …`
+#[derive(Debug, Subcommand)]
+pub enum ModelsCommand {
+    /// List installed models with their language pair and size.
+    #[command(after_help = "Example:\n  newsbridge models list")]
+    List,
+    /// Install a CTranslate2 model: a directory, a .tar.gz/.zip archive of one,
+    /// an Argos `.argosmodel` package, or an http(s) URL of any of these.
+    #[command(
+        after_help = "Example:\n  newsbridge models add ~/opus-mt-vi-en-ct2/ --from vi --to en\n  newsbridge models add translate-vi_en-1_0.argosmodel\n\nThen route a language pair to it in newsbridge.toml (printed after installing)."
+    )]
+    Add {
+        /// Directory, archive, package or URL.
+        source: String,
+        /// Name to install under (default: from the file name).
+        #[arg(long)]
+        name: Option<String>,
+        /// Source language (default: from the package or the name's `-vi-en` ending).
+        #[arg(long)]
+        from: Option<String>,
+        /// Target language.
+        #[arg(long)]
+        to: Option<String>,
+        /// Replace an installed model of the same name.
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Remove an installed model.
+    #[command(after_help = "Example:\n  newsbridge models remove opus-mt-vi-en")]
+    Remove {
+        /// The model's name (see `models list`).
+        name: String,
     },
 }
 

@@ -8,6 +8,7 @@ mod index;
 mod ingest;
 mod init;
 mod memory;
+mod models;
 mod sections;
 mod serve;
 mod sources;
@@ -40,6 +41,7 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
                 Command::Export { file } => archive::export(config, &file).await,
                 Command::Import { file } => archive::import(config, &file).await,
                 Command::Index(crate::cli::IndexCommand::Rebuild) => index::rebuild(config).await,
+                Command::Models(cmd) => models::run(&config, cmd).await,
                 Command::Migrate => {
                     let store = crate::app::open_store(&config).await?;
                     println!(

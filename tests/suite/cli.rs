@@ -272,3 +272,45 @@ fn memory_and_glossary_round_trip_through_tmx_and_csv() {
     let (ok, _, err) = run(nb(&config).args(["glossary", "import", csv.to_str().unwrap()]));
     assert!(!ok && err.contains("line"), "a bad row is named: {err}");
 }
+
+#[test]
+fn models_are_installed_listed_and_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (config, data) = crate::common::minimal_config(dir.path(), "");
+    let tiny =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/translate/testdata/ct2-tiny");
+    let (ok, out, err) = run(nb(&config).args(["models", "add"]).arg(&tiny).args([
+        "--name",
+        "tiny-vi-en",
+        "--from",
+        "vi",
+        "--to",
+        "en",
+    ]));
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("kind = \"ctranslate2\""),
+        "the config to paste is printed: {out}"
+    );
+    assert!(data.join("models/tiny-vi-en").is_dir());
+    let (ok, out, err) = run(nb(&config).args(["models", "list"]));
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("tiny-vi-en") && out.contains("vi") && out.contains("en"),
+        "{out}"
+    );
+    assert!(!out.contains("UNUSABLE"), "{out}");
+
+    // Not a model: refused, naming what is wrong.
+    let (ok, _, err) = run(nb(&config)
+        .args(["models", "add"])
+        .arg(dir.path().join("d")));
+    assert!(!ok);
+    assert!(err.contains("cannot install the model"), "{err}");
+
+    let (ok, _, err) = run(nb(&config).args(["models", "remove", "tiny-vi-en"]));
+    assert!(ok, "{err}");
+    assert!(!data.join("models/tiny-vi-en").exists());
+    let (ok, _, _) = run(nb(&config).args(["models", "remove", "tiny-vi-en"]));
+    assert!(!ok, "removing twice is an error");
+}
