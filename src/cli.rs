@@ -108,6 +108,24 @@ pub enum Command {
     /// This node's search index.
     #[command(subcommand)]
     Index(IndexCommand),
+    /// Run the translation QA checks on pairs translated elsewhere (JSON Lines in,
+    /// one JSON line of flags out per pair): to audit bought translations.
+    #[command(
+        after_help = "Example:\n  newsbridge qa --from vi --to fr --glossary terms.csv pairs.jsonl\n\npairs.jsonl:\n  {\"source\": \"Giá vàng tăng 1.115 đồng.\", \"translation\": \"Le prix de l'or augmente.\"}\noutput:\n  {\"line\":1,\"flags\":[{\"flag\":\"number_missing\",\"value\":\"1115\"}]}"
+    )]
+    Qa {
+        /// Source language.
+        #[arg(long)]
+        from: String,
+        /// Target language.
+        #[arg(long)]
+        to: String,
+        /// Glossary CSV to verify (as `glossary import` reads).
+        #[arg(long)]
+        glossary: Option<PathBuf>,
+        /// The JSONL file (`-` for standard input).
+        file: PathBuf,
+    },
     /// Machine translation models installed for the local CTranslate2 engine.
     #[command(subcommand)]
     Models(ModelsCommand),

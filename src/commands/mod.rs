@@ -9,6 +9,7 @@ mod ingest;
 mod init;
 mod memory;
 mod models;
+mod qa;
 mod sections;
 mod serve;
 mod sources;
@@ -24,6 +25,12 @@ use crate::config::Config;
 pub async fn dispatch(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Init { force } => init::run(&cli.config, force),
+        Command::Qa {
+            from,
+            to,
+            glossary,
+            file,
+        } => qa::run(&from, &to, glossary.as_deref(), &file),
         Command::Demo(args) => demo::run(args).await,
         Command::Extract { input, format, url } => {
             let config = Config::load(&cli.config, false)?;
@@ -58,9 +65,10 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
                 Command::Memory(cmd) => memory::run(config, cmd).await,
                 Command::Sections(cmd) => sections::run(config, cmd).await,
                 Command::Glossary(cmd) => glossary::run(config, cmd).await,
-                Command::Init { .. } | Command::Demo(_) | Command::Extract { .. } => {
-                    unreachable_command()
-                }
+                Command::Init { .. }
+                | Command::Demo(_)
+                | Command::Extract { .. }
+                | Command::Qa { .. } => unreachable_command(),
             }
         }
     }

@@ -314,3 +314,49 @@ fn models_are_installed_listed_and_removed() {
     let (ok, _, _) = run(nb(&config).args(["models", "remove", "tiny-vi-en"]));
     assert!(!ok, "removing twice is an error");
 }
+
+#[test]
+fn qa_flags_bought_translations_line_by_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let pairs = dir.path().join("pairs.jsonl");
+    std::fs::write(
+        &pairs,
+        concat!(
+            "{\"source\": \"Giá vàng tăng 1.115 đồng mỗi lượng trong phiên sáng nay.\", \"translation\": \"Le prix de l'or augmente ce matin.\"}\n",
+            "{\"source\": \"Mưa lớn kéo dài ở Hà Nội.\", \"translation\": \"De fortes pluies persistent à Hanoï.\"}\n",
+            "{\"source\": \"Ảnh: <b>người dân</b> sơ tán khỏi vùng lũ ở miền Trung.\", \"translation\": \"Ảnh: người dân sơ tán khỏi vùng lũ ở miền Trung.\"}\n",
+        ),
+    )
+    .unwrap();
+    let (ok, out, err) = run(nb(&dir.path().join("none.toml"))
+        .args(["qa", "--from", "vi", "--to", "fr"])
+        .arg(&pairs));
+    assert!(ok, "{err}");
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    let codes = |i: usize| -> Vec<String> {
+        lines[i]["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["flag"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(codes(0).contains(&"number_missing".to_string()), "{out}");
+    assert!(codes(1).is_empty(), "a good translation has no flag: {out}");
+    assert!(codes(2).contains(&"untranslated".to_string()), "{out}");
+    assert!(codes(2).contains(&"markup_lost".to_string()), "{out}");
+
+    std::fs::write(&pairs, "{\"source\": \"x\"}\n").unwrap();
+    let (ok, _, err) = run(nb(&dir.path().join("none.toml"))
+        .args(["qa", "--from", "vi", "--to", "fr"])
+        .arg(&pairs));
+    assert!(!ok);
+    assert!(
+        err.contains("line 1") && err.contains("translation"),
+        "{err}"
+    );
+}
