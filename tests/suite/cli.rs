@@ -27,6 +27,16 @@ fn every_command_explains_itself_with_an_example() {
         vec!["memory", "export"],
         vec!["glossary", "import"],
         vec!["glossary", "export"],
+        vec!["sections", "list"],
+        vec!["sections", "retrain"],
+        vec!["sections", "report"],
+        vec!["export"],
+        vec!["import"],
+        vec!["index", "rebuild"],
+        vec!["models", "list"],
+        vec!["models", "add"],
+        vec!["models", "remove"],
+        vec!["qa"],
     ] {
         let (ok, out, err) = run(nb(&config).args(&args).arg("--help"));
         assert!(ok, "{args:?}: {err}");
