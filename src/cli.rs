@@ -126,6 +126,20 @@ pub enum Command {
         /// The JSONL file (`-` for standard input).
         file: PathBuf,
     },
+    /// Translate text through the configured engines, translation memory and glossary.
+    #[command(
+        after_help = "Example:\n  newsbridge translate-text --from vi --to fr \"Mưa lớn ở Hà Nội.\"\n  newsbridge translate-text --from vi --to en < article.txt"
+    )]
+    TranslateText {
+        /// Source language.
+        #[arg(long)]
+        from: String,
+        /// Target language.
+        #[arg(long)]
+        to: String,
+        /// The text (default: standard input), translated line by line.
+        text: Option<String>,
+    },
     /// Machine translation models installed for the local CTranslate2 engine.
     #[command(subcommand)]
     Models(ModelsCommand),

@@ -14,6 +14,7 @@ mod sections;
 mod serve;
 mod sources;
 mod status;
+mod translate_text;
 mod users;
 
 use anyhow::Result;
@@ -49,6 +50,9 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
                 Command::Import { file } => archive::import(config, &file).await,
                 Command::Index(crate::cli::IndexCommand::Rebuild) => index::rebuild(config).await,
                 Command::Models(cmd) => models::run(&config, cmd).await,
+                Command::TranslateText { from, to, text } => {
+                    translate_text::run(config, &from, &to, text).await
+                }
                 Command::Migrate => {
                     let store = crate::app::open_store(&config).await?;
                     println!(

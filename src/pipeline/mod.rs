@@ -17,6 +17,7 @@ mod worker;
 use serde::{Deserialize, Serialize};
 
 pub use poll::queue_polls;
+pub(crate) use translate::Translators;
 pub use worker::{drain, run_workers, WorkerOptions};
 
 /// Payload of a `poll` job.

@@ -35,7 +35,12 @@ impl Translators {
     }
 
     /// A translator for one job, with the glossary as it is now (editors may have changed it).
-    async fn translator(&self, app: &App, source: &str, target: &str) -> Result<Translator> {
+    pub(crate) async fn translator(
+        &self,
+        app: &App,
+        source: &str,
+        target: &str,
+    ) -> Result<Translator> {
         let mut glossary = Glossary::new();
         // Terms of this pair, and do-not-translate names kept for every pair ("*").
         let mut terms = app.store.glossary(source, target).await?;

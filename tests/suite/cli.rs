@@ -37,6 +37,7 @@ fn every_command_explains_itself_with_an_example() {
         vec!["models", "add"],
         vec!["models", "remove"],
         vec!["qa"],
+        vec!["translate-text"],
     ] {
         let (ok, out, err) = run(nb(&config).args(&args).arg("--help"));
         assert!(ok, "{args:?}: {err}");
@@ -369,4 +370,43 @@ fn qa_flags_bought_translations_line_by_line() {
         err.contains("line 1") && err.contains("translation"),
         "{err}"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn translate_text_uses_the_memory_then_the_engine() {
+    let dir = tempfile::tempdir().unwrap();
+    let engine = crate::common::FakeLibre::spawn().await;
+    let site: std::net::SocketAddr = "127.0.0.1:9".parse().unwrap();
+    let config = crate::common::write_config(dir.path(), site, Some(&engine.url), "");
+    let tmx = dir.path().join("m.tmx");
+    std::fs::write(
+        &tmx,
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="test" creationtoolversion="1" segtype="sentence" o-tmf="none" adminlang="en" srclang="vi" datatype="plaintext"/>
+<body><tu><tuv xml:lang="vi"><seg>Mưa lớn ở Hà Nội.</seg></tuv><tuv xml:lang="en"><seg>Heavy rain in Hanoi.</seg></tuv></tu></body></tmx>"#,
+    )
+    .unwrap();
+    let (ok, _, err) = run(nb(&config).args(["memory", "import"]).arg(&tmx));
+    assert!(ok, "{err}");
+    let (ok, out, err) = run(nb(&config).args([
+        "translate-text",
+        "--from",
+        "vi",
+        "--to",
+        "en",
+        "Mưa lớn ở Hà Nội.\nNông dân thu hoạch lúa sớm.",
+    ]));
+    assert!(ok, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "Heavy rain in Hanoi.", "{out}");
+    assert_eq!(
+        lines[1],
+        crate::common::fake_translate("Nông dân thu hoạch lúa sớm."),
+        "{out}"
+    );
+    assert!(
+        err.contains("1 sentence(s) from the translation memory, 1 from the engines"),
+        "{err}"
+    );
+    assert_eq!(engine.count(), 1);
 }
