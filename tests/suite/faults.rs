@@ -191,3 +191,137 @@ async fn workers_ride_out_a_database_restart() {
     let _ = worker.kill();
     let _ = worker.wait();
 }
+
+/// A small tmpfs at `dir` (the data directory), or None where mounting is not allowed.
+struct SmallDisk {
+    dir: PathBuf,
+}
+
+impl SmallDisk {
+    fn mount(dir: &Path, size: &str) -> Option<SmallDisk> {
+        std::fs::create_dir_all(dir).unwrap();
+        let (ok, _, err) = run(Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(dir));
+        if !ok {
+            eprintln!("skipping the disk-full test: cannot mount a tmpfs here ({err})");
+            return None;
+        }
+        Some(SmallDisk {
+            dir: dir.to_path_buf(),
+        })
+    }
+
+    fn grow(&self, size: &str) {
+        let (ok, _, err) = run(Command::new("mount")
+            .args(["-o", &format!("remount,size={size}")])
+            .arg(&self.dir));
+        assert!(ok, "{err}");
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg("-l").arg(&self.dir).status();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_full_disk_stops_writes_not_reads_and_ingestion_resumes() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(disk) = SmallDisk::mount(&dir.path().join("data"), "3m") else {
+        return;
+    };
+    let (site, addr) = sample_site(150).await;
+    let engine = FakeLibre::spawn().await;
+    let config = write_config(dir.path(), addr, Some(&engine.url), "");
+    let (ok, _, err) = run(nb(&config).args([
+        "sources",
+        "add",
+        &format!("http://{addr}/sitemap.xml"),
+        "--include",
+        r"\.html$",
+    ]));
+    assert!(ok, "{err}");
+    let port = free_port();
+    let log = dir.path().join("run.log");
+    let mut server = nb(&config)
+        .arg("run")
+        .env("NEWSBRIDGE_SERVER__LISTEN", format!("127.0.0.1:{port}"))
+        .env("NEWSBRIDGE_WORKERS__MAX_ATTEMPTS", "1000")
+        .env("NEWSBRIDGE_LOG", "warn")
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .unwrap();
+    let client = reqwest::Client::new();
+    let base = format!("http://127.0.0.1:{port}");
+
+    // The disk fills up: the log says so in words, the process stays up and serves pages.
+    let deadline = Instant::now() + Duration::from_secs(120);
+    loop {
+        let logged = std::fs::read_to_string(&log).unwrap_or_default();
+        if logged.contains("full") {
+            break;
+        }
+        assert!(
+            server.try_wait().unwrap().is_none(),
+            "the process died: {logged}"
+        );
+        assert!(
+            Instant::now() < deadline,
+            "the disk never filled up: {logged}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let logged = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        logged.contains("no space left")
+            || logged.contains("database is full")
+            || logged.contains("disk is full"),
+        "the error names the cause: {logged}"
+    );
+    for path in ["/en/", "/vi/", "/api/v1/articles?lang=vi"] {
+        let r = client.get(format!("{base}{path}")).send().await.unwrap();
+        assert_eq!(r.status(), 200, "{path} while the disk is full");
+    }
+    assert!(server.try_wait().unwrap().is_none(), "the process died");
+
+    // Space returns: ingestion finishes without anyone restarting anything.
+    disk.grow("200m");
+    let expected = site.articles().len() as i64;
+    let url = format!(
+        "sqlite://{}",
+        dir.path().join("data").join("newsbridge.db").display()
+    );
+    let deadline = Instant::now() + Duration::from_secs(240);
+    loop {
+        let done = async {
+            let store = store::Store::connect(&url).await.ok()?;
+            let articles: i64 = sqlx::query("SELECT COUNT(*) FROM articles")
+                .fetch_one(store.pool())
+                .await
+                .ok()?
+                .get(0);
+            let unfinished: i64 =
+                sqlx::query("SELECT COUNT(*) FROM jobs WHERE state NOT IN ('done', 'dead')")
+                    .fetch_one(store.pool())
+                    .await
+                    .ok()?
+                    .get(0);
+            store.close().await;
+            Some((articles, unfinished))
+        }
+        .await;
+        if done == Some((expected, 0)) {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "ingestion did not resume: {done:?} of {expected} articles"
+        );
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    let _ = server.kill();
+    let _ = server.wait();
+}

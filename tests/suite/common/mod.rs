@@ -1,16 +1,13 @@
-//! Shared pieces of the end-to-end tests: the real binary, the sample
-//! publisher and a fake LibreTranslate server, all on 127.0.0.1.
+//! Shared pieces of the end-to-end tests: the real binary, and (in
+//! `fixtures`) the sample publisher and a fake LibreTranslate server, all on 127.0.0.1.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
-use std::net::SocketAddr;
+mod fixtures;
+
+pub use fixtures::*;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
-
-use axum::routing::post;
-use axum::{Json, Router};
-use serde_json::{json, Value};
 
 /// The `newsbridge` binary with a config file.
 pub fn nb(config: &Path) -> Command {
@@ -47,165 +44,6 @@ pub fn run(cmd: &mut Command) -> (bool, String, String) {
         String::from_utf8_lossy(&stdout).into_owned(),
         String::from_utf8_lossy(&stderr).into_owned(),
     )
-}
-
-/// What the fake engine makes of a segment: every word becomes an English
-/// word chosen by its hash; numbers, placeholders and punctuation stay. The
-/// output reads as English to language identification and keeps every
-/// number, so it passes QA like a real engine's.
-pub fn fake_translate(text: &str) -> String {
-    const WORDS: &[&str] = &[
-        "the", "river", "city", "market", "people", "new", "water", "report", "road", "school",
-        "north", "rain", "farmers", "price", "team", "museum", "week", "village", "coast",
-        "station",
-    ];
-    text.split(' ')
-        .map(|token| {
-            if token.is_empty()
-                || token
-                    .chars()
-                    .any(|c| c.is_ascii_digit() || c == '<' || c == '>')
-            {
-                return token.to_string();
-            }
-            let core: String = token.chars().filter(|c| c.is_alphabetic()).collect();
-            if core.is_empty() {
-                return token.to_string();
-            }
-            let hash = core
-                .to_lowercase()
-                .bytes()
-                .fold(7u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
-            let word = WORDS[hash as usize % WORDS.len()];
-            let trailing: String = token
-                .chars()
-                .rev()
-                .take_while(|c| !c.is_alphanumeric())
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            format!("{word}{trailing}")
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// A fake LibreTranslate: answers `POST /translate` like the real API with
-/// [`fake_translate`] (placeholders survive), and counts the segments it was sent.
-pub struct FakeLibre {
-    pub url: String,
-    pub segments: Arc<AtomicUsize>,
-}
-
-impl FakeLibre {
-    pub async fn spawn() -> FakeLibre {
-        FakeLibre::spawn_slow(std::time::Duration::ZERO).await
-    }
-
-    /// Like [`FakeLibre::spawn`], answering each request after `delay` (a slow engine).
-    pub async fn spawn_slow(delay: std::time::Duration) -> FakeLibre {
-        let segments = Arc::new(AtomicUsize::new(0));
-        let counter = segments.clone();
-        let app = Router::new().route(
-            "/translate",
-            post(move |Json(body): Json<Value>| {
-                let counter = counter.clone();
-                async move {
-                    tokio::time::sleep(delay).await;
-                    let texts: Vec<String> = match &body["q"] {
-                        Value::Array(items) => items
-                            .iter()
-                            .map(|v| v.as_str().unwrap_or("").to_string())
-                            .collect(),
-                        Value::String(s) => vec![s.clone()],
-                        _ => Vec::new(),
-                    };
-                    counter.fetch_add(texts.len(), Ordering::SeqCst);
-                    let out: Vec<String> = texts.iter().map(|t| fake_translate(t)).collect();
-                    Json(json!({ "translatedText": out }))
-                }
-            }),
-        );
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let addr = listener.local_addr().unwrap();
-        tokio::spawn(async move {
-            let _ = axum::serve(listener, app).await;
-        });
-        FakeLibre {
-            url: format!("http://{addr}"),
-            segments,
-        }
-    }
-
-    pub fn count(&self) -> usize {
-        self.segments.load(Ordering::SeqCst)
-    }
-}
-
-/// Starts the sample publisher with `generated` extra articles.
-pub async fn sample_site(generated: usize) -> (Arc<sample_publisher::Site>, SocketAddr) {
-    let site = Arc::new(
-        sample_publisher::Site::bundled()
-            .unwrap()
-            .with_generated(generated),
-    );
-    let (addr, _handle) = sample_publisher::spawn(site.clone()).await.unwrap();
-    (site, addr)
-}
-
-/// Writes a newsbridge.toml for a test: data in `dir`, the site allowed,
-/// languages vi + en translated by `engine_url`.
-pub fn write_config(
-    dir: &Path,
-    site: SocketAddr,
-    engine_url: Option<&str>,
-    extra: &str,
-) -> PathBuf {
-    write_config_allowing(dir, &[site], engine_url, extra)
-}
-
-/// Like [`write_config`], allowing several loopback servers.
-pub fn write_config_allowing(
-    dir: &Path,
-    allowed: &[SocketAddr],
-    engine_url: Option<&str>,
-    extra: &str,
-) -> PathBuf {
-    let allow = allowed
-        .iter()
-        .map(|a| format!("\"{a}\""))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let engine = engine_url
-        .map(|url| {
-            format!(
-                "[[translation.engines]]\nkind = \"libretranslate\"\nname = \"libre\"\nurl = \"{url}\"\n\n\
-                 [[translation.routes]]\nsource = \"vi\"\ntarget = \"*\"\nchain = [{{ engine = \"libre\" }}]\n"
-            )
-        })
-        .unwrap_or_default();
-    let config = format!(
-        "data_dir = \"{data}\"\n{extra}\n\
-         [site]\nlanguages = [\"vi\", \"en\"]\n\n\
-         [server]\nlisten = \"127.0.0.1:0\"\n\n\
-         [workers]\nconcurrency = 4\nlease_seconds = 5\nretry_base_seconds = 1\nretry_max_seconds = 2\nmax_attempts = 5\n\n\
-         [ingest]\nallow = [{allow}]\nhost_delay_ms = 0\n\n\
-         [translation]\npolicy = \"publish\"\n\n{engine}",
-        data = dir.join("data").display(),
-    );
-    let path = dir.join("newsbridge.toml");
-    std::fs::write(&path, config).unwrap();
-    path
-}
-
-/// A free TCP port on 127.0.0.1 (bound, then released for a server to take).
-pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 /// A `newsbridge serve` process; killed when dropped.
