@@ -48,6 +48,32 @@ pub async fn section_for(
     Ok((fallback.map(|s| s.id), fallback.map(|_| 0.5)))
 }
 
+/// The article's credited people and agencies as author entities: each printed
+/// byline is read by `search::authors` ("Theo TTXVN" → TTXVN, "A - B" → two
+/// authors, titles and diacritic variants folded into one key), keeping the
+/// role the page stated. Each entity once, in printed order.
+pub fn authors_of(article: &article::Article) -> Vec<(String, Option<String>)> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for printed in &article.authors {
+        let parsed = search::authors::parse_byline(&printed.name);
+        let names: Vec<(String, String)> = if parsed.is_empty() {
+            vec![(printed.name.clone(), printed.name.to_lowercase())]
+        } else {
+            parsed
+                .into_iter()
+                .map(|a| (a.display_name, a.key))
+                .collect()
+        };
+        for (name, key) in names {
+            if !name.trim().is_empty() && seen.insert(key) {
+                out.push((name, printed.role.clone()));
+            }
+        }
+    }
+    out
+}
+
 /// The story (topic) the article continues, or a new one; None only when the
 /// story index cannot be used (another process holds it, a broken disk): the
 /// article is still filed and published, without a "same story" block.
@@ -78,5 +104,41 @@ pub async fn story_for(
             tracing::warn!(article = article.id, error = %format!("{e:#}"), "no story assigned");
             Ok(None)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::authors_of;
+
+    fn article(bylines: &[(&str, Option<&str>)]) -> article::Article {
+        article::Article {
+            authors: bylines
+                .iter()
+                .map(|(name, role)| article::Author {
+                    name: name.to_string(),
+                    role: role.map(str::to_string),
+                    url: None,
+                })
+                .collect(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn bylines_become_one_entity_per_person_or_agency() {
+        let a = article(&[
+            ("Nguyễn Văn An - Trần Thị Bình", Some("Phóng viên")),
+            ("Theo TTXVN", None),
+            ("NGUYỄN VĂN AN", None),
+        ]);
+        let names: Vec<(String, Option<String>)> = authors_of(&a);
+        let just: Vec<&str> = names.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            just,
+            ["Nguyễn Văn An", "Trần Thị Bình", "TTXVN"],
+            "{names:?}"
+        );
+        assert_eq!(names[0].1.as_deref(), Some("Phóng viên"));
     }
 }

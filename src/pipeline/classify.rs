@@ -30,12 +30,7 @@ pub async fn run(app: &App, job: ClassifyJob) -> StageResult {
         crate::classify::section_for(app, &article, &job.categories, settings.as_ref(), &sections)
             .await?;
     let topic_id = crate::classify::story_for(app, &article, section_id).await?;
-    let authors: Vec<(String, Option<String>)> = article
-        .original
-        .authors
-        .iter()
-        .map(|a| (a.name.clone(), a.role.clone()))
-        .collect();
+    let authors = crate::classify::authors_of(&article.original);
     app.store
         .classify_article(article.id, section_id, confidence, topic_id, &authors)
         .await?;
