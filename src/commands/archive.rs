@@ -32,9 +32,7 @@ pub async fn export(config: Config, file: &Path) -> Result<()> {
         summary.schema_version,
         file.display()
     );
-    for (table, rows) in &summary.rows {
-        println!("  {table:<16} {rows:>9}");
-    }
+    print_rows(&summary);
     Ok(())
 }
 
@@ -52,8 +50,13 @@ pub async fn import(config: Config, file: &Path) -> Result<()> {
         summary.total_rows(),
         store::redact(&config.database_url())
     );
+    print_rows(&summary);
+    Ok(())
+}
+
+/// Rows per table, one line each.
+fn print_rows(summary: &store::ArchiveSummary) {
     for (table, rows) in &summary.rows {
         println!("  {table:<16} {rows:>9}");
     }
-    Ok(())
 }

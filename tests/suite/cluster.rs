@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use sqlx::Row;
 
-use crate::common::{free_port, nb, run, sample_site, write_config, FakeLibre};
+use crate::common::{count, free_port, nb, run, sample_site, wait_ready, write_config, FakeLibre};
 
 const SECRET: &str = "cluster-test-secret-shared-by-every-web-node";
 
@@ -57,32 +57,6 @@ impl Node {
             .env("NEWSBRIDGE_SERVER__LISTEN", format!("127.0.0.1:{port}"));
         cmd.spawn().unwrap()
     }
-}
-
-async fn wait_ready(port: u16) {
-    let client = reqwest::Client::new();
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while Instant::now() < deadline {
-        if let Ok(r) = client
-            .get(format!("http://127.0.0.1:{port}/readyz"))
-            .send()
-            .await
-        {
-            if r.status().is_success() {
-                return;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-    panic!("web node on port {port} never became ready");
-}
-
-async fn count(store: &store::Store, sql: &str) -> i64 {
-    sqlx::query(sql)
-        .fetch_one(store.pool())
-        .await
-        .unwrap()
-        .get::<i64, _>(0)
 }
 
 async fn search_total(client: &reqwest::Client, port: u16) -> Option<u64> {
@@ -208,8 +182,8 @@ async fn two_workers_and_two_web_nodes_survive_kills() {
     let (p1, p2) = (free_port(), free_port());
     let mut web1 = w1.web(p1);
     let mut web2 = w2.web(p2);
-    wait_ready(p1).await;
-    wait_ready(p2).await;
+    wait_ready(p1, Duration::from_secs(60)).await;
+    wait_ready(p2, Duration::from_secs(60)).await;
     let load = Load::start(vec![p1, p2]);
 
     // Worker A alone until it is translating, then SIGKILL: the jobs it held
@@ -306,7 +280,7 @@ async fn two_workers_and_two_web_nodes_survive_kills() {
     // The restarted node catches its index up from the change log.
     let client = reqwest::Client::new();
     let mut web2 = w2.web(p2);
-    wait_ready(p2).await;
+    wait_ready(p2, Duration::from_secs(60)).await;
     let deadline = Instant::now() + Duration::from_secs(60);
     loop {
         let (t1, t2) = (

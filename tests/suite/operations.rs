@@ -4,18 +4,8 @@
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use sqlx::Row;
-
-use crate::common::{nb, run, sample_site, write_config, FakeLibre};
+use crate::common::{count, nb, run, sample_site, write_config, FakeLibre};
 use crate::pipeline::{ingested_sample, open};
-
-async fn count(store: &store::Store, sql: &str) -> i64 {
-    sqlx::query(sql)
-        .fetch_one(store.pool())
-        .await
-        .unwrap()
-        .get::<i64, _>(0)
-}
 
 const TABLES: [&str; 8] = [
     "sources",

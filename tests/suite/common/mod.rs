@@ -72,14 +72,35 @@ pub async fn serve_portal(config: &Path) -> Served {
         base: format!("http://127.0.0.1:{port}"),
         child,
     };
+    wait_ready(port, std::time::Duration::from_secs(30)).await;
+    served
+}
+
+/// Waits until the server on `port` answers `/readyz` with 200, at most `limit`.
+pub async fn wait_ready(port: u16, limit: std::time::Duration) {
     let client = reqwest::Client::new();
-    for _ in 0..300 {
-        if let Ok(r) = client.get(format!("{}/readyz", served.base)).send().await {
+    let deadline = std::time::Instant::now() + limit;
+    while std::time::Instant::now() < deadline {
+        if let Ok(r) = client
+            .get(format!("http://127.0.0.1:{port}/readyz"))
+            .send()
+            .await
+        {
             if r.status().is_success() {
-                return served;
+                return;
             }
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
-    panic!("newsbridge serve never became ready on port {port}");
+    panic!("newsbridge on port {port} never became ready");
+}
+
+/// The first column of the first row of `sql`, as an integer (a `COUNT(*)`).
+pub async fn count(store: &store::Store, sql: &str) -> i64 {
+    use sqlx::Row;
+    sqlx::query(sql)
+        .fetch_one(store.pool())
+        .await
+        .unwrap()
+        .get::<i64, _>(0)
 }
