@@ -93,6 +93,11 @@ pub struct IngestConfig {
     pub max_body_bytes: u64,
     /// Whether robots.txt is obeyed (keep true for real publishers).
     pub obey_robots: bool,
+    /// Minutes between two conditional GETs of a recent article after it
+    /// left its source's feed, to notice corrections and withdrawals (0: never).
+    pub recheck_minutes: u64,
+    /// Days after publication during which articles are rechecked.
+    pub recheck_days: u64,
 }
 
 /// Translation.
@@ -174,6 +179,8 @@ impl Default for IngestConfig {
             host_delay_ms: 1000,
             max_body_bytes: 10 * 1024 * 1024,
             obey_robots: true,
+            recheck_minutes: 360,
+            recheck_days: 2,
         }
     }
 }

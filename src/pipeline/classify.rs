@@ -26,9 +26,23 @@ pub async fn run(app: &App, job: ClassifyJob) -> StageResult {
         None => None,
     };
     let sections = app.store.sections().await?;
-    let (section_id, confidence) =
-        crate::classify::section_for(app, &article, &job.categories, settings.as_ref(), &sections)
-            .await?;
+    // A recheck carries no feed categories: a section the source mapped stays.
+    let mapped = article
+        .section_id
+        .filter(|_| article.section_confidence == Some(1.0));
+    let (section_id, confidence) = match mapped {
+        Some(id) if job.categories.is_empty() => (Some(id), Some(1.0)),
+        _ => {
+            crate::classify::section_for(
+                app,
+                &article,
+                &job.categories,
+                settings.as_ref(),
+                &sections,
+            )
+            .await?
+        }
+    };
     let topic_id = crate::classify::story_for(app, &article, section_id).await?;
     let authors = crate::classify::authors_of(&article.original);
     app.store

@@ -15,8 +15,24 @@ pub async fn run(app: &App, job: FetchJob) -> StageResult {
     let fetched = match app.fetcher.fetch(&job.url, validators.as_ref()).await {
         Ok(f) => f,
         Err(e) if e.is_transient() => return Err(anyhow::Error::new(e).into()),
+        Err(e) if e.is_gone() => {
+            // A stored article whose original was withdrawn: flagged for an
+            // editor (the desk's review queue), not deleted and not a dead job.
+            let status = match &e {
+                ingest::FetchError::Status { status, .. } => i64::from(*status),
+                _ => 404,
+            };
+            if let Some(id) = app.store.mark_upstream_gone(&job.url, status).await? {
+                tracing::warn!(url = %job.url, article = id, status, "the original is gone upstream: flagged for an editor");
+                return Ok(());
+            }
+            return Err(permanent(e));
+        }
         Err(e) => return Err(permanent(e)),
     };
+    if app.store.clear_upstream_gone(&job.url).await? {
+        tracing::info!(url = %job.url, "the original is back upstream");
+    }
     let extract = ExtractJob {
         url: job.url.clone(),
         source_id: job.source_id,
@@ -26,6 +42,7 @@ pub async fn run(app: &App, job: FetchJob) -> StageResult {
     let policy = app.config.retry_policy();
     if fetched.status == ingest::FetchStatus::NotModified && previous.is_some() {
         tracing::debug!(url = %job.url, "not modified");
+        app.store.touch_page(&job.url).await?;
         // A run killed after storing the page but before queueing its
         // extraction gets a 304 here: make sure the extraction exists.
         app.store

@@ -37,6 +37,51 @@ pub async fn queue_polls(app: &App, only_due: bool) -> Result<usize> {
             }
         }
     }
+    let rechecks = queue_rechecks(app).await?;
+    if rechecks > 0 {
+        tracing::info!(rechecks, "queued conditional fetches of recent articles");
+    }
+    Ok(queued)
+}
+
+/// Most rechecks queued per call: the politeness delays spread them anyway.
+const RECHECKS_PER_ROUND: i64 = 500;
+
+/// Queues a conditional fetch of recent articles not confirmed for
+/// `ingest.recheck_minutes` (see [`store::Store::articles_to_recheck`]).
+/// Returns how many were queued.
+pub async fn queue_rechecks(app: &App) -> Result<usize> {
+    let ingest = &app.config.ingest;
+    if ingest.recheck_minutes == 0 {
+        return Ok(0);
+    }
+    let now = store::now_ms();
+    let every = i64::try_from(ingest.recheck_minutes.saturating_mul(60_000)).unwrap_or(i64::MAX);
+    let days = i64::try_from(ingest.recheck_days.saturating_mul(86_400_000)).unwrap_or(i64::MAX);
+    let due = app
+        .store
+        .articles_to_recheck(
+            now.saturating_sub(days),
+            now.saturating_sub(every),
+            RECHECKS_PER_ROUND,
+        )
+        .await?;
+    let mut queued = 0;
+    for (url, source_id) in due {
+        let job = FetchJob {
+            url: url.clone(),
+            source_id,
+            categories: Vec::new(),
+        };
+        let key = format!("recheck:{url}");
+        if app
+            .store
+            .enqueue_again(JobKind::Fetch, &job, &key, app.config.retry_policy())
+            .await?
+        {
+            queued += 1;
+        }
+    }
     Ok(queued)
 }
 

@@ -408,3 +408,85 @@ async fn a_fresh_rss_article_corrected_upstream_is_noticed() {
         .unwrap();
     assert_eq!(older.revision, 1, "old articles are not fetched again");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_withdrawn_original_is_flagged_for_an_editor_not_deleted() {
+    let dir = tempfile::tempdir().unwrap();
+    let (site, addr) = sample_site(0).await;
+    let engine = FakeLibre::spawn().await;
+    let config = write_config(dir.path(), addr, Some(&engine.url), "");
+    let feed = format!("http://{addr}/rss/home.rss");
+    let (ok, _, err) = run(nb(&config).args(["sources", "add", &feed]));
+    assert!(ok, "{err}");
+    let ids = site.publish_generated(2);
+    let (ok, out, err) = run(nb(&config).args(["ingest", "--once"]));
+    assert!(ok && out.contains("dead jobs: none"), "{out}{err}");
+    let store = open(dir.path(), None).await;
+    let url_of = |id| format!("http://{addr}{}", site.article(id).unwrap().path());
+    let (withdrawn, kept) = (url_of(ids[0]), url_of(ids[1]));
+
+    // The publisher withdraws one: its page answers 410 and it leaves the feed.
+    assert!(site.unpublish(ids[0]));
+    // Right after ingestion nothing is due again: no request for either page.
+    let hits_before = site.hits(&withdrawn.replace(&format!("http://{addr}"), ""));
+    let (ok, out, err) = run(nb(&config).args(["ingest", "--once"]));
+    assert!(ok && out.contains("dead jobs: none"), "{out}{err}");
+    let path = withdrawn.replace(&format!("http://{addr}"), "");
+    assert_eq!(
+        site.hits(&path),
+        hits_before,
+        "not rechecked before recheck_minutes"
+    );
+    let record = store.article_by_url(&withdrawn).await.unwrap().unwrap();
+    assert_eq!(record.upstream_gone, None);
+
+    // Seven hours later (the default recheck is every 6 h for 2 days).
+    let pool = store.pool();
+    sqlx::query("UPDATE pages SET fetched_at = fetched_at - 25200000")
+        .execute(pool)
+        .await
+        .unwrap();
+    let (ok, out, err) = run(nb(&config).args(["ingest", "--once"]));
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("dead jobs: none"),
+        "a withdrawal is not an operator's failure: {out}"
+    );
+    let record = store.article_by_url(&withdrawn).await.unwrap().unwrap();
+    let gone = record.upstream_gone.expect("flagged gone upstream");
+    assert_eq!(gone.status, 410);
+    assert_eq!(
+        record.status,
+        ArticleStatus::Classified,
+        "still online until an editor decides"
+    );
+    let en = store.translation(record.id, "en").await.unwrap().unwrap();
+    assert_eq!(en.status, TranslationStatus::Published);
+    let listed = store.articles_gone_upstream(10).await.unwrap();
+    assert_eq!(listed.len(), 1, "{listed:?}");
+    assert_eq!(listed[0].article_id, record.id);
+    assert!(store
+        .audit_has("upstream_gone", &format!("article {}", record.id))
+        .await
+        .unwrap());
+    let kept = store.article_by_url(&kept).await.unwrap().unwrap();
+    assert_eq!(kept.upstream_gone, None, "the unchanged one answered 304");
+    assert_eq!(kept.revision, 1);
+    let per_source = store.source_activity().await.unwrap();
+    let activity = per_source.values().next().expect("one source");
+    assert_eq!(activity.gone_upstream, 1);
+    assert!(
+        activity.jobs.get("done").copied().unwrap_or(0) >= 3,
+        "{activity:?}"
+    );
+
+    // Checked once per period: another run sends nothing to the publisher.
+    let hits = site.hits(&path);
+    let (ok, _, err) = run(nb(&config).args(["ingest", "--once"]));
+    assert!(ok, "{err}");
+    assert_eq!(
+        site.hits(&path),
+        hits,
+        "a flagged original is not fetched again"
+    );
+}

@@ -153,7 +153,7 @@ fn tables() -> Vec<Table> {
 }
 
 fn kind_of(ty: &str) -> Option<Kind> {
-    match ty.trim_end_matches(',') {
+    match ty.trim_end_matches([',', ';']) {
         "{{id}}" | "BIGINT" | "INTEGER" => Some(Kind::Int),
         "DOUBLE" | "REAL" => Some(Kind::Float),
         "TEXT" => Some(Kind::Text),

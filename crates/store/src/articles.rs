@@ -107,6 +107,18 @@ pub struct ArticleRecord {
     pub published_at: Option<i64>,
     /// Incremented on every upstream edit.
     pub revision: i64,
+    /// The original's page answered 404 or 410 when fetched again: the
+    /// status and when (ms). Flagged for an editor, never deleted by itself.
+    pub upstream_gone: Option<UpstreamGone>,
+}
+
+/// An original whose page has gone upstream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct UpstreamGone {
+    /// The HTTP status the publisher answered (404 or 410).
+    pub status: i64,
+    /// When it was first seen gone (ms).
+    pub since: i64,
 }
 
 /// A person credited on an article, as stored.
@@ -144,7 +156,7 @@ impl Upsert {
 
 pub(crate) const COLUMNS: &str =
     "id, source_id, url, content_hash, simhash, duplicate_of, language, original, \
-    section_id, section_confidence, topic_id, status, published_at, revision";
+    section_id, section_confidence, topic_id, status, published_at, revision, upstream_status, upstream_gone_at";
 
 pub(crate) fn from_row(row: &AnyRow) -> Result<ArticleRecord> {
     let original: String = row.try_get("original")?;
@@ -164,6 +176,13 @@ pub(crate) fn from_row(row: &AnyRow) -> Result<ArticleRecord> {
         status: row.try_get::<String, _>("status")?.parse()?,
         published_at: row.try_get("published_at")?,
         revision: row.try_get("revision")?,
+        upstream_gone: match (
+            row.try_get::<Option<i64>, _>("upstream_status")?,
+            row.try_get::<Option<i64>, _>("upstream_gone_at")?,
+        ) {
+            (Some(status), Some(since)) => Some(UpstreamGone { status, since }),
+            _ => None,
+        },
     })
 }
 

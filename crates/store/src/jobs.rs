@@ -191,6 +191,14 @@ fn job_from_row(row: &AnyRow) -> Result<Job> {
     })
 }
 
+/// A job's payload as stored, and the source it belongs to when the payload
+/// names one (`"source_id"`), so the desk can count jobs per source.
+fn encode_payload(payload: &impl Serialize) -> Result<(String, Option<i64>)> {
+    let value = serde_json::to_value(payload).map_err(crate::error::json_err("jobs.payload"))?;
+    let source_id = value.get("source_id").and_then(serde_json::Value::as_i64);
+    Ok((value.to_string(), source_id))
+}
+
 impl Store {
     /// Queues a job unless one with the same `dedupe_key` exists in any state.
     /// Returns true when a new job was queued.
@@ -214,12 +222,11 @@ impl Store {
         policy: RetryPolicy,
         run_at: i64,
     ) -> Result<bool> {
-        let payload =
-            serde_json::to_string(payload).map_err(crate::error::json_err("jobs.payload"))?;
+        let (payload, source_id) = encode_payload(payload)?;
         let now = now_ms();
         let done = sqlx::query(
-            "INSERT INTO jobs (kind, payload, dedupe_key, state, attempts, max_attempts, run_at, created_at, updated_at) \
-             VALUES ($1, $2, $3, 'queued', 0, $4, $5, $6, $6) ON CONFLICT (dedupe_key) DO NOTHING",
+            "INSERT INTO jobs (kind, payload, dedupe_key, state, attempts, max_attempts, run_at, created_at, updated_at, source_id) \
+             VALUES ($1, $2, $3, 'queued', 0, $4, $5, $6, $6, $7) ON CONFLICT (dedupe_key) DO NOTHING",
         )
         .bind(kind.as_str())
         .bind(payload)
@@ -227,6 +234,7 @@ impl Store {
         .bind(policy.max_attempts)
         .bind(run_at)
         .bind(now)
+        .bind(source_id)
         .execute(&self.pool)
         .await?;
         Ok(done.rows_affected() > 0)
@@ -243,13 +251,12 @@ impl Store {
         dedupe_key: &str,
         policy: RetryPolicy,
     ) -> Result<bool> {
-        let payload =
-            serde_json::to_string(payload).map_err(crate::error::json_err("jobs.payload"))?;
+        let (payload, source_id) = encode_payload(payload)?;
         let now = now_ms();
         let done = sqlx::query(
-            "INSERT INTO jobs (kind, payload, dedupe_key, state, attempts, max_attempts, run_at, created_at, updated_at) \
-             VALUES ($1, $2, $3, 'queued', 0, $4, $5, $5, $5) \
-             ON CONFLICT (dedupe_key) DO UPDATE SET state = 'queued', payload = excluded.payload, attempts = 0, \
+            "INSERT INTO jobs (kind, payload, dedupe_key, state, attempts, max_attempts, run_at, created_at, updated_at, source_id) \
+             VALUES ($1, $2, $3, 'queued', 0, $4, $5, $5, $5, $6) \
+             ON CONFLICT (dedupe_key) DO UPDATE SET state = 'queued', payload = excluded.payload, attempts = 0, source_id = excluded.source_id, \
              run_at = excluded.run_at, last_error = NULL, lease_until = NULL, lease_token = NULL, updated_at = excluded.updated_at \
              WHERE jobs.state IN ('done', 'dead')",
         )
@@ -258,6 +265,7 @@ impl Store {
         .bind(dedupe_key)
         .bind(policy.max_attempts)
         .bind(now)
+        .bind(source_id)
         .execute(&self.pool)
         .await?;
         Ok(done.rows_affected() > 0)

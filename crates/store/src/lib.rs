@@ -26,6 +26,7 @@ mod sections;
 mod sources;
 mod status;
 mod translations;
+mod upstream;
 mod users;
 
 #[cfg(feature = "testing")]
@@ -33,7 +34,7 @@ pub mod testing;
 
 pub use admin::DISABLED_PREFIX;
 pub use archive::ArchiveSummary;
-pub use articles::{ArticleRecord, ArticleStatus, NewArticle, StoredAuthor, Upsert};
+pub use articles::{ArticleRecord, ArticleStatus, NewArticle, StoredAuthor, Upsert, UpstreamGone};
 pub use audit::AuditEntry;
 pub use clock::now_ms;
 pub use comments::{Comment, CommentStatus, NewComment, REPORTS_TO_HIDE};
@@ -46,10 +47,11 @@ pub use memory::MemorySegment;
 pub use migrate::SCHEMA_VERSION;
 pub use pages::Page;
 pub use revisions::Revision;
-pub use sections::{slugify, Section};
+pub use sections::{check_slugs, slugify, Section, SlugProblem, RESERVED_SLUGS};
 pub use sources::{Source, SourceKind};
 pub use status::{DeadJob, JobCount, PipelineStatus};
 pub use translations::{Teaser, TeaserFilter, Translation, TranslationStatus};
+pub use upstream::{GoneArticle, SourceActivity};
 pub use users::{Role, User};
 
 /// Result of a storage operation.

@@ -9,8 +9,14 @@ use sqlx::Row;
 use crate::{now_ms, Backend, Result, Store, StoreError};
 
 /// The migrations this binary knows, in order.
-const MIGRATIONS: &[(i64, &str, &str)] =
-    &[(1, "init", include_str!("../migrations/0001_init.sql"))];
+const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (1, "init", include_str!("../migrations/0001_init.sql")),
+    (
+        2,
+        "slugs_upstream_sources",
+        include_str!("../migrations/0002_slugs_upstream_sources.sql"),
+    ),
+];
 
 /// The SQL of every migration, in order (the archive reads tables and columns from it).
 pub(crate) fn migration_sql() -> impl Iterator<Item = &'static str> {
@@ -18,7 +24,7 @@ pub(crate) fn migration_sql() -> impl Iterator<Item = &'static str> {
 }
 
 /// The newest schema version this binary knows.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 fn render(sql: &str, backend: Backend) -> String {
     let (id, blob) = match backend {

@@ -45,6 +45,16 @@ impl Store {
         Ok(())
     }
 
+    /// Records that a stored page was confirmed unchanged (a 304) just now.
+    pub async fn touch_page(&self, url: &str) -> Result<()> {
+        sqlx::query("UPDATE pages SET fetched_at = $1 WHERE url = $2")
+            .bind(now_ms())
+            .bind(url)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     /// A stored page by URL.
     pub async fn page(&self, url: &str) -> Result<Option<Page>> {
         let row = sqlx::query(

@@ -1,0 +1,13 @@
+-- Newsbridge schema, version 2.
+-- Localized section slugs (`/fr/monde/` beside the stable key `the-gioi`),
+-- an upstream page gone (404/410) flagged for an editor instead of deleted,
+-- and jobs attributed to their source for the desk's per-source counts.
+
+ALTER TABLE sections ADD COLUMN slugs TEXT NOT NULL DEFAULT '{}';
+
+ALTER TABLE articles ADD COLUMN upstream_status BIGINT;
+ALTER TABLE articles ADD COLUMN upstream_gone_at BIGINT;
+CREATE INDEX articles_upstream_gone ON articles (upstream_gone_at);
+
+ALTER TABLE jobs ADD COLUMN source_id BIGINT;
+CREATE INDEX jobs_source ON jobs (source_id, state);
