@@ -77,7 +77,7 @@ pub enum Command {
     Serve,
     /// Only the job workers; the portal runs elsewhere.
     #[command(
-        after_help = "Example:\n  DATABASE_URL=postgres://nb@db/nb newsbridge worker --concurrency 8\n  DATABASE_URL=postgres://nb@db/nb newsbridge worker --stages translate,revise   # a translation machine"
+        after_help = "Example:\n  DATABASE_URL=postgres://nb@db/nb newsbridge worker --concurrency 8\n  DATABASE_URL=postgres://nb@db/nb newsbridge worker --stages translate,revise   # a translation machine\n  newsbridge worker --metrics-addr 127.0.0.1:9101   # Prometheus scrapes it there"
     )]
     Worker {
         /// Jobs at the same time (default: workers.concurrency).
@@ -87,6 +87,10 @@ pub enum Command {
         /// publish, revise); default all. Source polls are scheduled by workers that run `poll`.
         #[arg(long, value_delimiter = ',', value_parser = parse_stage)]
         stages: Vec<store::JobKind>,
+        /// Serve `/metrics` (job durations and outcomes, translated segments, the
+        /// shared queue), `/healthz` and `/readyz` on this address, e.g. 127.0.0.1:9101.
+        #[arg(long, value_name = "ADDR")]
+        metrics_addr: Option<std::net::SocketAddr>,
     },
     /// Write the whole database to one archive: the backup format, and the way
     /// a SQLite site moves to PostgreSQL (with `import`).

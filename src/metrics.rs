@@ -1,13 +1,34 @@
-//! `/metrics`: the pipeline's state in the Prometheus (OpenMetrics) text format.
+//! `/metrics`: the pipeline's state and this process's own measurements in
+//! the Prometheus (OpenMetrics) text format.
 //!
-//! Gauges are read from the database at scrape time, so every process of a
-//! many-machine deployment reports the same shared queue.
+//! Two kinds of series:
+//!
+//! - gauges read from the database at scrape time (jobs per stage and state,
+//!   articles, language versions, sources), so every process of a
+//!   many-machine deployment reports the same shared queue;
+//! - histograms and counters recorded by this process ([`Metrics`]): HTTP
+//!   latency per route template, job duration and outcome per stage, and
+//!   translated segments per origin and per engine. Sum them over processes
+//!   (`sum by (route) (rate(...))`) as usual.
+//!
+//! The TM hit ratio over the last five minutes, in PromQL:
+//! `sum(rate(newsbridge_translation_segments_total{origin=~"memory_.*"}[5m]))
+//!  / sum(rate(newsbridge_translation_segments_total{origin!="verbatim"}[5m]))`.
 
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use axum::extract::{Request, State};
+use axum::http::{Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::Response;
 use prometheus_client::encoding::text::encode;
 use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::gauge::Gauge;
-use prometheus_client::registry::Registry;
+use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
+use prometheus_client::registry::{Registry, Unit};
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct JobLabels {
@@ -26,8 +47,242 @@ struct TranslationLabels {
     status: String,
 }
 
-/// Renders the current pipeline status as OpenMetrics text.
-pub async fn render(store: &store::Store) -> anyhow::Result<String> {
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct HttpLabels {
+    /// The route template (`/{lang}/{section}/{article}`), never the raw path.
+    route: &'static str,
+    method: &'static str,
+    /// `2xx`, `3xx`, `4xx` or `5xx`.
+    status: &'static str,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct StageLabels {
+    stage: &'static str,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct OutcomeLabels {
+    stage: &'static str,
+    /// `done`, `retry` (queued again), `dead` (gave up) or `lost` (the lease
+    /// expired before the job finished; another worker ran it).
+    outcome: &'static str,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct SegmentLabels {
+    /// `memory_exact`, `memory_near`, `engine`, `verbatim` or `source_kept`.
+    origin: &'static str,
+    /// Who made the translation: `human`, `engine` or `none`.
+    author: &'static str,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct EngineLabels {
+    /// Engine name as configured (`a>en>b` for a pivot).
+    engine: String,
+    /// The model(s) it ran.
+    model: String,
+}
+
+type HistogramFamily<L> = Family<L, Histogram, fn() -> Histogram>;
+
+fn http_histogram() -> Histogram {
+    // 1 ms … ≈ 16 s
+    Histogram::new(exponential_buckets(0.001, 2.0, 15))
+}
+
+fn job_histogram() -> Histogram {
+    // 5 ms … ≈ 164 s (a long article through a slow engine)
+    Histogram::new(exponential_buckets(0.005, 2.0, 16))
+}
+
+/// How a job run ended, as counted by [`Metrics::job_finished`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JobOutcome {
+    /// Completed.
+    Done,
+    /// Failed; queued again for a later attempt.
+    Retry,
+    /// Failed for good (permanent error or last attempt).
+    Dead,
+    /// The lease expired before completion: another worker ran it again.
+    Lost,
+}
+
+impl JobOutcome {
+    fn as_str(self) -> &'static str {
+        match self {
+            JobOutcome::Done => "done",
+            JobOutcome::Retry => "retry",
+            JobOutcome::Dead => "dead",
+            JobOutcome::Lost => "lost",
+        }
+    }
+}
+
+/// The measurements of one process (web server, workers, or both for
+/// `newsbridge run`): cheap to clone, every clone records into the same series.
+#[derive(Clone, Default)]
+pub struct Metrics {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    started: Instant,
+    http: HistogramFamily<HttpLabels>,
+    jobs: HistogramFamily<StageLabels>,
+    outcomes: Family<OutcomeLabels, Counter>,
+    segments: Family<SegmentLabels, Counter>,
+    engines: Family<EngineLabels, Counter>,
+    glossary_terms: Counter,
+}
+
+impl Default for Inner {
+    fn default() -> Self {
+        Inner {
+            started: Instant::now(),
+            http: Family::new_with_constructor(http_histogram),
+            jobs: Family::new_with_constructor(job_histogram),
+            outcomes: Family::default(),
+            segments: Family::default(),
+            engines: Family::default(),
+            glossary_terms: Counter::default(),
+        }
+    }
+}
+
+impl std::fmt::Debug for Metrics {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Metrics").finish_non_exhaustive()
+    }
+}
+
+impl Metrics {
+    /// Empty series, for one process.
+    pub fn new() -> Metrics {
+        Metrics::default()
+    }
+
+    /// Records one HTTP request: its route template, method, status and time to the response head.
+    fn observe_http(
+        &self,
+        route: &'static str,
+        method: &Method,
+        status: StatusCode,
+        took: Duration,
+    ) {
+        self.inner
+            .http
+            .get_or_create(&HttpLabels {
+                route,
+                method: method_label(method),
+                status: status_class(status),
+            })
+            .observe(took.as_secs_f64());
+    }
+
+    /// Records one job run of `stage` and how it ended.
+    pub fn job_finished(&self, stage: store::JobKind, outcome: JobOutcome, took: Duration) {
+        let stage = stage.as_str();
+        self.inner
+            .jobs
+            .get_or_create(&StageLabels { stage })
+            .observe(took.as_secs_f64());
+        self.inner
+            .outcomes
+            .get_or_create(&OutcomeLabels {
+                stage,
+                outcome: outcome.as_str(),
+            })
+            .inc();
+    }
+
+    /// Counts the segments of one translated article by origin and engine,
+    /// and the glossary terms the article's sentences contained.
+    pub fn translated(&self, segments: &[translate::SegmentReport], glossary_terms: usize) {
+        use translate::{MatchKind, Origin, SegmentOrigin};
+        for s in segments {
+            let (origin, author) = match &s.origin {
+                SegmentOrigin::Memory { kind, origin } => (
+                    match kind {
+                        MatchKind::Exact => "memory_exact",
+                        MatchKind::Near => "memory_near",
+                    },
+                    match origin {
+                        Origin::Human { .. } => "human",
+                        Origin::Engine { .. } => "engine",
+                    },
+                ),
+                SegmentOrigin::Engine { name, model, .. } => {
+                    self.inner
+                        .engines
+                        .get_or_create(&EngineLabels {
+                            engine: name.clone(),
+                            model: model.clone(),
+                        })
+                        .inc();
+                    ("engine", "engine")
+                }
+                SegmentOrigin::Verbatim => ("verbatim", "none"),
+                SegmentOrigin::SourceKept => ("source_kept", "none"),
+            };
+            self.inner
+                .segments
+                .get_or_create(&SegmentLabels { origin, author })
+                .inc();
+        }
+        self.inner.glossary_terms.inc_by(glossary_terms as u64);
+    }
+
+    fn register(&self, registry: &mut Registry) {
+        let i = &self.inner;
+        registry.register_with_unit(
+            "http_request_duration",
+            "HTTP requests by route template, method and status class: time to the response head",
+            Unit::Seconds,
+            i.http.clone(),
+        );
+        registry.register_with_unit(
+            "job_duration",
+            "Job runs of this process by stage: time from lease to outcome",
+            Unit::Seconds,
+            i.jobs.clone(),
+        );
+        registry.register(
+            "job_runs",
+            "Job runs of this process by stage and outcome (done, retry, dead, lost)",
+            i.outcomes.clone(),
+        );
+        registry.register(
+            "translation_segments",
+            "Translated segments by origin (memory_exact, memory_near, engine, verbatim, source_kept) and author (human, engine, none)",
+            i.segments.clone(),
+        );
+        registry.register(
+            "engine_segments",
+            "Segments translated by an engine now, by engine and model",
+            i.engines.clone(),
+        );
+        registry.register(
+            "glossary_terms",
+            "Glossary terms found in the sentences of translated articles",
+            i.glossary_terms.clone(),
+        );
+        let uptime = Gauge::<f64, std::sync::atomic::AtomicU64>::default();
+        uptime.set(i.started.elapsed().as_secs_f64());
+        registry.register_with_unit(
+            "process_uptime",
+            "Time since this process started",
+            Unit::Seconds,
+            uptime,
+        );
+    }
+}
+
+/// Renders the pipeline status (from the database) and this process's
+/// measurements as OpenMetrics text.
+pub async fn render(store: &store::Store, metrics: &Metrics) -> anyhow::Result<String> {
     let status = store.pipeline_status(0).await?;
     let jobs = Family::<JobLabels, Gauge>::default();
     for c in &status.jobs {
@@ -63,7 +318,270 @@ pub async fn render(store: &store::Store) -> anyhow::Result<String> {
         translations,
     );
     registry.register("sources", "Configured sources", sources);
+    metrics.register(&mut registry);
     let mut out = String::new();
     encode(&mut out, &registry)?;
     Ok(out)
+}
+
+/// `GET /metrics` for any router: 200 with the text, 503 when the database does not answer.
+pub async fn handler(store: store::Store, metrics: Metrics) -> Response {
+    use axum::http::header::CONTENT_TYPE;
+    use axum::response::IntoResponse;
+    match render(&store, &metrics).await {
+        Ok(body) => (
+            StatusCode::OK,
+            [(
+                CONTENT_TYPE,
+                "application/openmetrics-text; version=1.0.0; charset=utf-8",
+            )],
+            body,
+        )
+            .into_response(),
+        Err(e) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            [(CONTENT_TYPE, "text/plain; charset=utf-8")],
+            format!("metrics unavailable: {e:#}"),
+        )
+            .into_response(),
+    }
+}
+
+/// Axum middleware recording every request in `newsbridge_http_request_duration_seconds`.
+pub async fn track_http(State(metrics): State<Metrics>, req: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let method = req.method().clone();
+    // Only the template is kept, so the path is not cloned.
+    let route = route_template(req.uri().path());
+    let response = next.run(req).await;
+    metrics.observe_http(route, &method, response.status(), started.elapsed());
+    response
+}
+
+fn method_label(method: &Method) -> &'static str {
+    match *method {
+        Method::GET => "GET",
+        Method::HEAD => "HEAD",
+        Method::POST => "POST",
+        Method::PUT => "PUT",
+        Method::DELETE => "DELETE",
+        Method::PATCH => "PATCH",
+        Method::OPTIONS => "OPTIONS",
+        _ => "other",
+    }
+}
+
+fn status_class(status: StatusCode) -> &'static str {
+    match status.as_u16() {
+        100..=199 => "1xx",
+        200..=299 => "2xx",
+        300..=399 => "3xx",
+        400..=499 => "4xx",
+        _ => "5xx",
+    }
+}
+
+/// Every route the process serves, as axum declares it (the web crate's
+/// `routes.rs` and `admin/mod.rs`, plus the operations endpoints).
+///
+/// axum's `MatchedPath` would give the template directly but needs the
+/// `matched-path` feature of axum, which this workspace does not enable; a
+/// unit test checks this list against the web crate's sources so it cannot
+/// drift silently.
+const ROUTES: &[&str] = &[
+    "/healthz",
+    "/readyz",
+    "/metrics",
+    "/",
+    "/robots.txt",
+    "/sitemap.xml",
+    "/sitemap-news.xml",
+    "/api/v1/articles",
+    "/api/v1/articles/{id}",
+    "/api/v1/sections",
+    "/api/v1/search",
+    "/api/v1/openapi.json",
+    "/api/{*rest}",
+    "/static/{file}",
+    "/favicon.ico",
+    "/{lang}",
+    "/{lang}/",
+    "/{lang}/about",
+    "/{lang}/search",
+    "/{lang}/feed.xml",
+    "/{lang}/atom.xml",
+    "/{lang}/sitemap.xml",
+    "/{lang}/author/{slug}",
+    "/{lang}/topic/{id}",
+    "/{lang}/{section}",
+    "/{lang}/{section}/",
+    "/{lang}/{section}/feed.xml",
+    "/{lang}/{section}/atom.xml",
+    "/{lang}/{section}/{article}",
+    "/{lang}/{section}/{article}/comments",
+    "/{lang}/{section}/{article}/comments/{comment}/report",
+    "/admin",
+    "/admin/",
+    "/admin/language",
+    "/admin/login",
+    "/admin/logout",
+    "/admin/jobs/{id}/retry",
+    "/admin/comments",
+    "/admin/comments/{id}/{action}",
+    "/admin/review",
+    "/admin/articles",
+    "/admin/articles/{id}",
+    "/admin/articles/{id}/takedown",
+    "/admin/articles/{id}/{lang}",
+    "/admin/articles/{id}/{lang}/status",
+    "/admin/articles/{id}/{lang}/segments/{n}",
+    "/admin/audit",
+    "/admin/sources",
+    "/admin/sources/{id}",
+    "/admin/sources/{id}/{action}",
+    "/admin/sections",
+    "/admin/sections/{id}",
+    "/admin/glossary",
+    "/admin/glossary/remove",
+    "/admin/glossary/import",
+    "/admin/glossary/export.csv",
+    "/admin/users",
+    "/admin/users/{name}/{action}",
+];
+
+/// The route template a request path matches, the way axum's router picks
+/// it (a literal segment wins over a parameter, a parameter over a
+/// catch-all); `unmatched` for paths no route takes (the 404 fallback).
+/// The label set stays bounded whatever paths clients send.
+pub fn route_template(path: &str) -> &'static str {
+    let segments: Vec<&str> = path.split('/').skip(1).collect();
+    let mut best: Option<(Vec<u8>, &'static str)> = None;
+    for &template in ROUTES {
+        if let Some(rank) = match_rank(template, &segments) {
+            if best.as_ref().is_none_or(|(b, _)| rank < *b) {
+                best = Some((rank, template));
+            }
+        }
+    }
+    best.map_or("unmatched", |(_, t)| t)
+}
+
+/// Per segment 0 (literal), 1 (parameter) or 2 (catch-all); None when the template does not match.
+fn match_rank(template: &str, segments: &[&str]) -> Option<Vec<u8>> {
+    let parts: Vec<&str> = template.split('/').skip(1).collect();
+    let mut rank = Vec::with_capacity(parts.len());
+    for (i, part) in parts.iter().enumerate() {
+        if part.starts_with("{*") {
+            // A catch-all takes one or more remaining segments.
+            let rest = segments.get(i..)?;
+            if rest.is_empty() || rest.iter().all(|s| s.is_empty()) {
+                return None;
+            }
+            rank.push(2);
+            return Some(rank);
+        }
+        let seg = segments.get(i)?;
+        if part.starts_with('{') {
+            if seg.is_empty() {
+                return None;
+            }
+            rank.push(1);
+        } else if part == seg {
+            rank.push(0);
+        } else {
+            return None;
+        }
+    }
+    (parts.len() == segments.len()).then_some(rank)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_map_to_their_templates() {
+        let cases = [
+            ("/", "/"),
+            ("/en/", "/{lang}/"),
+            ("/en", "/{lang}"),
+            ("/en/search", "/{lang}/search"),
+            ("/en/world/", "/{lang}/{section}/"),
+            ("/en/world/12-a-slug", "/{lang}/{section}/{article}"),
+            ("/en/author/le-van-a", "/{lang}/author/{slug}"),
+            ("/en/world/feed.xml", "/{lang}/{section}/feed.xml"),
+            (
+                "/vi/world/12-x/comments",
+                "/{lang}/{section}/{article}/comments",
+            ),
+            ("/api/v1/articles/7", "/api/v1/articles/{id}"),
+            ("/api/v2/whatever/else", "/api/{*rest}"),
+            ("/admin/articles/3/en", "/admin/articles/{id}/{lang}"),
+            (
+                "/admin/articles/3/takedown",
+                "/admin/articles/{id}/takedown",
+            ),
+            ("/metrics", "/metrics"),
+            ("/a/b/c/d/e/f", "unmatched"),
+            ("/en/world/1-x/more/than/that", "unmatched"),
+        ];
+        for (path, want) in cases {
+            assert_eq!(route_template(path), want, "{path}");
+        }
+    }
+
+    /// Every `.route("…")` of the web crate is in [`ROUTES`].
+    #[test]
+    fn the_route_list_follows_the_web_crate() {
+        for source in [
+            include_str!("../crates/web/src/routes.rs"),
+            include_str!("../crates/web/src/admin/mod.rs"),
+        ] {
+            let mut rest = source;
+            while let Some(at) = rest.find(".route(") {
+                rest = &rest[at + ".route(".len()..];
+                let open = rest.find('"').unwrap();
+                let close = rest[open + 1..].find('"').unwrap();
+                let template = &rest[open + 1..open + 1 + close];
+                assert!(
+                    ROUTES.contains(&template),
+                    "{template} is served by the web crate but missing from metrics::ROUTES"
+                );
+                rest = &rest[open + 1 + close..];
+            }
+        }
+    }
+
+    #[test]
+    fn segments_are_counted_by_origin_and_engine() {
+        let metrics = Metrics::new();
+        let seg = |origin| translate::SegmentReport {
+            unit: "title".into(),
+            kind: translate::UnitKind::Title,
+            source: "a".into(),
+            target: "b".into(),
+            origin,
+            flags: vec![],
+        };
+        metrics.translated(
+            &[
+                seg(translate::SegmentOrigin::Engine {
+                    name: "libre".into(),
+                    model: "m".into(),
+                    fallback: false,
+                }),
+                seg(translate::SegmentOrigin::Verbatim),
+            ],
+            2,
+        );
+        let mut registry = Registry::with_prefix("newsbridge");
+        metrics.register(&mut registry);
+        let mut out = String::new();
+        encode(&mut out, &registry).unwrap();
+        assert!(out.contains(
+            "newsbridge_translation_segments_total{origin=\"engine\",author=\"engine\"} 1"
+        ));
+        assert!(out.contains("newsbridge_engine_segments_total{engine=\"libre\",model=\"m\"} 1"));
+        assert!(out.contains("newsbridge_glossary_terms_total 2"));
+    }
 }

@@ -8,6 +8,7 @@ use axum::routing::get;
 use axum::Router;
 
 use crate::app::App;
+use crate::metrics::Metrics;
 
 /// Opens the search index in the data directory and keeps it following the
 /// change log (every web node has its own index; they share only the database).
@@ -48,8 +49,9 @@ pub fn open_index(dir: &std::path::Path) -> Result<search::SearchIndex> {
     }
 }
 
-/// The whole router: the portal (pages, feeds, sitemaps, API, desk) plus `/healthz` and `/metrics`.
-pub async fn router(app: &App) -> Result<Router> {
+/// The whole router: the portal (pages, feeds, sitemaps, API, desk) plus `/healthz`,
+/// `/readyz` and `/metrics`, every request timed into `metrics`.
+pub async fn router(app: &App, metrics: &Metrics) -> Result<Router> {
     let index = start_search(app)?;
     let secret = portal_secret(&app.config)?;
     let moderation = match app.config.site.comment_moderation.as_str() {
@@ -84,33 +86,39 @@ pub async fn router(app: &App) -> Result<Router> {
             }),
         );
     let store = app.store.clone();
-    let metrics = Router::new().route(
+    let scrape = metrics.clone();
+    let metrics_route = Router::new().route(
         "/metrics",
-        get(move || {
-            let store = store.clone();
-            async move {
-                match crate::metrics::render(&store).await {
-                    Ok(body) => (
-                        axum::http::StatusCode::OK,
-                        [(
-                            axum::http::header::CONTENT_TYPE,
-                            "application/openmetrics-text; version=1.0.0; charset=utf-8",
-                        )],
-                        body,
-                    ),
-                    Err(e) => (
-                        axum::http::StatusCode::SERVICE_UNAVAILABLE,
-                        [(
-                            axum::http::header::CONTENT_TYPE,
-                            "text/plain; charset=utf-8",
-                        )],
-                        format!("metrics unavailable: {e:#}"),
-                    ),
-                }
-            }
-        }),
+        get(move || crate::metrics::handler(store.clone(), scrape.clone())),
     );
-    Ok(health.merge(metrics).merge(web::router(portal)))
+    Ok(health
+        .merge(metrics_route)
+        .merge(web::router(portal))
+        .layer(axum::middleware::from_fn_with_state(
+            metrics.clone(),
+            crate::metrics::track_http,
+        )))
+}
+
+/// The HTTP surface of a process without the portal (`newsbridge worker
+/// --metrics-addr`): `/healthz`, `/readyz` and `/metrics`.
+pub fn metrics_router(app: &App, metrics: &Metrics) -> Router {
+    let store = app.store.clone();
+    let ready = app.store.clone();
+    let scrape = metrics.clone();
+    Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .route(
+            "/readyz",
+            get(move || {
+                let store = ready.clone();
+                async move { readiness(&store).await }
+            }),
+        )
+        .route(
+            "/metrics",
+            get(move || crate::metrics::handler(store.clone(), scrape.clone())),
+        )
 }
 
 /// `/readyz`: 200 when the database answers at this binary's schema version.

@@ -45,7 +45,8 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
                 Command::Worker {
                     concurrency,
                     stages,
-                } => serve::run_workers_only(config, concurrency, stages).await,
+                    metrics_addr,
+                } => serve::run_workers_only(config, concurrency, stages, metrics_addr).await,
                 Command::Export { file } => archive::export(config, &file).await,
                 Command::Import { file } => archive::import(config, &file).await,
                 Command::Index(crate::cli::IndexCommand::Rebuild) => index::rebuild(config).await,

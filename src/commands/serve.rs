@@ -6,6 +6,7 @@ use tokio::sync::watch;
 
 use crate::app::App;
 use crate::config::Config;
+use crate::metrics::Metrics;
 use crate::pipeline::{run_workers, WorkerOptions};
 
 /// Runs the web server and/or the workers until Ctrl-C or SIGTERM.
@@ -19,11 +20,13 @@ pub async fn run(
     serve_app(app, web, workers, concurrency, None).await
 }
 
-/// `newsbridge worker`: only the workers, of the given stages (all when empty).
+/// `newsbridge worker`: only the workers, of the given stages (all when empty);
+/// with `metrics_addr`, also `/metrics`, `/healthz` and `/readyz` on that address.
 pub async fn run_workers_only(
     config: Config,
     concurrency: Option<usize>,
     stages: Vec<JobKind>,
+    metrics_addr: Option<std::net::SocketAddr>,
 ) -> Result<()> {
     let app = App::open(config).await?;
     let kinds = if stages.is_empty() {
@@ -32,7 +35,7 @@ pub async fn run_workers_only(
         stages
     };
     tracing::info!(stages = ?kinds, "worker starting");
-    serve_app_with(app, false, Some(kinds), concurrency, None).await
+    serve_app_with(app, false, Some(kinds), concurrency, None, metrics_addr).await
 }
 
 /// Runs an opened app; `ready` receives the bound address once listening.
@@ -44,7 +47,7 @@ pub async fn serve_app(
     ready: Option<tokio::sync::oneshot::Sender<std::net::SocketAddr>>,
 ) -> Result<()> {
     let kinds = workers.then(|| JobKind::ALL.to_vec());
-    serve_app_with(app, web, kinds, concurrency, ready).await
+    serve_app_with(app, web, kinds, concurrency, ready, None).await
 }
 
 async fn serve_app_with(
@@ -53,9 +56,28 @@ async fn serve_app_with(
     worker_kinds: Option<Vec<JobKind>>,
     concurrency: Option<usize>,
     ready: Option<tokio::sync::oneshot::Sender<std::net::SocketAddr>>,
+    metrics_addr: Option<std::net::SocketAddr>,
 ) -> Result<()> {
     let (stop_tx, stop_rx) = watch::channel(false);
     let mut tasks = tokio::task::JoinSet::new();
+    // One set of series per process: `run` shows web and workers on one `/metrics`.
+    let metrics = Metrics::new();
+    if let Some(addr) = metrics_addr {
+        let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| {
+            format!("cannot listen on {addr} (--metrics-addr); is another process using it?")
+        })?;
+        tracing::info!(bound = %listener.local_addr()?, "metrics listening");
+        let router = crate::server::metrics_router(&app, &metrics);
+        let mut stop = stop_rx.clone();
+        tasks.spawn(async move {
+            axum::serve(listener, router)
+                .with_graceful_shutdown(async move {
+                    let _ = stop.wait_for(|s| *s).await;
+                })
+                .await
+                .context("the metrics server stopped")
+        });
+    }
     if let Some(kinds) = worker_kinds {
         let options = WorkerOptions {
             concurrency: concurrency.unwrap_or(app.config.workers.concurrency),
@@ -63,7 +85,8 @@ async fn serve_app_with(
         };
         let app = app.clone();
         let stop = stop_rx.clone();
-        tasks.spawn(async move { run_workers(app, options, stop).await });
+        let metrics = metrics.clone();
+        tasks.spawn(async move { run_workers(app, options, metrics, stop).await });
     }
     if web {
         let addr = app.config.listen_addr()?;
@@ -75,7 +98,7 @@ async fn serve_app_with(
         if let Some(ready) = ready {
             let _ = ready.send(bound);
         }
-        let router = crate::server::router(&app).await?;
+        let router = crate::server::router(&app, &metrics).await?;
         let mut stop = stop_rx.clone();
         tasks.spawn(async move {
             // The peer address feeds the comment rate limits (as a salted hash).

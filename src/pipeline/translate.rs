@@ -139,6 +139,18 @@ async fn render(
         Outcome::Publish => TranslationStatus::Translated,
         Outcome::Hold => TranslationStatus::Held,
     };
+    // Glossary terms in the source sentences: how much the glossary is used.
+    let pair = translate::LangPair::new(&article.language, &job.lang);
+    let glossary_terms: usize = if translator.glossary().entries().is_empty() {
+        0
+    } else {
+        translated
+            .segments
+            .iter()
+            .map(|s| translator.glossary().find_terms(&s.source, &pair).len())
+            .sum()
+    };
+    ctx.metrics.translated(&translated.segments, glossary_terms);
     let qa_flags: Vec<String> = translated.flags.keys().cloned().collect();
     let segments = serde_json::to_value(&translated.segments)?;
     // Wholly human (translation memory of human translations): credit a review, not an engine.

@@ -10,6 +10,7 @@ use tracing::Instrument;
 
 use super::{classify, extract, fetch, poll, publish, translate, StageError};
 use crate::app::App;
+use crate::metrics::JobOutcome;
 use crate::pipeline::translate::Translators;
 
 /// How workers behave.
@@ -25,15 +26,18 @@ pub struct WorkerOptions {
 pub(crate) struct Context {
     pub app: App,
     pub translators: Translators,
+    /// This process's measurements (job durations and outcomes, translated segments).
+    pub metrics: crate::metrics::Metrics,
     /// Jobs this process holds a lease on: given back if shutdown cannot wait for them.
     pub held: std::sync::Mutex<std::collections::HashMap<i64, Job>>,
 }
 
 impl Context {
-    fn new(app: App, translators: Translators) -> Context {
+    fn new(app: App, translators: Translators, metrics: crate::metrics::Metrics) -> Context {
         Context {
             app,
             translators,
+            metrics,
             held: Default::default(),
         }
     }
@@ -71,14 +75,17 @@ impl Context {
 }
 
 /// Runs workers until `shutdown` turns true; also schedules due source polls.
+/// Job runs and translated segments are recorded in `metrics`.
 pub async fn run_workers(
     app: App,
     options: WorkerOptions,
+    metrics: crate::metrics::Metrics,
     mut shutdown: watch::Receiver<bool>,
 ) -> Result<()> {
     let ctx = Arc::new(Context::new(
         app.clone(),
         Translators::from_config(&app).await?,
+        metrics,
     ));
     let mut tasks = Vec::new();
     for n in 0..options.concurrency.max(1) {
@@ -145,6 +152,7 @@ pub async fn drain(app: &App, concurrency: usize) -> Result<usize> {
     let ctx = Arc::new(Context::new(
         app.clone(),
         Translators::from_config(app).await?,
+        crate::metrics::Metrics::new(),
     ));
     let done = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let mut tasks = Vec::new();
@@ -202,13 +210,18 @@ async fn run_one(ctx: &Context, kinds: &[JobKind]) -> Result<bool> {
     };
     let span = tracing::info_span!("job", id = job.id, kind = %job.kind, attempt = job.attempts);
     ctx.hold(&job);
+    let started = std::time::Instant::now();
     let outcome = handle(ctx, &job).instrument(span.clone()).await;
+    let took = started.elapsed();
     let policy = ctx.app.config.retry_policy();
     let _enter = span.enter();
-    match outcome {
+    let recorded = match outcome {
         Ok(()) => {
-            if !ctx.app.store.complete(&job).await? {
+            if ctx.app.store.complete(&job).await? {
+                JobOutcome::Done
+            } else {
                 tracing::warn!("lease lost before completion; another worker ran it again");
+                JobOutcome::Lost
             }
         }
         Err(StageError::Retry(e)) => {
@@ -218,6 +231,11 @@ async fn run_one(ctx: &Context, kinds: &[JobKind]) -> Result<bool> {
                 .fail(&job, &format!("{e:#}"), false, policy)
                 .await?;
             tracing::warn!(error = %format!("{e:#}"), ?state, "job failed");
+            if state == store::JobState::Dead {
+                JobOutcome::Dead
+            } else {
+                JobOutcome::Retry
+            }
         }
         Err(StageError::Permanent(e)) => {
             ctx.app
@@ -225,8 +243,10 @@ async fn run_one(ctx: &Context, kinds: &[JobKind]) -> Result<bool> {
                 .fail(&job, &format!("{e:#}"), true, policy)
                 .await?;
             tracing::warn!(error = %format!("{e:#}"), "job failed permanently");
+            JobOutcome::Dead
         }
-    }
+    };
+    ctx.metrics.job_finished(job.kind, recorded, took);
     ctx.unhold(&job);
     Ok(true)
 }

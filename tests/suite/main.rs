@@ -6,6 +6,7 @@ mod cli;
 mod cluster;
 mod common;
 mod faults;
+mod metrics;
 mod operations;
 mod pipeline;
 mod sections;
