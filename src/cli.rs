@@ -398,9 +398,27 @@ pub enum IndexCommand {
 /// `newsbridge sections …`
 #[derive(Debug, Subcommand)]
 pub enum SectionsCommand {
-    /// List the sections with their names in every portal language.
+    /// List the sections with their names and addresses in every portal language.
     #[command(after_help = "Example:\n  newsbridge sections list")]
     List,
+    /// Set a section's name or address (URL slug) in some languages, or its
+    /// menu position; earlier addresses redirect to the new one.
+    #[command(
+        after_help = "Example:\n  newsbridge sections set the-gioi --name fr=Monde --slug fr=monde --slug en=world"
+    )]
+    Set {
+        /// The section's key, as `sections list` shows it.
+        key: String,
+        /// `LANG=NAME`, repeatable; an empty name removes it (the key is shown).
+        #[arg(long = "name", value_name = "LANG=NAME")]
+        names: Vec<String>,
+        /// `LANG=SLUG`, repeatable; an empty slug returns that language to the key.
+        #[arg(long = "slug", value_name = "LANG=SLUG")]
+        slugs: Vec<String>,
+        /// Position in menus.
+        #[arg(long)]
+        position: Option<i64>,
+    },
     /// Train the section classifier on the articles filed for sure, print its
     /// cross-validated accuracy and save it; workers use it from their next article.
     #[command(after_help = "Example:\n  newsbridge sections retrain")]

@@ -14,6 +14,8 @@ struct SectionsFile {
 struct DefaultSection {
     slug: String,
     names: BTreeMap<String, String>,
+    #[serde(default)]
+    slugs: BTreeMap<String, String>,
 }
 
 /// Creates the default sections when the database has none.
@@ -24,9 +26,10 @@ pub async fn seed(store: &store::Store) -> Result<()> {
     let file: SectionsFile = toml::from_str(include_str!("../sections.toml"))
         .context("the bundled sections.toml is invalid")?;
     for (position, section) in file.section.iter().enumerate() {
-        store
+        let id = store
             .upsert_section(&section.slug, position as i64, &section.names)
             .await?;
+        store.set_section_slugs(id, &section.slugs).await?;
     }
     Ok(())
 }
@@ -37,7 +40,11 @@ pub fn find<'a>(sections: &'a [store::Section], label: &str) -> Option<&'a store
     let slug = store::slugify(&label);
     sections
         .iter()
-        .find(|s| s.slug == slug || s.names.values().any(|n| n.to_lowercase() == label))
+        .find(|s| {
+            s.slug == slug
+                || s.slugs.values().any(|l| *l == slug)
+                || s.names.values().any(|n| n.to_lowercase() == label)
+        })
 }
 
 #[cfg(test)]
@@ -54,6 +61,27 @@ mod tests {
                     s.slug
                 );
             }
+        }
+    }
+
+    #[test]
+    fn default_section_addresses_are_valid_and_unambiguous() {
+        let file: super::SectionsFile = toml::from_str(include_str!("../sections.toml")).unwrap();
+        let sections: Vec<store::Section> = file
+            .section
+            .iter()
+            .enumerate()
+            .map(|(i, s)| store::Section {
+                id: i as i64,
+                slug: s.slug.clone(),
+                position: i as i64,
+                names: s.names.clone(),
+                slugs: s.slugs.clone(),
+            })
+            .collect();
+        for s in &sections {
+            assert!(!s.slugs.is_empty(), "{} has localized addresses", s.slug);
+            store::check_slugs(&s.slug, &s.slugs, &sections).unwrap();
         }
     }
 }

@@ -20,9 +20,23 @@ pub async fn run(config: Config, cmd: SectionsCommand) -> Result<()> {
                     .iter()
                     .map(|(lang, name)| format!("{lang}: {name}"))
                     .collect();
+                let slugs: Vec<String> = s
+                    .slugs
+                    .iter()
+                    .map(|(lang, slug)| format!("{lang}: /{lang}/{slug}/"))
+                    .collect();
                 println!("{:<12} {}", s.slug, names.join(", "));
+                if !slugs.is_empty() {
+                    println!("{:<12} {}", "", slugs.join(", "));
+                }
             }
         }
+        SectionsCommand::Set {
+            ref key,
+            ref names,
+            ref slugs,
+            position,
+        } => set(&config, &store, key, names, slugs, position).await?,
         SectionsCommand::Retrain | SectionsCommand::Report => {
             let examples = crate::sections::training_examples(&store).await?;
             let sections: std::collections::BTreeSet<i64> =
@@ -54,4 +68,67 @@ pub async fn run(config: Config, cmd: SectionsCommand) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// `sections set`: names and slugs per language, checked like the desk does.
+async fn set(
+    config: &Config,
+    store: &store::Store,
+    key: &str,
+    names: &[String],
+    slugs: &[String],
+    position: Option<i64>,
+) -> Result<()> {
+    let sections = store.sections().await?;
+    let Some(section) = sections.iter().find(|s| s.slug == key) else {
+        let keys: Vec<&str> = sections.iter().map(|s| s.slug.as_str()).collect();
+        bail!("there is no section \"{key}\"; the keys are: {}", keys.join(", "));
+    };
+    let mut new_names = section.names.clone();
+    for (lang, name) in pairs(config, "--name", names)? {
+        if name.is_empty() {
+            new_names.remove(&lang);
+        } else {
+            new_names.insert(lang, name);
+        }
+    }
+    let mut new_slugs = section.slugs.clone();
+    for (lang, slug) in pairs(config, "--slug", slugs)? {
+        if slug.is_empty() || slug == section.slug {
+            new_slugs.remove(&lang);
+        } else {
+            new_slugs.insert(lang, slug);
+        }
+    }
+    store::check_slugs(&section.slug, &new_slugs, &sections)
+        .map_err(|e| anyhow::anyhow!("--slug {e}"))?;
+    store
+        .upsert_section(&section.slug, position.unwrap_or(section.position), &new_names)
+        .await?;
+    store.set_section_slugs(section.id, &new_slugs).await?;
+    let detail = serde_json::json!({ "names": new_names, "slugs": new_slugs }).to_string();
+    store
+        .audit("cli", "section_updated", &format!("section {key}"), Some(&detail))
+        .await?;
+    println!("updated section {key} (web nodes show it within 30 seconds)");
+    Ok(())
+}
+
+/// `LANG=VALUE` arguments, for languages the portal serves.
+fn pairs(config: &Config, flag: &str, args: &[String]) -> Result<Vec<(String, String)>> {
+    args.iter()
+        .map(|arg| {
+            let Some((lang, value)) = arg.split_once('=') else {
+                bail!("{flag} {arg:?} needs the form LANG=VALUE, e.g. {flag} fr=monde");
+            };
+            let lang = lang.trim();
+            if !config.site.languages.iter().any(|l| l == lang) {
+                bail!(
+                    "{flag} {arg:?}: the portal does not serve {lang:?}; its languages are {}",
+                    config.site.languages.join(", ")
+                );
+            }
+            Ok((lang.to_string(), value.trim().to_string()))
+        })
+        .collect()
 }
