@@ -18,9 +18,22 @@ pub fn start_search(app: &App) -> Result<search::SearchIndex> {
     let store = app.store.clone();
     tokio::spawn(async move {
         let mut cursor = follower.change_cursor().unwrap_or(0);
+        // Said once while it lasts (a read-only or full disk would repeat it every 2 s).
+        let mut failing = false;
         loop {
-            if let Err(e) = search::follow_changes(&follower, &store, &mut cursor).await {
-                tracing::warn!(error = %e, "search index could not follow the change log");
+            match search::follow_changes(&follower, &store, &mut cursor).await {
+                Err(e) if !failing => {
+                    failing = true;
+                    tracing::warn!(error = %e, "search index could not follow the change log; retrying every 2 s, pages are served from the index as it is");
+                }
+                Err(e) => {
+                    tracing::debug!(error = %e, "search index still cannot follow the change log")
+                }
+                Ok(_) if failing => {
+                    failing = false;
+                    tracing::warn!("search index follows the change log again");
+                }
+                Ok(_) => {}
             }
             tokio::time::sleep(Duration::from_secs(2)).await;
         }

@@ -30,6 +30,8 @@ pub(crate) struct Context {
     pub metrics: crate::metrics::Metrics,
     /// Jobs this process holds a lease on: given back if shutdown cannot wait for them.
     pub held: std::sync::Mutex<std::collections::HashMap<i64, Job>>,
+    /// The data directory was found unwritable (said once, until it is writable again).
+    unwritable: std::sync::atomic::AtomicBool,
 }
 
 impl Context {
@@ -39,6 +41,37 @@ impl Context {
             translators,
             metrics,
             held: Default::default(),
+            unwritable: Default::default(),
+        }
+    }
+
+    /// A failed lease: when the SQLite data directory cannot be written (a
+    /// read-only mount, a full disk), says so once in words, naming the
+    /// directory and what to do; other errors are logged as they come.
+    fn write_failed(&self, what: &'static str, error: &anyhow::Error) {
+        use std::sync::atomic::Ordering;
+        match unwritable_data_dir(&self.app, error) {
+            Some(reason) => {
+                if !self.unwritable.swap(true, Ordering::Relaxed) {
+                    tracing::error!(
+                        data_dir = %self.app.config.data_dir.display(),
+                        "{reason}; pages are still served, but no job can run until it is writable again: free space, or `mount -o remount,rw` it (a file system that turned read-only after an error needs a check first: stop newsbridge, unmount, fsck, mount, start); writes resume by themselves once it is writable: {error:#}"
+                    );
+                }
+            }
+            None => tracing::warn!(error = %format!("{error:#}"), "{what}"),
+        }
+    }
+
+    /// A lease went through: if the data directory had been unwritable, say it recovered.
+    fn lease_worked(&self) {
+        use std::sync::atomic::Ordering;
+        if self.unwritable.load(Ordering::Relaxed) && self.unwritable.swap(false, Ordering::Relaxed)
+        {
+            tracing::warn!(
+                data_dir = %self.app.config.data_dir.display(),
+                "the data directory is writable again: jobs run again"
+            );
         }
     }
 
@@ -98,9 +131,15 @@ pub async fn run_workers(
                     break;
                 }
                 match run_one(&ctx, &kinds).await {
-                    Ok(true) => continue,
-                    Ok(false) => {}
-                    Err(e) => tracing::warn!(worker = n, error = %format!("{e:#}"), "worker could not lease a job"),
+                    Ok(true) => {
+                        ctx.lease_worked();
+                        continue;
+                    }
+                    Ok(false) => ctx.lease_worked(),
+                    Err(e) => {
+                        let _worker = tracing::info_span!("worker", n).entered();
+                        ctx.write_failed("worker could not lease a job", &e);
+                    }
                 }
                 tokio::select! {
                     _ = tokio::time::sleep(Duration::from_millis(300)) => {}
@@ -111,17 +150,17 @@ pub async fn run_workers(
     }
     let schedules_polls = options.kinds.contains(&JobKind::Poll);
     let scheduler = {
-        let app = ctx.app.clone();
+        let ctx = ctx.clone();
         let mut stop = shutdown.clone();
         tokio::spawn(async move {
             loop {
                 if schedules_polls {
-                    if let Err(e) = poll::queue_polls(&app, true).await {
-                        tracing::warn!(error = %format!("{e:#}"), "cannot schedule polls");
+                    if let Err(e) = poll::queue_polls(&ctx.app, true).await {
+                        ctx.write_failed("cannot schedule polls", &e);
                     }
                 }
-                if let Err(e) = app.store.reap_expired_leases().await {
-                    tracing::warn!(error = %e, "cannot recover expired leases");
+                if let Err(e) = ctx.app.store.reap_expired_leases().await {
+                    ctx.write_failed("cannot recover expired leases", &e.into());
                 }
                 tokio::select! {
                     _ = tokio::time::sleep(Duration::from_secs(5)) => {}
@@ -200,6 +239,46 @@ async fn running_jobs(store: &store::Store) -> Result<i64> {
         _ => 0,
     };
     Ok(running + due)
+}
+
+/// Why the SQLite data directory cannot take writes, when `error` is a write
+/// refused by the file system (read-only, full, I/O error) and a probe file
+/// cannot be created there either; None for other errors or PostgreSQL.
+fn unwritable_data_dir(app: &App, error: &anyhow::Error) -> Option<String> {
+    if app.config.database_url.is_some() && !app.config.database_url().starts_with("sqlite:") {
+        return None;
+    }
+    let store_error = error
+        .chain()
+        .find_map(|e| e.downcast_ref::<store::StoreError>())?;
+    match store_error {
+        store::StoreError::Full(_) | store::StoreError::Database(_) => {}
+        _ => return None,
+    }
+    let dir = &app.config.data_dir;
+    let probe = dir.join(".newsbridge-write-check");
+    match std::fs::write(&probe, b"") {
+        Ok(()) => {
+            let _ = std::fs::remove_file(&probe);
+            None
+        }
+        Err(e) => {
+            let db = app.config.database_url();
+            let why = match e.raw_os_error() {
+                Some(30) => "is read-only (its file system is mounted read-only)".to_string(),
+                Some(28) => "is full (no space left on its disk)".to_string(),
+                Some(1) | Some(13) => {
+                    "cannot be written (permissions or an immutable flag)".to_string()
+                }
+                _ => format!("cannot be written ({e})"),
+            };
+            Some(format!(
+                "the data directory {} of the database {} {why}",
+                dir.display(),
+                store::redact(&db)
+            ))
+        }
+    }
 }
 
 /// Leases and runs one job; false when none was due.

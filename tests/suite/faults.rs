@@ -1,4 +1,5 @@
-//! Faults around the processes: the database server restarts mid-ingestion.
+//! Faults around the processes: the database server restarts mid-ingestion,
+//! the disk fills up, the data directory turns read-only.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -324,4 +325,251 @@ async fn a_full_disk_stops_writes_not_reads_and_ingestion_resumes() {
     }
     let _ = server.kill();
     let _ = server.wait();
+}
+
+/// An ext4 file system of its own (a loop-mounted image, no journal,
+/// `errors=remount-ro`) at `dir`, or None where loop mounts are not allowed.
+///
+/// A tmpfs cannot be remounted read-only under a running process (the kernel
+/// refuses while files are open for writing), so the test makes the file
+/// system fail the way a disk does: ext4's `trigger_fs_error` turns it
+/// read-only at once, open files included.
+struct Ext4Disk {
+    image: PathBuf,
+    dir: PathBuf,
+}
+
+impl Ext4Disk {
+    fn mount(image: &Path, dir: &Path) -> Option<Ext4Disk> {
+        std::fs::create_dir_all(dir).unwrap();
+        let mut truncate = Command::new("truncate");
+        truncate.args(["-s", "64M"]).arg(image);
+        let mut mkfs = Command::new("mkfs.ext4");
+        mkfs.args(["-q", "-F", "-O", "^has_journal"]).arg(image);
+        for step in [&mut truncate, &mut mkfs] {
+            let (ok, _, err) = run(step);
+            if !ok {
+                eprintln!("skipping the read-only test: cannot make an ext4 image here ({err})");
+                return None;
+            }
+        }
+        let disk = Ext4Disk {
+            image: image.to_path_buf(),
+            dir: dir.to_path_buf(),
+        };
+        if let Err(err) = disk.attach() {
+            eprintln!("skipping the read-only test: cannot loop-mount an image here ({err})");
+            return None;
+        }
+        Some(disk)
+    }
+
+    fn attach(&self) -> Result<(), String> {
+        let (ok, _, err) = run(Command::new("mount")
+            .args(["-o", "loop,nodelalloc,errors=remount-ro"])
+            .arg(&self.image)
+            .arg(&self.dir));
+        if ok {
+            Ok(())
+        } else {
+            Err(err)
+        }
+    }
+
+    /// The file system turns read-only under the running process.
+    fn fail(&self) {
+        let (ok, out, err) = run(Command::new("findmnt")
+            .args(["-n", "-o", "SOURCE"])
+            .arg(&self.dir));
+        assert!(ok, "{err}");
+        let device = out.trim().rsplit('/').next().unwrap().to_string();
+        std::fs::write(format!("/sys/fs/ext4/{device}/trigger_fs_error"), "1").unwrap();
+        let (_, options, _) = run(Command::new("findmnt")
+            .args(["-n", "-o", "OPTIONS"])
+            .arg(&self.dir));
+        assert!(
+            options
+                .trim()
+                .split(',')
+                .any(|o| o == "ro" || o == "emergency_ro"),
+            "the file system did not turn read-only: {options}"
+        );
+    }
+
+    /// What an operator does after such an error: unmount, check, mount again.
+    fn repair(&self) {
+        let (ok, _, err) = run(Command::new("umount").arg(&self.dir));
+        assert!(ok, "{err}");
+        let (_, _, _) = run(Command::new("e2fsck").args(["-f", "-y"]).arg(&self.image));
+        self.attach().unwrap();
+    }
+}
+
+impl Drop for Ext4Disk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg("-l").arg(&self.dir).status();
+    }
+}
+
+/// Stops a `newsbridge run` with SIGTERM (its graceful path), SIGKILL after 30 s.
+fn terminate(child: &mut std::process::Child) {
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_read_only_data_directory_stops_writes_not_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let Some(disk) = Ext4Disk::mount(&dir.path().join("data.img"), &data) else {
+        return;
+    };
+    let (site, addr) = sample_site(0).await;
+    let engine = FakeLibre::spawn().await;
+    let config = write_config(dir.path(), addr, Some(&engine.url), "");
+    let (ok, _, err) = run(nb(&config).args([
+        "sources",
+        "add",
+        &format!("http://{addr}/sitemap.xml"),
+        "--include",
+        r"\.html$",
+    ]));
+    assert!(ok, "{err}");
+    let (ok, _, err) = run(nb(&config).args(["ingest", "--once"]));
+    assert!(ok, "{err}");
+    // The source is polled every second from now on: the process keeps writing.
+    let url = format!("sqlite://{}", data.join("newsbridge.db").display());
+    {
+        let store = store::Store::open(&url).await.unwrap();
+        let mut source = store.sources().await.unwrap().remove(0);
+        source.settings["polling"] = serde_json::json!({"mode": "fixed", "interval_secs": 1});
+        store.update_source(&source).await.unwrap();
+        sqlx::query("UPDATE sources SET next_poll_at = 0")
+            .execute(store.pool())
+            .await
+            .unwrap();
+        store.close().await;
+    }
+    let start = |log: &Path, port: u16| {
+        nb(&config)
+            .arg("run")
+            .env("NEWSBRIDGE_SERVER__LISTEN", format!("127.0.0.1:{port}"))
+            .env("NEWSBRIDGE_LOG", "warn")
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(log).unwrap())
+            .spawn()
+            .unwrap()
+    };
+    let port = free_port();
+    let log = dir.path().join("run.log");
+    let mut server = start(&log, port);
+    crate::common::wait_ready(port, Duration::from_secs(30)).await;
+    let base = format!("http://127.0.0.1:{port}");
+    let client = reqwest::Client::new();
+    let list: serde_json::Value = client
+        .get(format!("{base}/api/v1/articles?lang=en"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let public = list["articles"][0]["url"].as_str().unwrap();
+    let path = &public[public.find("://").unwrap() + 3..];
+    let article = path[path.find('/').unwrap()..].to_string();
+    assert_eq!(
+        client
+            .get(format!("{base}{article}"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+
+    // The file system turns read-only; the publisher publishes meanwhile.
+    disk.fail();
+    site.publish_generated(2);
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let logged = loop {
+        let logged = std::fs::read_to_string(&log).unwrap_or_default();
+        if logged.contains("read-only") {
+            break logged;
+        }
+        assert!(
+            server.try_wait().unwrap().is_none(),
+            "the process died: {logged}"
+        );
+        assert!(
+            Instant::now() < deadline,
+            "no error says the data directory is read-only: {logged}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    assert!(
+        logged.contains(&data.display().to_string()) && logged.contains("remount,rw"),
+        "the error names the directory and what to do: {logged}"
+    );
+    assert_eq!(
+        logged.matches("is read-only").count(),
+        1,
+        "said once, not once per attempt: {logged}"
+    );
+    // Reads go on, for a while.
+    for _ in 0..5 {
+        for path in [article.as_str(), "/en/", "/vi/", "/api/v1/articles?lang=vi"] {
+            let r = client.get(format!("{base}{path}")).send().await.unwrap();
+            assert_eq!(
+                r.status(),
+                200,
+                "{path} while the data directory is read-only"
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    assert!(
+        server.try_wait().unwrap().is_none(),
+        "the process died: {}",
+        std::fs::read_to_string(&log).unwrap_or_default()
+    );
+
+    // ext4 keeps a file system that failed read-only until it is unmounted
+    // (remount,rw is accepted but changes nothing), so recovery is what an
+    // operator does: stop, check, mount, start. Nothing written before is lost,
+    // and what the publisher published meanwhile is ingested.
+    terminate(&mut server);
+    disk.repair();
+    let port = free_port();
+    let mut server = start(&dir.path().join("run2.log"), port);
+    crate::common::wait_ready(port, Duration::from_secs(30)).await;
+    let expected = site.articles().len() as i64;
+    let deadline = Instant::now() + Duration::from_secs(90);
+    loop {
+        let store = store::Store::connect(&url).await.unwrap();
+        let articles: i64 = sqlx::query("SELECT COUNT(*) FROM articles")
+            .fetch_one(store.pool())
+            .await
+            .unwrap()
+            .get(0);
+        store.close().await;
+        if articles == expected {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "ingestion did not resume: {articles} of {expected} articles"
+        );
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    terminate(&mut server);
 }
