@@ -247,7 +247,6 @@ pub(crate) async fn article(
         _ => return Err(ApiError::not_found(format!("article {id}"))),
     }
     let versions = store.translations_of(id).await?;
-    let section = ctx.section_slug(record.section_id).to_string();
     let languages: Vec<LanguageVersion> = app
         .portal
         .config
@@ -259,7 +258,12 @@ pub(crate) async fn article(
                 .find(|v| &v.lang == l && v.status == TranslationStatus::Published)
                 .map(|v| LanguageVersion {
                     lang: l.clone(),
-                    url: app.abs(&urls::article(l, &section, id, &v.slug)),
+                    url: app.abs(&urls::article(
+                        l,
+                        ctx.section_slug_in(record.section_id, l),
+                        id,
+                        &v.slug,
+                    )),
                 })
         })
         .collect();
@@ -270,7 +274,12 @@ pub(crate) async fn article(
     let authors = store.article_authors(id).await?;
     Ok(json(&ArticleDetail {
         id,
-        url: app.abs(&urls::article(&lang, &section, id, &version.slug)),
+        url: app.abs(&urls::article(
+            &lang,
+            ctx.section_slug_in(record.section_id, &lang),
+            id,
+            &version.slug,
+        )),
         lang: lang.clone(),
         title: version.content.title.clone(),
         original_url: record.original.identity_url().to_string(),

@@ -175,9 +175,14 @@ impl<'a> Ctx<'a> {
         self.sections.iter().find(|s| s.id == id)
     }
 
-    /// A section by its URL slug.
+    /// A section by its URL slug in the reader's language, or by its stable
+    /// key (links from before a localized slug was set, or shared across
+    /// languages). The localized slug wins over another section's key.
     pub fn section_by_slug(&self, slug: &str) -> Option<&Section> {
-        self.sections.iter().find(|s| s.slug == slug)
+        self.sections
+            .iter()
+            .find(|s| s.slug_in(self.lang) == slug)
+            .or_else(|| self.sections.iter().find(|s| s.slug == slug))
     }
 
     /// A section's name in the reader's language.
@@ -185,10 +190,16 @@ impl<'a> Ctx<'a> {
         section.name(self.lang)
     }
 
-    /// The URL slug of a section id (articles without a section use `article`).
+    /// The URL slug of a section id in the reader's language (articles
+    /// without a section use `article`).
     pub fn section_slug(&self, id: Option<i64>) -> &str {
+        self.section_slug_in(id, self.lang)
+    }
+
+    /// The URL slug of a section id in `lang`.
+    pub fn section_slug_in(&self, id: Option<i64>, lang: &str) -> &str {
         self.section(id)
-            .map_or(crate::urls::NO_SECTION, |s| s.slug.as_str())
+            .map_or(crate::urls::NO_SECTION, |s| s.slug_in(lang))
     }
 
     /// The site name.

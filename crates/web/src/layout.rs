@@ -145,9 +145,9 @@ fn header(ctx: &Ctx<'_>, head: &Head) -> Markup {
                     @for s in ctx.sections.iter() {
                         li {
                             @if head.current_section == Some(s.id) {
-                                a href=(urls::section(lang, &s.slug)) aria-current="page" { (ctx.section_name(s)) }
+                                a href=(urls::section(lang, s.slug_in(lang))) aria-current="page" { (ctx.section_name(s)) }
                             } @else {
-                                a href=(urls::section(lang, &s.slug)) { (ctx.section_name(s)) }
+                                a href=(urls::section(lang, s.slug_in(lang))) { (ctx.section_name(s)) }
                             }
                         }
                     }

@@ -138,7 +138,7 @@ pub(crate) fn block(ctx: &Ctx<'_>, b: &Block) -> Markup {
 pub(crate) fn teaser_href(ctx: &Ctx<'_>, t: &Teaser) -> String {
     urls::article(
         &t.lang,
-        ctx.section_slug(t.section_id),
+        ctx.section_slug_in(t.section_id, &t.lang),
         t.article_id,
         &t.slug,
     )
@@ -174,7 +174,7 @@ pub(crate) fn teaser(ctx: &Ctx<'_>, t: &Teaser, style: TeaserStyle) -> Markup {
             }
             div.teaser-text {
                 @if let (Some(section), TeaserStyle::Lead) = (ctx.section(t.section_id), style) {
-                    p.kicker { a href=(urls::section(ctx.lang, &section.slug)) { (ctx.section_name(section)) } }
+                    p.kicker { a href=(urls::section(ctx.lang, section.slug_in(ctx.lang))) { (ctx.section_name(section)) } }
                 }
                 @if matches!(style, TeaserStyle::Listing) {
                     h2.teaser-title { a href=(href) { (t.title) } }

@@ -135,12 +135,12 @@ async fn render_language(app: &App, lang: &str) -> Result<Response, WebError> {
     for s in ctx.sections.iter() {
         let every: Vec<(String, String)> = languages
             .iter()
-            .map(|l| (l.clone(), urls::section(l, &s.slug)))
+            .map(|l| (l.clone(), urls::section(l, s.slug_in(l))))
             .collect();
         url_entry(
             app,
             &mut out,
-            &urls::section(lang, &s.slug),
+            &urls::section(lang, s.slug_in(lang)),
             None,
             &every,
             &default,

@@ -1,5 +1,5 @@
-//! `/admin/sections` (admins): every section with its name in each portal
-//! language and its menu position.
+//! `/admin/sections` (admins): every section with its name and its address
+//! (slug) in each portal language, and its menu position.
 
 use std::collections::BTreeMap;
 
@@ -32,6 +32,7 @@ pub(crate) async fn list(State(app): State<AppState>, headers: HeaderMap) -> Res
     let languages = &app.portal.config.languages;
     let body = html! {
         p { (t.t("desk-sections-intro")) }
+        p { (t.t("desk-sections-slugs-help")) }
         @if sections.is_empty() { p { (t.t("desk-none")) } }
         @for s in &sections {
             form method="post" action=(format!("/admin/sections/{}", s.id)) {
@@ -40,11 +41,12 @@ pub(crate) async fn list(State(app): State<AppState>, headers: HeaderMap) -> Res
                     legend { code { (s.slug) } }
                     p { label { (t.t("desk-position")) " " input type="number" name="position" value=(s.position); } }
                     table {
-                        tr { th { (t.t("desk-language")) } th { (t.t("desk-name-column")) } }
+                        tr { th { (t.t("desk-language")) } th { (t.t("desk-name-column")) } th { (t.t("desk-slug-column")) } }
                         @for l in languages {
                             tr {
                                 td { (autonym(l)) " (" (l) ")" }
                                 td { input name=(format!("name_{l}")) lang=(l) value=(s.names.get(l).map(String::as_str).unwrap_or("")) maxlength=(MAX_NAME) size="40"; }
+                                td { input name=(format!("slug_{l}")) value=(s.slugs.get(l).map(String::as_str).unwrap_or("")) placeholder=(s.slug) maxlength=(MAX_NAME) size="20" pattern="[a-z0-9]+(-[a-z0-9]+)*"; }
                             }
                         }
                     }
@@ -59,8 +61,9 @@ pub(crate) async fn list(State(app): State<AppState>, headers: HeaderMap) -> Res
     )
 }
 
-/// `POST /admin/sections/{id}`: `position` and `name_{lang}` for every portal
-/// language (an empty name removes it: the slug is shown instead).
+/// `POST /admin/sections/{id}`: `position`, and `name_{lang}` and `slug_{lang}`
+/// for every portal language (an empty name shows the key instead, an empty
+/// slug addresses the section by its key).
 pub(crate) async fn save(
     State(app): State<AppState>,
     Path(id): Path<i64>,
@@ -113,11 +116,18 @@ pub(crate) async fn save(
             names.insert(l.clone(), value.to_string());
         }
     }
+    let slugs = match read_slugs(&app, &t, section, &sections, &form) {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
     if let Err(e) = store.upsert_section(&section.slug, position, &names).await {
         return server_error(&t, &e);
     }
+    if let Err(e) = store.set_section_slugs(section.id, &slugs).await {
+        return server_error(&t, &e);
+    }
     app.forget_sections();
-    let detail = serde_json::to_string(&names).unwrap_or_default();
+    let detail = serde_json::json!({ "names": names, "slugs": slugs }).to_string();
     if let Err(e) = store
         .audit(
             &desk.user.username,
@@ -130,4 +140,57 @@ pub(crate) async fn save(
         return server_error(&t, &e);
     }
     back("/admin/sections")
+}
+
+/// The localized slugs in the form (`slug_{lang}`), checked against the other
+/// sections; slugs in languages the portal no longer serves are kept.
+fn read_slugs(
+    app: &crate::app::App,
+    t: &super::Tr<'_>,
+    section: &store::Section,
+    sections: &[store::Section],
+    form: &std::collections::HashMap<String, String>,
+) -> Result<BTreeMap<String, String>, Response> {
+    let mut slugs = section.slugs.clone();
+    for l in &app.portal.config.languages {
+        let Some(value) = form.get(&format!("slug_{l}")) else {
+            continue;
+        };
+        let value = value.trim();
+        if value.is_empty() || value == section.slug {
+            slugs.remove(l);
+        } else {
+            slugs.insert(l.clone(), value.to_string());
+        }
+    }
+    store::check_slugs(&section.slug, &slugs, sections).map_err(|problem| {
+        let message = match problem {
+            store::SlugProblem::NotASlug {
+                lang,
+                slug,
+                suggestion,
+            } => t.tw(
+                "desk-bad-section-slug",
+                &[
+                    ("lang", lang.into()),
+                    ("slug", slug.into()),
+                    ("suggestion", suggestion.into()),
+                ],
+            ),
+            store::SlugProblem::Reserved { lang, slug } => t.tw(
+                "desk-section-slug-reserved",
+                &[("lang", lang.into()), ("slug", slug.into())],
+            ),
+            store::SlugProblem::Taken { lang, slug, other } => t.tw(
+                "desk-section-slug-taken",
+                &[
+                    ("lang", lang.into()),
+                    ("slug", slug.into()),
+                    ("other", other.into()),
+                ],
+            ),
+        };
+        invalid(t, &message)
+    })?;
+    Ok(slugs)
 }

@@ -84,7 +84,6 @@ pub(crate) async fn load(
         ArticleStatus::Duplicate | ArticleStatus::Extracted => return Err(WebError::NotFound),
     }
     let versions = store.translations_of(id).await?;
-    let section_slug = ctx.section_slug(record.section_id).to_string();
     let alternates: Vec<(String, String)> = ctx
         .app
         .portal
@@ -95,7 +94,10 @@ pub(crate) async fn load(
             versions
                 .iter()
                 .find(|v| &v.lang == l && v.status == TranslationStatus::Published)
-                .map(|v| (l.clone(), urls::article(l, &section_slug, id, &v.slug)))
+                .map(|v| {
+                    let section = ctx.section_slug_in(record.section_id, l);
+                    (l.clone(), urls::article(l, section, id, &v.slug))
+                })
         })
         .collect();
     let Some(version) = versions
@@ -106,7 +108,12 @@ pub(crate) async fn load(
     };
     let authors = store.article_authors(id).await?;
     let publisher = publisher_of(ctx.app, &record).await;
-    let path = urls::article(ctx.lang, &section_slug, id, &version.slug);
+    let path = urls::article(
+        ctx.lang,
+        ctx.section_slug(record.section_id),
+        id,
+        &version.slug,
+    );
     Ok(Ok(Loaded {
         record,
         version,
@@ -360,7 +367,7 @@ fn body(ctx: &Ctx<'_>, a: &Loaded, related: &Related, comments: Markup) -> Marku
         article.story {
             header.story-header {
                 @if let Some(section) = ctx.section(a.record.section_id) {
-                    p.kicker { a href=(urls::section(lang, &section.slug)) { (ctx.section_name(section)) } }
+                    p.kicker { a href=(urls::section(lang, section.slug_in(lang))) { (ctx.section_name(section)) } }
                 }
                 h1 { (content.title) }
                 @if let Some(lead) = content.lead.as_ref().filter(|l| !l.is_blank()) {

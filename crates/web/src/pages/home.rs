@@ -95,11 +95,11 @@ async fn render(app: &crate::app::App, lang: &str) -> Result<Response, WebError>
         @for (section, items) in &blocks {
             section.band aria-labelledby=(format!("s-{}", section.id)) {
                 h2.band-title id=(format!("s-{}", section.id)) {
-                    a href=(urls::section(lang, &section.slug)) { (ctx.section_name(section)) }
+                    a href=(urls::section(lang, section.slug_in(lang))) { (ctx.section_name(section)) }
                 }
                 (teaser_grid(&ctx, items, TeaserStyle::Card))
                 p.more {
-                    a href=(urls::section(lang, &section.slug)) {
+                    a href=(urls::section(lang, section.slug_in(lang))) {
                         (ctx.tw("home-section-more", &[("section", ctx.section_name(section).into())]))
                     }
                 }

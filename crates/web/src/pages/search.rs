@@ -130,7 +130,7 @@ pub(crate) async fn resolve(
         }
         let path = urls::article(
             &hit.lang,
-            ctx.section_slug(hit.section_id),
+            ctx.section_slug_in(hit.section_id, &hit.lang),
             hit.article_id,
             &t.slug,
         );

@@ -22,12 +22,15 @@ pub(crate) async fn without_slash(
     State(app): State<AppState>,
     Path((lang, slug)): Path<(String, String)>,
 ) -> Response {
-    let exists = app.serves(&lang)
-        && app
-            .sections()
-            .await
-            .is_ok_and(|all| all.iter().any(|s| s.slug == slug));
-    if exists {
+    let localized = match app.serves(&lang) {
+        true => app.sections().await.ok().and_then(|all| {
+            all.iter()
+                .find(|s| s.answers_to(&lang, &slug))
+                .map(|s| s.slug_in(&lang).to_string())
+        }),
+        false => None,
+    };
+    if let Some(slug) = localized {
         moved(&urls::section(&lang, &slug))
     } else {
         respond(&app, &lang, Err(WebError::NotFound)).await
@@ -51,6 +54,14 @@ async fn render(app: &App, lang: &str, slug: &str, page_no: i64) -> Result<Respo
     }
     let ctx = Ctx::new(app, lang).await?;
     let section = ctx.section_by_slug(slug).ok_or(WebError::NotFound)?.clone();
+    if section.slug_in(lang) != slug {
+        // The stable key, or an old slug: one address per page.
+        return Ok(moved(&urls::section_page(
+            lang,
+            section.slug_in(lang),
+            page_no,
+        )));
+    }
     let filter = TeaserFilter {
         section_id: Some(section.id),
         ..TeaserFilter::default()
@@ -87,7 +98,7 @@ async fn render(app: &App, lang: &str, slug: &str, page_no: i64) -> Result<Respo
             ],
         )),
         canonical: Some(urls::section_page(lang, slug, page_no)),
-        alternates: every_language(&ctx, |l| urls::section_page(l, slug, page_no)),
+        alternates: every_language(&ctx, |l| urls::section_page(l, section.slug_in(l), page_no)),
         og_type: Some("website"),
         feed: Some((
             ctx.tw(

@@ -516,6 +516,67 @@ async fn sections_get_localized_names_that_the_portal_shows() {
 }
 
 #[tokio::test]
+async fn sections_get_localized_addresses_checked_for_clashes() {
+    let f = fixture().await;
+    let (ada, _) = desk(&f).await;
+    let sections = f.store.sections().await.unwrap();
+    let business = sections.iter().find(|s| s.slug == "kinh-doanh").unwrap();
+    let page = ada.get("/admin/sections").await;
+    assert!(page.text().contains("name=\"slug_fr\""));
+    let got = ada
+        .post(
+            &format!("/admin/sections/{}", business.id),
+            &[("slug_fr", "affaires"), ("slug_en", "business")],
+        )
+        .await;
+    assert_eq!(got.status, 303, "{}", got.text());
+    let saved = f.store.sections().await.unwrap();
+    let saved = saved.iter().find(|s| s.id == business.id).unwrap();
+    assert_eq!(saved.slug_in("fr"), "affaires");
+    assert_eq!(saved.slug_in("en"), "business");
+    assert_eq!(saved.slug_in("de"), "kinh-doanh");
+    let app = web::router(portal(&f));
+    assert_eq!(get(&app, "/fr/affaires/").await.status, 200);
+
+    // Refused, each with a reason in the editor's language, nothing saved.
+    for (fields, says) in [
+        (("slug_fr", "Économie"), "economie"),
+        (("slug_fr", "the-gioi"), "the-gioi"),
+        (("slug_en", "search"), "search"),
+    ] {
+        let got = ada
+            .post(&format!("/admin/sections/{}", business.id), &[fields])
+            .await;
+        assert_eq!(got.status, 422, "{fields:?}");
+        assert!(got.text().contains(says), "{fields:?}: {}", got.text());
+    }
+    let after = f.store.sections().await.unwrap();
+    let after = after.iter().find(|s| s.id == business.id).unwrap();
+    assert_eq!(
+        after.slug_in("fr"),
+        "affaires",
+        "a refused form changes nothing"
+    );
+    // An empty address returns the language to the key.
+    let got = ada
+        .post(
+            &format!("/admin/sections/{}", business.id),
+            &[("slug_fr", "")],
+        )
+        .await;
+    assert_eq!(got.status, 303);
+    let after = f.store.sections().await.unwrap();
+    assert_eq!(
+        after
+            .iter()
+            .find(|s| s.id == business.id)
+            .unwrap()
+            .slug_in("fr"),
+        "kinh-doanh"
+    );
+}
+
+#[tokio::test]
 async fn glossary_terms_are_added_removed_imported_and_exported() {
     let f = fixture().await;
     let (ada, _) = desk(&f).await;

@@ -351,3 +351,90 @@ async fn original_language_page_has_no_translation_notice() {
         .body
         .contains("Translated from Vietnamese by opus-mt-vi-en"));
 }
+
+#[tokio::test]
+async fn sections_answer_at_their_localized_address_and_old_ones_redirect() {
+    let f = fixture().await;
+    let world = f
+        .store
+        .sections()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| s.slug == "the-gioi")
+        .unwrap();
+    let slugs = [("fr", "monde"), ("en", "world")]
+        .into_iter()
+        .map(|(l, s)| (l.to_string(), s.to_string()))
+        .collect();
+    f.store.set_section_slugs(world.id, &slugs).await.unwrap();
+    let app = web::router(portal(&f));
+
+    let page = get(&app, "/fr/monde/").await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains(&format!(
+        "<link rel=\"canonical\" href=\"{BASE}/fr/monde/\""
+    )));
+    assert!(page.body.contains(&format!(
+        "<link rel=\"alternate\" hreflang=\"en\" href=\"{BASE}/en/world/\""
+    )));
+    assert!(
+        page.body.contains(&format!(
+            "<link rel=\"alternate\" hreflang=\"de\" href=\"{BASE}/de/the-gioi/\""
+        )),
+        "a language without its own address keeps the key"
+    );
+    for (old, new) in [
+        ("/fr/the-gioi/", "/fr/monde/"),
+        ("/fr/the-gioi/?page=2", "/fr/monde/?page=2"),
+        ("/fr/monde", "/fr/monde/"),
+        ("/fr/the-gioi", "/fr/monde/"),
+    ] {
+        let got = get(&app, old).await;
+        assert_eq!(got.status, 301, "{old}");
+        assert_eq!(got.header("location"), new, "{old}");
+    }
+    assert_eq!(
+        get(&app, "/de/monde/").await.status,
+        404,
+        "French address in German"
+    );
+    assert_eq!(get(&app, "/de/the-gioi/").await.status, 200);
+
+    // Menus, article URLs and their alternates use each language's address.
+    let home = get(&app, "/fr/").await.body;
+    assert!(home.contains("href=\"/fr/monde/\""));
+    assert!(!home.contains("href=\"/fr/the-gioi/\""));
+    let article = format!(
+        "/fr/monde/{}-combats-a-koursk-la-russie-renforce-sa-defense",
+        f.main
+    );
+    let got = get(
+        &app,
+        &format!(
+            "/fr/the-gioi/{}-combats-a-koursk-la-russie-renforce-sa-defense",
+            f.main
+        ),
+    )
+    .await;
+    assert_eq!(got.status, 301);
+    assert_eq!(got.header("location"), article);
+    let page = get(&app, &article).await.body;
+    assert!(page.contains(&format!(
+        "hreflang=\"en\" href=\"{BASE}/en/world/{}-",
+        f.main
+    )));
+    assert!(page.contains(&format!(
+        "hreflang=\"vi\" href=\"{BASE}/vi/the-gioi/{}-",
+        f.main
+    )));
+    let sitemap = get(&app, "/fr/sitemap.xml").await.body;
+    assert!(
+        sitemap.contains(&format!("<loc>{BASE}/fr/monde/</loc>")),
+        "{sitemap}"
+    );
+    assert!(sitemap.contains(&format!("hreflang=\"en\" href=\"{BASE}/en/world/\"")));
+    let feed = get(&app, "/fr/monde/feed.xml").await;
+    assert_eq!(feed.status, 200);
+    assert!(feed.body.contains(&format!("{BASE}/fr/monde/{}-", f.main)));
+}
