@@ -119,6 +119,11 @@ pub(crate) async fn show(
     };
     let t = desk.tr(&app);
     let body = html! {
+        @if let (Some(gone), true) = (a.upstream_gone, a.status != ArticleStatus::TakenDown) {
+            p.notice role="status" {
+                (t.tw("desk-gone-banner", &[("status", gone.status.into()), ("date", super::when(Some(gone.since)).into())]))
+            }
+        }
         p { (t.tw("desk-original-in", &[("lang", a.language.as_str().into())])) " " a href=(a.url) rel="noopener noreferrer" lang=(a.language) { (a.original.title) } " · " (t.t("desk-status")) ": " (t.t(article_key(status_name(a.status)))) }
         table {
             tr { th { (t.t("desk-language")) } th { (t.t("desk-title")) } th { (t.t("desk-status")) } th { (t.t("desk-qa-flags")) } th { (t.t("desk-review")) } th { (t.t("desk-decide")) } }

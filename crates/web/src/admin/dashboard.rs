@@ -1,4 +1,4 @@
-//! `/admin`: pipeline status, dead jobs with a retry button.
+//! `/admin`: pipeline status per stage and per source, dead jobs with a retry button.
 
 use axum::extract::{Path, Request, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -35,8 +35,17 @@ pub(crate) async fn dashboard(State(app): State<AppState>, headers: HeaderMap) -
         Ok(f) => f,
         Err(e) => return server_error(&desk.tr(&app), &e),
     };
+    let sources = match app.portal.store.sources().await {
+        Ok(s) => s,
+        Err(e) => return server_error(&desk.tr(&app), &e),
+    };
+    let activity = match app.portal.store.source_activity().await {
+        Ok(a) => a,
+        Err(e) => return server_error(&desk.tr(&app), &e),
+    };
     let t = desk.tr(&app);
     let admin = desk.user.role == Role::Admin;
+    let no_activity = store::SourceActivity::default();
     let body = html! {
         p { (t.t("desk-sources-count")) " " (status.sources) " · " (t.t("desk-comments-waiting-count")) " " a href="/admin/comments" { (pending) } }
         h2 { (t.t("desk-jobs")) }
@@ -44,6 +53,33 @@ pub(crate) async fn dashboard(State(app): State<AppState>, headers: HeaderMap) -
             tr { th { (t.t("desk-stage")) } th { (t.t("desk-state")) } th { (t.t("desk-count")) } }
             @for j in &status.jobs {
                 tr { td { (j.kind) } td { (j.state) } td { (j.count) } }
+            }
+        }
+        h2 { (t.t("desk-by-source")) }
+        @if sources.is_empty() {
+            p { (t.t("desk-none")) }
+        } @else {
+            table {
+                tr {
+                    th { (t.t("desk-name-column")) } th { (t.t("desk-jobs-waiting")) } th { (t.t("desk-jobs-done")) } th { (t.t("desk-dead-jobs")) }
+                    th { (t.t("desk-articles-count")) } th { (t.t("desk-duplicates-count")) } th { (t.t("desk-gone-upstream")) }
+                    th { (t.t("desk-last-poll")) } th { (t.t("desk-last-error")) }
+                }
+                @for s in &sources {
+                    @let a = activity.get(&s.id).unwrap_or(&no_activity);
+                    @let n = |state: &str| a.jobs.get(state).copied().unwrap_or(0);
+                    tr {
+                        td { @if admin { a href=(format!("/admin/sources/{}", s.id)) { (s.name) } } @else { (s.name) } }
+                        td { (n("queued") + n("running")) }
+                        td { (n("done")) }
+                        td { (n("dead")) }
+                        td { (a.articles) }
+                        td { (a.duplicates) }
+                        td { @if a.gone_upstream > 0 { a href="/admin/review#gone-upstream" { (a.gone_upstream) } } @else { "0" } }
+                        td { (super::when(s.last_polled_at)) }
+                        td { (s.last_error.as_deref().unwrap_or("")) }
+                    }
+                }
             }
         }
         h2 { (t.t("desk-nav-articles")) }

@@ -333,4 +333,5 @@ const CSS: &str = "body{font:15px/1.45 system-ui,sans-serif;margin:0 auto;max-wi
 header{display:flex;flex-wrap:wrap;gap:1em;align-items:center;border-bottom:1px solid #ccc;padding:.5em 0}\
 .logout{margin-left:auto}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:.3em;vertical-align:top;text-align:left}\
 tr.flagged td{background:#fff3cd}.flag{background:#c0392b;color:#fff;border-radius:3px;padding:0 .3em;margin-right:.2em;font-size:.85em}\
-.error{color:#a00}form.inline{display:inline}.ok{color:#070}.off{color:#777}";
+.error{color:#a00}form.inline{display:inline}.ok{color:#070}.off{color:#777}\
+.notice{background:#fff3cd;border-left:4px solid #c08a00;padding:.5em}";

@@ -1,4 +1,5 @@
-//! `/admin/review`: language versions waiting for an editor.
+//! `/admin/review`: language versions waiting for an editor, and originals
+//! gone upstream waiting for a decision.
 
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -21,6 +22,10 @@ pub(crate) async fn queue(State(app): State<AppState>, headers: HeaderMap) -> Re
         Ok(items) => items,
         Err(e) => return server_error(&desk.tr(&app), &e),
     };
+    let gone = match app.portal.store.articles_gone_upstream(LISTED).await {
+        Ok(g) => g,
+        Err(e) => return server_error(&desk.tr(&app), &e),
+    };
     let t = desk.tr(&app);
     let mine: Vec<_> = items
         .iter()
@@ -41,6 +46,21 @@ pub(crate) async fn queue(State(app): State<AppState>, headers: HeaderMap) -> Re
                         td lang=(i.lang) { a href=(format!("/admin/articles/{}/{}", i.article_id, i.lang)) { (i.title) } }
                         td { (t.t(super::articles::version_key(&i.status))) }
                         td { @for f in &flags { span.flag { (f) } } }
+                    }
+                }
+            }
+        }
+        @if !gone.is_empty() {
+            h2 id="gone-upstream" { (t.t("desk-gone-upstream")) }
+            p { (t.t("desk-gone-upstream-intro")) }
+            table {
+                tr { th { (t.t("desk-article")) } th { (t.t("desk-original-title")) } th { (t.t("desk-status")) } th { (t.t("desk-gone-since")) } }
+                @for g in &gone {
+                    tr {
+                        td { a href=(format!("/admin/articles/{}", g.article_id)) { (g.article_id) } }
+                        td { a href=(g.url) rel="noopener noreferrer" { (g.title) } }
+                        td { (g.status) }
+                        td { (super::when(Some(g.since))) }
                     }
                 }
             }

@@ -577,6 +577,57 @@ async fn sections_get_localized_addresses_checked_for_clashes() {
 }
 
 #[tokio::test]
+async fn the_dashboard_counts_per_source_and_review_lists_originals_gone_upstream() {
+    let f = fixture().await;
+    let (ada, eve) = desk(&f).await;
+    let source = f.store.sources().await.unwrap()[0].clone();
+    for n in 0..3 {
+        let job = serde_json::json!({ "url": format!("https://baomau.example.vn/{n}.html"), "source_id": source.id });
+        f.store
+            .enqueue(
+                store::JobKind::Fetch,
+                &job,
+                Some(&format!("fetch:{n}")),
+                store::RetryPolicy::default(),
+            )
+            .await
+            .unwrap();
+    }
+    let dashboard = eve.get("/admin").await.text();
+    let row = dashboard
+        .split("<tr>")
+        .find(|r| r.contains(&source.name))
+        .expect("a row for the source");
+    assert!(
+        row.contains("<td>3</td>"),
+        "three jobs waiting for this source: {row}"
+    );
+
+    let main = f.store.article(f.main).await.unwrap();
+    assert_eq!(
+        f.store.mark_upstream_gone(&main.url, 410).await.unwrap(),
+        Some(f.main)
+    );
+    let review = eve.get("/admin/review").await.text();
+    assert!(review.contains("id=\"gone-upstream\""), "{review}");
+    assert!(review.contains(&format!("/admin/articles/{}", f.main)));
+    assert!(review.contains("<td>410</td>"));
+    let page = ada.get(&format!("/admin/articles/{}", f.main)).await.text();
+    assert!(page.contains("410"), "the article page says what happened");
+    assert!(page.contains("class=\"notice\""));
+    // Taken down by an editor: it leaves the list.
+    f.store
+        .take_down(f.main, "ada", "withdrawn by the publisher")
+        .await
+        .unwrap();
+    let review = eve.get("/admin/review").await.text();
+    assert!(!review.contains("id=\"gone-upstream\""));
+    // And the original coming back clears the flag.
+    assert!(f.store.clear_upstream_gone(&main.url).await.unwrap());
+    assert_eq!(f.store.article(f.main).await.unwrap().upstream_gone, None);
+}
+
+#[tokio::test]
 async fn glossary_terms_are_added_removed_imported_and_exported() {
     let f = fixture().await;
     let (ada, _) = desk(&f).await;
