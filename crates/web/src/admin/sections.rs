@@ -118,7 +118,7 @@ pub(crate) async fn save(
     }
     let slugs = match read_slugs(&app, &t, section, &sections, &form) {
         Ok(s) => s,
-        Err(r) => return r,
+        Err(why) => return invalid(&t, &why),
     };
     if let Err(e) = store.upsert_section(&section.slug, position, &names).await {
         return server_error(&t, &e);
@@ -143,14 +143,15 @@ pub(crate) async fn save(
 }
 
 /// The localized slugs in the form (`slug_{lang}`), checked against the other
-/// sections; slugs in languages the portal no longer serves are kept.
+/// sections (the refusal, in the editor's language); slugs in languages the
+/// portal no longer serves are kept.
 fn read_slugs(
     app: &crate::app::App,
     t: &super::Tr<'_>,
     section: &store::Section,
     sections: &[store::Section],
     form: &std::collections::HashMap<String, String>,
-) -> Result<BTreeMap<String, String>, Response> {
+) -> Result<BTreeMap<String, String>, String> {
     let mut slugs = section.slugs.clone();
     for l in &app.portal.config.languages {
         let Some(value) = form.get(&format!("slug_{l}")) else {
@@ -163,34 +164,31 @@ fn read_slugs(
             slugs.insert(l.clone(), value.to_string());
         }
     }
-    store::check_slugs(&section.slug, &slugs, sections).map_err(|problem| {
-        let message = match problem {
-            store::SlugProblem::NotASlug {
-                lang,
-                slug,
-                suggestion,
-            } => t.tw(
-                "desk-bad-section-slug",
-                &[
-                    ("lang", lang.into()),
-                    ("slug", slug.into()),
-                    ("suggestion", suggestion.into()),
-                ],
-            ),
-            store::SlugProblem::Reserved { lang, slug } => t.tw(
-                "desk-section-slug-reserved",
-                &[("lang", lang.into()), ("slug", slug.into())],
-            ),
-            store::SlugProblem::Taken { lang, slug, other } => t.tw(
-                "desk-section-slug-taken",
-                &[
-                    ("lang", lang.into()),
-                    ("slug", slug.into()),
-                    ("other", other.into()),
-                ],
-            ),
-        };
-        invalid(t, &message)
+    store::check_slugs(&section.slug, &slugs, sections).map_err(|problem| match problem {
+        store::SlugProblem::NotASlug {
+            lang,
+            slug,
+            suggestion,
+        } => t.tw(
+            "desk-bad-section-slug",
+            &[
+                ("lang", lang.into()),
+                ("slug", slug.into()),
+                ("suggestion", suggestion.into()),
+            ],
+        ),
+        store::SlugProblem::Reserved { lang, slug } => t.tw(
+            "desk-section-slug-reserved",
+            &[("lang", lang.into()), ("slug", slug.into())],
+        ),
+        store::SlugProblem::Taken { lang, slug, other } => t.tw(
+            "desk-section-slug-taken",
+            &[
+                ("lang", lang.into()),
+                ("slug", slug.into()),
+                ("other", other.into()),
+            ],
+        ),
     })?;
     Ok(slugs)
 }
