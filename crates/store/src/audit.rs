@@ -55,6 +55,33 @@ impl Store {
         Ok(row.try_get::<i64, _>("n")? > 0)
     }
 
+    /// How many `action` entries by `actor` — or, when `actor` is `None`,
+    /// on `target` — were written since `since_ms`: rate limits that hold
+    /// across every web node (failed sign-ins per user name and per IP hash).
+    pub async fn audit_count_since(
+        &self,
+        action: &str,
+        actor: Option<&str>,
+        target: Option<&str>,
+        since_ms: i64,
+    ) -> Result<i64> {
+        let (column, value) = match (actor, target) {
+            (Some(actor), _) => ("actor", actor),
+            (None, Some(target)) => ("target", target),
+            (None, None) => ("action", action),
+        };
+        // `column` is one of three names above, never input.
+        let row = sqlx::query(&format!(
+            "SELECT COUNT(*) AS n FROM audit_log WHERE action = $1 AND at >= $2 AND {column} = $3"
+        ))
+        .bind(action)
+        .bind(since_ms)
+        .bind(value)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(row.try_get("n")?)
+    }
+
     /// Newest entries first.
     pub async fn audit_log(&self, limit: i64, offset: i64) -> Result<Vec<AuditEntry>> {
         let rows = sqlx::query(

@@ -208,6 +208,18 @@ impl Store {
         Ok(row.try_get("n")?)
     }
 
+    /// How many comments an article received (any language, any status) since `since_ms`.
+    pub async fn article_comments_since(&self, article_id: i64, since_ms: i64) -> Result<i64> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) AS n FROM comments WHERE article_id = $1 AND created_at >= $2",
+        )
+        .bind(article_id)
+        .bind(since_ms)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(row.try_get("n")?)
+    }
+
     /// Counts one reader report; a comment reported often enough is hidden
     /// (pending) until an editor decides.
     pub async fn report_comment(&self, id: i64) -> Result<()> {

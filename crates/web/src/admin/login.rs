@@ -26,6 +26,28 @@ const FORM_AGE_MS: i64 = 3600 * 1000;
 /// Entries kept before old ones are dropped (bounded memory under attack).
 const MAX_KEYS: usize = 10_000;
 
+/// The user name an attempt claimed, as the audit log keeps it: lowercased, at most 80 characters.
+fn claimed_name(username: &str) -> String {
+    username.to_lowercase().chars().take(80).collect()
+}
+
+/// Whether the failures recorded in the database — by every web node — in
+/// the window reach the limits for this user name or this IP hash. A
+/// database error does not lock editors out: the in-process limit still holds.
+async fn failures_elsewhere(app: &App, claimed: &str, ip_target: &str) -> bool {
+    let since = store::now_ms() - WINDOW.as_millis() as i64;
+    let store = &app.portal.store;
+    let by_user = store
+        .audit_count_since("login_failed", Some(claimed), None, since)
+        .await
+        .unwrap_or(0);
+    let by_ip = store
+        .audit_count_since("login_failed", None, Some(ip_target), since)
+        .await
+        .unwrap_or(0);
+    by_user >= i64::from(PER_USER) || by_ip >= i64::from(PER_IP)
+}
+
 /// Failed sign-in attempts per key, in this process.
 #[derive(Debug, Default)]
 pub(crate) struct Throttle {
@@ -142,8 +164,11 @@ pub(crate) async fn login(
     let password = form.get("password").cloned().unwrap_or_default();
     let ip_key = format!("ip:{}", ip_hash(&app.portal.secret, &ip));
     let user_key = format!("user:{}", username.to_lowercase());
+    let ip_target = format!("ip {}", ip_hash(&app.portal.secret, &ip));
+    let claimed = claimed_name(username);
     if app.login_throttle.count(&ip_key) >= PER_IP
         || app.login_throttle.count(&user_key) >= PER_USER
+        || failures_elsewhere(&app, &claimed, &ip_target).await
     {
         return page(
             &app,
@@ -191,6 +216,15 @@ pub(crate) async fn login(
         app.login_throttle.fail(&ip_key);
         app.login_throttle.fail(&user_key);
         tracing::warn!(user = username, "desk sign-in failed");
+        // Recorded for the audit log and for the other web nodes' limits.
+        if let Err(e) = app
+            .portal
+            .store
+            .audit(&claimed, "login_failed", &ip_target, None)
+            .await
+        {
+            tracing::warn!(error = %e, "cannot record a failed sign-in");
+        }
         return page(
             &app,
             &headers,

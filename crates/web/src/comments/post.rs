@@ -151,7 +151,13 @@ async fn handle(
         .store
         .comments_since(&hash, now - 10 * 60 * 1000)
         .await?;
-    if recent >= settings.per_ip_per_10_minutes {
+    let on_article = app
+        .portal
+        .store
+        .article_comments_since(id, now - 10 * 60 * 1000)
+        .await?;
+    if recent >= settings.per_ip_per_10_minutes || on_article >= settings.per_article_per_10_minutes
+    {
         return Ok(refused(Refusal(
             StatusCode::TOO_MANY_REQUESTS,
             "comment-error-rate",

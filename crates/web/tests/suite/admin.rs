@@ -125,6 +125,29 @@ async fn password_guessing_is_rate_limited() {
 }
 
 #[tokio::test]
+async fn password_guessing_limits_hold_across_web_nodes() {
+    let f = fixture().await;
+    users(&f).await;
+    // Two web nodes sharing the database and the configured secret.
+    let node = || web::router(portal(&f).with_secret(web::Secret::new(b"shared by both nodes")));
+    let (a, b) = (node(), node());
+    for _ in 0..5 {
+        assert_eq!(sign_in(&a, "ada", "guess").await.status, 401);
+    }
+    let got = sign_in(&b, "ada", "correct horse").await;
+    assert_eq!(got.status, 429, "the other node knows about the guesses");
+    let log = f.store.audit_log(20, 0).await.unwrap();
+    assert_eq!(
+        log.iter()
+            .filter(|e| e.action == "login_failed" && e.actor == "ada")
+            .count(),
+        5,
+        "each failed sign-in is in the audit log"
+    );
+    assert_eq!(sign_in(&b, "eve", "battery staple").await.status, 303);
+}
+
+#[tokio::test]
 async fn anonymous_and_under_privileged_users_are_kept_out() {
     let f = fixture().await;
     users(&f).await;
