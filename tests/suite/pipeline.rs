@@ -490,3 +490,75 @@ async fn a_withdrawn_original_is_flagged_for_an_editor_not_deleted() {
         "a flagged original is not fetched again"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn copies_syndicated_by_a_second_publisher_are_linked_not_republished() {
+    let dir = tempfile::tempdir().unwrap();
+    let (first, addr_a) = sample_site(0).await;
+    // A second newspaper running the same wire copy; one story under its own
+    // headline and with a credit line added: a near duplicate, not an exact one.
+    let (second, addr_b) = sample_site(0).await;
+    let story = second.bundled_articles()[0].clone();
+    second
+        .edit_article(story.id, |a| {
+            a.title = format!("{} (tin tổng hợp)", a.title);
+            a.body.push(sample_publisher::BodyBlock::Paragraph(
+                article::RichText::plain("Theo Báo Sông Hồng."),
+            ));
+        })
+        .unwrap();
+    let engine = FakeLibre::spawn().await;
+    let config =
+        common::write_config_allowing(dir.path(), &[addr_a, addr_b], Some(&engine.url), "");
+    for addr in [addr_a, addr_b] {
+        let sitemap = format!("http://{addr}/sitemap.xml");
+        let (ok, _, err) =
+            run(nb(&config).args(["sources", "add", &sitemap, "--include", r"\.html$"]));
+        assert!(ok, "{err}");
+        // One publisher after the other, so the first one's copy is the original.
+        let (ok, out, err) = run(nb(&config).args(["ingest", "--once"]));
+        assert!(ok && out.contains("dead jobs: none"), "{out}{err}");
+    }
+    let store = open(dir.path(), None).await;
+    let expected = first.bundled_articles().len() as i64;
+    assert_eq!(
+        store
+            .count_teasers("en", TeaserFilter::default())
+            .await
+            .unwrap(),
+        expected,
+        "each story published once"
+    );
+    for a in first.bundled_articles() {
+        let original = store
+            .article_by_url(&format!("http://{addr_a}{}", a.path()))
+            .await
+            .unwrap()
+            .unwrap();
+        let path = second.article(a.id).unwrap().path();
+        let copy = store
+            .article_by_url(&format!("http://{addr_b}{path}"))
+            .await
+            .unwrap()
+            .unwrap_or_else(|| panic!("the copy of {} is stored", a.id));
+        assert_eq!(copy.status, ArticleStatus::Duplicate, "{path}");
+        assert_eq!(
+            copy.duplicate_of,
+            Some(original.id),
+            "{path} links its original"
+        );
+        assert!(store.translation(copy.id, "en").await.unwrap().is_none());
+    }
+    let near = store
+        .article_by_url(&format!(
+            "http://{addr_b}{}",
+            second.article(story.id).unwrap().path()
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        near.original.title.ends_with("(tin tổng hợp)"),
+        "the near copy is the edited one"
+    );
+}
