@@ -1,6 +1,8 @@
 //! Many-process figures on one machine, around a real PostgreSQL:
 //! pipeline jobs/s with 1, 2 and 4 worker processes, the recovery time after
-//! a worker is killed with SIGKILL, and portal requests/s from 1 and 2 web nodes.
+//! a worker is killed with SIGKILL, and portal requests/s from 1 and 2 web
+//! nodes, both directly (the load generator round-robins) and behind nginx
+//! (`/usr/sbin/nginx`, started with a generated config on 127.0.0.1).
 //!
 //! ```sh
 //! cargo build --release && TEST_POSTGRES_URL=$(scripts/pg-start) \
@@ -113,6 +115,84 @@ fn stop(children: &mut [Child]) {
     for c in children.iter_mut() {
         let _ = c.kill();
         let _ = c.wait();
+    }
+}
+
+/// An nginx of the benchmark's own (config, logs and temp files in a temp
+/// dir, listening on 127.0.0.1 only) balancing over `upstreams`; stopped when dropped.
+struct Nginx {
+    port: u16,
+    child: Child,
+    _dir: tempfile::TempDir,
+}
+
+impl Nginx {
+    fn start(upstreams: &[u16]) -> Option<Nginx> {
+        let bin = Path::new("/usr/sbin/nginx");
+        if !bin.exists() {
+            println!("nginx: /usr/sbin/nginx is missing (apt-get install nginx-light); skipping the rows behind nginx");
+            return None;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let port = common::free_port();
+        let user = Command::new("id").arg("-un").output().unwrap();
+        let user = String::from_utf8_lossy(&user.stdout).trim().to_string();
+        let servers: String = upstreams
+            .iter()
+            .map(|p| format!("        server 127.0.0.1:{p} max_fails=2 fail_timeout=5s;\n"))
+            .collect();
+        let d = dir.path().display();
+        // As deploy/nginx.conf, without TLS; one worker process (the nodes need the cores).
+        let conf = format!(
+            "user {user};\nworker_processes 1;\ndaemon off;\npid {d}/nginx.pid;\nerror_log {d}/error.log warn;\n\
+             events {{ worker_connections 4096; }}\n\
+             http {{\n    access_log off;\n\
+                 client_body_temp_path {d}/body;\n    proxy_temp_path {d}/proxy;\n\
+                 fastcgi_temp_path {d}/fastcgi;\n    uwsgi_temp_path {d}/uwsgi;\n    scgi_temp_path {d}/scgi;\n\
+                 upstream newsbridge {{\n{servers}        keepalive 32;\n    }}\n\
+                 server {{\n        listen 127.0.0.1:{port};\n        client_max_body_size 64k;\n\
+                     location / {{\n            proxy_pass http://newsbridge;\n            proxy_http_version 1.1;\n\
+                         proxy_set_header Connection \"\";\n            proxy_set_header Host $host;\n\
+                         proxy_set_header X-Forwarded-For $remote_addr;\n\
+                         proxy_next_upstream error timeout http_502 http_503;\n            proxy_connect_timeout 2s;\n\
+                     }}\n    }}\n}}\n"
+        );
+        let path = dir.path().join("nginx.conf");
+        std::fs::write(&path, conf).unwrap();
+        let child = Command::new(bin)
+            .arg("-p")
+            .arg(dir.path())
+            .arg("-e")
+            .arg(dir.path().join("error.log"))
+            .arg("-c")
+            .arg(&path)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let nginx = Nginx {
+            port,
+            child,
+            _dir: dir,
+        };
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if Instant::now() > deadline {
+                let log = std::fs::read_to_string(nginx._dir.path().join("error.log"))
+                    .unwrap_or_default();
+                println!("nginx did not start; skipping the rows behind nginx: {log}");
+                return None;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Some(nginx)
+    }
+}
+
+impl Drop for Nginx {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
 
@@ -267,6 +347,35 @@ async fn main() {
         "web, 2 nodes round-robin: {two:.0} requests/s ({failed_two} failed), {:.2}x",
         two / one.max(1.0)
     );
+    let mut rows = vec![
+        ("1 node, direct".to_string(), one, failed_one),
+        (
+            "2 nodes, direct (client round-robin)".to_string(),
+            two,
+            failed_two,
+        ),
+    ];
+    for n in [1, 2] {
+        let Some(lb) = Nginx::start(&ports[..n]) else {
+            break;
+        };
+        let (rate, failed) = requests_per_second(&[lb.port], 10).await;
+        println!("web, {n} node(s) behind nginx: {rate:.0} requests/s ({failed} failed)");
+        rows.push((
+            format!("{n} node{} behind nginx", if n > 1 { "s" } else { "" }),
+            rate,
+            failed,
+        ));
+    }
+    println!();
+    println!("| web, 32 clients, mixed home/search/API | requests/s | failed | vs 1 node direct |");
+    println!("| --- | --- | --- | --- |");
+    for (what, rate, failed) in &rows {
+        println!(
+            "| {what} | {rate:.0} | {failed} | {:.2}x |",
+            rate / one.max(1.0)
+        );
+    }
     for (mut child, _dir) in nodes {
         let _ = child.kill();
         let _ = child.wait();
