@@ -38,13 +38,11 @@ pub async fn seed(store: &store::Store) -> Result<()> {
 pub fn find<'a>(sections: &'a [store::Section], label: &str) -> Option<&'a store::Section> {
     let label = label.trim().to_lowercase();
     let slug = store::slugify(&label);
-    sections
-        .iter()
-        .find(|s| {
-            s.slug == slug
-                || s.slugs.values().any(|l| *l == slug)
-                || s.names.values().any(|n| n.to_lowercase() == label)
-        })
+    sections.iter().find(|s| {
+        s.slug == slug
+            || s.slugs.values().any(|l| *l == slug)
+            || s.names.values().any(|n| n.to_lowercase() == label)
+    })
 }
 
 #[cfg(test)]

@@ -82,7 +82,10 @@ async fn set(
     let sections = store.sections().await?;
     let Some(section) = sections.iter().find(|s| s.slug == key) else {
         let keys: Vec<&str> = sections.iter().map(|s| s.slug.as_str()).collect();
-        bail!("there is no section \"{key}\"; the keys are: {}", keys.join(", "));
+        bail!(
+            "there is no section \"{key}\"; the keys are: {}",
+            keys.join(", ")
+        );
     };
     let mut new_names = section.names.clone();
     for (lang, name) in pairs(config, "--name", names)? {
@@ -103,12 +106,21 @@ async fn set(
     store::check_slugs(&section.slug, &new_slugs, &sections)
         .map_err(|e| anyhow::anyhow!("--slug {e}"))?;
     store
-        .upsert_section(&section.slug, position.unwrap_or(section.position), &new_names)
+        .upsert_section(
+            &section.slug,
+            position.unwrap_or(section.position),
+            &new_names,
+        )
         .await?;
     store.set_section_slugs(section.id, &new_slugs).await?;
     let detail = serde_json::json!({ "names": new_names, "slugs": new_slugs }).to_string();
     store
-        .audit("cli", "section_updated", &format!("section {key}"), Some(&detail))
+        .audit(
+            "cli",
+            "section_updated",
+            &format!("section {key}"),
+            Some(&detail),
+        )
         .await?;
     println!("updated section {key} (web nodes show it within 30 seconds)");
     Ok(())

@@ -24,6 +24,8 @@ pub(crate) struct App {
     /// Comments per IP hash, counted in this process.
     pub comment_limiter: crate::security::Limiter,
     comment_counts: RwLock<HashMap<String, (Instant, CommentCounts)>>,
+    /// Rendered article pages, for a few seconds.
+    pub pages: crate::page_cache::PageCache,
 }
 
 /// Visible comments per article id, for one language.
@@ -34,7 +36,12 @@ pub(crate) type AppState = Arc<App>;
 impl App {
     pub fn new(portal: Portal, locales: Locales) -> App {
         let base = portal.config.base_url.trim_end_matches('/').to_string();
+        let pages = crate::page_cache::PageCache::new(
+            portal.page_cache.ttl,
+            portal.page_cache.budget_bytes,
+        );
         App {
+            pages,
             portal,
             locales,
             base,

@@ -10,16 +10,28 @@ use axum::response::{IntoResponse, Response};
 /// Largest body the ETag layer will buffer (pages are far smaller).
 const MAX_BUFFER: usize = 16 * 1024 * 1024;
 
+/// Cache-Control of pages and feeds: shared caches may keep them a minute.
+pub(crate) const PAGE_CACHE_CONTROL: &str = "public, max-age=60";
+
 /// Adds a weak ETag (a hash of the body) and a default Cache-Control to
-/// successful GET responses, and answers 304 when the client has that version.
+/// successful GET responses, and answers 304 when the client has that
+/// version — also for handlers that name their version themselves (a cached
+/// page's ETag leaves out its per-response token).
 pub(crate) async fn conditional_get(request: Request, next: Next) -> Response {
     let method = request.method().clone();
     let if_none_match = request.headers().get(header::IF_NONE_MATCH).cloned();
     let response = next.run(request).await;
-    if !(method == Method::GET || method == Method::HEAD)
-        || response.status() != StatusCode::OK
-        || response.headers().contains_key(header::ETAG)
-    {
+    if !(method == Method::GET || method == Method::HEAD) || response.status() != StatusCode::OK {
+        return response;
+    }
+    if let Some(etag) = response.headers().get(header::ETAG) {
+        let etag = etag.to_str().unwrap_or("").to_string();
+        if matches(if_none_match.as_ref(), &etag) {
+            let (mut parts, _) = response.into_parts();
+            parts.status = StatusCode::NOT_MODIFIED;
+            parts.headers.remove(header::CONTENT_LENGTH);
+            return Response::from_parts(parts, Body::empty());
+        }
         return response;
     }
     let (mut parts, body) = response.into_parts();
@@ -37,24 +49,45 @@ pub(crate) async fn conditional_get(request: Request, next: Next) -> Response {
     if !parts.headers.contains_key(header::CACHE_CONTROL) {
         parts.headers.insert(
             header::CACHE_CONTROL,
-            HeaderValue::from_static("public, max-age=60"),
+            HeaderValue::from_static(PAGE_CACHE_CONTROL),
         );
     }
-    let fresh = if_none_match
-        .as_ref()
+    if matches(if_none_match.as_ref(), &etag) {
+        parts.status = StatusCode::NOT_MODIFIED;
+        parts.headers.remove(header::CONTENT_LENGTH);
+        return Response::from_parts(parts, Body::empty());
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+/// Whether an If-None-Match header names `etag` (weak comparison).
+fn matches(if_none_match: Option<&HeaderValue>, etag: &str) -> bool {
+    if_none_match
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| {
             v.split(',').any(|t| {
                 let t = t.trim();
                 t == "*" || t.trim_start_matches("W/") == etag.trim_start_matches("W/")
             })
-        });
-    if fresh {
-        parts.status = StatusCode::NOT_MODIFIED;
-        parts.headers.remove(header::CONTENT_LENGTH);
-        return Response::from_parts(parts, Body::empty());
+        })
+}
+
+/// After a successful write through this node (a comment, a report, a desk
+/// action), cached pages may show something old: drop them.
+pub(crate) async fn forget_pages_after_writes(
+    axum::extract::State(app): axum::extract::State<crate::app::AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let write = !matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
+    let response = next.run(request).await;
+    if write && (response.status().is_success() || response.status().is_redirection()) {
+        app.pages.clear();
     }
-    Response::from_parts(parts, Body::from(bytes))
+    response
 }
 
 /// FNV-1a 64: fast, and good enough to tell versions of a page apart.

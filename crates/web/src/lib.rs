@@ -31,6 +31,7 @@ mod feeds;
 mod http;
 mod i18n;
 mod layout;
+mod page_cache;
 mod pages;
 mod render;
 mod routes;
@@ -59,6 +60,27 @@ pub struct Portal {
     /// The key for form tokens, desk sessions and IP hashes. Random per process
     /// unless set with [`Portal::with_secret`] (every web node must share one).
     pub secret: Secret,
+    /// How long a rendered article page is served from memory, and the
+    /// memory it may take (see [`Portal::with_page_cache`]).
+    pub page_cache: PageCacheSettings,
+}
+
+/// The in-memory cache of rendered article pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageCacheSettings {
+    /// Time a page is served before it is rendered again; zero turns the cache off.
+    pub ttl: std::time::Duration,
+    /// Bytes of pages kept at most (least recently used leave first).
+    pub budget_bytes: u64,
+}
+
+impl Default for PageCacheSettings {
+    fn default() -> Self {
+        PageCacheSettings {
+            ttl: std::time::Duration::from_secs(5),
+            budget_bytes: 64 * 1024 * 1024,
+        }
+    }
 }
 
 impl Portal {
@@ -70,7 +92,14 @@ impl Portal {
             config,
             comments: CommentSettings::default(),
             secret: Secret::random(),
+            page_cache: PageCacheSettings::default(),
         }
+    }
+
+    /// The same portal with other page cache settings (a zero `ttl` turns it off).
+    pub fn with_page_cache(mut self, page_cache: PageCacheSettings) -> Portal {
+        self.page_cache = page_cache;
+        self
     }
 
     /// The same portal with other comment settings.

@@ -67,6 +67,10 @@ pub fn router(portal: Portal) -> Router {
         )
         .merge(admin::routes())
         .fallback(pages::errors::fallback)
+        .layer(middleware::from_fn_with_state(
+            app.clone(),
+            http::forget_pages_after_writes,
+        ))
         .layer(middleware::from_fn(http::conditional_get))
         // brotli or gzip (the crate's only compression features), for every
         // text type; outside the ETag layer, so the ETag names the content.

@@ -8,12 +8,13 @@
 //! listing only the languages the article is published in.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use article::{Block, Publisher};
 use std::collections::HashMap;
 
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::Response;
 use maud::{html, Markup};
 use serde_json::json;
@@ -24,7 +25,8 @@ use store::{
 
 use crate::app::{App, AppState, Ctx};
 use crate::layout::{page, script_json, Head};
-use crate::pages::{errors, html, moved, respond};
+use crate::page_cache::CachedPage;
+use crate::pages::{errors, moved, respond};
 use crate::render::{block, figure, rich, safe_href, teaser, TeaserStyle};
 use crate::{dates, urls, WebError};
 
@@ -38,7 +40,31 @@ pub(crate) async fn article(
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
     let notice = crate::comments::notice_key(query.get("comment").map(String::as_str));
-    let result = render(&app, &lang, &section, &tail, notice).await;
+    let path = format!("/{lang}/{section}/{tail}");
+    // The page a comment form redirects to shows a notice: never cached.
+    let cacheable = notice.is_none() && app.pages.enabled();
+    if cacheable {
+        if let (Some(page), Some(id)) = (app.pages.get(&path), parse_id(&tail)) {
+            return cached(&app, &page, id, &lang);
+        }
+    }
+    let token = if cacheable {
+        crate::page_cache::TOKEN_MARK.to_string()
+    } else {
+        fresh_token(&app, parse_id(&tail).unwrap_or(0), &lang)
+    };
+    let result = match render(&app, &lang, &section, &tail, notice, &token).await {
+        Ok(Rendered::Page(id, html)) if cacheable => {
+            let page = Arc::new(CachedPage::new(&html));
+            app.pages.put(&path, page.clone());
+            Ok(cached(&app, &page, id, &lang))
+        }
+        Ok(Rendered::Page(_, html)) => {
+            Ok(crate::pages::html(StatusCode::OK, maud::PreEscaped(html)))
+        }
+        Ok(Rendered::Other(response)) => Ok(response),
+        Err(e) => Err(e),
+    };
     let mut response = respond(&app, &lang, result).await;
     if notice.is_some() {
         // The page a comment form redirects to: always fresh, never shared.
@@ -48,6 +74,33 @@ pub(crate) async fn article(
         );
     }
     response
+}
+
+/// A comment form token issued now.
+fn fresh_token(app: &App, id: i64, lang: &str) -> String {
+    crate::comments::form_token(&app.portal.secret, id, lang, store::now_ms())
+}
+
+/// A stored page with a fresh token, named by its ETag.
+fn cached(app: &App, page: &CachedPage, id: i64, lang: &str) -> Response {
+    let body = page.with_token(&fresh_token(app, id, lang));
+    let mut response = crate::pages::html_bytes(StatusCode::OK, body);
+    let headers = response.headers_mut();
+    if let Ok(etag) = HeaderValue::from_str(page.etag()) {
+        headers.insert(header::ETAG, etag);
+    }
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(crate::http::PAGE_CACHE_CONTROL),
+    );
+    response
+}
+
+/// What rendering produced: the page (with the article id), or something else
+/// (a redirect, the "not in this language" page).
+enum Rendered {
+    Page(i64, String),
+    Other(Response),
 }
 
 /// The article id at the start of `{id}-{slug}`.
@@ -166,7 +219,8 @@ async fn render(
     section: &str,
     tail: &str,
     notice: Option<&str>,
-) -> Result<Response, WebError> {
+    token: &str,
+) -> Result<Rendered, WebError> {
     if !app.serves(lang) {
         return Err(WebError::NotFound);
     }
@@ -175,18 +229,17 @@ async fn render(
     let loaded = match load(&ctx, id).await? {
         Ok(loaded) => loaded,
         Err(elsewhere) if elsewhere.is_empty() => return Err(WebError::NotFound),
-        Err(elsewhere) => return Ok(errors::not_in_language(&ctx, &elsewhere)),
+        Err(elsewhere) => return Ok(Rendered::Other(errors::not_in_language(&ctx, &elsewhere))),
     };
     if loaded.path != format!("/{lang}/{section}/{tail}") {
-        return Ok(moved(&loaded.path));
+        return Ok(Rendered::Other(moved(&loaded.path)));
     }
     let related = related(&ctx, &loaded).await?;
     let comments = app.portal.store.visible_comments(id, lang).await?;
-    let token = crate::comments::form_token(&app.portal.secret, id, lang, store::now_ms());
-    let comments = crate::comments::section(&ctx, &loaded.path, &token, &comments, notice);
+    let comments = crate::comments::section(&ctx, &loaded.path, token, &comments, notice);
     let head = head(&ctx, &loaded);
     let main = body(&ctx, &loaded, &related, comments);
-    Ok(html(StatusCode::OK, page(&ctx, head, main)))
+    Ok(Rendered::Page(id, page(&ctx, head, main).into_string()))
 }
 
 /// The three related blocks: same story, same section, same author.

@@ -438,3 +438,73 @@ async fn a_burst_of_a_thousand_posts_from_one_ip_is_held_to_the_limit() {
         "five from the burst, one from the other reader"
     );
 }
+
+#[tokio::test]
+async fn cached_pages_carry_fresh_tokens_and_writes_clear_them() {
+    let f = fixture().await;
+    let app = quick(&f);
+    let path = fr_path(&f);
+    let first = get(&app, &path).await;
+    tokio::time::sleep(std::time::Duration::from_millis(3)).await;
+    let second = get(&app, &path).await;
+    let etag = first.header("etag").to_string();
+    assert!(etag.starts_with("W/\""), "{etag}");
+    assert_eq!(second.header("etag"), etag, "one version of the page");
+    assert_ne!(
+        hidden(&first.body, "token"),
+        hidden(&second.body, "token"),
+        "each reader gets a token issued when they loaded the page"
+    );
+    assert!(!first.body.contains('\u{FDD0}'), "no placeholder leaks");
+    let not_modified = get_with(&app, &path, &[("if-none-match", &etag)]).await;
+    assert_eq!(not_modified.status, 304);
+
+    // A comment posted with a token from the cached page is accepted, and the
+    // next plain view of the page shows it at once.
+    let got = post_form(
+        &app,
+        &format!("{path}/comments"),
+        &[
+            ("token", &hidden(&second.body, "token")),
+            ("name", "Lan"),
+            ("body", "Bài viết hay, cảm ơn."),
+            ("website", ""),
+        ],
+        &[("origin", "https://news.example"), ("host", "news.example")],
+    )
+    .await;
+    assert_eq!(got.status, 303, "{}", got.body);
+    let after = get(&app, &path).await;
+    assert!(after.body.contains("Bài viết hay, cảm ơn."));
+    assert_ne!(after.header("etag"), etag, "a new version");
+    let stale = get_with(&app, &path, &[("if-none-match", &etag)]).await;
+    assert_eq!(stale.status, 200, "the old version is not confirmed");
+}
+
+#[tokio::test]
+async fn changes_made_elsewhere_show_within_the_cache_time() {
+    let f = fixture().await;
+    let app = web::router(portal(&f).with_page_cache(web::PageCacheSettings {
+        ttl: std::time::Duration::from_millis(300),
+        ..web::PageCacheSettings::default()
+    }));
+    let path = fr_path(&f);
+    assert_eq!(get(&app, &path).await.status, 200);
+    // A worker or another web node takes the article down.
+    f.store
+        .take_down(f.main, "eve", "publisher's request")
+        .await
+        .unwrap();
+    assert_eq!(
+        get(&app, &path).await.status,
+        200,
+        "served from memory meanwhile"
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(350)).await;
+    assert_eq!(get(&app, &path).await.status, 410);
+    let off = web::router(portal(&f).with_page_cache(web::PageCacheSettings {
+        ttl: std::time::Duration::ZERO,
+        ..web::PageCacheSettings::default()
+    }));
+    assert_eq!(get(&off, &path).await.status, 410);
+}
