@@ -58,6 +58,12 @@ pub struct ServerConfig {
     /// node of one site needs the same; unset, one is made and kept in
     /// `{data_dir}/portal.secret`.
     pub secret: Option<String>,
+    /// Seconds a rendered article page is served from memory before it is
+    /// rendered again (0 turns the page cache off). Writes through this node
+    /// clear it at once; changes from elsewhere show within this time.
+    pub page_cache_seconds: u64,
+    /// Memory the page cache may take, in MiB.
+    pub page_cache_mib: u64,
 }
 
 /// The job workers.
@@ -154,6 +160,8 @@ impl Default for ServerConfig {
         ServerConfig {
             listen: "127.0.0.1:8080".into(),
             secret: None,
+            page_cache_seconds: 5,
+            page_cache_mib: 64,
         }
     }
 }

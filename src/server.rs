@@ -85,6 +85,10 @@ pub async fn router(app: &App, metrics: &Metrics) -> Result<Router> {
     .with_comments(web::CommentSettings {
         moderation,
         ..web::CommentSettings::default()
+    })
+    .with_page_cache(web::PageCacheSettings {
+        ttl: std::time::Duration::from_secs(app.config.server.page_cache_seconds),
+        budget_bytes: app.config.server.page_cache_mib.saturating_mul(1024 * 1024),
     });
     let store = app.store.clone();
     // Liveness: the process answers. Readiness: it can serve (database reachable,
