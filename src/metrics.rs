@@ -18,7 +18,7 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use axum::extract::{Request, State};
+use axum::extract::{MatchedPath, Request, State};
 use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::Response;
@@ -50,7 +50,7 @@ struct TranslationLabels {
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct HttpLabels {
     /// The route template (`/{lang}/{section}/{article}`), never the raw path.
-    route: &'static str,
+    route: String,
     method: &'static str,
     /// `2xx`, `3xx`, `4xx` or `5xx`.
     status: &'static str,
@@ -165,17 +165,11 @@ impl Metrics {
     }
 
     /// Records one HTTP request: its route template, method, status and time to the response head.
-    fn observe_http(
-        &self,
-        route: &'static str,
-        method: &Method,
-        status: StatusCode,
-        took: Duration,
-    ) {
+    fn observe_http(&self, route: &str, method: &Method, status: StatusCode, took: Duration) {
         self.inner
             .http
             .get_or_create(&HttpLabels {
-                route,
+                route: route.to_string(),
                 method: method_label(method),
                 status: status_class(status),
             })
@@ -351,10 +345,19 @@ pub async fn handler(store: store::Store, metrics: Metrics) -> Response {
 pub async fn track_http(State(metrics): State<Metrics>, req: Request, next: Next) -> Response {
     let started = Instant::now();
     let method = req.method().clone();
-    // Only the template is kept, so the path is not cloned.
-    let route = route_template(req.uri().path());
+    // The route template axum matched (`/{lang}/{section}/{article}`), never
+    // the raw path: the label set stays bounded whatever paths clients send.
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|m| m.as_str().to_owned());
     let response = next.run(req).await;
-    metrics.observe_http(route, &method, response.status(), started.elapsed());
+    metrics.observe_http(
+        route.as_deref().unwrap_or("unmatched"),
+        &method,
+        response.status(),
+        started.elapsed(),
+    );
     response
 }
 
@@ -381,176 +384,9 @@ fn status_class(status: StatusCode) -> &'static str {
     }
 }
 
-/// Every route the process serves, as axum declares it (the web crate's
-/// `routes.rs` and `admin/mod.rs`, plus the operations endpoints).
-///
-/// axum's `MatchedPath` would give the template directly but needs the
-/// `matched-path` feature of axum, which this workspace does not enable; a
-/// unit test checks this list against the web crate's sources so it cannot
-/// drift silently.
-const ROUTES: &[&str] = &[
-    "/healthz",
-    "/readyz",
-    "/metrics",
-    "/",
-    "/robots.txt",
-    "/sitemap.xml",
-    "/sitemap-news.xml",
-    "/api/v1/articles",
-    "/api/v1/articles/{id}",
-    "/api/v1/sections",
-    "/api/v1/search",
-    "/api/v1/openapi.json",
-    "/api/{*rest}",
-    "/static/{file}",
-    "/favicon.ico",
-    "/{lang}",
-    "/{lang}/",
-    "/{lang}/about",
-    "/{lang}/search",
-    "/{lang}/feed.xml",
-    "/{lang}/atom.xml",
-    "/{lang}/sitemap.xml",
-    "/{lang}/author/{slug}",
-    "/{lang}/topic/{id}",
-    "/{lang}/{section}",
-    "/{lang}/{section}/",
-    "/{lang}/{section}/feed.xml",
-    "/{lang}/{section}/atom.xml",
-    "/{lang}/{section}/{article}",
-    "/{lang}/{section}/{article}/comments",
-    "/{lang}/{section}/{article}/comments/{comment}/report",
-    "/admin",
-    "/admin/",
-    "/admin/language",
-    "/admin/login",
-    "/admin/logout",
-    "/admin/jobs/{id}/retry",
-    "/admin/comments",
-    "/admin/comments/{id}/{action}",
-    "/admin/review",
-    "/admin/articles",
-    "/admin/articles/{id}",
-    "/admin/articles/{id}/takedown",
-    "/admin/articles/{id}/{lang}",
-    "/admin/articles/{id}/{lang}/status",
-    "/admin/articles/{id}/{lang}/segments/{n}",
-    "/admin/audit",
-    "/admin/sources",
-    "/admin/sources/{id}",
-    "/admin/sources/{id}/{action}",
-    "/admin/sections",
-    "/admin/sections/{id}",
-    "/admin/glossary",
-    "/admin/glossary/remove",
-    "/admin/glossary/import",
-    "/admin/glossary/export.csv",
-    "/admin/users",
-    "/admin/users/{name}/{action}",
-];
-
-/// The route template a request path matches, the way axum's router picks
-/// it (a literal segment wins over a parameter, a parameter over a
-/// catch-all); `unmatched` for paths no route takes (the 404 fallback).
-/// The label set stays bounded whatever paths clients send.
-pub fn route_template(path: &str) -> &'static str {
-    let segments: Vec<&str> = path.split('/').skip(1).collect();
-    let mut best: Option<(Vec<u8>, &'static str)> = None;
-    for &template in ROUTES {
-        if let Some(rank) = match_rank(template, &segments) {
-            if best.as_ref().is_none_or(|(b, _)| rank < *b) {
-                best = Some((rank, template));
-            }
-        }
-    }
-    best.map_or("unmatched", |(_, t)| t)
-}
-
-/// Per segment 0 (literal), 1 (parameter) or 2 (catch-all); None when the template does not match.
-fn match_rank(template: &str, segments: &[&str]) -> Option<Vec<u8>> {
-    let parts: Vec<&str> = template.split('/').skip(1).collect();
-    let mut rank = Vec::with_capacity(parts.len());
-    for (i, part) in parts.iter().enumerate() {
-        if part.starts_with("{*") {
-            // A catch-all takes one or more remaining segments.
-            let rest = segments.get(i..)?;
-            if rest.is_empty() || rest.iter().all(|s| s.is_empty()) {
-                return None;
-            }
-            rank.push(2);
-            return Some(rank);
-        }
-        let seg = segments.get(i)?;
-        if part.starts_with('{') {
-            if seg.is_empty() {
-                return None;
-            }
-            rank.push(1);
-        } else if part == seg {
-            rank.push(0);
-        } else {
-            return None;
-        }
-    }
-    (parts.len() == segments.len()).then_some(rank)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn paths_map_to_their_templates() {
-        let cases = [
-            ("/", "/"),
-            ("/en/", "/{lang}/"),
-            ("/en", "/{lang}"),
-            ("/en/search", "/{lang}/search"),
-            ("/en/world/", "/{lang}/{section}/"),
-            ("/en/world/12-a-slug", "/{lang}/{section}/{article}"),
-            ("/en/author/le-van-a", "/{lang}/author/{slug}"),
-            ("/en/world/feed.xml", "/{lang}/{section}/feed.xml"),
-            (
-                "/vi/world/12-x/comments",
-                "/{lang}/{section}/{article}/comments",
-            ),
-            ("/api/v1/articles/7", "/api/v1/articles/{id}"),
-            ("/api/v2/whatever/else", "/api/{*rest}"),
-            ("/admin/articles/3/en", "/admin/articles/{id}/{lang}"),
-            (
-                "/admin/articles/3/takedown",
-                "/admin/articles/{id}/takedown",
-            ),
-            ("/metrics", "/metrics"),
-            ("/a/b/c/d/e/f", "unmatched"),
-            ("/en/world/1-x/more/than/that", "unmatched"),
-        ];
-        for (path, want) in cases {
-            assert_eq!(route_template(path), want, "{path}");
-        }
-    }
-
-    /// Every `.route("…")` of the web crate is in [`ROUTES`].
-    #[test]
-    fn the_route_list_follows_the_web_crate() {
-        for source in [
-            include_str!("../crates/web/src/routes.rs"),
-            include_str!("../crates/web/src/admin/mod.rs"),
-        ] {
-            let mut rest = source;
-            while let Some(at) = rest.find(".route(") {
-                rest = &rest[at + ".route(".len()..];
-                let open = rest.find('"').unwrap();
-                let close = rest[open + 1..].find('"').unwrap();
-                let template = &rest[open + 1..open + 1 + close];
-                assert!(
-                    ROUTES.contains(&template),
-                    "{template} is served by the web crate but missing from metrics::ROUTES"
-                );
-                rest = &rest[open + 1 + close..];
-            }
-        }
-    }
 
     #[test]
     fn segments_are_counted_by_origin_and_engine() {
