@@ -5,7 +5,8 @@
 //!   publisher URLs out of the operator's network.
 //! - Discovery turns fetched bytes into candidate article URLs:
 //!   [`parse_feed`], [`parse_sitemap`], [`parse_listing`], and
-//!   [`autodiscover`] proposes sources from a homepage.
+//!   [`autodiscover`] proposes sources from a homepage; [`xml_to_utf8`]
+//!   and [`html_to_utf8`] decode legacy charsets (Vietnamese ones included).
 //! - [`SourceSettings`] is how an operator describes one source;
 //!   [`poll_source`] fetches and reads it in one step, and
 //!   [`AdaptivePoller`] decides when to look again.
@@ -25,8 +26,9 @@ pub use dedupe::{
     CanonicalUrlError, ContentHash, SimHash, TrailingSlash, NEAR_DUPLICATE_DISTANCE,
 };
 pub use discover::{
-    autodiscover, feed_links, parse_feed, parse_listing, parse_sitemap, robots_sitemaps,
-    ChildSitemap, DiscoverError, DiscoveredEntry, FoundVia, ProposedSource, Sitemap,
+    autodiscover, feed_links, html_to_utf8, parse_feed, parse_listing, parse_sitemap,
+    robots_sitemaps, xml_to_utf8, ChildSitemap, DiscoverError, DiscoveredEntry, FoundVia,
+    ProposedSource, Sitemap,
 };
 pub use fetch::{
     classify, AddressRule, AllowEntry, AllowEntryError, AllowList, FetchError, FetchStatus,

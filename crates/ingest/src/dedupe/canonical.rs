@@ -4,7 +4,7 @@
 use scraper::{Html, Selector};
 use url::Url;
 
-use crate::discover::charset::html_to_utf8;
+use crate::discover::html_to_utf8;
 
 /// Query parameters that only track where a click came from.
 const TRACKING_PARAMS: &[&str] = &[

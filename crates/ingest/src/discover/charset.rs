@@ -1,39 +1,29 @@
 //! Bytes to text for documents that may not be UTF-8.
 //!
-//! Publishers still serve feeds and pages in legacy encodings (windows-1258
-//! for Vietnamese, among others). The parsers downstream get UTF-8 with
-//! every XML declaration rewritten to say so, which also stops a stray
-//! declaration in mid-document from switching decoders half-way.
-
-use std::borrow::Cow;
-
-use encoding_rs::{Encoding, UTF_8};
-use unicode_normalization::UnicodeNormalization;
+//! Publishers still serve feeds and pages in legacy encodings (windows-1258,
+//! and the TCVN3 and VNI font encodings for Vietnamese, among others). The
+//! decoding itself is `extract`'s (BOM, declared charset, legacy Vietnamese
+//! detection, chardetng, NFC); this module finds what an XML document
+//! declares, and hands the parsers UTF-8 with every XML declaration
+//! rewritten to say so, which also stops a stray declaration in
+//! mid-document from switching decoders half-way.
 
 /// How far into a document a charset declaration is looked for.
 const SNIFF_BYTES: usize = 1024;
 
-/// Decodes an XML document (BOM, then the XML declaration, then UTF-8) and
+/// Decodes an XML document (BOM, then the XML declaration, then UTF-8 or
+/// detection, legacy Vietnamese font encodings included) to NFC text, and
 /// rewrites the encoding in its XML declarations to UTF-8.
-pub(crate) fn xml_to_utf8(bytes: &[u8]) -> String {
-    rewrite_declarations(&decode(bytes, declared_xml_encoding(bytes)))
+pub fn xml_to_utf8(bytes: &[u8]) -> String {
+    let declared = declared_xml_encoding(bytes).map(|label| format!("charset={label}"));
+    let (text, _) = extract::decode_html(bytes, declared.as_deref());
+    rewrite_declarations(&text)
 }
 
-/// Decodes an HTML document (BOM, then `<meta charset>`, then UTF-8).
-pub(crate) fn html_to_utf8(bytes: &[u8]) -> Cow<'_, str> {
-    decode(bytes, declared_html_encoding(bytes))
-}
-
-/// Decodes, composing characters when the source was a legacy encoding:
-/// windows-1258 spells "ộ" as "ô" plus a combining dot, and readers,
-/// search and comparison all expect the composed form.
-fn decode<'a>(bytes: &'a [u8], declared: Option<&'static Encoding>) -> Cow<'a, str> {
-    let (text, used, _) = declared.unwrap_or(UTF_8).decode(bytes);
-    if used == UTF_8 {
-        text
-    } else {
-        Cow::Owned(text.nfc().collect())
-    }
+/// Decodes an HTML document (BOM, then `<meta charset>`, then UTF-8 or
+/// detection, legacy Vietnamese font encodings included) to NFC text.
+pub fn html_to_utf8(bytes: &[u8]) -> String {
+    extract::decode_html(bytes, None).0
 }
 
 fn head(bytes: &[u8]) -> String {
@@ -41,25 +31,20 @@ fn head(bytes: &[u8]) -> String {
     String::from_utf8_lossy(head).to_ascii_lowercase()
 }
 
-fn declared_xml_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
+/// The `encoding` label of a leading XML declaration.
+fn declared_xml_encoding(bytes: &[u8]) -> Option<String> {
     let head = head(bytes);
     let decl = head.strip_prefix('\u{feff}').unwrap_or(&head);
     let decl = decl.trim_start();
     let end = decl.find("?>")?;
     let decl = decl.strip_prefix("<?xml")?.get(..end.saturating_sub(5))?;
     let label = attribute_value(decl, "encoding")?;
-    Encoding::for_label(label.as_bytes())
-}
-
-fn declared_html_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
-    let head = head(bytes);
-    let at = head.find("charset=")? + "charset=".len();
-    let rest = head.get(at..)?.trim_start_matches(['"', '\'']);
-    let label: String = rest
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
-        .collect();
-    Encoding::for_label(label.as_bytes())
+    let label = label.trim();
+    let plain = !label.is_empty()
+        && label
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'));
+    plain.then(|| label.to_owned())
 }
 
 fn attribute_value<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
@@ -71,46 +56,71 @@ fn attribute_value<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
 }
 
 /// `<?xml … encoding="x" ?>` → `<?xml … encoding="UTF-8" ?>`, everywhere.
+///
+/// The text is UTF-8 by now, and the XML reader switches decoders on any
+/// declaration naming another encoding (quick-xml even panics when that
+/// happens late in the document). A declaration without its `?>` runs to
+/// the end of the text, as far as this rewrite is concerned, because the
+/// reader may take it so.
 fn rewrite_declarations(text: &str) -> String {
+    // ASCII lowercasing keeps every byte offset and char boundary.
+    let lower = text.to_ascii_lowercase();
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find("<?xml") {
-        let (before, from) = rest.split_at(start);
-        out.push_str(before);
-        let Some(end) = from.find("?>") else {
-            out.push_str(from);
-            return out;
-        };
-        let (decl, after) = from.split_at(end);
-        out.push_str(&rewrite_encoding(decl));
-        rest = after;
+    let mut copied = 0;
+    let mut from = 0;
+    while let Some(at) = lower.get(from..).and_then(|rest| rest.find("<?xml")) {
+        let start = from + at;
+        let end = lower
+            .get(start..)
+            .and_then(|rest| rest.find("?>"))
+            .map_or(text.len(), |e| start + e);
+        out.push_str(text.get(copied..start).unwrap_or_default());
+        out.push_str(&rewrite_encoding(text.get(start..end).unwrap_or_default()));
+        copied = end;
+        from = end.max(start + 1);
     }
-    out.push_str(rest);
+    out.push_str(text.get(copied..).unwrap_or_default());
     out
 }
 
+/// Every `encoding = "x"` (any case, either quote) in `decl` says UTF-8.
 fn rewrite_encoding(decl: &str) -> String {
     let lower = decl.to_ascii_lowercase();
-    let Some(at) = lower.find("encoding") else {
-        return decl.to_owned();
-    };
-    let after = &decl[at + "encoding".len()..];
-    let Some(eq) = after.find('=') else {
-        return decl.to_owned();
-    };
-    let value = after[eq + 1..].trim_start();
-    let Some(quote) = value.chars().next().filter(|c| *c == '"' || *c == '\'') else {
-        return decl.to_owned();
-    };
-    let Some(len) = value[1..].find(quote) else {
-        return decl.to_owned();
-    };
-    let value_start = decl.len() - value.len();
-    format!(
-        "{}\"UTF-8\"{}",
-        &decl[..at + "encoding".len() + eq + 1],
-        &decl[value_start + len + 2..]
-    )
+    let mut out = String::with_capacity(decl.len());
+    let mut copied = 0;
+    let mut from = 0;
+    while let Some(at) = lower.get(from..).and_then(|rest| rest.find("encoding")) {
+        let name_end = from + at + "encoding".len();
+        from = name_end;
+        let bytes = lower.as_bytes();
+        let mut i = name_end;
+        while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        if bytes.get(i) != Some(&b'=') {
+            continue;
+        }
+        i += 1;
+        while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        let Some(&quote) = bytes.get(i).filter(|q| matches!(q, b'"' | b'\'')) else {
+            continue;
+        };
+        let value_start = i + 1;
+        let Some(len) = bytes
+            .get(value_start..)
+            .and_then(|rest| rest.iter().position(|&b| b == quote))
+        else {
+            continue;
+        };
+        out.push_str(decl.get(copied..value_start).unwrap_or_default());
+        out.push_str("UTF-8");
+        copied = value_start + len;
+        from = copied;
+    }
+    out.push_str(decl.get(copied..).unwrap_or_default());
+    out
 }
 
 #[cfg(test)]
@@ -132,7 +142,7 @@ mod tests {
     #[test]
     fn rewrites_stray_declarations_too() {
         let text = xml_to_utf8(b"<a><?xml version='1.0' encoding='latin1' ?></a>");
-        assert_eq!(text, "<a><?xml version='1.0' encoding=\"UTF-8\" ?></a>");
+        assert_eq!(text, "<a><?xml version='1.0' encoding='UTF-8' ?></a>");
         assert_eq!(xml_to_utf8(b"<?xml encoding"), "<?xml encoding");
     }
 
@@ -153,5 +163,23 @@ mod tests {
             b"<meta http-equiv=Content-Type content='text/html; charset=windows-1258'><p>".to_vec();
         doc.extend_from_slice(bytes);
         assert!(html_to_utf8(&doc).ends_with(expected));
+    }
+
+    /// Found by the `feed` fuzz target: a declaration with no `?>` that
+    /// names latin-1 made quick-xml (inside feed-rs) switch decoders too
+    /// late and panic. Every encoding in such a declaration now says UTF-8.
+    #[test]
+    fn unterminated_and_repeated_declarations_say_utf8() {
+        let text = xml_to_utf8(b"<?xml version=\"1.0\" encoding=\"iso-8859-1\">\n<rss><channel>");
+        assert_eq!(
+            text,
+            "<?xml version=\"1.0\" encoding=\"UTF-8\">\n<rss><channel>"
+        );
+        let text = xml_to_utf8(b"<?XML xencoding='a' encoding = 'latin1' ?><?xml encoding=\"x\"?>");
+        assert_eq!(
+            text,
+            "<?XML xencoding='UTF-8' encoding = 'UTF-8' ?><?xml encoding=\"UTF-8\"?>"
+        );
+        assert_eq!(xml_to_utf8(b"<?xml encoding=\"x"), "<?xml encoding=\"x");
     }
 }

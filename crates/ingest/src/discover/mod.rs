@@ -3,7 +3,7 @@
 //! (except [`autodiscover`], which probes a site with a [`crate::Fetcher`]).
 
 mod autodiscover;
-pub(crate) mod charset;
+mod charset;
 mod dates;
 mod feed;
 mod listing;
@@ -14,6 +14,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 pub use autodiscover::{autodiscover, feed_links, robots_sitemaps, FoundVia, ProposedSource};
+pub use charset::{html_to_utf8, xml_to_utf8};
 pub use feed::parse_feed;
 pub use listing::parse_listing;
 pub use sitemap::{parse_sitemap, ChildSitemap, Sitemap};

@@ -267,3 +267,86 @@ fn listing_page_links_matching_the_pattern() {
         "the image link has no text; the headline link gives the title"
     );
 }
+
+/// Feeds of the font-encoding era: declared latin-1, written in TCVN3 (ABC)
+/// or VNI-Windows; their titles come out as composed Vietnamese.
+#[test]
+fn tcvn3_and_vni_feeds_are_decoded() {
+    for name in ["rss2-tcvn3.xml", "rss2-vni.xml"] {
+        let entries = parse_feed(&fixture(name), "https://baocu.example/rss").unwrap();
+        assert_eq!(
+            urls(&entries),
+            [
+                "https://baocu.example/thoi-su/luat-dat-dai-7001.html",
+                "https://baocu.example/xa-hoi/mua-lon-7002.html"
+            ],
+            "{name}"
+        );
+        let titles: Vec<_> = entries
+            .iter()
+            .map(|e| e.title.as_deref().unwrap())
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                "Quốc hội thông qua Luật Đất đai sửa đổi",
+                "Hà Nội: Mưa lớn kéo dài, nhiều tuyến phố ngập sâu"
+            ],
+            "{name}"
+        );
+        assert_eq!(entries[0].categories, ["Thời sự"], "{name}");
+        assert_eq!(
+            entries[1].summary.as_deref(),
+            Some("Mưa lớn kéo dài khiến nhiều tuyến phố ngập sâu, giao thông ùn tắc."),
+            "{name}"
+        );
+    }
+}
+
+/// Section pages set in .VnTime (TCVN3) and VNI-Times: link titles decoded.
+#[test]
+fn tcvn3_and_vni_section_pages_are_decoded() {
+    let pattern = Regex::new(r"-\d+\.html$").unwrap();
+    for name in ["section-tcvn3.html", "section-vni.html"] {
+        let html = fixture(name);
+        let entries = parse_listing(&html, "https://baocu.example/thoi-su/", &pattern).unwrap();
+        let titles: Vec<_> = entries
+            .iter()
+            .map(|e| e.title.as_deref().unwrap())
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                "Thủ tướng yêu cầu khẩn trương khắc phục hậu quả bão số 3",
+                "Giá vàng hôm nay tăng mạnh",
+                "Đội tuyển Việt Nam thắng đậm"
+            ],
+            "{name}"
+        );
+        assert!(
+            ingest::html_to_utf8(&html).contains("<h1>Thời sự</h1>"),
+            "{name}"
+        );
+    }
+}
+
+/// A French latin-1 feed is not taken for a Vietnamese font encoding.
+#[test]
+fn a_french_latin1_feed_stays_latin1() {
+    let feed = b"<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><rss version=\"2.0\"><channel><title>Le Journal</title>\
+        <item><title>L'\xe9t\xe9 o\xf9 la r\xe9forme a \xe9t\xe9 vot\xe9e \xe0 l'Assembl\xe9e</title><link>https://journal.example/a-1.html</link></item>\
+        <item><title>Apr\xe8s No\xebl, les h\xf4tels de la c\xf4te affichent complet</title><link>https://journal.example/b-2.html</link></item>\
+        </channel></rss>";
+    let entries = parse_feed(feed, "https://journal.example/rss").unwrap();
+    let titles: Vec<_> = entries
+        .iter()
+        .map(|e| e.title.as_deref().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "L'été où la réforme a été votée à l'Assemblée",
+            "Après Noël, les hôtels de la côte affichent complet"
+        ]
+    );
+}

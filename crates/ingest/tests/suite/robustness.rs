@@ -162,3 +162,27 @@ fn a_feed_with_thousands_of_items_is_read_whole() {
     let entries = parse_feed(xml.as_bytes(), "https://baomau.example/rss").unwrap();
     assert_eq!(entries.len(), 4000, "duplicate links kept once");
 }
+
+/// Inputs the fuzz targets (crates/ingest/fuzz) crashed on, kept as
+/// regressions: each must parse or fail with a parser error, and never
+/// reach the `catch_unwind` safety net (whose reason names the panic).
+#[test]
+fn fuzz_regressions_do_not_panic_inside_the_parsers() {
+    let dir = format!("{}/testdata/fuzz-regressions", env!("CARGO_MANIFEST_DIR"));
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        if let Err(e) = parse_feed(&bytes, "https://p.test/rss") {
+            assert!(
+                !e.to_string().contains("failed on malformed input"),
+                "{path:?}: {e}"
+            );
+        }
+        if let Err(e) = parse_sitemap(&bytes, "https://p.test/sitemap.xml") {
+            assert!(
+                !e.to_string().contains("failed on malformed input"),
+                "{path:?}: {e}"
+            );
+        }
+    }
+}
