@@ -13,6 +13,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::logistic;
 use crate::text::{normalize, section_term_frequencies as term_frequencies, Sparse};
 use crate::SearchError;
 
@@ -33,6 +34,12 @@ pub struct SectionClassifier {
     weights: Vec<Vec<f32>>,
     /// Bias of each section.
     bias: Vec<f32>,
+    /// The L2 penalty it was trained with.
+    #[serde(default)]
+    penalty: f64,
+    /// Logits are divided by it before the softmax (calibration).
+    #[serde(default = "one")]
+    temperature: f32,
     #[serde(skip)]
     ids: HashMap<String, u32>,
 }
@@ -45,6 +52,14 @@ struct SavedClassifier {
     idf: Vec<f32>,
     weights: Vec<Vec<f32>>,
     bias: Vec<f32>,
+    #[serde(default)]
+    penalty: f64,
+    #[serde(default = "one")]
+    temperature: f32,
+}
+
+fn one() -> f32 {
+    1.0
 }
 
 impl From<SavedClassifier> for SectionClassifier {
@@ -56,6 +71,8 @@ impl From<SavedClassifier> for SectionClassifier {
             idf: saved.idf,
             weights: saved.weights,
             bias: saved.bias,
+            penalty: saved.penalty,
+            temperature: saved.temperature,
             ids,
         }
     }
@@ -97,6 +114,93 @@ pub struct AccuracyReport {
     pub confusion: BTreeMap<i64, BTreeMap<i64, usize>>,
     /// Examples for which no prediction could be made (no known features).
     pub unclassified: usize,
+    /// Each example's cross-validated prediction, in the examples' order
+    /// (None: unclassified).
+    pub predictions: Vec<Option<Prediction>>,
+}
+
+/// One cross-validated prediction.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Prediction {
+    /// The example's section.
+    pub gold: i64,
+    /// The section predicted by a model that never saw the example.
+    pub predicted: i64,
+    /// Its confidence (probability), 0 to 1.
+    pub confidence: f64,
+}
+
+/// Accuracy of the predictions at or above a confidence threshold (filed
+/// automatically) and below it (sent to the editors).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct ConfidenceSplit {
+    /// The threshold.
+    pub threshold: f64,
+    /// Predictions with confidence ≥ threshold.
+    pub above: usize,
+    /// Of those, the correct ones.
+    pub above_correct: usize,
+    /// Predictions with confidence < threshold.
+    pub below: usize,
+    /// Of those, the correct ones.
+    pub below_correct: usize,
+    /// Mean confidence of all predictions (compare with the accuracy: a
+    /// calibrated model's are close).
+    pub mean_confidence: f64,
+}
+
+impl ConfidenceSplit {
+    /// Accuracy among the confident predictions (None when there are none).
+    pub fn accuracy_above(&self) -> Option<f64> {
+        (self.above > 0).then(|| self.above_correct as f64 / self.above as f64)
+    }
+
+    /// Accuracy among the unsure predictions (None when there are none).
+    pub fn accuracy_below(&self) -> Option<f64> {
+        (self.below > 0).then(|| self.below_correct as f64 / self.below as f64)
+    }
+}
+
+impl AccuracyReport {
+    /// How the predictions split at a confidence `threshold`.
+    pub fn at_confidence(&self, threshold: f64) -> ConfidenceSplit {
+        let mut split = ConfidenceSplit {
+            threshold,
+            ..Default::default()
+        };
+        let mut total = 0.0;
+        let mut n = 0usize;
+        for p in self.predictions.iter().flatten() {
+            let ok = usize::from(p.predicted == p.gold);
+            if p.confidence >= threshold {
+                split.above += 1;
+                split.above_correct += ok;
+            } else {
+                split.below += 1;
+                split.below_correct += ok;
+            }
+            total += p.confidence;
+            n += 1;
+        }
+        split.mean_confidence = if n > 0 { total / n as f64 } else { 0.0 };
+        split
+    }
+}
+
+impl fmt::Display for ConfidenceSplit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let show = |a: Option<f64>| a.map_or("-".to_string(), |a| format!("{a:.3}"));
+        write!(
+            f,
+            "confidence ≥ {t}: {} predictions, accuracy {}; < {t}: {} predictions, accuracy {}; mean confidence {:.3}",
+            self.above,
+            show(self.accuracy_above()),
+            self.below,
+            show(self.accuracy_below()),
+            self.mean_confidence,
+            t = self.threshold
+        )
+    }
 }
 
 impl fmt::Display for AccuracyReport {
@@ -106,6 +210,7 @@ impl fmt::Display for AccuracyReport {
             "section accuracy: {:.3} ({} examples, {}-fold cross-validation, {} unclassified)",
             self.accuracy, self.examples, self.folds, self.unclassified
         )?;
+        writeln!(f, "{}", self.at_confidence(0.5))?;
         writeln!(
             f,
             "{:>8} {:>8} {:>9} {:>7} {:>7}",
@@ -142,29 +247,186 @@ impl fmt::Display for AccuracyReport {
     }
 }
 
-/// A small deterministic generator for shuffling (xorshift64*).
-struct Shuffler(u64);
+/// How [`SectionClassifier::train_with`] fits a model.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrainConfig {
+    /// L2 penalties (λ, on the mean log-likelihood) to choose from; with
+    /// one, no choice is made.
+    pub penalties: Vec<f64>,
+    /// Folds of the inner cross-validation that chooses the penalty and the
+    /// temperature, on the training examples only.
+    pub inner_folds: usize,
+    /// Calibrate the confidence (temperature scaling on the inner
+    /// cross-validation's predictions); otherwise the temperature is 1.
+    pub calibrate: bool,
+    /// Weigh every section the same in training, whatever its number of
+    /// examples.
+    pub balanced: bool,
+}
 
-impl Shuffler {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn shuffle<T>(&mut self, items: &mut [T]) {
-        for i in (1..items.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
-            items.swap(i, j);
+impl Default for TrainConfig {
+    fn default() -> Self {
+        TrainConfig {
+            penalties: PENALTIES.to_vec(),
+            inner_folds: 3,
+            calibrate: true,
+            balanced: false,
         }
     }
 }
 
+/// Penalties tried by default, strongest first: from a model that barely
+/// moves off the class priors to one that nearly fits every example.
+const PENALTIES: [f64; 7] = [1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 3e-5, 1e-5];
+/// Below this many examples the inner cross-validation is too noisy to
+/// choose anything: the middle penalty, no calibration.
+const MIN_SELECTION_EXAMPLES: usize = 30;
+/// The inner cross-validation reads at most this many examples (every
+/// n-th), so retraining on a large archive stays a matter of seconds.
+const MAX_SELECTION_EXAMPLES: usize = 3_000;
+
+/// Fold of each example: the i-th example of each class goes to fold i mod k.
+fn stratified_folds<T: Copy + Eq + std::hash::Hash>(classes: &[T], k: usize) -> Vec<usize> {
+    let mut seen: HashMap<T, usize> = HashMap::new();
+    classes
+        .iter()
+        .map(|c| {
+            let n = seen.entry(*c).or_default();
+            *n += 1;
+            (*n - 1) % k.max(1)
+        })
+        .collect()
+}
+
+/// The penalty (best inner cross-validated accuracy, then the lowest
+/// calibrated log-loss, then the strongest) and the temperature that
+/// calibrates its out-of-fold probabilities.
+fn select(
+    data: &[(Sparse, usize)],
+    classes: usize,
+    features: usize,
+    config: &TrainConfig,
+) -> (f64, f32) {
+    let fallback = config
+        .penalties
+        .get(config.penalties.len() / 2)
+        .copied()
+        .unwrap_or(1e-3);
+    let choose = config.penalties.len() > 1;
+    if data.len() < MIN_SELECTION_EXAMPLES || config.inner_folds < 2 || !(choose || config.calibrate)
+    {
+        return (fallback, 1.0);
+    }
+    let stride = data.len().div_ceil(MAX_SELECTION_EXAMPLES);
+    let sample: Vec<&(Sparse, usize)> = data.iter().step_by(stride).collect();
+    let labels: Vec<usize> = sample.iter().map(|(_, c)| *c).collect();
+    let folds = stratified_folds(&labels, config.inner_folds);
+    let candidates: Vec<f64> = if choose {
+        config.penalties.clone()
+    } else {
+        vec![fallback]
+    };
+    // (accuracy, log-loss, penalty, temperature)
+    let mut best: Option<(usize, f64, f64, f64)> = None;
+    for penalty in candidates {
+        let mut out_of_fold: Vec<(Vec<f64>, usize)> = Vec::with_capacity(sample.len());
+        for fold in 0..config.inner_folds {
+            let train: Vec<(Sparse, usize)> = sample
+                .iter()
+                .zip(&folds)
+                .filter(|(_, f)| **f != fold)
+                .map(|(e, _)| (*e).clone())
+                .collect();
+            let fitted = logistic::fit(&train, classes, features, penalty, config.balanced);
+            for ((x, class), _) in sample.iter().zip(&folds).filter(|(_, f)| **f == fold) {
+                out_of_fold.push((fitted.logits(x), *class));
+            }
+        }
+        let correct = out_of_fold
+            .iter()
+            .filter(|(z, class)| argmax(z) == Some(*class))
+            .count();
+        let temperature = if config.calibrate {
+            fit_temperature(&out_of_fold)
+        } else {
+            1.0
+        };
+        let loss = log_loss(&out_of_fold, temperature);
+        let better = match best {
+            None => true,
+            Some((c, l, _, _)) => correct > c || (correct == c && loss < l - 1e-9),
+        };
+        if better {
+            best = Some((correct, loss, penalty, temperature));
+        }
+    }
+    best.map_or((fallback, 1.0), |(_, _, p, t)| (p, t as f32))
+}
+
+fn argmax(z: &[f64]) -> Option<usize> {
+    let mut best: Option<(usize, f64)> = None;
+    for (i, v) in z.iter().enumerate() {
+        if best.is_none_or(|(_, b)| *v > b) {
+            best = Some((i, *v));
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
+/// Mean negative log-likelihood of the gold classes at `temperature`.
+fn log_loss(scored: &[(Vec<f64>, usize)], temperature: f64) -> f64 {
+    if scored.is_empty() {
+        return 0.0;
+    }
+    let total: f64 = scored
+        .iter()
+        .map(|(z, class)| {
+            let mut p = z.clone();
+            logistic::softmax(&mut p, temperature);
+            -p.get(*class).copied().unwrap_or(0.0).max(1e-12).ln()
+        })
+        .sum();
+    total / scored.len() as f64
+}
+
+/// The temperature (0.05 to 20) that minimizes the log-loss: golden-section
+/// search on its logarithm (the loss is unimodal in it).
+fn fit_temperature(scored: &[(Vec<f64>, usize)]) -> f64 {
+    let ratio = (5f64.sqrt() - 1.0) / 2.0;
+    let (mut lo, mut hi) = (0.05f64.ln(), 20f64.ln());
+    let loss = |t: f64| log_loss(scored, t.exp());
+    let mut a = hi - ratio * (hi - lo);
+    let mut b = lo + ratio * (hi - lo);
+    let (mut fa, mut fb) = (loss(a), loss(b));
+    for _ in 0..50 {
+        if fa <= fb {
+            hi = b;
+            b = a;
+            fb = fa;
+            a = hi - ratio * (hi - lo);
+            fa = loss(a);
+        } else {
+            lo = a;
+            a = b;
+            fa = fb;
+            b = lo + ratio * (hi - lo);
+            fb = loss(b);
+        }
+    }
+    ((lo + hi) / 2.0).exp()
+}
+
 impl SectionClassifier {
-    /// Trains on (text, section id) examples. With no examples the model
-    /// predicts nothing; with one section it always predicts that section.
+    /// Trains on (text, section id) examples with [`TrainConfig::default`].
+    /// With no examples the model predicts nothing; with one section it
+    /// always predicts that section.
     pub fn train(examples: &[(String, i64)]) -> SectionClassifier {
+        SectionClassifier::train_with(examples, &TrainConfig::default())
+    }
+
+    /// Trains with `config`: the penalty is chosen, and the confidence
+    /// calibrated, by cross-validation inside `examples` only.
+    pub fn train_with(examples: &[(String, i64)], config: &TrainConfig) -> SectionClassifier {
         let mut sections: Vec<i64> = examples.iter().map(|(_, s)| *s).collect();
         sections.sort_unstable();
         sections.dedup();
@@ -201,6 +463,8 @@ impl SectionClassifier {
             weights: vec![vec![0.0; kept.len()]; sections.len()],
             bias: vec![0.0; sections.len()],
             sections,
+            penalty: 0.0,
+            temperature: 1.0,
         };
         if model.sections.len() == 1 {
             return model;
@@ -214,38 +478,25 @@ impl SectionClassifier {
                 Some((model.vectorize(tf), class))
             })
             .collect();
-        let epochs = if data.len() > 20_000 { 6 } else { 100 };
-        let mut order: Vec<usize> = (0..data.len()).collect();
-        let mut shuffler = Shuffler(0x9E37_79B9_7F4A_7C15);
-        let mut probabilities = vec![0.0f32; model.sections.len()];
-        for epoch in 0..epochs {
-            shuffler.shuffle(&mut order);
-            let rate = 2.0 / (1.0 + epoch as f32 * 0.05);
-            for &i in &order {
-                let Some((x, class)) = data.get(i) else {
-                    continue;
-                };
-                model.probabilities(x, &mut probabilities);
-                for (c, p) in probabilities.iter().enumerate() {
-                    let gradient = if c == *class { p - 1.0 } else { *p };
-                    if gradient.abs() < 1e-6 {
-                        continue;
-                    }
-                    let step = rate * gradient;
-                    if let Some(row) = model.weights.get_mut(c) {
-                        for (j, v) in x {
-                            if let Some(w) = row.get_mut(*j as usize) {
-                                *w -= step * v;
-                            }
-                        }
-                    }
-                    if let Some(b) = model.bias.get_mut(c) {
-                        *b -= step;
-                    }
-                }
-            }
-        }
+        let (classes, features) = (model.sections.len(), model.terms.len());
+        let (penalty, temperature) = select(&data, classes, features, config);
+        let fitted = logistic::fit(&data, classes, features, penalty, config.balanced);
+        model.weights = fitted.weights;
+        model.bias = fitted.bias;
+        model.penalty = penalty;
+        model.temperature = temperature;
         model
+    }
+
+    /// The L2 penalty the model was trained with (chosen by inner
+    /// cross-validation, or the only one configured).
+    pub fn penalty(&self) -> f64 {
+        self.penalty
+    }
+
+    /// The temperature its probabilities are divided by (1: uncalibrated).
+    pub fn temperature(&self) -> f64 {
+        f64::from(self.temperature)
     }
 
     /// Unit-length TF-IDF vector of known features.
@@ -262,29 +513,11 @@ impl SectionClassifier {
         v
     }
 
-    /// Softmax over sections.
-    fn probabilities(&self, x: &[(u32, f32)], out: &mut [f32]) {
-        for (c, slot) in out.iter_mut().enumerate() {
-            let row = self.weights.get(c);
-            let mut score = self.bias.get(c).copied().unwrap_or(0.0);
-            if let Some(row) = row {
-                for (j, v) in x {
-                    score += row.get(*j as usize).copied().unwrap_or(0.0) * v;
-                }
-            }
-            *slot = score;
-        }
-        let max = out.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-        let mut sum = 0.0;
-        for s in out.iter_mut() {
-            *s = (*s - max).exp();
-            sum += *s;
-        }
-        if sum > 0.0 {
-            for s in out.iter_mut() {
-                *s /= sum;
-            }
-        }
+    /// Calibrated probabilities of each section.
+    fn probabilities(&self, x: &[(u32, f32)]) -> Vec<f64> {
+        let mut p = logistic::logits(&self.weights, &self.bias, x);
+        logistic::softmax(&mut p, f64::from(self.temperature));
+        p
     }
 
     /// The most likely section and its probability (0 to 1); None when the
@@ -303,14 +536,8 @@ impl SectionClassifier {
         if x.is_empty() {
             return Vec::new();
         }
-        let mut p = vec![0.0; self.sections.len()];
-        self.probabilities(&x, &mut p);
-        let mut ranked: Vec<(i64, f64)> = self
-            .sections
-            .iter()
-            .zip(p)
-            .map(|(s, p)| (*s, f64::from(p)))
-            .collect();
+        let p = self.probabilities(&x);
+        let mut ranked: Vec<(i64, f64)> = self.sections.iter().copied().zip(p).collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         ranked
     }
@@ -320,85 +547,63 @@ impl SectionClassifier {
         &self.sections
     }
 
-    /// Stratified `k`-fold cross-validation: each example is predicted by a
-    /// model trained without its fold. `k` is clamped to 2..=examples.
+    /// Stratified `k`-fold cross-validation with [`TrainConfig::default`]:
+    /// each example is predicted by a model trained without its fold (the
+    /// penalty and temperature are chosen inside the training folds only).
+    /// `k` is clamped to 2..=examples.
     pub fn cross_validate(examples: &[(String, i64)], k: usize) -> AccuracyReport {
+        SectionClassifier::cross_validate_with(examples, k, &TrainConfig::default())
+    }
+
+    /// [`SectionClassifier::cross_validate`] with another training configuration.
+    pub fn cross_validate_with(
+        examples: &[(String, i64)],
+        k: usize,
+        config: &TrainConfig,
+    ) -> AccuracyReport {
         let k = k.clamp(2, examples.len().max(2));
         // Stratify: the i-th example of each section goes to fold i mod k.
-        let mut seen: HashMap<i64, usize> = HashMap::new();
-        let folds: Vec<usize> = examples
-            .iter()
-            .map(|(_, s)| {
-                let n = seen.entry(*s).or_default();
+        let sections: Vec<i64> = examples.iter().map(|(_, s)| *s).collect();
+        let folds = stratified_folds(&sections, k);
+        cross_validate_folds(examples, &folds, k, config)
+    }
+
+    /// Cross-validation where examples of one group (e.g. one story: a
+    /// syndicated copy, a follow-up) are always in the same fold, so the
+    /// model never sees a near copy of what it is tested on. Groups are
+    /// dealt to folds in order of first appearance, per section of that
+    /// first example, so folds stay roughly stratified. `groups` has one
+    /// entry per example (missing ones: a group of its own).
+    pub fn cross_validate_grouped(
+        examples: &[(String, i64)],
+        groups: &[String],
+        k: usize,
+        config: &TrainConfig,
+    ) -> AccuracyReport {
+        let k = k.clamp(2, examples.len().max(2));
+        let mut fold_of_group: HashMap<&str, usize> = HashMap::new();
+        let mut dealt: HashMap<i64, usize> = HashMap::new();
+        let mut folds = Vec::with_capacity(examples.len());
+        for (i, (_, section)) in examples.iter().enumerate() {
+            let mut deal = || {
+                let n = dealt.entry(*section).or_default();
                 *n += 1;
                 (*n - 1) % k
-            })
-            .collect();
-        let mut report = AccuracyReport {
-            examples: examples.len(),
-            folds: k,
-            ..Default::default()
-        };
-        let mut correct = 0usize;
-        let mut predicted_count: BTreeMap<i64, usize> = BTreeMap::new();
-        for fold in 0..k {
-            let train: Vec<(String, i64)> = examples
-                .iter()
-                .zip(&folds)
-                .filter(|(_, f)| **f != fold)
-                .map(|(e, _)| e.clone())
-                .collect();
-            let model = SectionClassifier::train(&train);
-            for ((text, gold), _) in examples.iter().zip(&folds).filter(|(_, f)| **f == fold) {
-                report.per_section.entry(*gold).or_default().support += 1;
-                match model.predict(text) {
-                    Some((predicted, _)) => {
-                        *report
-                            .confusion
-                            .entry(*gold)
-                            .or_default()
-                            .entry(predicted)
-                            .or_default() += 1;
-                        *predicted_count.entry(predicted).or_default() += 1;
-                        if predicted == *gold {
-                            correct += 1;
-                        }
+            };
+            let fold = match groups.get(i) {
+                Some(g) => match fold_of_group.get(g.as_str()) {
+                    Some(f) => *f,
+                    None => {
+                        let f = deal();
+                        fold_of_group.insert(g.as_str(), f);
+                        f
                     }
-                    None => report.unclassified += 1,
-                }
-            }
+                },
+                None => deal(),
+            };
+            folds.push(fold);
         }
-        report.accuracy = if examples.is_empty() {
-            0.0
-        } else {
-            correct as f64 / examples.len() as f64
-        };
-        for (section, accuracy) in report.per_section.iter_mut() {
-            let hits = report
-                .confusion
-                .get(section)
-                .and_then(|row| row.get(section))
-                .copied()
-                .unwrap_or(0) as f64;
-            let predicted = predicted_count.get(section).copied().unwrap_or(0) as f64;
-            accuracy.precision = if predicted > 0.0 {
-                hits / predicted
-            } else {
-                0.0
-            };
-            accuracy.recall = if accuracy.support > 0 {
-                hits / accuracy.support as f64
-            } else {
-                0.0
-            };
-            let sum = accuracy.precision + accuracy.recall;
-            accuracy.f1 = if sum > 0.0 {
-                2.0 * accuracy.precision * accuracy.recall / sum
-            } else {
-                0.0
-            };
-        }
-        report
+        cross_validate_folds(examples, &folds, k, config)
     }
 
     /// The model as JSON.
@@ -440,4 +645,94 @@ impl SectionClassifier {
         })?;
         SectionClassifier::from_json(&json)
     }
+}
+
+/// Cross-validation over given folds (`folds[i]` < `k` for example `i`).
+fn cross_validate_folds(
+    examples: &[(String, i64)],
+    folds: &[usize],
+    k: usize,
+    config: &TrainConfig,
+) -> AccuracyReport {
+    let mut report = AccuracyReport {
+        examples: examples.len(),
+        folds: k,
+        predictions: vec![None; examples.len()],
+        ..Default::default()
+    };
+    let mut correct = 0usize;
+    let mut predicted_count: BTreeMap<i64, usize> = BTreeMap::new();
+    for fold in 0..k {
+        let train: Vec<(String, i64)> = examples
+            .iter()
+            .zip(folds)
+            .filter(|(_, f)| **f != fold)
+            .map(|(e, _)| e.clone())
+            .collect();
+        if train.is_empty() {
+            continue;
+        }
+        let model = SectionClassifier::train_with(&train, config);
+        for (i, ((text, gold), _)) in examples
+            .iter()
+            .zip(folds)
+            .enumerate()
+            .filter(|(_, (_, f))| **f == fold)
+        {
+            report.per_section.entry(*gold).or_default().support += 1;
+            match model.predict(text) {
+                Some((predicted, confidence)) => {
+                    *report
+                        .confusion
+                        .entry(*gold)
+                        .or_default()
+                        .entry(predicted)
+                        .or_default() += 1;
+                    *predicted_count.entry(predicted).or_default() += 1;
+                    if predicted == *gold {
+                        correct += 1;
+                    }
+                    if let Some(slot) = report.predictions.get_mut(i) {
+                        *slot = Some(Prediction {
+                            gold: *gold,
+                            predicted,
+                            confidence,
+                        });
+                    }
+                }
+                None => report.unclassified += 1,
+            }
+        }
+    }
+    report.accuracy = if examples.is_empty() {
+        0.0
+    } else {
+        correct as f64 / examples.len() as f64
+    };
+    for (section, accuracy) in report.per_section.iter_mut() {
+        let hits = report
+            .confusion
+            .get(section)
+            .and_then(|row| row.get(section))
+            .copied()
+            .unwrap_or(0) as f64;
+        let predicted = predicted_count.get(section).copied().unwrap_or(0) as f64;
+        accuracy.precision = if predicted > 0.0 {
+            hits / predicted
+        } else {
+            0.0
+        };
+        accuracy.recall = if accuracy.support > 0 {
+            hits / accuracy.support as f64
+        } else {
+            0.0
+        };
+        let sum = accuracy.precision + accuracy.recall;
+        accuracy.f1 = if sum > 0.0 {
+            2.0 * accuracy.precision * accuracy.recall / sum
+        } else {
+            0.0
+        };
+    }
+    report
 }

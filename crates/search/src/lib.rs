@@ -27,6 +27,7 @@ mod error;
 mod eval;
 mod follow;
 mod index;
+mod logistic;
 mod query;
 mod related;
 mod story;
@@ -35,7 +36,9 @@ mod text;
 pub use analysis::fold_diacritics;
 pub use assign::{AssignConfig, MatchReason, StoryAssigner, StoryCandidate, StoryMatch};
 pub use background::background_table;
-pub use classify::{AccuracyReport, SectionAccuracy, SectionClassifier};
+pub use classify::{
+    AccuracyReport, ConfidenceSplit, Prediction, SectionAccuracy, SectionClassifier, TrainConfig,
+};
 pub use error::SearchError;
 pub use eval::{bcubed, precision_at_k, BCubed};
 pub use follow::{doc_from_translation, follow_changes, sync_article};
