@@ -141,15 +141,28 @@ pub struct StoryMatch {
     pub reason: MatchReason,
 }
 
+/// Which indexed articles [`StoryAssigner::retrieve`] reads back.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Scope {
+    /// Published within (ms, inclusive).
+    pub(crate) range: Option<(i64, i64)>,
+    /// In this section.
+    pub(crate) section: Option<i64>,
+    /// All of this story, oldest first (no text query), at most this many.
+    pub(crate) story: Option<(i64, usize)>,
+    /// Not in this story.
+    pub(crate) not_story: Option<i64>,
+}
+
 /// An indexed article read back for scoring.
 #[derive(Debug, Clone)]
-struct Stored {
-    article_id: i64,
-    story_id: Option<i64>,
-    published_at: i64,
-    vector: Vec<(String, f32)>,
-    shingles: HashSet<u64>,
-    tags: Vec<String>,
+pub(crate) struct Stored {
+    pub(crate) article_id: i64,
+    pub(crate) story_id: Option<i64>,
+    pub(crate) published_at: i64,
+    pub(crate) vector: Vec<(String, f32)>,
+    pub(crate) shingles: HashSet<u64>,
+    pub(crate) tags: Vec<String>,
 }
 
 /// Places new articles in stories and builds their related blocks from the
@@ -214,51 +227,33 @@ impl StoryAssigner {
         // Symmetric: workers classify concurrently and sitemaps list newest
         // first, so a story's later articles are often filed before its first.
         let to = candidate.published_at.saturating_add(self.config.window_ms);
-        let hits = self.retrieve(index, candidate, Some((from, to)), None, None, None)?;
-        let vector = self.vector(&story_text(candidate));
-        let shingles = shingles(&format!("{}\n{}", candidate.lead, top_of(&candidate.body)));
-        let tags: Vec<String> = candidate.tags.iter().map(|t| tag_key(t)).collect();
+        let hits = self.retrieve(
+            index,
+            candidate,
+            Scope {
+                range: Some((from, to)),
+                ..Scope::default()
+            },
+        )?;
+        let own = self.profile(candidate);
+        Ok(self.best_match(&own, hits))
+    }
+
+    /// What an article is compared by: its vector, shingles and tags.
+    pub(crate) fn profile(&self, candidate: &StoryCandidate) -> Profile {
+        Profile {
+            published_at: candidate.published_at,
+            vector: self.vector(&story_text(candidate)),
+            shingles: shingles(&format!("{}\n{}", candidate.lead, top_of(&candidate.body))),
+            tags: candidate.tags.iter().map(|t| tag_key(t)).collect(),
+        }
+    }
+
+    /// The best-scoring of `hits` for an article (ties to the smaller id).
+    pub(crate) fn best_match(&self, own: &Profile, hits: Vec<Stored>) -> Option<StoryMatch> {
         let mut best: Option<StoryMatch> = None;
         for hit in hits {
-            let gap = (hit.published_at - candidate.published_at).abs();
-            let containment = containment(&shingles, &hit.shingles);
-            let found = if containment >= self.config.copy_containment {
-                StoryMatch {
-                    article_id: hit.article_id,
-                    story_id: hit.story_id,
-                    score: 1.0,
-                    reason: MatchReason::Copy { containment },
-                }
-            } else {
-                let cosine = cosine(&vector, &hit.vector);
-                let decay = 1.0
-                    - self.config.time_decay * (gap as f64 / self.config.window_ms.max(1) as f64);
-                let shared_tags: Vec<String> = tags
-                    .iter()
-                    .filter(|t| hit.tags.contains(t))
-                    .cloned()
-                    .collect();
-                let bonus = if cosine >= TAG_MIN_COSINE {
-                    shared_tags
-                        .iter()
-                        .map(|t| tag_bonus(t))
-                        .sum::<f64>()
-                        .min(TAG_MAX_BONUS)
-                } else {
-                    0.0
-                };
-                StoryMatch {
-                    article_id: hit.article_id,
-                    story_id: hit.story_id,
-                    score: (cosine * decay.clamp(0.0, 1.0) + bonus).clamp(0.0, 1.0),
-                    reason: MatchReason::Similar {
-                        cosine,
-                        days_apart: gap as f64 / DAY_MS as f64,
-                        shared_terms: shared_terms(&vector, &hit.vector, 5),
-                        shared_tags,
-                    },
-                }
-            };
+            let found = self.score(own, &hit);
             let better = match &best {
                 None => true,
                 Some(b) => {
@@ -270,7 +265,51 @@ impl StoryAssigner {
                 best = Some(found);
             }
         }
-        Ok(best)
+        best
+    }
+
+    /// How well `hit` continues the article of `own`: a copy scores 1, else
+    /// the cosine lowered with the time between them, plus shared tags.
+    fn score(&self, own: &Profile, hit: &Stored) -> StoryMatch {
+        let gap = (hit.published_at - own.published_at).abs();
+        let containment = containment(&own.shingles, &hit.shingles);
+        if containment >= self.config.copy_containment {
+            return StoryMatch {
+                article_id: hit.article_id,
+                story_id: hit.story_id,
+                score: 1.0,
+                reason: MatchReason::Copy { containment },
+            };
+        }
+        let cosine = cosine(&own.vector, &hit.vector);
+        let decay =
+            1.0 - self.config.time_decay * (gap as f64 / self.config.window_ms.max(1) as f64);
+        let shared_tags: Vec<String> = own
+            .tags
+            .iter()
+            .filter(|t| hit.tags.contains(t))
+            .cloned()
+            .collect();
+        let bonus = if cosine >= TAG_MIN_COSINE {
+            shared_tags
+                .iter()
+                .map(|t| tag_bonus(t))
+                .sum::<f64>()
+                .min(TAG_MAX_BONUS)
+        } else {
+            0.0
+        };
+        StoryMatch {
+            article_id: hit.article_id,
+            story_id: hit.story_id,
+            score: (cosine * decay.clamp(0.0, 1.0) + bonus).clamp(0.0, 1.0),
+            reason: MatchReason::Similar {
+                cosine,
+                days_apart: gap as f64 / DAY_MS as f64,
+                shared_terms: shared_terms(&own.vector, &hit.vector, 5),
+                shared_tags,
+            },
+        }
     }
 
     /// The related block of an article: first the other articles of its
@@ -310,8 +349,14 @@ impl StoryAssigner {
             ));
         };
         if let Some(story) = story_id {
-            let mut same =
-                self.retrieve(index, candidate, None, None, Some(story), Some(limit * 3))?;
+            let mut same = self.retrieve(
+                index,
+                candidate,
+                Scope {
+                    story: Some((story, limit * 3)),
+                    ..Scope::default()
+                },
+            )?;
             same.sort_by(|a, b| {
                 a.published_at
                     .cmp(&b.published_at)
@@ -332,10 +377,11 @@ impl StoryAssigner {
             let mut similar = self.retrieve(
                 index,
                 candidate,
-                Some(recent),
-                candidate.section_id,
-                None,
-                None,
+                Scope {
+                    range: Some(recent),
+                    section: candidate.section_id,
+                    ..Scope::default()
+                },
             )?;
             let mut scored: Vec<(f64, Stored)> = similar
                 .drain(..)
@@ -410,18 +456,21 @@ impl StoryAssigner {
     }
 
     /// Reads back the indexed articles a query finds: the candidate's most
-    /// distinctive words, in its language, within `range` (ms, inclusive),
-    /// in `section`; or, with `story`, the story's oldest `limit_by_date`
-    /// articles in publication order.
-    fn retrieve(
+    /// distinctive words, in its language, within the scope's range (ms,
+    /// inclusive), section, and outside its `not_story`; or, with `story`,
+    /// the story's oldest articles in publication order.
+    pub(crate) fn retrieve(
         &self,
         index: &SearchIndex,
         candidate: &StoryCandidate,
-        range: Option<(i64, i64)>,
-        section: Option<i64>,
-        story: Option<i64>,
-        limit_by_date: Option<usize>,
+        scope: Scope,
     ) -> Result<Vec<Stored>, SearchError> {
+        let Scope {
+            range,
+            section,
+            story,
+            not_story,
+        } = scope;
         let inner = &index.inner;
         let f = &inner.fields;
         let lang = normalize_lang(&candidate.lang);
@@ -453,7 +502,16 @@ impl StoryAssigner {
                 )),
             ));
         }
-        let limit = if let Some(story) = story {
+        if let Some(other) = not_story {
+            filters.push((
+                Occur::MustNot,
+                Box::new(TermQuery::new(
+                    Term::from_field_i64(f.story_id, other),
+                    IndexRecordOption::Basic,
+                )),
+            ));
+        }
+        let limit = if let Some((story, limit_by_date)) = story {
             filters.push((
                 Occur::Must,
                 Box::new(TermQuery::new(
@@ -463,7 +521,7 @@ impl StoryAssigner {
             ));
             // The story's oldest articles: enough for the block even when
             // some are copies of one another.
-            limit_by_date.unwrap_or(self.config.candidates).max(1)
+            limit_by_date.max(1)
         } else {
             let words = self.query_words(index, family, candidate);
             if words.is_empty() {
@@ -605,6 +663,15 @@ impl StoryAssigner {
         }
         kept
     }
+}
+
+/// What an article is compared by (see [`StoryAssigner::profile`]).
+#[derive(Debug, Clone)]
+pub(crate) struct Profile {
+    pub(crate) published_at: i64,
+    pub(crate) vector: Vec<(String, f32)>,
+    pub(crate) shingles: HashSet<u64>,
+    pub(crate) tags: Vec<String>,
 }
 
 /// Publisher tags shared with an earlier article add to the score, a

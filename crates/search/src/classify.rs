@@ -313,7 +313,9 @@ fn select(
         .copied()
         .unwrap_or(1e-3);
     let choose = config.penalties.len() > 1;
-    if data.len() < MIN_SELECTION_EXAMPLES || config.inner_folds < 2 || !(choose || config.calibrate)
+    if data.len() < MIN_SELECTION_EXAMPLES
+        || config.inner_folds < 2
+        || !(choose || config.calibrate)
     {
         return (fallback, 1.0);
     }

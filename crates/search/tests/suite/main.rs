@@ -5,5 +5,6 @@
 mod authors;
 mod follow;
 mod index;
+mod merges;
 mod similarity;
 mod stories;

@@ -10,23 +10,23 @@ use search::{
 use serde::Deserialize;
 
 #[derive(Deserialize)]
-struct Labelled {
-    id: i64,
-    published: String,
-    section: String,
-    story: String,
-    title: String,
-    lead: String,
-    body: String,
+pub(crate) struct Labelled {
+    pub(crate) id: i64,
+    pub(crate) published: String,
+    pub(crate) section: String,
+    pub(crate) story: String,
+    pub(crate) title: String,
+    pub(crate) lead: String,
+    pub(crate) body: String,
 }
 
-fn ms(rfc3339: &str) -> i64 {
+pub(crate) fn ms(rfc3339: &str) -> i64 {
     chrono::DateTime::parse_from_rfc3339(rfc3339)
         .unwrap()
         .timestamp_millis()
 }
 
-fn labelled() -> Vec<Labelled> {
+pub(crate) fn labelled() -> Vec<Labelled> {
     let mut set: Vec<Labelled> = include_str!("../../testdata/eval_stories.jsonl")
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
@@ -95,7 +95,7 @@ fn section_id(slug: &str) -> i64 {
     SECTIONS.iter().position(|s| *s == slug).unwrap() as i64 + 1
 }
 
-fn candidate(a: &Labelled) -> StoryCandidate {
+pub(crate) fn candidate(a: &Labelled) -> StoryCandidate {
     StoryCandidate {
         id: a.id,
         lang: "vi".into(),
