@@ -48,26 +48,34 @@ pub async fn section_for(
     Ok((fallback.map(|s| s.id), fallback.map(|_| 0.5)))
 }
 
-/// The article's credited people and agencies as author entities: each printed
-/// byline is read by `search::authors` ("Theo TTXVN" → TTXVN, "A - B" → two
-/// authors, titles and diacritic variants folded into one key), keeping the
-/// role the page stated. Each entity once, in printed order.
-pub fn authors_of(article: &article::Article) -> Vec<(String, Option<String>)> {
+/// The article's credits as author entities: each printed byline read
+/// ("Theo TTXVN" → the agency TTXVN, "A - B" → two people, spelling variants
+/// one key), people belonging to the article's publisher, agencies to none.
+pub fn authors_of(article: &article::Article, publisher: Option<i64>) -> Vec<store::Credit> {
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
     for printed in &article.authors {
         let parsed = search::authors::parse_byline(&printed.name);
-        let names: Vec<(String, String)> = if parsed.is_empty() {
-            vec![(printed.name.clone(), printed.name.to_lowercase())]
+        let names: Vec<(String, String, bool)> = if parsed.is_empty() {
+            vec![(
+                printed.name.clone(),
+                search::authors::author_key(&printed.name),
+                false,
+            )]
         } else {
             parsed
                 .into_iter()
-                .map(|a| (a.display_name, a.key))
+                .map(|a| (a.display_name, a.key, a.agency))
                 .collect()
         };
-        for (name, key) in names {
-            if !name.trim().is_empty() && seen.insert(key) {
-                out.push((name, printed.role.clone()));
+        for (name, key, agency) in names {
+            if !name.trim().is_empty() && seen.insert(key.clone()) {
+                out.push(store::Credit {
+                    name,
+                    key,
+                    role: printed.role.clone(),
+                    publisher: if agency { None } else { publisher },
+                });
             }
         }
     }
@@ -132,13 +140,19 @@ mod tests {
             ("Theo TTXVN", None),
             ("NGUYỄN VĂN AN", None),
         ]);
-        let names: Vec<(String, Option<String>)> = authors_of(&a);
-        let just: Vec<&str> = names.iter().map(|(n, _)| n.as_str()).collect();
+        let credits = authors_of(&a, Some(7));
+        let just: Vec<&str> = credits.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(
             just,
             ["Nguyễn Văn An", "Trần Thị Bình", "TTXVN"],
-            "{names:?}"
+            "{credits:?}"
         );
-        assert_eq!(names[0].1.as_deref(), Some("Phóng viên"));
+        assert_eq!(credits[0].role.as_deref(), Some("Phóng viên"));
+        assert_eq!(
+            credits[0].publisher,
+            Some(7),
+            "a reporter belongs to the paper"
+        );
+        assert_eq!(credits[2].publisher, None, "an agency belongs to none");
     }
 }

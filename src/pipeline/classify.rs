@@ -26,12 +26,14 @@ pub async fn run(app: &App, job: ClassifyJob) -> StageResult {
         None => None,
     };
     let sections = app.store.sections().await?;
-    // A recheck carries no feed categories: a section the source mapped stays.
-    let mapped = article
+    // A section filed for sure — mapped from the source, or chosen by an
+    // editor — stays when the article is filed again (an upstream edit, a
+    // recheck that carries no feed categories).
+    let certain = article
         .section_id
-        .filter(|_| article.section_confidence == Some(1.0));
-    let (section_id, confidence) = match mapped {
-        Some(id) if job.categories.is_empty() => (Some(id), Some(1.0)),
+        .filter(|_| article.section_confidence.is_some_and(|c| c >= 1.0));
+    let (section_id, confidence) = match certain {
+        Some(id) => (Some(id), Some(1.0)),
         _ => {
             crate::classify::section_for(
                 app,
@@ -44,7 +46,7 @@ pub async fn run(app: &App, job: ClassifyJob) -> StageResult {
         }
     };
     let topic_id = crate::classify::story_for(app, &article, section_id).await?;
-    let authors = crate::classify::authors_of(&article.original);
+    let authors = crate::classify::authors_of(&article.original, article.source_id);
     app.store
         .classify_article(article.id, section_id, confidence, topic_id, &authors)
         .await?;

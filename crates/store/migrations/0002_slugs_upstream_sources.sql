@@ -1,7 +1,8 @@
 -- Newsbridge schema, version 2.
 -- Localized section slugs (`/fr/monde/` beside the stable key `the-gioi`),
 -- an upstream page gone (404/410) flagged for an editor instead of deleted,
--- jobs attributed to their source for the desk's per-source counts, and the
+-- jobs attributed to their source for the desk's per-source counts, read
+-- counts for "most read", and the
 -- indexes behind rate limits that hold across several web nodes.
 
 ALTER TABLE sections ADD COLUMN slugs TEXT NOT NULL DEFAULT '{}';
@@ -15,3 +16,21 @@ CREATE INDEX jobs_source ON jobs (source_id, state);
 
 CREATE INDEX comments_ip_hash ON comments (ip_hash, created_at);
 CREATE INDEX audit_log_action_at ON audit_log (action, at);
+
+-- Read counts for "most read": views per article, language and hour, and
+-- nothing about the reader.
+CREATE TABLE article_views (
+    article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    lang TEXT NOT NULL,
+    hour BIGINT NOT NULL,
+    views BIGINT NOT NULL DEFAULT 0,
+    PRIMARY KEY (article_id, lang, hour)
+);
+CREATE INDEX article_views_lang_hour ON article_views (lang, hour);
+
+-- Author entities per publisher: the same name at two newspapers is two
+-- people; an agency (source_id NULL) is one entity everywhere.
+ALTER TABLE authors ADD COLUMN author_key TEXT;
+ALTER TABLE authors ADD COLUMN source_id BIGINT;
+UPDATE authors SET author_key = slug WHERE author_key IS NULL;
+CREATE UNIQUE INDEX authors_key_source ON authors (author_key, COALESCE(source_id, 0));

@@ -121,6 +121,80 @@ pub struct UpstreamGone {
     pub since: i64,
 }
 
+/// A name credited on an article, as the classify stage hands it over.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Credit {
+    /// The name as printed on the portal.
+    pub name: String,
+    /// The same person under any spelling (diacritics, case and spacing removed).
+    pub key: String,
+    /// Their role on this article, as the page states it.
+    pub role: Option<String>,
+    /// The publisher (source) they belong to; `None` for a news agency,
+    /// whose copy many publishers print under one name.
+    pub publisher: Option<i64>,
+}
+
+impl Credit {
+    /// A credit keyed by its slug, at no particular publisher.
+    pub fn named(name: &str, role: Option<&str>) -> Credit {
+        Credit {
+            name: name.to_string(),
+            key: crate::sections::slugify(name),
+            role: role.map(str::to_string),
+            publisher: None,
+        }
+    }
+}
+
+/// The author entity for a credit — found by key and publisher, or created
+/// with a URL slug of its own (`nguyen-van-a`, else `nguyen-van-a-2` when
+/// another publisher's namesake has it). `None` for a name with no letters.
+async fn author_entity(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    credit: &Credit,
+) -> Result<Option<i64>> {
+    let base = crate::sections::slugify(&credit.name);
+    if base.is_empty() || credit.key.is_empty() {
+        return Ok(None);
+    }
+    let publisher = credit.publisher.unwrap_or(0);
+    for n in 1..100 {
+        if let Some(row) = sqlx::query(
+            "SELECT id FROM authors WHERE author_key = $1 AND COALESCE(source_id, 0) = $2",
+        )
+        .bind(&credit.key)
+        .bind(publisher)
+        .fetch_optional(&mut **tx)
+        .await?
+        {
+            return Ok(Some(row.try_get("id")?));
+        }
+        // Another publisher's namesake may hold the slug; a concurrent
+        // worker may just have created this very entity (the unique index
+        // on key and publisher): either way, look again, then try the next slug.
+        let slug = if n == 1 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
+        let inserted = sqlx::query(
+            "INSERT INTO authors (name, slug, author_key, source_id) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT DO NOTHING RETURNING id",
+        )
+        .bind(&credit.name)
+        .bind(&slug)
+        .bind(&credit.key)
+        .bind(credit.publisher)
+        .fetch_optional(&mut **tx)
+        .await?;
+        if let Some(row) = inserted {
+            return Ok(Some(row.try_get("id")?));
+        }
+    }
+    Ok(None)
+}
+
 /// A person credited on an article, as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StoredAuthor {
@@ -312,33 +386,25 @@ impl Store {
         section_id: Option<i64>,
         confidence: Option<f64>,
         topic_id: Option<i64>,
-        authors: &[(String, Option<String>)],
+        authors: &[Credit],
     ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
         sqlx::query("DELETE FROM article_authors WHERE article_id = $1")
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        for (position, (name, role)) in authors.iter().enumerate() {
-            let slug = crate::sections::slugify(name);
-            if slug.is_empty() {
+        for (position, credit) in authors.iter().enumerate() {
+            let Some(author_id) = author_entity(&mut tx, credit).await? else {
                 continue;
-            }
-            sqlx::query(
-                "INSERT INTO authors (name, slug) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING",
-            )
-            .bind(name)
-            .bind(&slug)
-            .execute(&mut *tx)
-            .await?;
+            };
             sqlx::query(
                 "INSERT INTO article_authors (article_id, author_id, role, position) \
-                 SELECT $1, id, $2, $3 FROM authors WHERE slug = $4 ON CONFLICT DO NOTHING",
+                 VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
             )
             .bind(id)
-            .bind(role)
+            .bind(author_id)
+            .bind(&credit.role)
             .bind(position as i64)
-            .bind(&slug)
             .execute(&mut *tx)
             .await?;
         }

@@ -61,6 +61,62 @@ impl Store {
             .collect()
     }
 
+    /// Articles whose section the classifier chose with a confidence below
+    /// `threshold` and no editor has confirmed, newest first:
+    /// (article id, original title, section id, confidence).
+    pub async fn sections_to_confirm(
+        &self,
+        threshold: f64,
+        limit: i64,
+    ) -> Result<Vec<(i64, String, Option<i64>, f64)>> {
+        let rows = sqlx::query(
+            "SELECT id, title, section_id, section_confidence FROM articles \
+             WHERE status = 'classified' AND section_confidence IS NOT NULL AND section_confidence < $1 \
+             ORDER BY id DESC LIMIT $2",
+        )
+        .bind(threshold)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok((
+                    r.try_get("id")?,
+                    r.try_get("title")?,
+                    r.try_get("section_id")?,
+                    r.try_get("section_confidence")?,
+                ))
+            })
+            .collect()
+    }
+
+    /// Files an article under the section an editor chose (confidence 1.0:
+    /// never asked again, kept when the article is re-filed) and tells the
+    /// web nodes to re-index it.
+    pub async fn set_article_section(&self, id: i64, section_id: i64) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "UPDATE articles SET section_id = $1, section_confidence = 1.0, updated_at = $2 WHERE id = $3",
+        )
+        .bind(section_id)
+        .bind(crate::now_ms())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(crate::StoreError::NotFound(format!("article {id}")));
+        }
+        sqlx::query(
+            "INSERT INTO change_log (article_id, change, at) VALUES ($1, 'classified', $2)",
+        )
+        .bind(id)
+        .bind(crate::now_ms())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Language versions carrying QA flags, per language: (lang, count).
     pub async fn flagged_per_language(&self) -> Result<Vec<(String, i64)>> {
         let rows = sqlx::query(

@@ -28,13 +28,16 @@ mod status;
 mod translations;
 mod upstream;
 mod users;
+mod views;
 
 #[cfg(feature = "testing")]
 pub mod testing;
 
 pub use admin::DISABLED_PREFIX;
 pub use archive::ArchiveSummary;
-pub use articles::{ArticleRecord, ArticleStatus, NewArticle, StoredAuthor, Upsert, UpstreamGone};
+pub use articles::{
+    ArticleRecord, ArticleStatus, Credit, NewArticle, StoredAuthor, Upsert, UpstreamGone,
+};
 pub use audit::AuditEntry;
 pub use clock::now_ms;
 pub use comments::{Comment, CommentStatus, NewComment, REPORTS_TO_HIDE};
@@ -53,6 +56,7 @@ pub use status::{DeadJob, JobCount, PipelineStatus};
 pub use translations::{Teaser, TeaserFilter, Translation, TranslationStatus};
 pub use upstream::{GoneArticle, SourceActivity};
 pub use users::{Role, User};
+pub use views::HOUR_MS;
 
 /// Result of a storage operation.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

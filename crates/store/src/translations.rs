@@ -259,8 +259,7 @@ impl Store {
     ) -> Result<Vec<Teaser>> {
         let clause = filter_clause(&filter, 4);
         let sql = format!(
-            "SELECT t.article_id, t.lang, t.title, t.slug, t.lead, t.image_url, t.image_alt, a.section_id, a.topic_id, \
-             a.published_at, t.updated_at FROM translations t JOIN articles a ON a.id = t.article_id \
+            "SELECT {TEASER_COLUMNS} FROM translations t JOIN articles a ON a.id = t.article_id \
              WHERE t.lang = $1 AND t.status = 'published' AND a.status = 'classified' {clause} \
              ORDER BY a.published_at DESC, a.id DESC LIMIT $2 OFFSET $3"
         );
@@ -269,23 +268,7 @@ impl Store {
             query = query.bind(value);
         }
         let rows = query.fetch_all(&self.pool).await?;
-        rows.iter()
-            .map(|r| {
-                Ok(Teaser {
-                    article_id: r.try_get("article_id")?,
-                    lang: r.try_get("lang")?,
-                    title: r.try_get("title")?,
-                    slug: r.try_get("slug")?,
-                    lead: r.try_get("lead")?,
-                    image_url: r.try_get("image_url")?,
-                    image_alt: r.try_get("image_alt")?,
-                    section_id: r.try_get("section_id")?,
-                    topic_id: r.try_get("topic_id")?,
-                    published_at: r.try_get("published_at")?,
-                    updated_at: r.try_get("updated_at")?,
-                })
-            })
-            .collect()
+        rows.iter().map(teaser_from_row).collect()
     }
 
     /// How many published versions in `lang` match `filter` (for pagination).
@@ -339,4 +322,26 @@ fn filter_values(filter: &TeaserFilter) -> Vec<i64> {
     .into_iter()
     .flatten()
     .collect()
+}
+
+/// The columns of a [`Teaser`], from `translations t JOIN articles a`.
+pub(crate) const TEASER_COLUMNS: &str =
+    "t.article_id, t.lang, t.title, t.slug, t.lead, t.image_url, t.image_alt, \
+    a.section_id, a.topic_id, a.published_at, t.updated_at";
+
+/// A [`Teaser`] from a row selected with [`TEASER_COLUMNS`].
+pub(crate) fn teaser_from_row(r: &sqlx::any::AnyRow) -> Result<Teaser> {
+    Ok(Teaser {
+        article_id: r.try_get("article_id")?,
+        lang: r.try_get("lang")?,
+        title: r.try_get("title")?,
+        slug: r.try_get("slug")?,
+        lead: r.try_get("lead")?,
+        image_url: r.try_get("image_url")?,
+        image_alt: r.try_get("image_alt")?,
+        section_id: r.try_get("section_id")?,
+        topic_id: r.try_get("topic_id")?,
+        published_at: r.try_get("published_at")?,
+        updated_at: r.try_get("updated_at")?,
+    })
 }

@@ -26,6 +26,8 @@ pub(crate) struct App {
     comment_counts: RwLock<HashMap<String, (Instant, CommentCounts)>>,
     /// Rendered article pages, for a few seconds.
     pub pages: crate::page_cache::PageCache,
+    /// Article page views, for "most read".
+    pub views: crate::views::ViewCounter,
 }
 
 /// Visible comments per article id, for one language.
@@ -40,8 +42,10 @@ impl App {
             portal.page_cache.ttl,
             portal.page_cache.budget_bytes,
         );
+        let views = crate::views::ViewCounter::new(portal.view_flush);
         App {
             pages,
+            views,
             portal,
             locales,
             base,

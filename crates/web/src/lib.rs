@@ -38,6 +38,7 @@ mod routes;
 mod security;
 mod sitemaps;
 mod urls;
+mod views;
 
 pub use error::WebError;
 pub use i18n::{autonym, message_keys, Arg, I18nError, Locales, DESK_LANGUAGES, UI_LANGUAGES};
@@ -63,6 +64,9 @@ pub struct Portal {
     /// How long a rendered article page is served from memory, and the
     /// memory it may take (see [`Portal::with_page_cache`]).
     pub page_cache: PageCacheSettings,
+    /// How often read counts are written to the database (and the "most
+    /// read" lists refreshed).
+    pub view_flush: std::time::Duration,
 }
 
 /// The in-memory cache of rendered article pages.
@@ -93,7 +97,14 @@ impl Portal {
             comments: CommentSettings::default(),
             secret: Secret::random(),
             page_cache: PageCacheSettings::default(),
+            view_flush: std::time::Duration::from_secs(30),
         }
+    }
+
+    /// The same portal writing read counts every `every`.
+    pub fn with_view_flush(mut self, every: std::time::Duration) -> Portal {
+        self.view_flush = every;
+        self
     }
 
     /// The same portal with other page cache settings (a zero `ttl` turns it off).

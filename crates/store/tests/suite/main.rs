@@ -4,4 +4,5 @@
 #[macro_use]
 mod common;
 mod archive;
+mod editorial;
 mod queue;

@@ -17,6 +17,7 @@ datetime-format = %-d. %B %Y, %H:%M Uhr (UTC%:z)
 
 home-title = Aktuelle Nachrichten
 home-featured = Topthema
+home-most-read = Meistgelesen
 home-section-more = Mehr aus dem Ressort { $section }
 home-empty = Es wurden noch keine Artikel veröffentlicht.
 

@@ -19,6 +19,7 @@ datetime-format = %-d %B %Y, %H:%M (UTC%:z)
 
 home-title = Latest news
 home-featured = Top story
+home-most-read = Most read
 home-section-more = More in { $section }
 home-empty = No articles have been published yet.
 

@@ -17,6 +17,7 @@ datetime-format = %-d de %B de %Y, %H:%M (UTC%:z)
 
 home-title = Últimas noticias
 home-featured = Noticia destacada
+home-most-read = Lo más leído
 home-section-more = Más en { $section }
 home-empty = Todavía no se ha publicado ningún artículo.
 

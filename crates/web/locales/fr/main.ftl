@@ -17,6 +17,7 @@ datetime-format = %-d %B %Y à %H:%M (UTC%:z)
 
 home-title = Dernières nouvelles
 home-featured = À la une
+home-most-read = Les plus lus
 home-section-more = Plus d’articles : { $section }
 home-empty = Aucun article n’a encore été publié.
 

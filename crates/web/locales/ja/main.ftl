@@ -17,6 +17,7 @@ datetime-format = %Y年%-m月%-d日 %H:%M（UTC%:z）
 
 home-title = 最新ニュース
 home-featured = トップニュース
+home-most-read = よく読まれている記事
 home-section-more = { $section }の記事をもっと見る
 home-empty = まだ記事は公開されていません。
 

@@ -17,6 +17,7 @@ datetime-format = %Y년 %-m월 %-d일 %H:%M (UTC%:z)
 
 home-title = 최신 뉴스
 home-featured = 주요 뉴스
+home-most-read = 많이 본 기사
 home-section-more = { $section } 기사 더 보기
 home-empty = 아직 게시된 기사가 없습니다.
 

@@ -17,6 +17,7 @@ datetime-format = %-d %B %Y г., %H:%M (UTC%:z)
 
 home-title = Последние новости
 home-featured = Главная новость
+home-most-read = Самое читаемое
 home-section-more = Ещё в рубрике «{ $section }»
 home-empty = Пока не опубликовано ни одной статьи.
 

@@ -17,6 +17,7 @@ datetime-format = %H:%M, %d/%m/%Y (UTC%:z)
 
 home-title = Tin mới nhất
 home-featured = Tin nổi bật
+home-most-read = Đọc nhiều nhất
 home-section-more = Xem thêm mục { $section }
 home-empty = Chưa có bài viết nào được đăng.
 

@@ -17,6 +17,7 @@ datetime-format = %Y年%-m月%-d日 %H:%M（UTC%:z）
 
 home-title = 最新新闻
 home-featured = 头条
+home-most-read = 最多阅读
 home-section-more = 更多{ $section }新闻
 home-empty = 尚未发布任何文章。
 

@@ -420,3 +420,48 @@ pub(crate) async fn revise_segment(
     }
     back(&format!("/admin/articles/{id}/{lang}"))
 }
+
+/// `POST /admin/articles/{id}/section` with `section` (a section id): files
+/// the article there for good (an editor's choice is never re-guessed).
+pub(crate) async fn set_section(
+    State(app): State<AppState>,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    req: Request,
+) -> Response {
+    let form = read_form(req).await;
+    let desk = match require_post(&app, &headers, &form, Need::Editor).await {
+        Ok(d) => d,
+        Err(r) => return r,
+    };
+    let t = desk.tr(&app);
+    let store = &app.portal.store;
+    let sections = match store.sections().await {
+        Ok(s) => s,
+        Err(e) => return server_error(&t, &e),
+    };
+    let chosen = form
+        .get("section")
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|id| sections.iter().find(|s| s.id == id));
+    let Some(section) = chosen else {
+        return super::invalid(&t, &t.t("desk-unknown-section-choice"));
+    };
+    match store.set_article_section(id, section.id).await {
+        Ok(()) => {}
+        Err(StoreError::NotFound(_)) => return not_found(&t),
+        Err(e) => return server_error(&t, &e),
+    }
+    if let Err(e) = store
+        .audit(
+            &desk.user.username,
+            "section_set",
+            &format!("article {id}"),
+            Some(&section.slug),
+        )
+        .await
+    {
+        return server_error(&t, &e);
+    }
+    back("/admin/review#sections-to-confirm")
+}

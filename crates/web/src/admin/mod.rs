@@ -53,6 +53,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/admin/articles", get(articles::list))
         .route("/admin/articles/{id}", get(articles::show))
         .route("/admin/articles/{id}/takedown", post(articles::takedown))
+        .route("/admin/articles/{id}/section", post(articles::set_section))
         .route("/admin/articles/{id}/{lang}", get(articles::review))
         .route(
             "/admin/articles/{id}/{lang}/status",

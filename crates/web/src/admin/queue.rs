@@ -11,6 +11,8 @@ use crate::app::AppState;
 
 /// Versions listed.
 const LISTED: i64 = 200;
+/// Below this classifier confidence an article's section waits for an editor.
+const LOW_CONFIDENCE: f64 = 0.5;
 
 /// `GET /admin/review`.
 pub(crate) async fn queue(State(app): State<AppState>, headers: HeaderMap) -> Response {
@@ -24,6 +26,19 @@ pub(crate) async fn queue(State(app): State<AppState>, headers: HeaderMap) -> Re
     };
     let gone = match app.portal.store.articles_gone_upstream(LISTED).await {
         Ok(g) => g,
+        Err(e) => return server_error(&desk.tr(&app), &e),
+    };
+    let to_confirm = match app
+        .portal
+        .store
+        .sections_to_confirm(LOW_CONFIDENCE, LISTED)
+        .await
+    {
+        Ok(s) => s,
+        Err(e) => return server_error(&desk.tr(&app), &e),
+    };
+    let sections = match app.portal.store.sections().await {
+        Ok(s) => s,
         Err(e) => return server_error(&desk.tr(&app), &e),
     };
     let t = desk.tr(&app);
@@ -46,6 +61,31 @@ pub(crate) async fn queue(State(app): State<AppState>, headers: HeaderMap) -> Re
                         td lang=(i.lang) { a href=(format!("/admin/articles/{}/{}", i.article_id, i.lang)) { (i.title) } }
                         td { (t.t(super::articles::version_key(&i.status))) }
                         td { @for f in &flags { span.flag { (f) } } }
+                    }
+                }
+            }
+        }
+        @if !to_confirm.is_empty() {
+            h2 id="sections-to-confirm" { (t.t("desk-sections-to-confirm")) }
+            p { (t.t("desk-sections-to-confirm-intro")) }
+            table {
+                tr { th { (t.t("desk-article")) } th { (t.t("desk-original-title")) } th { (t.t("desk-confidence")) } th { (t.t("desk-file-under")) } }
+                @for (id, title, current, confidence) in &to_confirm {
+                    tr {
+                        td { a href=(format!("/admin/articles/{id}")) { (id) } }
+                        td { (title) }
+                        td { (format!("{:.0} %", confidence * 100.0)) }
+                        td {
+                            form.inline method="post" action=(format!("/admin/articles/{id}/section")) {
+                                (super::csrf_field(&app, &desk))
+                                select name="section" aria-label=(t.t("desk-file-under")) {
+                                    @for s in &sections {
+                                        option value=(s.id) selected[Some(s.id) == *current] { (s.name(&t.lang)) }
+                                    }
+                                }
+                                " " button type="submit" { (t.t("desk-save")) }
+                            }
+                        }
                     }
                 }
             }

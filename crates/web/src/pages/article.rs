@@ -14,7 +14,7 @@ use article::{Block, Publisher};
 use std::collections::HashMap;
 
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::Response;
 use maud::{html, Markup};
 use serde_json::json;
@@ -38,26 +38,44 @@ pub(crate) async fn article(
     State(app): State<AppState>,
     Path((lang, section, tail)): Path<(String, String, String)>,
     Query(query): Query<HashMap<String, String>>,
+    method: Method,
+    headers: HeaderMap,
+) -> Response {
+    let response = article_page(&app, &lang, &section, &tail, &query).await;
+    if method == Method::GET && response.status() == StatusCode::OK {
+        if let Some(id) = parse_id(&tail) {
+            app.views.record(&app.portal.store, &headers, id, &lang);
+        }
+    }
+    response
+}
+
+async fn article_page(
+    app: &App,
+    lang: &str,
+    section: &str,
+    tail: &str,
+    query: &HashMap<String, String>,
 ) -> Response {
     let notice = crate::comments::notice_key(query.get("comment").map(String::as_str));
     let path = format!("/{lang}/{section}/{tail}");
     // The page a comment form redirects to shows a notice: never cached.
     let cacheable = notice.is_none() && app.pages.enabled();
     if cacheable {
-        if let (Some(page), Some(id)) = (app.pages.get(&path), parse_id(&tail)) {
-            return cached(&app, &page, id, &lang);
+        if let (Some(page), Some(id)) = (app.pages.get(&path), parse_id(tail)) {
+            return cached(app, &page, id, lang);
         }
     }
     let token = if cacheable {
         crate::page_cache::TOKEN_MARK.to_string()
     } else {
-        fresh_token(&app, parse_id(&tail).unwrap_or(0), &lang)
+        fresh_token(app, parse_id(tail).unwrap_or(0), lang)
     };
-    let result = match render(&app, &lang, &section, &tail, notice, &token).await {
+    let result = match render(app, lang, section, tail, notice, &token).await {
         Ok(Rendered::Page(id, html)) if cacheable => {
             let page = Arc::new(CachedPage::new(&html));
             app.pages.put(&path, page.clone());
-            Ok(cached(&app, &page, id, &lang))
+            Ok(cached(app, &page, id, lang))
         }
         Ok(Rendered::Page(_, html)) => {
             Ok(crate::pages::html(StatusCode::OK, maud::PreEscaped(html)))
@@ -65,7 +83,7 @@ pub(crate) async fn article(
         Ok(Rendered::Other(response)) => Ok(response),
         Err(e) => Err(e),
     };
-    let mut response = respond(&app, &lang, result).await;
+    let mut response = respond(app, lang, result).await;
     if notice.is_some() {
         // The page a comment form redirects to: always fresh, never shared.
         response.headers_mut().insert(

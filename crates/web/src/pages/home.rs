@@ -16,6 +16,8 @@ use crate::{urls, WebError};
 const LATEST: i64 = 7;
 /// Stories per section block.
 const PER_SECTION: i64 = 4;
+/// Stories in the "most read" list.
+const MOST_READ: i64 = 5;
 
 /// `GET /{lang}/`.
 pub(crate) async fn home(State(app): State<AppState>, Path(lang): Path<String>) -> Response {
@@ -45,6 +47,7 @@ async fn render(app: &crate::app::App, lang: &str) -> Result<Response, WebError>
         .map(|(_, t)| t.clone())
         .collect();
     let shown: Vec<i64> = latest.iter().map(|t| t.article_id).collect();
+    let most_read = app.views.most_read(store, lang, MOST_READ).await;
     let mut blocks = Vec::new();
     for section in ctx.sections.iter() {
         let filter = TeaserFilter {
@@ -91,6 +94,14 @@ async fn render(app: &crate::app::App, lang: &str) -> Result<Response, WebError>
             }
         } @else {
             p.empty { (ctx.t("home-empty")) }
+        }
+        @if !most_read.is_empty() {
+            section.band.most-read aria-labelledby="most-read-h" {
+                h2 #most-read-h .band-title { (ctx.t("home-most-read")) }
+                ol.most-read-list {
+                    @for t in most_read.iter() { li { (teaser(&ctx, t, TeaserStyle::Compact)) } }
+                }
+            }
         }
         @for (section, items) in &blocks {
             section.band aria-labelledby=(format!("s-{}", section.id)) {

@@ -174,9 +174,16 @@ async fn anonymous_and_under_privileged_users_are_kept_out() {
         "/admin/comments/1/spam".into(),
         format!("/admin/articles/{id}/takedown"),
         format!("/admin/articles/{id}/fr/status"),
+        format!("/admin/articles/{id}/section"),
     ];
     for path in &posts {
-        let got = post_form(&app, path, &[("reason", "x"), ("status", "hold")], &[]).await;
+        let got = post_form(
+            &app,
+            path,
+            &[("reason", "x"), ("status", "hold"), ("section", "1")],
+            &[],
+        )
+        .await;
         assert_eq!(got.status, 403, "{path}");
     }
     let editor = session(&app, "eve", "battery staple").await;

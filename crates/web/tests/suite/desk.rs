@@ -628,6 +628,50 @@ async fn the_dashboard_counts_per_source_and_review_lists_originals_gone_upstrea
 }
 
 #[tokio::test]
+async fn editors_file_articles_the_classifier_was_unsure_about() {
+    let f = fixture().await;
+    let (ada, eve) = desk(&f).await;
+    let sections = f.store.sections().await.unwrap();
+    let business = sections.iter().find(|s| s.slug == "kinh-doanh").unwrap();
+    let world = sections.iter().find(|s| s.slug == "the-gioi").unwrap();
+    f.store
+        .classify_article(f.old, Some(world.id), Some(0.31), None, &[])
+        .await
+        .unwrap();
+    let review = eve.get("/admin/review").await.text();
+    assert!(review.contains("id=\"sections-to-confirm\""), "{review}");
+    assert!(review.contains("31 %"));
+    assert!(review.contains(&format!("action=\"/admin/articles/{}/section\"", f.old)));
+    let got = eve
+        .post(
+            &format!("/admin/articles/{}/section", f.old),
+            &[("section", &business.id.to_string())],
+        )
+        .await;
+    assert_eq!(got.status, 303, "{}", got.text());
+    let record = f.store.article(f.old).await.unwrap();
+    assert_eq!(record.section_id, Some(business.id));
+    assert_eq!(record.section_confidence, Some(1.0));
+    assert!(!eve
+        .get("/admin/review")
+        .await
+        .text()
+        .contains("id=\"sections-to-confirm\""));
+    assert!(f
+        .store
+        .audit_has("section_set", &format!("article {}", f.old))
+        .await
+        .unwrap());
+    let got = ada
+        .post(
+            &format!("/admin/articles/{}/section", f.old),
+            &[("section", "999999")],
+        )
+        .await;
+    assert_eq!(got.status, 422);
+}
+
+#[tokio::test]
 async fn glossary_terms_are_added_removed_imported_and_exported() {
     let f = fixture().await;
     let (ada, _) = desk(&f).await;

@@ -438,3 +438,66 @@ async fn sections_answer_at_their_localized_address_and_old_ones_redirect() {
     assert_eq!(feed.status, 200);
     assert!(feed.body.contains(&format!("{BASE}/fr/monde/{}-", f.main)));
 }
+
+#[tokio::test]
+async fn the_home_page_lists_the_most_read_counted_without_crawlers() {
+    let f = fixture().await;
+    let app = web::router(portal(&f).with_view_flush(std::time::Duration::ZERO));
+    let home = get(&app, "/fr/").await.body;
+    assert!(!home.contains("Les plus lus"), "nothing read yet");
+    let main = format!(
+        "/fr/the-gioi/{}-combats-a-koursk-la-russie-renforce-sa-defense",
+        f.main
+    );
+    let reader = [("user-agent", "Mozilla/5.0 (Android 14) Firefox/133.0")];
+    for _ in 0..3 {
+        assert_eq!(get_with(&app, &main, &reader).await.status, 200);
+    }
+    for _ in 0..5 {
+        let bot = [("user-agent", "Mozilla/5.0 (compatible; Googlebot/2.1)")];
+        assert_eq!(get_with(&app, &main, &bot).await.status, 200);
+    }
+    // The old article, read once in French.
+    let old = f.store.translation(f.old, "fr").await.unwrap().unwrap();
+    let section = f.store.article(f.old).await.unwrap().section_id;
+    let slug = f
+        .store
+        .sections()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| Some(s.id) == section)
+        .map_or("article".to_string(), |s| s.slug);
+    let old_path = format!("/fr/{slug}/{}-{}", f.old, old.slug);
+    assert_eq!(get_with(&app, &old_path, &reader).await.status, 200);
+    // Counts are written in the background: wait for them.
+    let hour = store::now_ms() / store::HOUR_MS;
+    let mut ranked = Vec::new();
+    for _ in 0..100 {
+        ranked = f.store.most_read("fr", hour - 24, 10).await.unwrap();
+        if ranked.iter().map(|(_, n)| n).sum::<i64>() >= 4 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let counts: Vec<(i64, i64)> = ranked.iter().map(|(t, n)| (t.article_id, *n)).collect();
+    assert_eq!(
+        counts,
+        [(f.main, 3), (f.old, 1)],
+        "crawlers are not readers"
+    );
+    let home = get(&app, "/fr/").await.body;
+    let list = home
+        .split("most-read-list")
+        .nth(1)
+        .expect("a most read list")
+        .split("</ol>")
+        .next()
+        .unwrap();
+    assert!(home.contains("Les plus lus"));
+    let first = list.find(&format!("/{}-", f.main)).unwrap();
+    let second = list.find(&format!("/{}-", f.old)).unwrap();
+    assert!(first < second, "most read first");
+    let german = get(&app, "/de/").await.body;
+    assert!(!german.contains("Meistgelesen"), "counted per language");
+}

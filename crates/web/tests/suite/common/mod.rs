@@ -234,8 +234,10 @@ async fn store_article(
         .await
         .unwrap()
         .id();
-    let authors: Vec<(String, Option<String>)> =
-        authors.iter().map(|a| (a.to_string(), None)).collect();
+    let authors: Vec<store::Credit> = authors
+        .iter()
+        .map(|a| store::Credit::named(a, None))
+        .collect();
     store
         .classify_article(id, section, Some(1.0), topic, &authors)
         .await
