@@ -38,6 +38,7 @@ import datetime as dt
 import html
 import ipaddress
 import json
+import mimetypes
 import re
 import sys
 import time
@@ -93,13 +94,15 @@ class Report:
         self.checked: Counter[str] = Counter()
         self.problems: list[Problem] = []
         self.warnings: dict[str, Counter[str]] = defaultdict(Counter)
+        self.warning_example: dict[tuple[str, str], str] = {}
         self.notes: dict[str, list[str]] = defaultdict(list)
 
     def fail(self, check: str, url: str, message: str) -> None:
         self.problems.append(Problem(check, url, message))
 
-    def warn(self, check: str, message: str) -> None:
+    def warn(self, check: str, url: str, message: str) -> None:
         self.warnings[check][message] += 1
+        self.warning_example.setdefault((check, message), url)
 
     def note(self, check: str, message: str) -> None:
         self.notes[check].append(message)
@@ -135,6 +138,7 @@ class Report:
                 print(f"         e.g. {ps[0].line()}")
             for message, count in sorted(self.warnings[check].items()):
                 print(f"   warning ({count}x) {message}")
+                print(f"         e.g. {self.warning_example[(check, message)]}")
             failures += len(real)
         for _, _, reason in self.known:
             if reason not in used_known:
@@ -454,7 +458,7 @@ def check_pages(client: Client, site: Site, report: Report, out: Path) -> None:
         where = files.get(file, m.get("url", "?"))
         text = " ".join(m.get("message", "").split())
         if m.get("type") == "info":
-            report.warn("html", text)
+            report.warn("html", where, text)
             continue
         line = m.get("lastLine")
         extract = " ".join(m.get("extract", "").split())[:120]
@@ -663,6 +667,10 @@ def feed_problems(client: Client, feed: Feed, resp: Response, article_urls: set[
             problems.append(f"entry {label}: no published date ({e.get('published')!r})")
         if not e.get("id"):
             problems.append(f"entry {label}: no guid/id")
+        for enc in e.get("enclosures", []):
+            guessed = mimetypes.guess_type(urllib.parse.urlsplit(enc.get("href", "")).path)[0]
+            if guessed and enc.get("type") and enc["type"] != guessed:
+                problems.append(f"entry {label}: enclosure {enc.get('href')} declared {enc['type']!r}, it is {guessed}")
         if link in seen:
             problems.append(f"entry {label}: listed twice")
         seen.add(link)
@@ -681,7 +689,8 @@ def load_schemas(xsd_dir: Path) -> dict[str, lxml.etree.XMLSchema]:
 
 
 def check_sitemaps(client: Client, site: Site, report: Report, schemas: dict[str, lxml.etree.XMLSchema]) -> None:
-    every = [site.sitemap_index] + site.sitemaps
+    news = client.url("/sitemap-news.xml")
+    every = [site.sitemap_index] + site.sitemaps + ([] if news in site.sitemaps else [news])
     for url in every:
         report.checked["sitemaps"] += 1
         resp = client.get(url)
@@ -707,9 +716,9 @@ def check_sitemaps(client: Client, site: Site, report: Report, schemas: dict[str
             for err in schema.error_log:
                 report.fail("sitemaps", url, f"XSD line {err.line}: {err.message}")
         if kind == "urlset":
-            _check_urlset(client, url, doc, report, is_news=url.endswith("/sitemap-news.xml"))
-    if client.url("/sitemap-news.xml") not in site.sitemaps:
-        report.fail("sitemaps", site.sitemap_index, "does not list /sitemap-news.xml")
+            _check_urlset(client, url, doc, report, is_news=url == news)
+        if url == news and url not in site.sitemaps and doc.xpath("sm:url", namespaces=NS):
+            report.fail("sitemaps", site.sitemap_index, f"does not list {news}, which has articles")
 
 
 def _check_urlset(client: Client, url: str, doc, report: Report, is_news: bool) -> None:
@@ -769,6 +778,90 @@ def check_robots(client: Client, site: Site, report: Report) -> None:
             report.fail("robots", url, f"disallows the sitemap {s}")
 
 
+# ---------------------------------------------------------------- self-test
+
+
+def self_test(xsd_dir: Path, out: Path) -> list[str]:
+    """Feeds every check known-bad input; returns what it failed to catch.
+
+    Run before each validation, so that a broken tool (no Java, a schema
+    that accepts anything) shows up as a failure instead of a clean report.
+    """
+    missed = []
+    client = Client("http://127.0.0.1:1")
+    page = Page("http://127.0.0.1:1/en/news/1-a", "article", "en")
+
+    def article_html(ld: dict) -> bytes:
+        return (
+            '<!DOCTYPE html><html lang="en"><head><title>A</title>'
+            '<link rel="canonical" href="http://127.0.0.1:1/en/news/1-a">'
+            f'<script type="application/ld+json">{json.dumps(ld)}</script></head>'
+            '<body><h1>A headline</h1><p class="source">Source: <a href="https://paper.example/a">x</a></p></body></html>'
+        ).encode()
+
+    good = {
+        "@context": "https://schema.org", "@type": "NewsArticle", "headline": "A headline",
+        "image": ["https://paper.example/a.jpg"], "datePublished": "2025-11-02T12:30:00+07:00",
+        "dateModified": "2025-11-02T13:00:00+07:00", "author": [{"@type": "Person", "name": "B"}],
+        "publisher": {"@type": "NewsMediaOrganization", "name": "P"}, "inLanguage": "en",
+        "isBasedOn": "https://paper.example/a", "url": "http://127.0.0.1:1/en/news/1-a",
+    }
+    doc = lxml.html.document_fromstring(article_html(good))
+    if jsonld_problems(client, page, doc):
+        missed.append(f"jsonld: a complete NewsArticle was refused: {jsonld_problems(client, page, doc)}")
+    for field, bad in [("headline", ""), ("image", None), ("datePublished", "2 Nov 2025"),
+                       ("dateModified", "2025-11-02T12:00:00"), ("author", []), ("publisher", "P"),
+                       ("inLanguage", "vi"), ("isBasedOn", "http://127.0.0.1:1/en/news/1-a")]:
+        ld = {k: v for k, v in good.items() if k != field}
+        if bad is not None:
+            ld[field] = bad
+        doc = lxml.html.document_fromstring(article_html(ld))
+        if not any(field in p for p in jsonld_problems(client, page, doc)):
+            missed.append(f"jsonld: a NewsArticle with {field}={bad!r} passed")
+
+    feed = Feed("http://127.0.0.1:1/en/feed.xml", "rss", "en", None)
+    rss = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>http://127.0.0.1:1/en/</link>'
+           b'<item><title>A</title><link>http://127.0.0.1:1/en/news/1-a</link></item><item><title>B</item></channel></rss>')
+    found = " ".join(feed_problems(client, feed, Response(feed.url, 200, {}, rss), {page.url}))
+    for expected in ("bozo", "self link", "no published date"):
+        if expected not in found:
+            missed.append(f"feeds: a broken RSS feed passed without '{expected}'")
+
+    schemas = load_schemas(xsd_dir)
+    head = ('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+            'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">')
+    news = ("<news:news><news:publication><news:name>N</news:name><news:language>{lang}</news:language>"
+            "</news:publication><news:publication_date>{date}</news:publication_date><news:title>T</news:title></news:news>")
+    url = "<url><loc>http://127.0.0.1:1/en/</loc>{inner}</url>"
+    ok_news = news.format(lang="zh-cn", date="2025-11-02T12:30+07:00")
+    cases = [
+        (True, url.format(inner='<lastmod>2025-11-02</lastmod><xhtml:link rel="alternate" hreflang="x-default" href="http://127.0.0.1:1/vi/"/>' + ok_news)),
+        (False, ""),
+        (False, url.format(inner="<lastmod>2025-11-02T12:30:00</lastmod>")),
+        (False, url.format(inner='<xhtml:link rel="alternate" hreflang="en"/>')),
+        (False, url.format(inner=news.format(lang="english", date="2025-11-02"))),
+        (False, url.format(inner='<other xmlns="urn:x"/>')),
+    ]
+    for valid, body in cases:
+        if schemas["urlset"].validate(lxml.etree.fromstring(head + body + "</urlset>")) != valid:
+            missed.append(f"sitemaps: the schema {'refused' if valid else 'accepted'} {body or 'an empty urlset'}")
+
+    out.mkdir(parents=True, exist_ok=True)
+    bad_html = out / "self-test-invalid.html"
+    bad_html.write_text('<!DOCTYPE html><html lang="en"><head></head><body><p><li>x</p></body></html>')
+    validator = Validator(format="json")
+    _, stderr = validator.run_vnu(validator._vnu_options() + [str(bad_html)])
+    try:
+        errors = [m for m in json.loads(stderr)["messages"] if m.get("type") == "error"]
+    except (ValueError, KeyError):
+        errors = []
+        missed.append(f"html: vnu.jar gave no JSON: {stderr[:300]}")
+    if not errors:
+        missed.append("html: vnu.jar found no error in an invalid page (no <title>, stray <li>)")
+    bad_html.unlink()
+    return missed
+
+
 # ---------------------------------------------------------------- main
 
 
@@ -780,9 +873,17 @@ def main() -> int:
     ap.add_argument("--known", type=Path, help="known problems: reported, not failing")
     ap.add_argument("--strict", action="store_true", help="ignore the known problems list")
     ap.add_argument("--no-comments", action="store_true", help="do not post comments (read-only crawl)")
+    ap.add_argument("--skip-self-test", action="store_true", help="do not check first that the checks catch known-bad input")
     args = ap.parse_args()
 
     started = time.monotonic()
+    if not args.skip_self_test:
+        missed = self_test(args.xsd, args.out)
+        for m in missed:
+            print(f"== self-test FAIL {m}")
+        if missed:
+            return 1
+        print(f"== self-test: ok (the checks catch known-bad input; {time.monotonic() - started:.1f}s)")
     client = Client(args.base)
     report = Report([] if args.strict else load_known(args.known))
     schemas = load_schemas(args.xsd)
@@ -795,7 +896,7 @@ def main() -> int:
         f"{len(site.pages) + len(site.articles)} pages, {len(site.feeds)} feeds, "
         f"{len(site.sitemaps) + 1} sitemaps in {crawled - started:.1f}s",
     )
-    report.checked["crawl"] = len(client.cache)
+    report.checked["crawl"] = len(site.pages) + len(site.articles) + len(site.feeds) + len(site.sitemaps) + 1
 
     check_sitemaps(client, site, report, schemas)
     check_robots(client, site, report)
