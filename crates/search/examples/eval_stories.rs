@@ -203,6 +203,46 @@ fn main() {
         stories.len()
     );
 
+    // Merges proposed after the fact over the whole range, applied.
+    let (from, to) = (set[0].at(), set[set.len() - 1].at());
+    let merges = assigner.merge_candidates(&index, from, to).unwrap();
+    let absorbed: HashMap<i64, i64> = merges.iter().map(|m| (m.absorb, m.keep)).collect();
+    let mut right = 0;
+    for m in &merges {
+        let gold = |story: i64| {
+            let mut names: Vec<&str> = set
+                .iter()
+                .filter(|a| found[&a.id] == story)
+                .map(|a| a.story.as_str())
+                .collect();
+            names.sort_unstable();
+            names.dedup();
+            names
+        };
+        let ok = gold(m.keep)
+            .iter()
+            .any(|name| gold(m.absorb).contains(name));
+        right += usize::from(ok);
+        if verbose {
+            println!("  {} {}", if ok { "ok" } else { "WRONG" }, m.explain());
+        }
+    }
+    let merged_pairs: Vec<(String, i64)> = set
+        .iter()
+        .map(|a| {
+            let s = found[&a.id];
+            (a.story.clone(), absorbed.get(&s).copied().unwrap_or(s))
+        })
+        .collect();
+    let bm = bcubed(&merged_pairs);
+    println!(
+        "stories after merge_candidates: {} merges proposed, {right} between parts of one gold story; B-cubed precision {:.3}, recall {:.3}, F1 {:.3}",
+        merges.len(),
+        bm.precision,
+        bm.recall,
+        bm.f1
+    );
+
     // The same with a background table that holds no labelled article: the
     // sample publisher's hand-written and generated articles only.
     let site = sample_publisher::Site::bundled()

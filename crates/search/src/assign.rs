@@ -152,6 +152,8 @@ pub(crate) struct Scope {
     pub(crate) story: Option<(i64, usize)>,
     /// Not in this story.
     pub(crate) not_story: Option<i64>,
+    /// Candidates read back instead of [`AssignConfig::candidates`].
+    pub(crate) candidates: Option<usize>,
 }
 
 /// An indexed article read back for scoring.
@@ -470,6 +472,7 @@ impl StoryAssigner {
             section,
             story,
             not_story,
+            candidates,
         } = scope;
         let inner = &index.inner;
         let f = &inner.fields;
@@ -548,7 +551,7 @@ impl StoryAssigner {
                 }
             }
             filters.push((Occur::Must, Box::new(BooleanQuery::new(should))));
-            self.config.candidates.max(1)
+            candidates.unwrap_or(self.config.candidates).max(1)
         };
         let query = BooleanQuery::new(filters);
         let searcher = inner.reader.searcher();
@@ -711,7 +714,7 @@ fn top_of(body: &str) -> String {
     body.chars().take(SCORED_BODY_CHARS).collect()
 }
 
-fn cosine(a: &[(String, f32)], b: &[(String, f32)]) -> f64 {
+pub(crate) fn cosine(a: &[(String, f32)], b: &[(String, f32)]) -> f64 {
     let (mut i, mut j, mut sum) = (0, 0, 0.0f32);
     while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
         match x.0.cmp(&y.0) {
@@ -727,7 +730,7 @@ fn cosine(a: &[(String, f32)], b: &[(String, f32)]) -> f64 {
     f64::from(sum).clamp(0.0, 1.0)
 }
 
-fn shared_terms(a: &[(String, f32)], b: &[(String, f32)], n: usize) -> Vec<String> {
+pub(crate) fn shared_terms(a: &[(String, f32)], b: &[(String, f32)], n: usize) -> Vec<String> {
     let b: BTreeMap<&str, f32> = b.iter().map(|(t, w)| (t.as_str(), *w)).collect();
     let mut products: Vec<(f32, &str)> = a
         .iter()
@@ -763,7 +766,7 @@ fn shingles(text: &str) -> HashSet<u64> {
 }
 
 /// Share of the smaller set found in the other (0 when either is empty).
-fn containment(a: &HashSet<u64>, b: &HashSet<u64>) -> f64 {
+pub(crate) fn containment(a: &HashSet<u64>, b: &HashSet<u64>) -> f64 {
     let smaller = a.len().min(b.len());
     if smaller == 0 {
         return 0.0;

@@ -330,6 +330,6 @@ pub(crate) fn normalize_lang(lang: &str) -> String {
     lang.trim().replace('_', "-").to_ascii_lowercase()
 }
 
-fn key(article_id: i64, lang: &str) -> String {
+pub(crate) fn key(article_id: i64, lang: &str) -> String {
     format!("{article_id}:{lang}")
 }

@@ -29,6 +29,7 @@ mod follow;
 mod index;
 mod logistic;
 mod merge;
+mod more_like_this;
 mod query;
 mod related;
 mod story;

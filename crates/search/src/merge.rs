@@ -170,28 +170,8 @@ fn stored_in_range(
     let mut out = Vec::with_capacity(top.len());
     for (_, address) in top {
         let doc: TantivyDocument = searcher.doc(address)?;
-        let int = |field| doc.get_first(field).and_then(|v| v.as_i64());
-        let text = |field| {
-            doc.get_first(field)
-                .and_then(|v| v.as_str())
-                .unwrap_or_default()
-                .to_string()
-        };
-        let (Some(id), Some(story)) = (int(f.article_id), int(f.story_id)) else {
+        let Some((candidate, Some(story))) = read_candidate(index, &doc) else {
             continue;
-        };
-        let candidate = StoryCandidate {
-            id,
-            lang: text(f.lang),
-            title: text(f.title),
-            lead: text(f.lead),
-            body: text(f.body),
-            published_at: int(f.published_at).unwrap_or(from),
-            section_id: int(f.section_id),
-            tags: doc
-                .get_all(f.tags)
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect(),
         };
         out.push((candidate, story));
     }
@@ -199,6 +179,35 @@ fn stored_in_range(
     // depend on the index's segment layout.
     out.sort_by_key(|(c, _)| (c.published_at, c.id));
     Ok(out)
+}
+
+/// An indexed version as a candidate, with its story.
+pub(crate) fn read_candidate(
+    index: &SearchIndex,
+    doc: &TantivyDocument,
+) -> Option<(StoryCandidate, Option<i64>)> {
+    let f = &index.inner.fields;
+    let int = |field| doc.get_first(field).and_then(|v| v.as_i64());
+    let text = |field| {
+        doc.get_first(field)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .to_string()
+    };
+    let candidate = StoryCandidate {
+        id: int(f.article_id)?,
+        lang: text(f.lang),
+        title: text(f.title),
+        lead: text(f.lead),
+        body: text(f.body),
+        published_at: int(f.published_at).unwrap_or(0),
+        section_id: int(f.section_id),
+        tags: doc
+            .get_all(f.tags)
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect(),
+    };
+    Some((candidate, int(f.story_id)))
 }
 
 /// Groups linked stories (union-find, the smallest id as root) and explains

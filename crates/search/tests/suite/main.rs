@@ -6,5 +6,6 @@ mod authors;
 mod follow;
 mod index;
 mod merges;
+mod more_like_this;
 mod similarity;
 mod stories;
