@@ -65,7 +65,10 @@ fn init_writes_a_valid_commented_config_and_refuses_to_overwrite() {
     );
     let (ok, out, err) = run(nb(&config).arg("migrate").current_dir(dir.path()));
     assert!(ok, "{err}");
-    assert!(out.contains("schema version 1"), "{out}");
+    assert!(
+        out.contains(&format!("schema version {}", store::SCHEMA_VERSION)),
+        "{out}"
+    );
 }
 
 #[test]
