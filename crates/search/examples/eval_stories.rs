@@ -2,11 +2,13 @@
 //! (`testdata/eval_stories.jsonl`):
 //!
 //! - section accuracy: [`SectionClassifier::cross_validate`], 5 and 10
-//!   stratified folds (articles of one story may fall in different folds);
+//!   stratified folds (articles of one story may fall in different folds),
+//!   accuracy above and below confidence 0.5, and 5 folds by story;
 //! - stories: the articles are fed online in publication order; each is
 //!   assigned by [`StoryAssigner::assign`] against what is indexed so far,
 //!   then indexed with its story; B-cubed precision, recall and F1 against
-//!   the gold stories;
+//!   the gold stories; then [`StoryAssigner::merge_candidates`] over the
+//!   whole range, applied, and the same measure;
 //! - related block precision@4: for every article, [`StoryAssigner::related`]
 //!   over the whole indexed set, with the story found online and the gold
 //!   section (what an editor or a confident classifier files); a result is

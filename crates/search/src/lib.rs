@@ -11,7 +11,9 @@
 //! - [`StoryClusterer`] groups articles about one event across days and publishers.
 //! - [`StoryAssigner`] places a new article in a story from what the index
 //!   holds (BM25 candidates, shingle copies, TF-IDF with time decay), and
-//!   builds its related block.
+//!   builds its related block; [`StoryAssigner::merge_candidates`] proposes
+//!   merges of stories that turned out to be one event, and
+//!   [`StoryAssigner::more_like_this`] fills a short related block.
 //! - [`authors`] turns printed bylines into author entities.
 //! - [`SectionClassifier`] files an article under a section, with a confidence.
 //!
