@@ -252,7 +252,10 @@ fn unwritable_data_dir(app: &App, error: &anyhow::Error) -> Option<String> {
         .chain()
         .find_map(|e| e.downcast_ref::<store::StoreError>())?;
     match store_error {
-        store::StoreError::Full(_) | store::StoreError::Database(_) => {}
+        store::StoreError::Full(_)
+        | store::StoreError::ReadOnly(_)
+        | store::StoreError::Io(_)
+        | store::StoreError::Database(_) => {}
         _ => return None,
     }
     let dir = &app.config.data_dir;

@@ -22,6 +22,13 @@ pub enum StoreError {
     /// The disk or the database is full.
     #[error("the database is full (no space left on its disk); free space and retry: {0}")]
     Full(String),
+    /// The database cannot be written: a read-only file system or file, or
+    /// a PostgreSQL server in read-only mode. Reads still work.
+    #[error("the database cannot be written (read-only file system, file or server); reads go on — make it writable (e.g. `mount -o remount,rw`, file permissions, or the primary server) and retry: {0}")]
+    ReadOnly(String),
+    /// The disk under the database failed (an I/O error).
+    #[error("the disk under the database failed (I/O error); check the disk and the kernel log, then restart: {0}")]
+    Io(String),
     /// The database was migrated by a newer Newsbridge.
     #[error("the database is at schema version {found}, newer than this binary's {supported}; upgrade newsbridge (nothing was changed)")]
     NewerSchema {
@@ -57,8 +64,9 @@ impl From<sqlx::Error> for StoreError {
         if let sqlx::Error::Database(db) = &err {
             let code = db.code().map(|c| c.to_string()).unwrap_or_default();
             let message = db.message().to_string();
-            // SQLite: 5 BUSY, 6 LOCKED (and extended codes), 13 FULL; PostgreSQL: 53100 disk_full,
-            // 55P03 lock_not_available, 23505 unique_violation.
+            // SQLite: 5 BUSY, 6 LOCKED (and extended codes), 8 READONLY, 10 IOERR, 13 FULL;
+            // PostgreSQL: 53100 disk_full, 55P03 lock_not_available, 23505 unique_violation,
+            // 25006 read_only_sql_transaction, 58030 io_error.
             // PostgreSQL codes are five characters; SQLite's (extended) codes are at most four digits.
             let primary = (code.len() < 5)
                 .then(|| code.parse::<i64>().ok())
@@ -67,6 +75,8 @@ impl From<sqlx::Error> for StoreError {
             match (primary, code.as_str()) {
                 (Some(5) | Some(6), _) | (_, "55P03") => return StoreError::Locked(message),
                 (Some(13), _) | (_, "53100") => return StoreError::Full(message),
+                (Some(8), _) | (_, "25006") => return StoreError::ReadOnly(message),
+                (Some(10), _) | (_, "58030") => return StoreError::Io(message),
                 (_, "23505") | (Some(19), _) => return StoreError::Conflict(message),
                 _ => {}
             }

@@ -223,3 +223,24 @@ on_both_backends!(
         );
     }
 );
+
+#[tokio::test]
+async fn a_read_only_database_is_named_as_such() {
+    let (store, _dir) = store::testing::sqlite().await.unwrap();
+    let mut conn = store.pool().acquire().await.unwrap();
+    sqlx::query("PRAGMA query_only = 1")
+        .execute(&mut *conn)
+        .await
+        .unwrap();
+    let err = sqlx::query("INSERT INTO topics (label, created_at) VALUES ('x', 1)")
+        .execute(&mut *conn)
+        .await
+        .unwrap_err();
+    let err = store::StoreError::from(err);
+    assert!(matches!(err, store::StoreError::ReadOnly(_)), "{err:?}");
+    assert!(err.to_string().contains("cannot be written"), "{err}");
+    sqlx::query("PRAGMA query_only = 0")
+        .execute(&mut *conn)
+        .await
+        .unwrap();
+}

@@ -77,6 +77,7 @@ comment-error-expired = Das Formular ist abgelaufen. Bitte senden Sie es erneut.
 comment-error-rate = Sie haben in kurzer Zeit mehrere Kommentare geschrieben. Bitte warten Sie einige Minuten.
 comment-error-spam = Ihr Kommentar sieht nach automatischem Spam aus und wurde nicht veröffentlicht.
 comment-error-forbidden = Das Formular konnte nicht geprüft werden. Bitte laden Sie den Artikel neu und versuchen Sie es noch einmal.
+comment-error-unavailable = Kommentare können gerade nicht gespeichert werden. Ihr Text steht unten: Bitte senden Sie ihn in ein paar Minuten erneut.
 comment-back = Zurück zum Artikel
 
 author-title = Artikel von { $author }

@@ -79,6 +79,7 @@ comment-error-expired = This form has expired. Please send it again.
 comment-error-rate = You have posted several comments in a short time. Please wait a few minutes.
 comment-error-spam = Your comment looks like automated spam and was not posted.
 comment-error-forbidden = This form could not be verified. Please reload the article and try again.
+comment-error-unavailable = Comments cannot be saved at the moment. Your text is below: please send it again in a few minutes.
 comment-back = Back to the article
 
 author-title = Articles by { $author }

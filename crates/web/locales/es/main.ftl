@@ -77,6 +77,7 @@ comment-error-expired = Este formulario ha caducado. Envíelo de nuevo.
 comment-error-rate = Ha publicado varios comentarios en poco tiempo. Espere unos minutos.
 comment-error-spam = Su comentario parece correo basura automático y no se ha publicado.
 comment-error-forbidden = No se pudo verificar el formulario. Vuelva a cargar el artículo e inténtelo de nuevo.
+comment-error-unavailable = Ahora mismo no se pueden guardar comentarios. Su texto está abajo: envíelo de nuevo dentro de unos minutos.
 comment-back = Volver al artículo
 
 author-title = Artículos de { $author }

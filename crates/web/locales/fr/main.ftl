@@ -77,6 +77,7 @@ comment-error-expired = Ce formulaire a expiré. Envoyez-le de nouveau.
 comment-error-rate = Vous avez publié plusieurs commentaires en peu de temps. Patientez quelques minutes.
 comment-error-spam = Votre commentaire ressemble à un envoi automatique et n’a pas été publié.
 comment-error-forbidden = Ce formulaire n’a pas pu être vérifié. Rechargez l’article et réessayez.
+comment-error-unavailable = Les commentaires ne peuvent pas être enregistrés pour le moment. Votre texte est ci-dessous : renvoyez-le dans quelques minutes.
 comment-back = Retour à l’article
 
 author-title = Articles de { $author }

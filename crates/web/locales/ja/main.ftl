@@ -76,6 +76,7 @@ comment-error-expired = フォームの有効期限が切れました。もう�
 comment-error-rate = 短時間に複数のコメントが投稿されました。数分待ってからお試しください。
 comment-error-spam = 自動送信のスパムと判断されたため、コメントは投稿されませんでした。
 comment-error-forbidden = フォームを確認できませんでした。記事を再読み込みして、もう一度お試しください。
+comment-error-unavailable = 現在コメントを保存できません。入力した内容は下にあります。数分後にもう一度送信してください。
 comment-back = 記事に戻る
 
 author-title = { $author }の記事

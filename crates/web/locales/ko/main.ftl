@@ -76,6 +76,7 @@ comment-error-expired = 양식이 만료되었습니다. 다시 보내 주세요
 comment-error-rate = 짧은 시간에 여러 댓글을 작성하셨습니다. 몇 분 후에 다시 시도해 주세요.
 comment-error-spam = 자동 스팸으로 보여 댓글이 게시되지 않았습니다.
 comment-error-forbidden = 양식을 확인할 수 없습니다. 기사를 새로 고친 뒤 다시 시도해 주세요.
+comment-error-unavailable = 지금은 댓글을 저장할 수 없습니다. 작성한 내용은 아래에 있습니다. 몇 분 뒤에 다시 보내 주세요.
 comment-back = 기사로 돌아가기
 
 author-title = { $author }의 기사

@@ -76,6 +76,7 @@ comment-error-expired = Biểu mẫu đã hết hạn. Vui lòng gửi lại.
 comment-error-rate = Bạn đã gửi nhiều bình luận trong thời gian ngắn. Vui lòng đợi vài phút.
 comment-error-spam = Bình luận của bạn giống thư rác tự động nên không được đăng.
 comment-error-forbidden = Không thể xác minh biểu mẫu. Vui lòng tải lại bài viết và thử lại.
+comment-error-unavailable = Hiện chưa thể lưu bình luận. Nội dung của bạn ở bên dưới: vui lòng gửi lại sau vài phút.
 comment-back = Quay lại bài viết
 
 author-title = Bài viết của { $author }

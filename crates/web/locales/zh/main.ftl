@@ -76,6 +76,7 @@ comment-error-expired = 表单已过期，请重新提交。
 comment-error-rate = 您在短时间内发表了多条评论，请稍候几分钟。
 comment-error-spam = 您的评论疑似自动发送的垃圾信息，未予发表。
 comment-error-forbidden = 无法验证此表单。请重新加载文章后再试。
+comment-error-unavailable = 目前无法保存评论。您的内容在下方，请几分钟后再次发送。
 comment-back = 返回文章
 
 author-title = { $author }的文章

@@ -211,6 +211,20 @@ async fn handle(
                 "comment-error-forbidden",
             )))
         }
+        // The database cannot take writes (read-only, full, failing disk,
+        // locked): say so, with the reader's text kept in the form.
+        Err(
+            e @ (store::StoreError::ReadOnly(_)
+            | store::StoreError::Full(_)
+            | store::StoreError::Io(_)
+            | store::StoreError::Locked(_)),
+        ) => {
+            tracing::error!(error = %e, "a comment could not be stored");
+            return Ok(refused(Refusal(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "comment-error-unavailable",
+            )));
+        }
         Err(e) => return Err(e.into()),
     }
     let outcome = if status == CommentStatus::Visible {
