@@ -35,7 +35,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
-import html
 import ipaddress
 import json
 import mimetypes
@@ -645,7 +644,7 @@ def feed_problems(client: Client, feed: Feed, resp: Response, article_urls: set[
     if not any(client.is_ours(h or "") for h in alternates):
         problems.append(f"no alternate link to the portal page (links: {alternates})")
     language = d.feed.get("language")
-    if language is not None and language.split("-")[0] != feed.lang:
+    if language is None or language.split("-")[0] != feed.lang:
         problems.append(f"feed language {language!r}, expected {feed.lang!r}")
     if not d.entries:
         problems.append("no entries")
