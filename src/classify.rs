@@ -90,20 +90,7 @@ pub async fn story_for(
     article: &store::ArticleRecord,
     section_id: Option<i64>,
 ) -> Result<Option<i64>> {
-    let dir = app.config.data_dir.join("stories");
-    let stories = app
-        .stories
-        .get_or_init(|| async move {
-            match crate::stories::Stories::open(&dir) {
-                Ok(s) => Some(std::sync::Arc::new(s)),
-                Err(e) => {
-                    tracing::warn!(error = %format!("{e:#}"), "stories are off in this process");
-                    None
-                }
-            }
-        })
-        .await;
-    let Some(stories) = stories else {
+    let Some(stories) = stories_of(app).await else {
         return Ok(None);
     };
     match stories.assign(&app.store, article, section_id).await {
@@ -113,6 +100,42 @@ pub async fn story_for(
             Ok(None)
         }
     }
+}
+
+/// This process's story index, opened on first use; None when it cannot be
+/// (another process holds it, a broken disk).
+async fn stories_of(app: &App) -> Option<std::sync::Arc<crate::stories::Stories>> {
+    let dir = app.config.data_dir.join("stories");
+    app.stories
+        .get_or_init(|| async move {
+            match crate::stories::Stories::open(&dir) {
+                Ok(s) => Some(std::sync::Arc::new(s)),
+                Err(e) => {
+                    tracing::warn!(error = %format!("{e:#}"), "stories are off in this process");
+                    None
+                }
+            }
+        })
+        .await
+        .clone()
+}
+
+/// Days back in which filed articles are checked for story merges.
+const MERGE_DAYS: i64 = 3;
+
+/// Merges the stories of the articles filed in the last few days that turn
+/// out to be one event (two copies filed at the same instant by two workers,
+/// a story started before the article that links it). Returns how many
+/// stories were merged.
+pub async fn merge_stories(app: &App) -> Result<usize> {
+    let since = store::now_ms() - MERGE_DAYS * 24 * 3600 * 1000;
+    let Some((from, to)) = app.store.published_range_filed_since(since).await? else {
+        return Ok(0);
+    };
+    let Some(stories) = stories_of(app).await else {
+        return Ok(0);
+    };
+    stories.merge_recent(&app.store, from, to).await
 }
 
 #[cfg(test)]

@@ -67,7 +67,8 @@ impl Stories {
                     None => store.article(m.article_id).await?.topic_id,
                 };
                 match known {
-                    Some(story) => story,
+                    // Another worker may have merged that story since this index saw it.
+                    Some(story) => store.live_topic(story).await?,
                     None => store.create_topic(&article.original.title).await?,
                 }
             }
@@ -79,6 +80,50 @@ impl Stories {
             .context("cannot add the article to the story index")?;
         indexed.insert(article.id);
         Ok(topic)
+    }
+
+    /// Merges the stories of articles published between `from_ms` and `to_ms`
+    /// that are one event (see `search::StoryAssigner::merge_candidates`):
+    /// the database first (articles moved, the absorbed story pointing at the
+    /// kept one), then this index. Returns how many stories were merged.
+    pub async fn merge_recent(
+        &self,
+        store: &store::Store,
+        from_ms: i64,
+        to_ms: i64,
+    ) -> Result<usize> {
+        let mut indexed = self.indexed.lock().await;
+        self.catch_up(store, &mut indexed, from_ms).await?;
+        self.catch_up(store, &mut indexed, to_ms).await?;
+        let merges = self
+            .assigner
+            .merge_candidates(&self.index, from_ms, to_ms)
+            .context("story merge scan failed")?;
+        let mut merged = 0;
+        for m in &merges {
+            let why = m.explain();
+            let moved = store.merge_topics(m.absorb, m.keep, &why).await?;
+            tracing::info!(absorb = m.absorb, keep = m.keep, articles = moved.len(), %why, "stories merged");
+            for id in moved {
+                let article = match store.article(id).await {
+                    Ok(a) => a,
+                    Err(store::StoreError::NotFound(_)) => continue,
+                    Err(e) => return Err(e.into()),
+                };
+                if let Some(topic) = article.topic_id {
+                    self.index
+                        .upsert(&doc(&candidate(&article, article.section_id), topic))
+                        .context("cannot update the story index")?;
+                }
+            }
+            merged += 1;
+        }
+        if merged > 0 {
+            self.index
+                .commit()
+                .context("cannot update the story index")?;
+        }
+        Ok(merged)
     }
 
     /// Takes in the articles given a story around `at` that this index lacks.

@@ -6,7 +6,8 @@ use crate::app::App;
 use crate::config::Config;
 use crate::pipeline;
 
-/// Queues a poll of every enabled source, runs every job until none is due, and prints the status.
+/// Queues a poll of every enabled source, runs every job until none is due,
+/// merges stories that turned out to be one event, and prints the status.
 pub async fn run(config: Config) -> Result<()> {
     let app = App::open(config).await?;
     let queued = pipeline::queue_polls(&app, false).await?;
@@ -15,5 +16,9 @@ pub async fn run(config: Config) -> Result<()> {
     }
     let ran = pipeline::drain(&app, app.config.workers.concurrency).await?;
     println!("ran {ran} jobs");
+    let merged = crate::classify::merge_stories(&app).await?;
+    if merged > 0 {
+        println!("merged {merged} stories that were one event");
+    }
     super::status::print(&app.store, false).await
 }

@@ -107,6 +107,9 @@ impl Context {
     }
 }
 
+/// How often a worker that files stories looks for stories to merge.
+const STORY_MERGE_EVERY: Duration = Duration::from_secs(10 * 60);
+
 /// Runs workers until `shutdown` turns true; also schedules due source polls.
 /// Job runs and translated segments are recorded in `metrics`.
 pub async fn run_workers(
@@ -149,11 +152,22 @@ pub async fn run_workers(
         }));
     }
     let schedules_polls = options.kinds.contains(&JobKind::Poll);
+    // Workers that file stories also mend them: merging stories that are one event.
+    let merges_stories = options.kinds.contains(&JobKind::Classify);
     let scheduler = {
         let ctx = ctx.clone();
         let mut stop = shutdown.clone();
         tokio::spawn(async move {
+            let mut next_merge = tokio::time::Instant::now() + STORY_MERGE_EVERY;
             loop {
+                if merges_stories && tokio::time::Instant::now() >= next_merge {
+                    next_merge = tokio::time::Instant::now() + STORY_MERGE_EVERY;
+                    match crate::classify::merge_stories(&ctx.app).await {
+                        Ok(0) => {}
+                        Ok(n) => tracing::info!(merged = n, "stories merged"),
+                        Err(e) => tracing::warn!(error = %format!("{e:#}"), "stories not merged"),
+                    }
+                }
                 if schedules_polls {
                     if let Err(e) = poll::queue_polls(&ctx.app, true).await {
                         ctx.write_failed("cannot schedule polls", &e);

@@ -62,3 +62,72 @@ async fn the_flood_series_is_one_story_with_a_page() {
         "the story page lists every article of the series"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_story_split_by_a_race_is_merged_and_its_page_redirects() {
+    let sample = ingested_sample().await;
+    let store = open(sample.dir.path(), None).await;
+    let flood: Vec<(i64, i64)> = {
+        let mut out = Vec::new();
+        for a in sample.site.articles() {
+            if a.series.as_deref() == Some("mưa lũ miền Trung") {
+                let r = store
+                    .article_by_url(&format!("http://{}{}", sample.addr, a.path()))
+                    .await
+                    .unwrap()
+                    .unwrap();
+                out.push((r.id, r.topic_id.unwrap()));
+            }
+        }
+        out
+    };
+    let story = flood[0].1;
+    assert!(flood.len() >= 4 && flood.iter().all(|(_, t)| *t == story));
+    // Two workers filing at the same instant started a second story for half
+    // of the series (as their story indexes recorded it).
+    let split = store.create_topic("Mưa lũ (bản thứ hai)").await.unwrap();
+    let moved: Vec<i64> = flood
+        .iter()
+        .skip(flood.len() / 2)
+        .map(|(id, _)| *id)
+        .collect();
+    for id in &moved {
+        sqlx::query("UPDATE articles SET topic_id = $1 WHERE id = $2")
+            .bind(split)
+            .bind(id)
+            .execute(store.pool())
+            .await
+            .unwrap();
+    }
+    std::fs::remove_dir_all(sample.dir.path().join("data").join("stories")).unwrap();
+
+    let (ok, out, err) =
+        crate::common::run(crate::common::nb(&sample.config).args(["ingest", "--once"]));
+    assert!(ok, "{err}");
+    assert!(out.contains("merged 1 stories"), "{out}");
+    for (id, _) in &flood {
+        let topic = store.article(*id).await.unwrap().topic_id.unwrap();
+        assert_eq!(topic, story, "article {id} is back in the older story");
+    }
+    assert!(store
+        .audit_has("story_merged", &format!("story {split}"))
+        .await
+        .unwrap());
+    assert_eq!(store.live_topic(split).await.unwrap(), story);
+
+    let app = crate::common::serve_portal(&sample.config).await;
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let got = client
+        .get(format!("{}/en/topic/{split}", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(got.status(), 301);
+    assert_eq!(
+        got.headers()["location"].to_str().unwrap(),
+        format!("/en/topic/{story}")
+    );
+}

@@ -34,3 +34,7 @@ ALTER TABLE authors ADD COLUMN author_key TEXT;
 ALTER TABLE authors ADD COLUMN source_id BIGINT;
 UPDATE authors SET author_key = slug WHERE author_key IS NULL;
 CREATE UNIQUE INDEX authors_key_source ON authors (author_key, COALESCE(source_id, 0));
+
+-- Stories merged after the fact (two copies of one event filed at the same
+-- instant by two workers): the absorbed story points at the one kept.
+ALTER TABLE topics ADD COLUMN merged_into BIGINT;

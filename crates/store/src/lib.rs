@@ -25,6 +25,7 @@ mod revisions;
 mod sections;
 mod sources;
 mod status;
+mod topics;
 mod translations;
 mod upstream;
 mod users;

@@ -38,6 +38,11 @@ async fn render(app: &App, lang: &str, id: i64, page_no: i64) -> Result<Response
     }
     let store = &app.portal.store;
     store.topic_label(id).await?.ok_or(WebError::NotFound)?;
+    let live = store.live_topic(id).await?;
+    if live != id {
+        // Merged into another story: one address per story.
+        return Ok(crate::pages::moved(&urls::topic(lang, live)));
+    }
     let ctx = Ctx::new(app, lang).await?;
     let filter = TeaserFilter {
         topic_id: Some(id),
