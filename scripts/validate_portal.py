@@ -9,7 +9,8 @@ and stops it); run alone against any portal on loopback:
 
 Crawls, in every language the portal serves: home, every section page,
 every article page (one of them after posting a comment and a reply), the
-authors and the largest topic (story), search results, about, the localized
+authors and the largest topic (story), search results (and their page 2, a
+section and date filter, no result), about, the refused-comment page, the localized
 404, the desk login page; the RSS 2.0 and Atom feeds per language and per
 section; the sitemap index, every sitemap it lists (per language and Google
 News) and robots.txt. Then checks:
@@ -330,11 +331,20 @@ def discover(client: Client, report: Report) -> Site:
             title = " ".join(first.xpath("//h1//text()")).strip()
             words = [w for w in re.findall(r"\w{4,}", title) if not w.isdigit()]
             q = urllib.parse.quote(words[0] if words else title.split()[0])
-            section_slug = arts[0].split("/")[2]
-            pages.append(Page(client.url(f"/{lang}/search?q={q}"), "search", lang))
-            pages.append(
-                Page(client.url(f"/{lang}/search?q={q}&section={section_slug}&from=2000-01-01"), "search (filtered)", lang)
-            )
+            plain = f"/{lang}/search?q={q}"
+            pages.append(Page(client.url(plain), "search", lang))
+            if not _html(client.get(plain)).xpath("//ol[contains(@class,'hits')]/li"):
+                report.fail("pages", client.url(plain), "a word of an article's title finds nothing")
+            nxt = _rel_next(client, plain)
+            if nxt:
+                pages.append(Page(nxt, "search page 2", lang))
+            # The section filter takes the values the search form offers.
+            sections_offered = [v for v in _html(client.get(plain)).xpath("//select[@name='section']/option/@value") if v]
+            if sections_offered:
+                filtered = f"{plain}&section={sections_offered[0]}&from=2000-01-01"
+                pages.append(Page(client.url(filtered), "search (filtered)", lang))
+            else:
+                report.fail("pages", client.url(plain), "the search form offers no section filter")
             pages.append(Page(client.url(f"/{lang}/search?q=zzqxjvnothing"), "search (no results)", lang))
         pages.append(Page(client.url(f"/{lang}/about"), "about", lang))
         pages.append(Page(client.url(f"/{lang}/no-such-section/no-such-page"), "404", lang, status=404))
@@ -437,7 +447,8 @@ def check_pages(client: Client, site: Site, report: Report, out: Path) -> None:
         lang = doc.get("lang")
         if lang != page.lang:
             report.fail("pages", page.url, f"{page.kind}: <html lang={lang!r}>, expected {page.lang!r}")
-        name = re.sub(r"[^A-Za-z0-9]+", "-", client.path(page.url).strip("/"))[:80] or "root"
+        parts = urllib.parse.urlsplit(page.url)
+        name = re.sub(r"[^A-Za-z0-9]+", "-", f"{parts.path}?{parts.query}".strip("/?"))[:80].strip("-") or "root"
         path = html_dir / f"{i:03d}-{page.lang}-{name}.html"
         path.write_bytes(resp.body)
         files[str(path.resolve())] = f"{page.url} ({page.kind})"
