@@ -67,11 +67,14 @@ pub(crate) async fn index(State(app): State<AppState>) -> Response {
             xml_escape(&app.abs(&urls::sitemap(lang)))
         );
     }
-    let _ = writeln!(
-        out,
-        "  <sitemap><loc>{}</loc></sitemap>",
-        xml_escape(&app.abs("/sitemap-news.xml"))
-    );
+    // The news sitemap only while it has entries: an empty <urlset> is invalid.
+    if has_recent_news(&app).await {
+        let _ = writeln!(
+            out,
+            "  <sitemap><loc>{}</loc></sitemap>",
+            xml_escape(&app.abs("/sitemap-news.xml"))
+        );
+    }
     out.push_str("</sitemapindex>\n");
     xml(out)
 }
@@ -218,8 +221,39 @@ fn news_language(lang: &str) -> &str {
     }
 }
 
+/// Whether any language has an article from the news sitemap's window.
+async fn has_recent_news(app: &App) -> bool {
+    let since = store::now_ms() - NEWS_WINDOW_MS;
+    for lang in served_languages(app) {
+        match app
+            .portal
+            .store
+            .teasers(&lang, TeaserFilter::default(), 1, 0)
+            .await
+        {
+            Ok(newest)
+                if newest
+                    .iter()
+                    .any(|t| t.published_at.is_some_and(|p| p >= since)) =>
+            {
+                return true
+            }
+            Ok(_) => {}
+            Err(e) => {
+                tracing::warn!(error = %e, "news sitemap check failed");
+                return false;
+            }
+        }
+    }
+    false
+}
+
 async fn render_news(app: &App) -> Result<Response, WebError> {
     let since = store::now_ms() - NEWS_WINDOW_MS;
+    if !has_recent_news(app).await {
+        // Nothing from the last two days: no sitemap (it may not be empty).
+        return Err(WebError::NotFound);
+    }
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n",
     );

@@ -46,6 +46,7 @@ article-embed-map = Karte öffnen
 article-embed-other = Eingebetteten Inhalt öffnen
 article-tags = Schlagwörter
 related-topic = Zum selben Thema
+related-topic-all = Das ganze Thema
 related-section = Mehr aus dem Ressort { $section }
 related-author = Mehr von { $author }
 comments-heading = Kommentare

@@ -48,6 +48,7 @@ article-embed-map = Open the map
 article-embed-other = Open the embedded content
 article-tags = Tags
 related-topic = Same story
+related-topic-all = The whole story
 related-section = More in { $section }
 related-author = More by { $author }
 comments-heading = Comments

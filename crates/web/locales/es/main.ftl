@@ -46,6 +46,7 @@ article-embed-map = Abrir el mapa
 article-embed-other = Abrir el contenido insertado
 article-tags = Etiquetas
 related-topic = Sobre el mismo tema
+related-topic-all = Toda la cobertura
 related-section = Más en { $section }
 related-author = Más de { $author }
 comments-heading = Comentarios

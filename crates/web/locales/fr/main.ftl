@@ -46,6 +46,7 @@ article-embed-map = Ouvrir la carte
 article-embed-other = Ouvrir le contenu intégré
 article-tags = Mots-clés
 related-topic = Sur le même sujet
+related-topic-all = Tout le dossier
 related-section = Plus d’articles : { $section }
 related-author = Du même auteur : { $author }
 comments-heading = Commentaires

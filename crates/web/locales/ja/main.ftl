@@ -46,6 +46,7 @@ article-embed-map = 地図を開く
 article-embed-other = 埋め込みコンテンツを開く
 article-tags = タグ
 related-topic = 同じ話題の記事
+related-topic-all = この話題の記事をすべて見る
 related-section = { $section }の他の記事
 related-author = { $author }の他の記事
 comments-heading = コメント

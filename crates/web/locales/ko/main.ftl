@@ -46,6 +46,7 @@ article-embed-map = 지도 열기
 article-embed-other = 삽입된 콘텐츠 열기
 article-tags = 태그
 related-topic = 같은 사건
+related-topic-all = 이 사건 기사 모두 보기
 related-section = { $section } 섹션의 다른 기사
 related-author = { $author }의 다른 기사
 comments-heading = 댓글

@@ -46,6 +46,7 @@ article-embed-map = Открыть карту
 article-embed-other = Открыть встроенное содержимое
 article-tags = Теги
 related-topic = По той же теме
+related-topic-all = Вся тема
 related-section = Ещё в рубрике «{ $section }»
 related-author = Другие статьи автора: { $author }
 comments-heading = Комментарии

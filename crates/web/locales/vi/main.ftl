@@ -46,6 +46,7 @@ article-embed-map = Mở bản đồ
 article-embed-other = Mở nội dung nhúng
 article-tags = Từ khóa
 related-topic = Cùng chủ đề
+related-topic-all = Toàn bộ chủ đề
 related-section = Tin khác trong mục { $section }
 related-author = Bài khác của { $author }
 comments-heading = Bình luận

@@ -46,6 +46,7 @@ article-embed-map = 打开地图
 article-embed-other = 打开嵌入内容
 article-tags = 标签
 related-topic = 同一事件
+related-topic-all = 查看全部报道
 related-section = 更多{ $section }新闻
 related-author = { $author }的其他文章
 comments-heading = 评论

@@ -138,6 +138,10 @@ fn image_type(src: &str) -> &'static str {
         "image/webp"
     } else if path.ends_with(".gif") {
         "image/gif"
+    } else if path.ends_with(".svg") {
+        "image/svg+xml"
+    } else if path.ends_with(".avif") {
+        "image/avif"
     } else {
         "image/jpeg"
     }

@@ -37,6 +37,16 @@ pub(super) fn write(ctx: &Ctx<'_>, c: &Channel) -> Response {
                 .link(app.abs(&c.page))
                 .build(),
         ))
+        .atom_ext(Some(
+            rss::extension::atom::AtomExtensionBuilder::default()
+                .links(vec![rss::extension::atom::Link {
+                    href: app.abs(&c.self_path),
+                    rel: "self".into(),
+                    mime_type: Some("application/rss+xml".into()),
+                    ..Default::default()
+                }])
+                .build(),
+        ))
         .items(items)
         .build();
     (

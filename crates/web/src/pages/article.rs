@@ -492,6 +492,9 @@ fn body(ctx: &Ctx<'_>, a: &Loaded, related: &Related, comments: Markup) -> Marku
         (comments)
         @if !related.topic.is_empty() {
             (related_block(ctx, "related-topic", &ctx.t("related-topic"), &related.topic))
+            @if let Some(topic) = a.record.topic_id {
+                p.more { a href=(urls::topic(ctx.lang, topic)) { (ctx.t("related-topic-all")) } }
+            }
         }
         @if !related.section.is_empty() {
             @let name = ctx.section(a.record.section_id).map(|s| ctx.section_name(s).to_string()).unwrap_or_default();

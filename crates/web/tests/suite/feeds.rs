@@ -19,6 +19,13 @@ async fn rss_feeds_per_language_and_section() {
     let channel = rss::Channel::from_str(&got.body).expect("valid RSS");
     assert_eq!(channel.language(), Some("fr"));
     assert!(channel.title().contains("dernières nouvelles"));
+    assert!(
+        got.body.contains(&format!(
+            "<atom:link href=\"{BASE}/fr/feed.xml\" rel=\"self\" type=\"application/rss+xml\"/>"
+        )),
+        "the feed names itself: {}",
+        &got.body[..600.min(got.body.len())]
+    );
     let main = channel
         .items()
         .iter()
