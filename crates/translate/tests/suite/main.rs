@@ -7,6 +7,7 @@ mod common;
 mod ct2;
 mod engines;
 mod models;
+mod openai_e2e;
 mod pipeline;
 mod robustness;
 mod tmx;
