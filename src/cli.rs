@@ -144,6 +144,19 @@ pub enum Command {
         /// The text (default: standard input), translated line by line.
         text: Option<String>,
     },
+    /// Translate one stored article again now (into every portal language, or
+    /// those given) and publish it unless QA holds it: after installing a model,
+    /// changing the glossary, or to retry one article by hand.
+    #[command(
+        after_help = "Example:\n  newsbridge translate 42 --lang fr\n  newsbridge translate 42            # every portal language"
+    )]
+    Translate {
+        /// The article's id (the number in its portal URL, or `status`/the desk).
+        article_id: i64,
+        /// Target language, repeatable or comma-separated (default: every portal language).
+        #[arg(long = "lang", value_delimiter = ',')]
+        langs: Vec<String>,
+    },
     /// Machine translation models installed for the local CTranslate2 engine.
     #[command(subcommand)]
     Models(ModelsCommand),

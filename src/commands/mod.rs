@@ -14,6 +14,7 @@ mod sections;
 mod serve;
 mod sources;
 mod status;
+mod translate_article;
 mod translate_text;
 mod users;
 
@@ -51,6 +52,9 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
                 Command::Import { file } => archive::import(config, &file).await,
                 Command::Index(crate::cli::IndexCommand::Rebuild) => index::rebuild(config).await,
                 Command::Models(cmd) => models::run(&config, cmd).await,
+                Command::Translate { article_id, langs } => {
+                    translate_article::run(config, article_id, langs).await
+                }
                 Command::TranslateText { from, to, text } => {
                     translate_text::run(config, &from, &to, text).await
                 }

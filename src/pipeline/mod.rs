@@ -17,7 +17,8 @@ mod worker;
 use serde::{Deserialize, Serialize};
 
 pub use poll::queue_polls;
-pub(crate) use translate::Translators;
+pub(crate) use translate::{translate_now, Translators};
+pub(crate) use worker::one_off;
 pub use worker::{drain, run_workers, WorkerOptions};
 
 /// Payload of a `poll` job.

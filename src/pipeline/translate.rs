@@ -79,6 +79,40 @@ pub async fn run(ctx: &Context, job: LanguageJob) -> StageResult {
     render(ctx, &article, &job, None).await
 }
 
+/// Translates `article` into `lang` now, whatever exists for its revision
+/// (the `newsbridge translate` command), then publishes it unless QA holds
+/// it. Returns the version as saved.
+pub(crate) async fn translate_now(
+    ctx: &Context,
+    article: &store::ArticleRecord,
+    lang: &str,
+) -> Result<Translation> {
+    let job = LanguageJob {
+        article_id: article.id,
+        lang: lang.to_string(),
+        revision: article.revision,
+    };
+    let unwrap = |e: super::StageError| match e {
+        super::StageError::Retry(e) | super::StageError::Permanent(e) => e,
+    };
+    render(ctx, article, &job, None).await.map_err(unwrap)?;
+    let saved = ctx
+        .app
+        .store
+        .translation(article.id, lang)
+        .await?
+        .context("the translation was not saved")?;
+    if saved.status == TranslationStatus::Translated {
+        super::publish::run(&ctx.app, job).await.map_err(unwrap)?;
+    }
+    Ok(ctx
+        .app
+        .store
+        .translation(article.id, lang)
+        .await?
+        .unwrap_or(saved))
+}
+
 /// Applies an editor's correction: remembers it as a human translation (every
 /// future match reuses it), then re-renders the language version from the
 /// translation memory, credited to the editor.

@@ -199,6 +199,16 @@ pub async fn run_workers(
     Ok(())
 }
 
+/// The workers' shared state for a one-off command that runs stage handlers
+/// itself (`newsbridge translate`).
+pub(crate) async fn one_off(app: &App) -> Result<Context> {
+    Ok(Context::new(
+        app.clone(),
+        Translators::from_config(app).await?,
+        crate::metrics::Metrics::new(),
+    ))
+}
+
 /// Runs jobs until none is due and none is running: the `ingest --once` mode.
 /// Returns the number of jobs run.
 pub async fn drain(app: &App, concurrency: usize) -> Result<usize> {

@@ -38,6 +38,7 @@ fn every_command_explains_itself_with_an_example() {
         vec!["models", "remove"],
         vec!["qa"],
         vec!["translate-text"],
+        vec!["translate"],
     ] {
         let (ok, out, err) = run(nb(&config).args(&args).arg("--help"));
         assert!(ok, "{args:?}: {err}");

@@ -562,3 +562,34 @@ async fn copies_syndicated_by_a_second_publisher_are_linked_not_republished() {
         "the near copy is the edited one"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_article_is_translated_again_on_demand() {
+    let sample = ingested_sample().await;
+    let store = open(sample.dir.path(), None).await;
+    let first = sample.site.bundled_articles()[0].clone();
+    let record = store
+        .article_by_url(&format!("http://{}{}", sample.addr, first.path()))
+        .await
+        .unwrap()
+        .unwrap();
+    // Translated again on demand (after a new model or glossary terms).
+    let before = store.translation(record.id, "en").await.unwrap().unwrap();
+    let id = record.id.to_string();
+    let (ok, out, err) = run(nb(&sample.config).args(["translate", &id, "--lang", "en"]));
+    assert!(ok, "{err}");
+    assert!(out.contains("en: published"), "{out}");
+    let after = store.translation(record.id, "en").await.unwrap().unwrap();
+    assert_eq!(after.status, TranslationStatus::Published);
+    assert!(
+        after.content.title == before.content.title,
+        "same memory, same text"
+    );
+
+    let (ok, _, err) = run(nb(&sample.config).args(["translate", "987654"]));
+    assert!(!ok && err.contains("there is no article 987654"), "{err}");
+    let (ok, _, err) = run(nb(&sample.config).args(["translate", &id, "--lang", "xx"]));
+    assert!(!ok && err.contains("does not serve"), "{err}");
+    let (ok, _, err) = run(nb(&sample.config).args(["translate", &id, "--lang", "vi"]));
+    assert!(!ok && err.contains("own language"), "{err}");
+}
