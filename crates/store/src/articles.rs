@@ -121,6 +121,22 @@ pub struct UpstreamGone {
     pub since: i64,
 }
 
+/// Records that an article changed (`classified`, `taken_down`…) in the log
+/// web nodes follow to keep their search index current.
+pub(crate) async fn log_change(
+    conn: &mut sqlx::AnyConnection,
+    article_id: i64,
+    change: &str,
+) -> Result<()> {
+    sqlx::query("INSERT INTO change_log (article_id, change, at) VALUES ($1, $2, $3)")
+        .bind(article_id)
+        .bind(change)
+        .bind(now_ms())
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 /// A name credited on an article, as the classify stage hands it over.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Credit {
@@ -419,13 +435,7 @@ impl Store {
         .bind(id)
         .execute(&mut *tx)
         .await?;
-        sqlx::query(
-            "INSERT INTO change_log (article_id, change, at) VALUES ($1, 'classified', $2)",
-        )
-        .bind(id)
-        .bind(now_ms())
-        .execute(&mut *tx)
-        .await?;
+        log_change(&mut tx, id, "classified").await?;
         tx.commit().await?;
         Ok(())
     }
@@ -536,13 +546,7 @@ impl Store {
         .bind(id)
         .execute(&mut *tx)
         .await?;
-        sqlx::query(
-            "INSERT INTO change_log (article_id, change, at) VALUES ($1, 'taken_down', $2)",
-        )
-        .bind(id)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
+        log_change(&mut tx, id, "taken_down").await?;
         sqlx::query("INSERT INTO audit_log (actor, action, target, detail, at) VALUES ($1, 'takedown', $2, $3, $4)")
             .bind(actor)
             .bind(format!("article {id}"))
@@ -555,13 +559,8 @@ impl Store {
     }
 
     pub(crate) async fn log_change(&self, article_id: i64, change: &str) -> Result<()> {
-        sqlx::query("INSERT INTO change_log (article_id, change, at) VALUES ($1, $2, $3)")
-            .bind(article_id)
-            .bind(change)
-            .bind(now_ms())
-            .execute(&self.pool)
-            .await?;
-        Ok(())
+        let mut conn = self.pool.acquire().await?;
+        log_change(&mut conn, article_id, change).await
     }
 
     /// Changes after log id `after`: (log id, article id, change), oldest first.

@@ -106,13 +106,7 @@ impl Store {
         if done.rows_affected() == 0 {
             return Err(crate::StoreError::NotFound(format!("article {id}")));
         }
-        sqlx::query(
-            "INSERT INTO change_log (article_id, change, at) VALUES ($1, 'classified', $2)",
-        )
-        .bind(id)
-        .bind(crate::now_ms())
-        .execute(&mut *tx)
-        .await?;
+        crate::articles::log_change(&mut tx, id, "classified").await?;
         tx.commit().await?;
         Ok(())
     }

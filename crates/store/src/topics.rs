@@ -44,13 +44,7 @@ impl Store {
             return Err(StoreError::NotFound(format!("story {absorb}")));
         }
         for id in &moved {
-            sqlx::query(
-                "INSERT INTO change_log (article_id, change, at) VALUES ($1, 'classified', $2)",
-            )
-            .bind(id)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
+            crate::articles::log_change(&mut tx, *id, "classified").await?;
         }
         sqlx::query(
             "INSERT INTO audit_log (actor, action, target, detail, at) VALUES ('newsbridge', 'story_merged', $1, $2, $3)",
