@@ -322,6 +322,29 @@ pub enum UsersCommand {
         #[arg(long, value_delimiter = ',')]
         languages: Vec<String>,
     },
+    /// List desk users with their role, languages and whether they may sign in.
+    #[command(after_help = "Example:\n  newsbridge users list")]
+    List,
+    /// Stop a user from signing in (their open sessions end too).
+    #[command(after_help = "Example:\n  newsbridge users disable alice")]
+    Disable {
+        /// Login name.
+        username: String,
+    },
+    /// Let a disabled user sign in again.
+    #[command(after_help = "Example:\n  newsbridge users enable alice")]
+    Enable {
+        /// Login name.
+        username: String,
+    },
+    /// Set a new password, read from standard input (every session of the user ends).
+    #[command(
+        after_help = "Example:\n  echo 'a new long passphrase' | newsbridge users password alice"
+    )]
+    Password {
+        /// Login name.
+        username: String,
+    },
 }
 
 /// `newsbridge memory …`

@@ -1,4 +1,5 @@
-//! `newsbridge users add`: desk accounts with argon2id password hashes.
+//! `newsbridge users add|list|disable|enable|password`: desk accounts with
+//! argon2id password hashes, managed as from the desk (and audited alike).
 
 use std::io::Read;
 
@@ -27,22 +28,93 @@ pub async fn run(config: Config, cmd: UsersCommand) -> Result<()> {
                     );
                 }
             }
-            let mut password = String::new();
-            std::io::stdin()
-                .read_to_string(&mut password)
-                .context("cannot read the password from standard input")?;
-            let password = password.trim_end_matches(['\n', '\r']);
-            if password.chars().count() < 12 {
-                bail!("the password must have at least 12 characters (read from standard input)");
-            }
-            let hash = hash_password(password)?;
+            let password = read_password()?;
+            let hash = hash_password(&password)?;
             let store = crate::app::open_store(&config).await?;
             let role: store::Role = role.parse()?;
             let user = store.add_user(&username, &hash, role, &languages).await?;
             println!("added {} user {}", user.role.as_str(), user.username);
+            audit(&store, "user_added", &user.username).await
+        }
+        UsersCommand::List => {
+            let store = crate::app::open_store(&config).await?;
+            for u in store.users().await? {
+                let languages = if u.languages.is_empty() {
+                    "all languages".to_string()
+                } else {
+                    u.languages.join(",")
+                };
+                let state = if u.disabled() { "disabled" } else { "active" };
+                println!(
+                    "{:<20} {:<7} {:<8} {languages}",
+                    u.username,
+                    u.role.as_str(),
+                    state
+                );
+            }
             Ok(())
         }
+        UsersCommand::Disable { username } => set_enabled(&config, &username, false).await,
+        UsersCommand::Enable { username } => set_enabled(&config, &username, true).await,
+        UsersCommand::Password { username } => {
+            let password = read_password()?;
+            let store = crate::app::open_store(&config).await?;
+            if store.user_by_name(&username).await?.is_none() {
+                bail!("there is no user {username:?}; `newsbridge users list` shows them");
+            }
+            store
+                .set_password_hash(&username, &hash_password(&password)?)
+                .await?;
+            println!("new password set for {username}; their sessions have ended");
+            audit(&store, "user_password_reset", &username).await
+        }
     }
+}
+
+/// Disables or enables a user, as the desk does.
+async fn set_enabled(config: &Config, username: &str, enabled: bool) -> Result<()> {
+    let store = crate::app::open_store(config).await?;
+    match store.set_user_enabled(username, enabled).await {
+        Ok(changed) => {
+            let (word, action) = if enabled {
+                ("enabled", "user_enabled")
+            } else {
+                ("disabled", "user_disabled")
+            };
+            if changed {
+                println!("{username} {word}");
+                audit(&store, action, username).await
+            } else {
+                println!("{username} was already {word}");
+                Ok(())
+            }
+        }
+        Err(store::StoreError::NotFound(_)) => {
+            bail!("there is no user {username:?}; `newsbridge users list` shows them")
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Writes the audit row the desk writes for the same change, by `cli`.
+async fn audit(store: &store::Store, action: &str, username: &str) -> Result<()> {
+    store
+        .audit("cli", action, &format!("user {username}"), None)
+        .await?;
+    Ok(())
+}
+
+/// A password from standard input: at least 12 characters.
+fn read_password() -> Result<String> {
+    let mut password = String::new();
+    std::io::stdin()
+        .read_to_string(&mut password)
+        .context("cannot read the password from standard input")?;
+    let password = password.trim_end_matches(['\n', '\r']).to_string();
+    if password.chars().count() < 12 {
+        bail!("the password must have at least 12 characters (read from standard input)");
+    }
+    Ok(password)
 }
 
 /// An argon2id PHC hash of `password` with a random salt.

@@ -22,6 +22,11 @@ fn every_command_explains_itself_with_an_example() {
         vec!["status"],
         vec!["demo"],
         vec!["users", "add"],
+        vec!["users", "list"],
+        vec!["users", "disable"],
+        vec!["users", "enable"],
+        vec!["users", "password"],
+        vec!["sections", "set"],
         vec!["extract"],
         vec!["memory", "import"],
         vec!["memory", "export"],
@@ -206,6 +211,38 @@ fn users_need_a_real_password_and_a_unique_name() {
     assert!(ok, "{err}");
     let (ok, err) = add("correct horse battery staple\n");
     assert!(!ok && err.contains("already exists"), "{err}");
+
+    // Managed from the CLI as from the desk.
+    let listed = || run(nb(&config).args(["users", "list"])).1;
+    assert!(listed().contains("alice") && listed().contains("active"));
+    let (ok, out, err) = run(nb(&config).args(["users", "disable", "alice"]));
+    assert!(ok && out.contains("alice disabled"), "{out}{err}");
+    assert!(listed().contains("disabled"));
+    let (ok, out, _) = run(nb(&config).args(["users", "disable", "alice"]));
+    assert!(ok && out.contains("already disabled"), "{out}");
+    let (ok, out, err) = run(nb(&config).args(["users", "enable", "alice"]));
+    assert!(ok && out.contains("alice enabled"), "{out}{err}");
+    let (ok, _, err) = run(nb(&config).args(["users", "enable", "bob"]));
+    assert!(!ok && err.contains("there is no user \"bob\""), "{err}");
+    let mut child = nb(&config)
+        .args(["users", "password", "alice"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"another long passphrase\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
