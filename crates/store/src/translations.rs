@@ -271,6 +271,32 @@ impl Store {
         rows.iter().map(teaser_from_row).collect()
     }
 
+    /// The published versions in `lang` of `ids`, in the order of `ids`
+    /// (ids without one are skipped).
+    pub async fn teasers_of(&self, lang: &str, ids: &[i64]) -> Result<Vec<Teaser>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let marks: Vec<String> = (0..ids.len()).map(|i| format!("${}", i + 2)).collect();
+        let sql = format!(
+            "SELECT {TEASER_COLUMNS} FROM translations t JOIN articles a ON a.id = t.article_id \
+             WHERE t.lang = $1 AND t.status = 'published' AND a.status = 'classified' AND t.article_id IN ({})",
+            marks.join(", ")
+        );
+        let mut query = sqlx::query(&sql).bind(lang);
+        for id in ids {
+            query = query.bind(id);
+        }
+        let mut found: Vec<Teaser> = query
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(teaser_from_row)
+            .collect::<Result<_>>()?;
+        found.sort_by_key(|t| ids.iter().position(|id| *id == t.article_id));
+        Ok(found)
+    }
+
     /// How many published versions in `lang` match `filter` (for pagination).
     pub async fn count_teasers(&self, lang: &str, filter: TeaserFilter) -> Result<i64> {
         let clause = filter_clause(&filter, 2);

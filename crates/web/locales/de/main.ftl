@@ -49,6 +49,7 @@ related-topic = Zum selben Thema
 related-topic-all = Das ganze Thema
 related-section = Mehr aus dem Ressort { $section }
 related-author = Mehr von { $author }
+related-similar = Ähnliche Artikel
 comments-heading = Kommentare
 comments-empty = Noch keine Kommentare.
 comments-count = { $count ->

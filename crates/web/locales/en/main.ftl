@@ -51,6 +51,7 @@ related-topic = Same story
 related-topic-all = The whole story
 related-section = More in { $section }
 related-author = More by { $author }
+related-similar = More like this
 comments-heading = Comments
 comments-empty = No comments yet.
 comments-count = { $count ->

@@ -49,6 +49,7 @@ related-topic = Sobre el mismo tema
 related-topic-all = Toda la cobertura
 related-section = Más en { $section }
 related-author = Más de { $author }
+related-similar = Artículos similares
 comments-heading = Comentarios
 comments-empty = Todavía no hay comentarios.
 comments-count = { $count ->

@@ -49,6 +49,7 @@ related-topic = Sur le même sujet
 related-topic-all = Tout le dossier
 related-section = Plus d’articles : { $section }
 related-author = Du même auteur : { $author }
+related-similar = Dans le même esprit
 comments-heading = Commentaires
 comments-empty = Aucun commentaire pour le moment.
 comments-count = { $count ->

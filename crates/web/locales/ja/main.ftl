@@ -49,6 +49,7 @@ related-topic = 同じ話題の記事
 related-topic-all = この話題の記事をすべて見る
 related-section = { $section }の他の記事
 related-author = { $author }の他の記事
+related-similar = 似ている記事
 comments-heading = コメント
 comments-empty = まだコメントはありません。
 comments-count = { $count ->

@@ -49,6 +49,7 @@ related-topic = 같은 사건
 related-topic-all = 이 사건 기사 모두 보기
 related-section = { $section } 섹션의 다른 기사
 related-author = { $author }의 다른 기사
+related-similar = 비슷한 기사
 comments-heading = 댓글
 comments-empty = 아직 댓글이 없습니다.
 comments-count = { $count ->

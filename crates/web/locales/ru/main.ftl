@@ -49,6 +49,7 @@ related-topic = По той же теме
 related-topic-all = Вся тема
 related-section = Ещё в рубрике «{ $section }»
 related-author = Другие статьи автора: { $author }
+related-similar = Похожие статьи
 comments-heading = Комментарии
 comments-empty = Комментариев пока нет.
 comments-count = { $count ->

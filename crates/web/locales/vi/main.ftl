@@ -49,6 +49,7 @@ related-topic = Cùng chủ đề
 related-topic-all = Toàn bộ chủ đề
 related-section = Tin khác trong mục { $section }
 related-author = Bài khác của { $author }
+related-similar = Bài tương tự
 comments-heading = Bình luận
 comments-empty = Chưa có bình luận nào.
 comments-count = { $count ->

@@ -49,6 +49,7 @@ related-topic = 同一事件
 related-topic-all = 查看全部报道
 related-section = 更多{ $section }新闻
 related-author = { $author }的其他文章
+related-similar = 相似文章
 comments-heading = 评论
 comments-empty = 暂无评论。
 comments-count = { $count ->

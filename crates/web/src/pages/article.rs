@@ -265,6 +265,8 @@ pub(crate) struct Related {
     pub topic: Vec<Teaser>,
     pub section: Vec<Teaser>,
     pub author: Option<(StoredAuthor, Vec<Teaser>)>,
+    /// "More like this" from the search index, when the section block is short.
+    pub similar: Vec<Teaser>,
 }
 
 async fn related(ctx: &Ctx<'_>, a: &Loaded) -> Result<Related, WebError> {
@@ -334,11 +336,56 @@ async fn related(ctx: &Ctx<'_>, a: &Loaded) -> Result<Related, WebError> {
         }
         None => None,
     };
+    // A short "same section" block: more like this from the search index.
+    let similar = if section.len() < RELATED {
+        let shown: HashSet<i64> = std::iter::once(id)
+            .chain(topic.iter().chain(&section).map(|t| t.article_id))
+            .chain(
+                author
+                    .iter()
+                    .flat_map(|(_, items)| items.iter().map(|t| t.article_id)),
+            )
+            .collect();
+        match more_like_this(ctx, id, &shown).await {
+            Ok(ids) => store
+                .teasers_of(ctx.lang, &ids)
+                .await?
+                .into_iter()
+                .filter(|t| !shown.contains(&t.article_id))
+                .take(RELATED)
+                .collect(),
+            Err(e) => {
+                tracing::warn!(article = id, error = %e, "no \"more like this\" block");
+                Vec::new()
+            }
+        }
+    } else {
+        Vec::new()
+    };
     Ok(Related {
         topic,
         section,
         author,
+        similar,
     })
+}
+
+/// Articles like `id` in the reader's language from the search index, not
+/// in `seen` (the article itself and the other blocks' items).
+async fn more_like_this(ctx: &Ctx<'_>, id: i64, seen: &HashSet<i64>) -> Result<Vec<i64>, String> {
+    let Some(index) = ctx.app.portal.search.clone() else {
+        return Ok(Vec::new());
+    };
+    let lang = ctx.lang.to_string();
+    let exclude: Vec<i64> = seen.iter().copied().collect();
+    tokio::task::spawn_blocking(move || {
+        search::StoryAssigner::default()
+            .more_like_this(&index, id, &lang, RELATED * 2, &exclude)
+            .map(|found| found.into_iter().map(|r| r.id).collect())
+            .map_err(|e| e.to_string())
+    })
+    .await
+    .map_err(|e| e.to_string())?
 }
 
 /// When the original was published, in the publisher's zone.
@@ -502,6 +549,9 @@ fn body(ctx: &Ctx<'_>, a: &Loaded, related: &Related, comments: Markup) -> Marku
         }
         @if let Some((author, items)) = &related.author {
             (related_block(ctx, "related-author", &ctx.tw("related-author", &[("author", author.name.as_str().into())]), items))
+        }
+        @if !related.similar.is_empty() {
+            (related_block(ctx, "related-similar", &ctx.t("related-similar"), &related.similar))
         }
     }
 }

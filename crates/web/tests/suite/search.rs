@@ -69,3 +69,57 @@ async fn without_an_index_search_says_it_is_unavailable() {
     let got = get(&app, "/de/search").await;
     assert!(got.body.contains("Geben Sie ein oder mehrere Wörter ein"));
 }
+
+#[tokio::test]
+async fn a_short_section_block_is_followed_by_more_like_this_from_the_index() {
+    let f = fixture().await;
+    let index = indexed(&f).await;
+    let app = web::router(web::Portal::new(f.store.clone(), Some(index), config()));
+    // An article of the small business section: its "more in" block is short.
+    let mut checked = 0;
+    for id in &f.all {
+        let record = f.store.article(*id).await.unwrap();
+        if record.section_id != Some(f.business) {
+            continue;
+        }
+        let Some(fr) = f.store.translation(*id, "fr").await.unwrap() else {
+            continue;
+        };
+        let page = get(&app, &format!("/fr/kinh-doanh/{id}-{}", fr.slug)).await;
+        assert_eq!(page.status, 200);
+        let Some(block) = page.body.split("id=\"related-similar\"").nth(1) else {
+            continue;
+        };
+        let block = block.split("</section>").next().unwrap();
+        assert!(block.contains("Dans le même esprit") || page.body.contains("Dans le même esprit"));
+        assert!(
+            !block.contains(&format!("/{id}-")),
+            "never the article itself"
+        );
+        // Nothing already shown in another block.
+        let before = page.body.split("id=\"related-similar\"").next().unwrap();
+        for link in block.split("href=\"").skip(1) {
+            let href = link.split('"').next().unwrap();
+            if href.contains("/fr/") && !href.contains("/topic/") {
+                assert!(
+                    !before
+                        .split("id=\"related-")
+                        .skip(1)
+                        .any(|b| b.contains(href)),
+                    "{href} is in another block already"
+                );
+            }
+        }
+        checked += 1;
+    }
+    assert!(
+        checked > 0,
+        "a business article with a short block and similar articles"
+    );
+    // Without an index there is no such block, and the page still renders.
+    let plain = web::router(portal(&f));
+    let fr = f.store.translation(f.main, "fr").await.unwrap().unwrap();
+    let page = get(&plain, &format!("/fr/the-gioi/{}-{}", f.main, fr.slug)).await;
+    assert_eq!(page.status, 200);
+    assert!(!page.body.contains("id=\"related-similar\""));
+}
