@@ -37,7 +37,10 @@ const ENGINE: &str = "llama-local";
 /// The server under test, or `None` (with a line saying so) when not set.
 fn server(test: &str) -> Option<(String, String)> {
     let Ok(url) = std::env::var(URL_VAR) else {
-        println!(
+        // Straight to stderr: libtest captures println! of passing tests.
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
             "openai_e2e::{test}: NOT RUN: {URL_VAR} is not set \
              (scripts/openai-e2e starts a local llama.cpp server and runs this test)"
         );
