@@ -92,6 +92,16 @@ fn encode_into(inlines: &[Inline], out: &mut Tagged) {
 pub fn decode(text: &str, tags: &[Markup]) -> Decoded {
     let mut problems = Vec::new();
     let mut broken = false;
+    // An engine stopped by its token limit inside a tag (`…sông Hương</x`):
+    // the fragment is not text for the reader.
+    let text = match cut_tag_at_end(text) {
+        Some(kept) => {
+            problems.push("placeholder cut off at the end".to_string());
+            broken = true;
+            kept
+        }
+        None => text,
+    };
     let mut seen = vec![false; tags.len()];
     // Frames of open tags: (id, children so far).
     let mut stack: Vec<(usize, Vec<Inline>)> = vec![(0, Vec::new())];
@@ -178,6 +188,24 @@ pub fn decode(text: &str, tags: &[Markup]) -> Decoded {
         text: RichText(normalize(root)),
         problems,
     }
+}
+
+/// The text without a placeholder tag left unfinished at its very end
+/// (`<`, `</x`, `<x12`, `<x3/`), or None when it does not end in one.
+fn cut_tag_at_end(text: &str) -> Option<&str> {
+    let start = text.rfind('<')?;
+    let tail = &text[start + 1..];
+    if tail.contains('>') {
+        return None;
+    }
+    let rest = tail.trim_start().trim_start_matches('/').trim_start();
+    let rest = rest
+        .strip_prefix(['x', 'X', 'g', 'G'])
+        .unwrap_or(rest)
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .trim_end()
+        .trim_end_matches('/');
+    rest.is_empty().then(|| text[..start].trim_end())
 }
 
 fn mark_seen(seen: &mut [bool], id: usize) -> bool {
@@ -513,5 +541,33 @@ mod tests {
             unescape("&lt;b&gt; &amp;amp; &#39;&#x41;&bogus; &"),
             "<b> &amp; 'A&bogus; &"
         );
+    }
+
+    #[test]
+    fn a_tag_cut_off_by_the_token_limit_does_not_reach_the_reader() {
+        let tagged = encode(&RichText(vec![
+            Inline::Text("Mực nước ".into()),
+            Inline::Bold(vec![Inline::Text("sông Hương".into())]),
+        ]));
+        let tags = tagged.tags;
+        assert!(tagged.text.contains("<x1>"), "{}", tagged.text);
+        for cut in [
+            "The level of <x1>the Perfume River</x",
+            "The level of <x1>the Perfume River<",
+            "The level of <x1>the Perfume River</ x1",
+        ] {
+            let decoded = decode(cut, &tags);
+            assert!(
+                !decoded.text.plain_text().contains('<'),
+                "{cut} → {:?}",
+                decoded.text
+            );
+            assert!(
+                decoded.problems.iter().any(|p| p.contains("cut off")),
+                "{cut}"
+            );
+        }
+        assert_eq!(cut_tag_at_end("a < b"), None, "a comparison is text");
+        assert_eq!(cut_tag_at_end("x <x1>y</x1>"), None);
     }
 }
