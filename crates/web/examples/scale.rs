@@ -787,7 +787,7 @@ async fn load(addr: SocketAddr, b: &Built, secs: u64) -> (f64, usize) {
     let started = Instant::now();
     while Instant::now() < deadline {
         paths.clear();
-        for (k, p) in b.pages.iter().enumerate().take(1000) {
+        for (k, p) in b.pages.iter().enumerate().take(160) {
             paths.push(p.clone());
             if k % 4 == 3 {
                 paths.push(searches[k % searches.len()].clone());

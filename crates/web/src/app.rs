@@ -24,6 +24,8 @@ pub(crate) struct App {
     /// Comments per IP hash, counted in this process.
     pub comment_limiter: crate::security::Limiter,
     comment_counts: RwLock<HashMap<String, (Instant, CommentCounts)>>,
+    /// Published versions per (language, section), for pagination.
+    section_sizes: RwLock<HashMap<(String, i64), (Instant, i64)>>,
     /// Rendered article pages, for a few seconds.
     pub pages: crate::page_cache::PageCache,
     /// Article page views, for "most read".
@@ -53,6 +55,7 @@ impl App {
             login_throttle: crate::admin::Throttle::default(),
             comment_limiter: crate::security::Limiter::default(),
             comment_counts: RwLock::new(HashMap::new()),
+            section_sizes: RwLock::new(HashMap::new()),
         }
     }
 
@@ -115,6 +118,30 @@ impl App {
             guard.insert(lang.to_string(), (Instant::now(), counts.clone()));
         }
         counts
+    }
+
+    /// How many versions in `lang` a section page lists (cached like the
+    /// sections). Counting walks the whole section, which grows with the
+    /// archive: once per 30 s rather than on every section page. The keys
+    /// are bounded: served languages times existing sections.
+    pub async fn section_size(&self, lang: &str, section_id: i64) -> Result<i64, WebError> {
+        let key = (lang.to_string(), section_id);
+        if let Ok(guard) = self.section_sizes.read() {
+            if let Some((at, n)) = guard.get(&key) {
+                if at.elapsed() < SECTIONS_TTL {
+                    return Ok(*n);
+                }
+            }
+        }
+        let filter = store::TeaserFilter {
+            section_id: Some(section_id),
+            ..store::TeaserFilter::default()
+        };
+        let n = self.portal.store.count_teasers(lang, filter).await?;
+        if let Ok(mut guard) = self.section_sizes.write() {
+            guard.insert(key, (Instant::now(), n));
+        }
+        Ok(n)
     }
 
     /// An absolute URL for a site path.
