@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use sqlx::Row;
 
-use crate::common::{free_port, nb, run, sample_site, write_config, FakeLibre};
+use crate::common::{add_sample_sitemap, free_port, nb, run, sample_site, write_config, FakeLibre};
 
 /// A private PostgreSQL server of this test's own (the shared test server
 /// cannot be restarted under the other tests), run as the `postgres` user.
@@ -236,14 +236,7 @@ async fn a_full_disk_stops_writes_not_reads_and_ingestion_resumes() {
     let (site, addr) = sample_site(150).await;
     let engine = FakeLibre::spawn().await;
     let config = write_config(dir.path(), addr, Some(&engine.url), "");
-    let (ok, _, err) = run(nb(&config).args([
-        "sources",
-        "add",
-        &format!("http://{addr}/sitemap.xml"),
-        "--include",
-        r"\.html$",
-    ]));
-    assert!(ok, "{err}");
+    add_sample_sitemap(&config, addr);
     let port = free_port();
     let log = dir.path().join("run.log");
     let mut server = nb(&config)
@@ -437,14 +430,7 @@ async fn a_read_only_data_directory_stops_writes_not_reads() {
     let (site, addr) = sample_site(0).await;
     let engine = FakeLibre::spawn().await;
     let config = write_config(dir.path(), addr, Some(&engine.url), "");
-    let (ok, _, err) = run(nb(&config).args([
-        "sources",
-        "add",
-        &format!("http://{addr}/sitemap.xml"),
-        "--include",
-        r"\.html$",
-    ]));
-    assert!(ok, "{err}");
+    add_sample_sitemap(&config, addr);
     let (ok, _, err) = run(nb(&config).args(["ingest", "--once"]));
     assert!(ok, "{err}");
     // The source is polled every second from now on: the process keeps writing.

@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use crate::common::{free_port, nb, run, sample_site, wait_ready, write_config, FakeLibre};
+use crate::common::{
+    add_sample_sitemap, free_port, nb, sample_site, wait_ready, write_config, FakeLibre,
+};
 
 /// The samples of an OpenMetrics text: `name{labels}` → value.
 fn samples(text: &str) -> BTreeMap<String, f64> {
@@ -89,14 +91,7 @@ async fn workers_and_the_portal_report_latency_jobs_and_segments() {
     let (site, addr) = sample_site(0).await;
     let engine = FakeLibre::spawn().await;
     let config = write_config(dir.path(), addr, Some(&engine.url), "");
-    let (ok, _, err) = run(nb(&config).args([
-        "sources",
-        "add",
-        &format!("http://{addr}/sitemap.xml"),
-        "--include",
-        r"\.html$",
-    ]));
-    assert!(ok, "{err}");
+    add_sample_sitemap(&config, addr);
     let articles = site.articles().len() as f64;
 
     // 1. A worker alone ingests the publisher; its own endpoint shows its job runs.

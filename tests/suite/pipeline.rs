@@ -30,9 +30,7 @@ pub(crate) async fn ingested_sample() -> Ingested {
     let (site, addr) = sample_site(0).await;
     let engine = FakeLibre::spawn().await;
     let config = write_config(dir.path(), addr, Some(&engine.url), "");
-    let sitemap = format!("http://{addr}/sitemap.xml");
-    let (ok, _, err) = run(nb(&config).args(["sources", "add", &sitemap, "--include", r"\.html$"]));
-    assert!(ok, "{err}");
+    common::add_sample_sitemap(&config, addr);
     let (ok, _, err) = run(nb(&config).args(["ingest", "--once"]));
     assert!(ok, "{err}");
     Ingested {

@@ -104,3 +104,10 @@ pub async fn count(store: &store::Store, sql: &str) -> i64 {
         .unwrap()
         .get::<i64, _>(0)
 }
+
+/// Adds the sample publisher's sitemap as a source, its article pages only.
+pub fn add_sample_sitemap(config: &Path, site: std::net::SocketAddr) {
+    let sitemap = format!("http://{site}/sitemap.xml");
+    let (ok, _, err) = run(nb(config).args(["sources", "add", &sitemap, "--include", r"\.html$"]));
+    assert!(ok, "{err}");
+}
