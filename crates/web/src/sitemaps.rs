@@ -250,10 +250,6 @@ async fn has_recent_news(app: &App) -> bool {
 
 async fn render_news(app: &App) -> Result<Response, WebError> {
     let since = store::now_ms() - NEWS_WINDOW_MS;
-    if !has_recent_news(app).await {
-        // Nothing from the last two days: no sitemap (it may not be empty).
-        return Err(WebError::NotFound);
-    }
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n",
     );
@@ -285,6 +281,10 @@ async fn render_news(app: &App) -> Result<Response, WebError> {
         if left <= 0 {
             break;
         }
+    }
+    if left == MAX_NEWS {
+        // Nothing from the last two days: no sitemap (it may not be empty).
+        return Err(WebError::NotFound);
     }
     out.push_str("</urlset>\n");
     Ok(xml(out))
