@@ -435,17 +435,7 @@ async fn a_read_only_data_directory_stops_writes_not_reads() {
     assert!(ok, "{err}");
     // The source is polled every second from now on: the process keeps writing.
     let url = format!("sqlite://{}", data.join("newsbridge.db").display());
-    {
-        let store = store::Store::open(&url).await.unwrap();
-        let mut source = store.sources().await.unwrap().remove(0);
-        source.settings["polling"] = serde_json::json!({"mode": "fixed", "interval_secs": 1});
-        store.update_source(&source).await.unwrap();
-        sqlx::query("UPDATE sources SET next_poll_at = 0")
-            .execute(store.pool())
-            .await
-            .unwrap();
-        store.close().await;
-    }
+    crate::common::poll_every_second(&url).await;
     let start = |log: &Path, port: u16| {
         nb(&config)
             .arg("run")

@@ -169,17 +169,7 @@ async fn workers_and_the_portal_report_latency_jobs_and_segments() {
         "sqlite://{}",
         dir.path().join("data/newsbridge.db").display()
     );
-    {
-        let store = store::Store::open(&db).await.unwrap();
-        let mut source = store.sources().await.unwrap().remove(0);
-        source.settings["polling"] = serde_json::json!({"mode": "fixed", "interval_secs": 1});
-        store.update_source(&source).await.unwrap();
-        sqlx::query("UPDATE sources SET next_poll_at = 0")
-            .execute(store.pool())
-            .await
-            .unwrap();
-        store.close().await;
-    }
+    crate::common::poll_every_second(&db).await;
     site.publish_generated(2);
     let port = free_port();
     let _server = Child(

@@ -111,3 +111,17 @@ pub fn add_sample_sitemap(config: &Path, site: std::net::SocketAddr) {
     let (ok, _, err) = run(nb(config).args(["sources", "add", &sitemap, "--include", r"\.html$"]));
     assert!(ok, "{err}");
 }
+
+/// Makes the first source of the database at `url` polled every second, due
+/// now: a process started afterwards keeps ingesting (and writing).
+pub async fn poll_every_second(url: &str) {
+    let store = store::Store::open(url).await.unwrap();
+    let mut source = store.sources().await.unwrap().remove(0);
+    source.settings["polling"] = serde_json::json!({"mode": "fixed", "interval_secs": 1});
+    store.update_source(&source).await.unwrap();
+    sqlx::query("UPDATE sources SET next_poll_at = 0")
+        .execute(store.pool())
+        .await
+        .unwrap();
+    store.close().await;
+}
