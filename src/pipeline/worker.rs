@@ -320,38 +320,44 @@ async fn run_one(ctx: &Context, kinds: &[JobKind]) -> Result<bool> {
     let outcome = handle(ctx, &job).instrument(span.clone()).await;
     let took = started.elapsed();
     let policy = ctx.app.config.retry_policy();
-    let _enter = span.enter();
-    let recorded = match outcome {
-        Ok(()) => {
-            if ctx.app.store.complete(&job).await? {
-                JobOutcome::Done
-            } else {
-                tracing::warn!("lease lost before completion; another worker ran it again");
-                JobOutcome::Lost
+    // Recorded inside the job's span, as an instrumented future: a span
+    // guard held across `.await` breaks span tracking on a multi-threaded
+    // runtime (tracing panics with "tried to clone a span that already closed").
+    let recorded = async {
+        Ok::<_, anyhow::Error>(match outcome {
+            Ok(()) => {
+                if ctx.app.store.complete(&job).await? {
+                    JobOutcome::Done
+                } else {
+                    tracing::warn!("lease lost before completion; another worker ran it again");
+                    JobOutcome::Lost
+                }
             }
-        }
-        Err(StageError::Retry(e)) => {
-            let state = ctx
-                .app
-                .store
-                .fail(&job, &format!("{e:#}"), false, policy)
-                .await?;
-            tracing::warn!(error = %format!("{e:#}"), ?state, "job failed");
-            if state == store::JobState::Dead {
+            Err(StageError::Retry(e)) => {
+                let state = ctx
+                    .app
+                    .store
+                    .fail(&job, &format!("{e:#}"), false, policy)
+                    .await?;
+                tracing::warn!(error = %format!("{e:#}"), ?state, "job failed");
+                if state == store::JobState::Dead {
+                    JobOutcome::Dead
+                } else {
+                    JobOutcome::Retry
+                }
+            }
+            Err(StageError::Permanent(e)) => {
+                ctx.app
+                    .store
+                    .fail(&job, &format!("{e:#}"), true, policy)
+                    .await?;
+                tracing::warn!(error = %format!("{e:#}"), "job failed permanently");
                 JobOutcome::Dead
-            } else {
-                JobOutcome::Retry
             }
-        }
-        Err(StageError::Permanent(e)) => {
-            ctx.app
-                .store
-                .fail(&job, &format!("{e:#}"), true, policy)
-                .await?;
-            tracing::warn!(error = %format!("{e:#}"), "job failed permanently");
-            JobOutcome::Dead
-        }
-    };
+        })
+    }
+    .instrument(span)
+    .await?;
     ctx.metrics.job_finished(job.kind, recorded, took);
     ctx.unhold(&job);
     Ok(true)
