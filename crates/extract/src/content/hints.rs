@@ -72,6 +72,14 @@ const CHROME: &[&str] = &[
     "box-tin",
     "list-news",
     "box-category",
+    "disclaimer",
+    "disclosure",
+    "teaser",
+    "author-info",
+    "author-card",
+    "author-desc",
+    "saboxplugin",
+    "kommentar",
 ];
 
 /// Whole tokens of class/id that mark chrome (too short to match as substrings).
@@ -102,6 +110,7 @@ const CHROME_TOKENS: &[&str] = &[
     "shares",
     "likes",
     "rating",
+    "respond",
 ];
 
 /// Last parts of compound class names that mark chrome ("detail-time", "post_tags").
