@@ -18,6 +18,10 @@ use tokio::sync::Mutex;
 const WINDOW_BEFORE_MS: i64 = 15 * 24 * 3600 * 1000;
 const WINDOW_AFTER_MS: i64 = 15 * 24 * 3600 * 1000;
 
+/// How many of a story's newest articles compete to lead it (titling a
+/// running story by its recent coverage, at a bounded cost per article).
+const LEAD_POOL: i64 = 24;
+
 /// The story index of one worker process and the assigner.
 pub struct Stories {
     index: search::SearchIndex,
@@ -40,8 +44,8 @@ impl Stories {
     }
 
     /// The story `article` belongs to: the one of its best match among earlier
-    /// articles, or a new story titled with its headline. An article that has
-    /// one already keeps it (an upstream edit does not move it).
+    /// articles (whose lead is chosen again with it), or a new story it leads.
+    /// An article that has one already keeps it (an upstream edit does not move it).
     pub async fn assign(
         &self,
         store: &store::Store,
@@ -68,11 +72,16 @@ impl Stories {
                 };
                 match known {
                     // Another worker may have merged that story since this index saw it.
-                    Some(story) => store.live_topic(story).await?,
-                    None => store.create_topic(&article.original.title).await?,
+                    Some(story) => {
+                        let story = store.live_topic(story).await?;
+                        self.choose_lead(store, story, Some((article, section_id)))
+                            .await?;
+                        story
+                    }
+                    None => self.new_story(store, article).await?,
                 }
             }
-            None => store.create_topic(&article.original.title).await?,
+            None => self.new_story(store, article).await?,
         };
         self.index
             .upsert(&doc(&candidate, topic))
@@ -103,6 +112,7 @@ impl Stories {
         for m in &merges {
             let why = m.explain();
             let moved = store.merge_topics(m.absorb, m.keep, &why).await?;
+            let keep = store.live_topic(m.keep).await?;
             tracing::info!(absorb = m.absorb, keep = m.keep, articles = moved.len(), %why, "stories merged");
             for id in moved {
                 let article = match store.article(id).await {
@@ -116,6 +126,7 @@ impl Stories {
                         .context("cannot update the story index")?;
                 }
             }
+            self.choose_lead(store, keep, None).await?;
             merged += 1;
         }
         if merged > 0 {
@@ -124,6 +135,49 @@ impl Stories {
                 .context("cannot update the story index")?;
         }
         Ok(merged)
+    }
+
+    /// A new story led by `article`.
+    async fn new_story(&self, store: &store::Store, article: &store::ArticleRecord) -> Result<i64> {
+        let story = store.create_topic(&article.original.title).await?;
+        store
+            .set_topic_lead(story, article.id, &article.original.title)
+            .await?;
+        Ok(story)
+    }
+
+    /// Gives `story` its most central article as lead (see
+    /// `search::StoryAssigner::central_article`) among its newest articles and
+    /// `joining`, the article being filed into it (not stored as a member yet).
+    async fn choose_lead(
+        &self,
+        store: &store::Store,
+        story: i64,
+        joining: Option<(&store::ArticleRecord, Option<i64>)>,
+    ) -> Result<()> {
+        let members = store.topic_articles(story, LEAD_POOL).await?;
+        let mut pool: Vec<search::StoryCandidate> = members
+            .iter()
+            .filter(|a| joining.is_none_or(|(j, _)| j.id != a.id))
+            .map(|a| candidate(a, a.section_id))
+            .collect();
+        if let Some((article, section_id)) = joining {
+            pool.push(candidate(article, section_id));
+        }
+        let Some(lead) = self.assigner.central_article(&pool) else {
+            return Ok(());
+        };
+        if store.topic_lead(story).await? == Some(lead) {
+            return Ok(());
+        }
+        let label = pool
+            .iter()
+            .find(|c| c.id == lead)
+            .map(|c| c.title.clone())
+            .unwrap_or_default();
+        tracing::debug!(story, lead, "story lead chosen");
+        store.set_topic_lead(story, lead, &label).await?;
+        Ok(())
     }
 
     /// Takes in the articles given a story around `at` that this index lacks.

@@ -61,6 +61,36 @@ async fn the_flood_series_is_one_story_with_a_page() {
         html.matches("<article").count() >= series_len,
         "the story page lists every article of the series"
     );
+
+    // It is titled by its lead: the most central article of the series,
+    // in English, and its label is that article's Vietnamese headline.
+    let lead = store
+        .topic_lead(flood_story)
+        .await
+        .unwrap()
+        .expect("the story has a lead article");
+    let lead_record = store.article(lead).await.unwrap();
+    assert_eq!(lead_record.topic_id, Some(flood_story));
+    assert_eq!(
+        store.topic_label(flood_story).await.unwrap().as_deref(),
+        Some(lead_record.original.title.as_str())
+    );
+    let english = store.teasers_of("en", &[lead]).await.unwrap();
+    let title = &english
+        .first()
+        .expect("the lead is published in English")
+        .title;
+    let h1 = format!("<h1>{}</h1>", web_escape(title));
+    assert!(html.contains(&h1), "the page's heading is {h1}");
+}
+
+/// `title` as the templates escape text.
+fn web_escape(title: &str) -> String {
+    title
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

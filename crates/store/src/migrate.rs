@@ -16,6 +16,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "slugs_upstream_sources",
         include_str!("../migrations/0002_slugs_upstream_sources.sql"),
     ),
+    (
+        3,
+        "story_lead",
+        include_str!("../migrations/0003_story_lead.sql"),
+    ),
 ];
 
 /// The SQL of every migration, in order (the archive reads tables and columns from it).
@@ -24,7 +29,7 @@ pub(crate) fn migration_sql() -> impl Iterator<Item = &'static str> {
 }
 
 /// The newest schema version this binary knows.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 fn render(sql: &str, backend: Backend) -> String {
     let (id, blob) = match backend {

@@ -1,8 +1,9 @@
-//! Stories (topics) merged after the fact.
+//! Stories (topics): their lead article, and merges after the fact.
 
 use sqlx::Row;
 
-use crate::{now_ms, Result, Store, StoreError};
+use crate::articles::{from_row, COLUMNS};
+use crate::{now_ms, ArticleRecord, Result, Store, StoreError};
 
 /// Longest chain of merged stories followed (merges are flattened, so one hop is usual).
 const MAX_HOPS: usize = 16;
@@ -93,5 +94,46 @@ impl Store {
             }
         }
         Ok(current)
+    }
+
+    /// The newest `limit` articles of story `id` (duplicates and articles
+    /// taken down left out), newest first.
+    pub async fn topic_articles(&self, id: i64, limit: i64) -> Result<Vec<ArticleRecord>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {COLUMNS} FROM articles WHERE topic_id = $1 AND status = 'classified' \
+             ORDER BY published_at DESC, id DESC LIMIT $2"
+        ))
+        .bind(id)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(from_row).collect()
+    }
+
+    /// Makes `article` the lead of story `id`: the story is titled by it, and
+    /// its source-language headline becomes the story's label.
+    pub async fn set_topic_lead(&self, id: i64, article: i64, label: &str) -> Result<()> {
+        let done = sqlx::query("UPDATE topics SET lead_article_id = $1, label = $2 WHERE id = $3")
+            .bind(article)
+            .bind(label)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("story {id}")));
+        }
+        Ok(())
+    }
+
+    /// The lead article of story `id`, when one was chosen.
+    pub async fn topic_lead(&self, id: i64) -> Result<Option<i64>> {
+        let row = sqlx::query("SELECT lead_article_id FROM topics WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row
+            .map(|r| r.try_get::<Option<i64>, _>("lead_article_id"))
+            .transpose()?
+            .flatten())
     }
 }

@@ -1,4 +1,5 @@
-//! The read-only JSON API under `/api/v1`, described by `assets/openapi.json`.
+//! The read-only JSON API under `/api/v1`. Its OpenAPI document is generated
+//! from these handlers and types (utoipa), so it cannot drift from the code.
 
 use std::collections::HashMap;
 
@@ -7,7 +8,8 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
-use store::{ArticleStatus, TeaserFilter, TranslationStatus};
+use store::{ArticleStatus, Teaser, TeaserFilter, TranslationStatus};
+use utoipa::{IntoParams, OpenApi, ToSchema};
 
 use crate::app::{App, AppState, Ctx};
 use crate::render::teaser_href;
@@ -16,12 +18,38 @@ use crate::{dates, urls};
 /// Items per page of `/api/v1/articles`.
 const PER_PAGE: i64 = 20;
 
-const OPENAPI: &str = include_str!("../assets/openapi.json");
+/// The OpenAPI 3.1 document of `/api/v1`, generated from the handlers below.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Newsbridge public API",
+        version = "1.0.0",
+        description = "Read-only access to the articles published on the portal, in every language. Errors are JSON objects with a stable `error` tag."
+    ),
+    paths(articles, article, sections, topic, search, openapi),
+    components(schemas(
+        ApiError,
+        ArticleSummary,
+        ArticleList,
+        ArticleDetail,
+        AuthorOut,
+        LanguageVersion,
+        SectionOut,
+        TopicOut,
+        SearchOut,
+        HitOut
+    ))
+)]
+pub(crate) struct ApiDoc;
 
 /// An API error, serialized with a stable `error` tag clients can translate.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Error)]
 pub(crate) struct ApiError {
+    /// Stable tag: `bad_request`, `not_found`, `gone`, `unavailable` or `internal`.
+    #[schema(value_type = String)]
     error: &'static str,
+    /// What went wrong and what to do, in English.
     message: String,
     #[serde(skip)]
     status: StatusCode,
@@ -84,23 +112,30 @@ impl IntoResponse for ApiError {
 }
 
 /// One article in a list.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct ArticleSummary {
     id: i64,
     lang: String,
     title: String,
     lead: Option<String>,
+    /// The article's page on this portal.
+    #[schema(format = "uri")]
     url: String,
+    #[schema(format = "uri")]
     image_url: Option<String>,
     image_alt: Option<String>,
+    /// Section key (see `/api/v1/sections`).
     section: Option<String>,
+    /// Story (see `/api/v1/topics/{id}`).
     topic_id: Option<i64>,
+    #[schema(format = DateTime)]
     published_at: Option<String>,
+    #[schema(format = DateTime)]
     updated_at: Option<String>,
 }
 
 /// A page of articles.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct ArticleList {
     lang: String,
     page: i64,
@@ -110,35 +145,124 @@ struct ArticleList {
 }
 
 /// One language version in full.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 struct ArticleDetail {
     id: i64,
     lang: String,
     title: String,
+    #[schema(format = "uri")]
     url: String,
+    /// The publisher's page this version credits and links.
+    #[schema(format = "uri")]
     original_url: String,
     source_language: String,
     section: Option<String>,
     topic_id: Option<i64>,
+    #[schema(format = DateTime)]
     published_at: Option<String>,
+    /// Translation engine; null for the original language.
     engine: Option<String>,
+    /// An editor reviewed this version.
     reviewed: bool,
-    authors: Vec<store::StoredAuthor>,
+    authors: Vec<AuthorOut>,
+    /// Every language this article is published in.
     languages: Vec<LanguageVersion>,
+    /// The article in Newsbridge's document model: title, lead, blocks
+    /// (paragraph, heading, quote, list, table, figure, embed), image,
+    /// authors, publisher, dates.
+    #[schema(value_type = Object)]
     content: article::Article,
 }
 
-#[derive(Debug, Serialize)]
+/// An author credited on an article.
+#[derive(Debug, Serialize, ToSchema)]
+struct AuthorOut {
+    id: i64,
+    name: String,
+    /// The author page is `/{lang}/author/{slug}`.
+    slug: String,
+    /// Role on this article, as printed (e.g. "Phóng viên").
+    role: Option<String>,
+}
+
+/// One language version of an article.
+#[derive(Debug, Serialize, ToSchema)]
 struct LanguageVersion {
     lang: String,
+    #[schema(format = "uri")]
     url: String,
 }
 
-#[derive(Debug, Serialize)]
+/// A section with its localized names.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Section)]
 struct SectionOut {
     id: i64,
+    /// Stable key, used by the `section` parameters.
     slug: String,
+    /// Name per language.
     names: std::collections::BTreeMap<String, String>,
+}
+
+/// A story (topic): its title in one language and a page of its articles.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Topic)]
+struct TopicOut {
+    /// The story's id (a story merged into another answers as that one).
+    id: i64,
+    lang: String,
+    /// The headline of its lead article, the most central one.
+    title: String,
+    lead_article_id: Option<i64>,
+    #[schema(format = "uri")]
+    url: String,
+    page: i64,
+    per_page: i64,
+    total: i64,
+    /// Its articles, newest first.
+    articles: Vec<ArticleSummary>,
+}
+
+/// The `lang` query parameter alone.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)] // documents the query; the handlers read it with clear errors
+struct LangParam {
+    /// Portal language (BCP 47); defaults to the portal's first language.
+    #[param(example = "fr")]
+    lang: Option<String>,
+}
+
+/// Query parameters of a list.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)] // documents the query; the handlers read it with clear errors
+struct ListParams {
+    /// Portal language (BCP 47); defaults to the portal's first language.
+    #[param(example = "fr")]
+    lang: Option<String>,
+    /// Section key (see /api/v1/sections).
+    section: Option<String>,
+    /// Page number, from 1; 20 articles per page.
+    #[param(minimum = 1)]
+    page: Option<i64>,
+}
+
+/// Query parameters of a search.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)] // documents the query; the handlers read it with clear errors
+struct SearchParams {
+    /// Portal language (BCP 47); defaults to the portal's first language.
+    #[param(example = "fr")]
+    lang: Option<String>,
+    /// Words to find.
+    q: String,
+    /// Section key.
+    section: Option<String>,
+    /// Page number, from 1.
+    #[param(minimum = 1)]
+    page: Option<i64>,
 }
 
 fn iso(ms: Option<i64>) -> Option<String> {
@@ -168,21 +292,57 @@ fn json<T: Serialize>(value: &T) -> Response {
     r
 }
 
+fn page_param(query: &HashMap<String, String>) -> Result<i64, ApiError> {
+    match query.get("page") {
+        None => Ok(1),
+        Some(p) => p
+            .parse::<i64>()
+            .ok()
+            .filter(|p| *p >= 1)
+            .ok_or_else(|| ApiError::bad_request("page must be a positive integer")),
+    }
+}
+
+fn id_param(id: &str, what: &str) -> Result<i64, ApiError> {
+    id.parse()
+        .map_err(|_| ApiError::bad_request(format!("the {what} id must be an integer")))
+}
+
+fn summary(app: &App, ctx: &Ctx<'_>, t: &Teaser) -> ArticleSummary {
+    ArticleSummary {
+        id: t.article_id,
+        lang: t.lang.clone(),
+        title: t.title.clone(),
+        lead: t.lead.clone(),
+        url: app.abs(&teaser_href(ctx, t)),
+        image_url: t.image_url.clone(),
+        image_alt: t.image_alt.clone(),
+        section: ctx.section(t.section_id).map(|s| s.slug.clone()),
+        topic_id: t.topic_id,
+        published_at: iso(t.published_at),
+        updated_at: iso(Some(t.updated_at)),
+    }
+}
+
 /// `GET /api/v1/articles?lang=&section=&page=`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/articles",
+    operation_id = "listArticles",
+    summary = "Published articles in one language, newest first",
+    params(ListParams),
+    responses(
+        (status = 200, description = "A page of articles", body = ArticleList),
+        (status = 400, description = "A parameter is not valid", body = ApiError),
+    )
+)]
 pub(crate) async fn articles(
     State(app): State<AppState>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, ApiError> {
     let lang = lang_param(&app, &query)?;
     let ctx = Ctx::new(&app, &lang).await?;
-    let page = match query.get("page") {
-        None => 1,
-        Some(p) => p
-            .parse::<i64>()
-            .ok()
-            .filter(|p| *p >= 1)
-            .ok_or_else(|| ApiError::bad_request("page must be a positive integer"))?,
-    };
+    let page = page_param(&query)?;
     let section_id = match query.get("section") {
         None => None,
         Some(slug) => Some(
@@ -200,22 +360,7 @@ pub(crate) async fn articles(
     let teasers = store
         .teasers(&lang, filter, PER_PAGE, (page - 1).saturating_mul(PER_PAGE))
         .await?;
-    let articles = teasers
-        .iter()
-        .map(|t| ArticleSummary {
-            id: t.article_id,
-            lang: t.lang.clone(),
-            title: t.title.clone(),
-            lead: t.lead.clone(),
-            url: app.abs(&teaser_href(&ctx, t)),
-            image_url: t.image_url.clone(),
-            image_alt: t.image_alt.clone(),
-            section: ctx.section(t.section_id).map(|s| s.slug.clone()),
-            topic_id: t.topic_id,
-            published_at: iso(t.published_at),
-            updated_at: iso(Some(t.updated_at)),
-        })
-        .collect();
+    let articles = teasers.iter().map(|t| summary(&app, &ctx, t)).collect();
     Ok(json(&ArticleList {
         lang,
         page,
@@ -226,15 +371,26 @@ pub(crate) async fn articles(
 }
 
 /// `GET /api/v1/articles/{id}?lang=`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/articles/{id}",
+    operation_id = "getArticle",
+    summary = "One article in one language, with its body and its other language versions",
+    params(("id" = i64, Path, description = "Article id"), LangParam),
+    responses(
+        (status = 200, description = "The article in that language", body = ArticleDetail),
+        (status = 400, description = "A parameter is not valid", body = ApiError),
+        (status = 404, description = "No such article, or not published in that language", body = ApiError),
+        (status = 410, description = "Removed at its publisher's request", body = ApiError),
+    )
+)]
 pub(crate) async fn article(
     State(app): State<AppState>,
     Path(id): Path<String>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, ApiError> {
     let lang = lang_param(&app, &query)?;
-    let id: i64 = id
-        .parse()
-        .map_err(|_| ApiError::bad_request("the article id must be an integer"))?;
+    let id = id_param(&id, "article")?;
     let ctx = Ctx::new(&app, &lang).await?;
     let store = &app.portal.store;
     let record = store
@@ -271,7 +427,17 @@ pub(crate) async fn article(
         .into_iter()
         .find(|v| v.lang == lang && v.status == TranslationStatus::Published)
         .ok_or_else(|| ApiError::not_found(format!("article {id} is not published in {lang}")))?;
-    let authors = store.article_authors(id).await?;
+    let authors = store
+        .article_authors(id)
+        .await?
+        .into_iter()
+        .map(|a| AuthorOut {
+            id: a.id,
+            name: a.name,
+            slug: a.slug,
+            role: a.role,
+        })
+        .collect();
     Ok(json(&ArticleDetail {
         id,
         url: app.abs(&urls::article(
@@ -296,6 +462,13 @@ pub(crate) async fn article(
 }
 
 /// `GET /api/v1/sections`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/sections",
+    operation_id = "listSections",
+    summary = "Every section, in menu order, with its localized names",
+    responses((status = 200, description = "The sections", body = [SectionOut]))
+)]
 pub(crate) async fn sections(State(app): State<AppState>) -> Result<Response, ApiError> {
     let sections = app.sections().await?;
     let out: Vec<SectionOut> = sections
@@ -309,9 +482,87 @@ pub(crate) async fn sections(State(app): State<AppState>) -> Result<Response, Ap
     Ok(json(&out))
 }
 
+/// `GET /api/v1/topics/{id}?lang=&page=`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/topics/{id}",
+    operation_id = "getTopic",
+    summary = "One story: its title in one language and its articles, newest first",
+    params(
+        ("id" = i64, Path, description = "Story id (`topic_id` of an article)"),
+        ("page" = Option<i64>, Query, description = "Page number, from 1; 20 articles per page.", minimum = 1),
+        LangParam
+    ),
+    responses(
+        (status = 200, description = "The story", body = TopicOut),
+        (status = 400, description = "A parameter is not valid", body = ApiError),
+        (status = 404, description = "No such story in that language", body = ApiError),
+    )
+)]
+pub(crate) async fn topic(
+    State(app): State<AppState>,
+    Path(id): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Result<Response, ApiError> {
+    let lang = lang_param(&app, &query)?;
+    let id = id_param(&id, "story")?;
+    let page = page_param(&query)?;
+    let store = &app.portal.store;
+    if store.topic_label(id).await?.is_none() {
+        return Err(ApiError::not_found(format!("story {id}")));
+    }
+    let id = store.live_topic(id).await?;
+    let ctx = Ctx::new(&app, &lang).await?;
+    let filter = TeaserFilter {
+        topic_id: Some(id),
+        ..TeaserFilter::default()
+    };
+    let total = store.count_teasers(&lang, filter).await?;
+    if total == 0 {
+        return Err(ApiError::not_found(format!(
+            "story {id} has no article published in {lang}"
+        )));
+    }
+    let teasers = store
+        .teasers(&lang, filter, PER_PAGE, (page - 1).saturating_mul(PER_PAGE))
+        .await?;
+    let title = crate::pages::topic::headline(&app, &lang, id, filter).await?;
+    Ok(json(&TopicOut {
+        id,
+        url: app.abs(&urls::topic(&lang, id)),
+        lang: lang.clone(),
+        title,
+        lead_article_id: store.topic_lead(id).await?,
+        page,
+        per_page: PER_PAGE,
+        total,
+        articles: teasers.iter().map(|t| summary(&app, &ctx, t)).collect(),
+    }))
+}
+
 /// `GET /api/v1/openapi.json`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/openapi.json",
+    operation_id = "openapi",
+    summary = "This document",
+    responses((status = 200, description = "The OpenAPI 3.1 document of this API"))
+)]
 pub(crate) async fn openapi(State(app): State<AppState>) -> Response {
-    let doc = OPENAPI.replace("{{BASE_URL}}", &app.base);
+    let mut api = ApiDoc::openapi();
+    api.servers = Some(vec![utoipa::openapi::Server::new(&app.base)]);
+    let doc = match api.to_json() {
+        Ok(doc) => doc,
+        Err(e) => {
+            tracing::error!(error = %e, "cannot write the OpenAPI document");
+            return ApiError {
+                error: "internal",
+                message: "the server could not answer; try again".into(),
+                status: StatusCode::INTERNAL_SERVER_ERROR,
+            }
+            .into_response();
+        }
+    };
     (
         [
             (header::CONTENT_TYPE, "application/json"),
@@ -327,25 +578,44 @@ pub(crate) async fn not_found() -> ApiError {
     ApiError::not_found("no such API endpoint; see /api/v1/openapi.json")
 }
 
-#[derive(Debug, Serialize)]
+/// A page of search results.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = SearchResults)]
 struct SearchOut {
     lang: String,
     query: String,
     page: i64,
+    /// Articles found in all.
     total: usize,
     hits: Vec<HitOut>,
 }
 
-#[derive(Debug, Serialize)]
+/// One article found.
+#[derive(Debug, Serialize, ToSchema)]
 struct HitOut {
     id: i64,
     title: String,
+    #[schema(format = "uri")]
     url: String,
+    /// An excerpt with the words found in `<mark>`; HTML-escaped otherwise.
     snippet_html: String,
+    #[schema(format = DateTime)]
     published_at: Option<String>,
 }
 
 /// `GET /api/v1/search?lang=&q=&section=&page=`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/search",
+    operation_id = "search",
+    summary = "Full-text search in one language",
+    params(SearchParams),
+    responses(
+        (status = 200, description = "A page of results, best first", body = SearchOut),
+        (status = 400, description = "A parameter is not valid", body = ApiError),
+        (status = 503, description = "The search index is not available", body = ApiError),
+    )
+)]
 pub(crate) async fn search(
     State(app): State<AppState>,
     Query(query): Query<HashMap<String, String>>,

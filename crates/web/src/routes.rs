@@ -38,6 +38,7 @@ pub fn router(portal: Portal) -> Router {
         .route("/api/v1/articles", get(api::articles))
         .route("/api/v1/articles/{id}", get(api::article))
         .route("/api/v1/sections", get(api::sections))
+        .route("/api/v1/topics/{id}", get(api::topic))
         .route("/api/v1/search", get(api::search))
         .route("/api/v1/openapi.json", get(api::openapi))
         .route("/api/{*rest}", get(api::not_found))

@@ -1,7 +1,8 @@
 //! `/{lang}/topic/{id}`: every article of one story, newest first.
 //!
-//! The story's stored label is in the source language, so the page is titled
-//! by its newest headline in the reader's language instead.
+//! The page is titled by the story's lead article (its most central one, chosen
+//! by the worker) in the reader's language; by its newest headline there while
+//! the lead is not published in that language.
 
 use std::collections::HashMap;
 
@@ -17,6 +18,27 @@ use crate::pages::section::{pagination, PER_PAGE};
 use crate::pages::{html, page_count, page_number, respond};
 use crate::render::{teaser_grid, TeaserStyle};
 use crate::{urls, WebError};
+
+/// The story's title in `lang`: its lead article's headline, else its newest.
+pub(crate) async fn headline(
+    app: &App,
+    lang: &str,
+    id: i64,
+    filter: TeaserFilter,
+) -> Result<String, WebError> {
+    let store = &app.portal.store;
+    if let Some(lead) = store.topic_lead(id).await? {
+        if let Some(t) = store.teasers_of(lang, &[lead]).await?.into_iter().next() {
+            return Ok(t.title);
+        }
+    }
+    let newest = store.teasers(lang, filter, 1, 0).await?;
+    Ok(newest
+        .into_iter()
+        .next()
+        .map(|t| t.title)
+        .unwrap_or_default())
+}
 
 /// `GET /{lang}/topic/{id}`.
 pub(crate) async fn topic(
@@ -59,8 +81,7 @@ async fn render(app: &App, lang: &str, id: i64, page_no: i64) -> Result<Response
     let items = store
         .teasers(lang, filter, PER_PAGE, (page_no - 1) * PER_PAGE)
         .await?;
-    let newest = store.teasers(lang, filter, 1, 0).await?;
-    let headline = newest.first().map(|t| t.title.clone()).unwrap_or_default();
+    let headline = headline(app, lang, id, filter).await?;
     let href = |l: &str, p: i64| {
         let base = urls::topic(l, id);
         if p > 1 {

@@ -76,6 +76,13 @@ async fn api_errors_are_typed_json() {
         ("/api/v1/search?lang=fr&q=x".to_string(), 503, "unavailable"),
         ("/api/v1/search?lang=fr".to_string(), 400, "bad_request"),
         ("/api/v2/nothing".to_string(), 404, "not_found"),
+        ("/api/v1/topics/abc".to_string(), 400, "bad_request"),
+        ("/api/v1/topics/999999".to_string(), 404, "not_found"),
+        (
+            format!("/api/v1/topics/{}?page=0", f.topic),
+            400,
+            "bad_request",
+        ),
     ];
     for (path, status, tag) in cases {
         let got = get(&app, &path).await;
@@ -93,9 +100,14 @@ async fn openapi_document_describes_the_served_endpoints() {
     let doc = json(&got.body);
     assert_eq!(doc["servers"][0]["url"], BASE);
     let paths = doc["paths"].as_object().unwrap();
-    assert_eq!(paths.len(), 5);
+    assert_eq!(paths.len(), 6);
     for (path, item) in paths {
-        let concrete = path.replace("{id}", &f.main.to_string());
+        let id = if path.contains("/topics/") {
+            f.topic
+        } else {
+            f.main
+        };
+        let concrete = path.replace("{id}", &id.to_string());
         let query = if path.ends_with("/search") {
             "?lang=fr&q=Koursk"
         } else {
@@ -119,4 +131,60 @@ async fn openapi_document_describes_the_served_endpoints() {
     let sections = json(&get(&app, "/api/v1/sections").await.body);
     assert_eq!(sections[0]["slug"], "the-gioi");
     assert_eq!(sections[0]["names"]["fr"], "Monde");
+}
+
+#[tokio::test]
+async fn a_story_is_titled_by_its_lead_in_each_language() {
+    let f = fixture().await;
+    let app = web::router(portal(&f));
+    // Without a lead, the newest article titles it.
+    let got = get(&app, &format!("/api/v1/topics/{}?lang=fr", f.topic)).await;
+    assert_eq!(got.status, 200, "{}", got.body);
+    let story = json(&got.body);
+    assert_eq!(
+        story["title"],
+        "Combats à Koursk : la Russie renforce sa défense"
+    );
+    assert_eq!(story["total"], 6);
+    assert!(story["lead_article_id"].is_null());
+
+    // With one chosen by the worker, its title in the reader's language.
+    let lead = f.all[3];
+    f.store
+        .set_topic_lead(f.topic, lead, "Bài số 2")
+        .await
+        .unwrap();
+    for (lang, title) in [("fr", "Article numéro 2"), ("en", "Article number 2")] {
+        let story = json(
+            &get(&app, &format!("/api/v1/topics/{}?lang={lang}", f.topic))
+                .await
+                .body,
+        );
+        assert_eq!(story["title"], title);
+        assert_eq!(story["lead_article_id"], lead);
+        assert_eq!(story["url"], format!("{BASE}/{lang}/topic/{}", f.topic));
+        let page = get(&app, &format!("/{lang}/topic/{}", f.topic)).await;
+        assert!(
+            page.body.contains(&format!("<h1>{title}</h1>")),
+            "{lang} page"
+        );
+    }
+    // The ids run newest first, the story's articles only.
+    let ids: Vec<i64> = story_ids(&app, f.topic).await;
+    assert_eq!(ids.len(), 6);
+    assert_eq!(ids[0], f.main);
+}
+
+async fn story_ids(app: &axum::Router, topic: i64) -> Vec<i64> {
+    let story = json(
+        &get(app, &format!("/api/v1/topics/{topic}?lang=fr"))
+            .await
+            .body,
+    );
+    story["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_i64().unwrap())
+        .collect()
 }
