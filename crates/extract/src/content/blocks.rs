@@ -9,6 +9,9 @@ use crate::dom::{Dom, NodeId};
 use crate::text::clean;
 use crate::urls::absolute;
 
+/// Longest heading (words); a longer "heading" is a paragraph in heading markup.
+const HEADING_WORDS: usize = 30;
+
 /// Converts DOM subtrees into blocks, dropping link lists and other chrome on the way.
 pub(crate) struct BlockWriter<'a> {
     pub dom: &'a Dom,
@@ -121,7 +124,11 @@ impl<'a> BlockWriter<'a> {
                 self.flush();
                 let level = name.as_bytes().get(1).map_or(2, |b| b - b'0').clamp(2, 6);
                 let text = self.rich(c);
-                if !text.is_blank() && link_density(&text) < 0.8 {
+                if text.word_count() > HEADING_WORDS {
+                    // A paragraph set in heading markup (some editors style the
+                    // opening paragraph as an <h3>): prose, not a section title.
+                    self.paragraphs_split_on_double_break(text);
+                } else if !text.is_blank() && link_density(&text) < 0.8 {
                     self.blocks.push(Block::Heading { level, text });
                 }
             }

@@ -82,6 +82,9 @@ const CHROME: &[&str] = &[
     "kommentar",
 ];
 
+/// Class prefixes of page builders that wrap every block in a "widget".
+const BUILDER_PREFIXES: &[&str] = &["elementor-widget-", "elementor-widget", "elementor-"];
+
 /// Whole tokens of class/id that mark chrome (too short to match as substrings).
 const CHROME_TOKENS: &[&str] = &[
     "ad",
@@ -221,7 +224,19 @@ pub(crate) fn is_chrome(dom: &Dom, id: NodeId) -> bool {
     if s.trim().is_empty() {
         return false;
     }
-    if s.split_ascii_whitespace().any(|w| {
+    // "js-…" classes are script hooks ("js-truncate-related-to-my-size"), not box
+    // names; page builders wrap every block, prose included, in a "widget"
+    // ("elementor-widget-text-editor"), so only what follows their prefix names the box.
+    let words = s
+        .split_ascii_whitespace()
+        .filter(|w| !w.starts_with("js-"))
+        .map(|w| {
+            BUILDER_PREFIXES
+                .iter()
+                .find_map(|p| w.strip_prefix(p))
+                .unwrap_or(w)
+        });
+    if words.clone().any(|w| {
         CHROME.iter().any(|k| {
             // Short stems must start a part of the name ("pager" is not in "apageroot").
             let hit = if k.len() >= 6 {
@@ -234,7 +249,7 @@ pub(crate) fn is_chrome(dom: &Dom, id: NodeId) -> bool {
     }) {
         return true;
     }
-    s.split_ascii_whitespace().any(|t| {
+    words.into_iter().any(|t| {
         CHROME_TOKENS.contains(&t)
             || t.strip_prefix("is-")
                 .is_some_and(|t| CHROME_TOKENS.contains(&t))
@@ -250,6 +265,28 @@ pub(crate) fn is_chrome(dom: &Dom, id: NodeId) -> bool {
             || t.strip_suffix("-ad").is_some()
             || t.strip_prefix("ad-").is_some()
     })
+}
+
+/// Class/id words that name a box of links to other pages so plainly that the
+/// box is chrome even when its teasers hold a large share of the page's prose.
+const STRONG_CHROME: &[&str] = &[
+    "related",
+    "recommend",
+    "more-news",
+    "see-also",
+    "also-read",
+    "outbrain",
+    "taboola",
+    "recirc",
+];
+
+/// True when class or id name a related-links box ([`STRONG_CHROME`]).
+pub(crate) fn is_strong_chrome(dom: &Dom, id: NodeId) -> bool {
+    let s = class_and_id(dom, id);
+    // "js-…" classes are script hooks ("js-truncate-related-to-my-size"), not box names.
+    s.split_ascii_whitespace()
+        .filter(|w| !w.starts_with("js-"))
+        .any(|w| STRONG_CHROME.iter().any(|k| w.contains(k)))
 }
 
 /// True when chrome is about comments, which are removed even when long.

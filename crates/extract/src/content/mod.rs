@@ -241,7 +241,9 @@ pub(crate) fn prune(dom: &mut Dom, remove: &[Selector]) {
                 || (name == "form" && stats.paragraphs(id) == 0)
                 || (!matches!(name, "article" | "main" | "body" | "html")
                     && hints::is_chrome(dom, id)
-                    && (stats.good(id) * 10 < total * 4 || hints::is_comments(dom, id)));
+                    && (stats.good(id) * 10 < total * 4
+                        || hints::is_comments(dom, id)
+                        || (stats.good(id) * 10 < total * 8 && hints::is_strong_chrome(dom, id))));
         }
         if drop {
             doomed.push(id);
