@@ -240,6 +240,7 @@ pub(crate) fn prune(dom: &mut Dom, remove: &[Selector]) {
                 || (name == "aside" && stats.good(id) * 10 < total * 4)
                 || (name == "form" && stats.paragraphs(id) == 0)
                 || (!matches!(name, "article" | "main" | "body" | "html")
+                    && !inside_paragraph(dom, &stats, id)
                     && hints::is_chrome(dom, id)
                     && (stats.good(id) * 10 < total * 4
                         || hints::is_comments(dom, id)
@@ -260,6 +261,20 @@ pub(crate) fn prune(dom: &mut Dom, remove: &[Selector]) {
     for d in doomed {
         dom.detach(d);
     }
+}
+
+/// True for a short inline element within a long paragraph's running text
+/// ("<p><span class=dateline>KOBE – </span>A total of…"): part of a
+/// sentence, whatever its class says.
+fn inside_paragraph(dom: &Dom, stats: &Stats, id: NodeId) -> bool {
+    if is_block_node(dom, id) {
+        return false;
+    }
+    dom.ancestors(id)
+        .find(|&a| is_block_node(dom, a))
+        .is_some_and(|a| {
+            dom.is(a, "p") && stats.prose(a) >= 60 && stats.text(id) * 5 < stats.text(a)
+        })
 }
 
 /// Where the body is: the nodes to write, in order.
@@ -310,23 +325,48 @@ fn choose(dom: &Dom, stats: &Stats, lead: Option<NodeId>) -> Vec<NodeId> {
 }
 
 /// The container plus siblings that hold prose of their own (split bodies).
-fn with_siblings(dom: &Dom, stats: &Stats, node: NodeId, lead: Option<NodeId>) -> Vec<NodeId> {
+fn with_siblings(dom: &Dom, stats: &Stats, chosen: NodeId, lead: Option<NodeId>) -> Vec<NodeId> {
+    let node = unwrap_up(dom, stats, chosen);
     let parent = dom.parent(node);
     if parent == NONE || dom.name(parent).is_none() || parent == dom.body() {
         return vec![node];
     }
     let own = stats.prose(node).max(1);
+    // Above a wrapper, only wrappers of the same kind are parts of the body
+    // (content blocks of a CMS: "div.csc-default" after "div.csc-default").
+    let same_kind = |s: NodeId| {
+        node == chosen
+            || (dom.name(s) == dom.name(node) && dom.attr(s, "class") == dom.attr(node, "class"))
+    };
     let mut out = Vec::new();
     for s in dom.children(parent) {
         let joins = Some(s) != lead
             && dom.name(s).is_some()
             && stats.prose(s) * 100 >= own * SIBLING_SHARE_PERCENT
-            && stats.link_density(s) < 0.3;
+            && stats.link_density(s) < 0.3
+            && same_kind(s);
         if s == node || joins {
             out.push(s);
         }
     }
     out
+}
+
+/// The outermost wrapper that holds nothing with text but `node` ("<div
+/// class=csc-default><article>…</article></div>"): the level at which the
+/// other parts of a split body are its siblings.
+fn unwrap_up(dom: &Dom, stats: &Stats, node: NodeId) -> NodeId {
+    let mut cur = node;
+    loop {
+        let parent = dom.parent(cur);
+        if parent == NONE || parent == dom.body() || dom.name(parent).is_none() {
+            return cur;
+        }
+        if stats.text(parent) > stats.text(cur) {
+            return cur;
+        }
+        cur = parent;
+    }
 }
 
 /// A sibling of the body container joins it when it holds this share (percent) of its prose.
