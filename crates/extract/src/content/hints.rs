@@ -80,6 +80,11 @@ const CHROME: &[&str] = &[
     "author-desc",
     "saboxplugin",
     "kommentar",
+    "cta",
+    "donat",
+    "captcha",
+    "news-letter",
+    "contact",
 ];
 
 /// Class prefixes of page builders that wrap every block in a "widget".
@@ -114,6 +119,7 @@ const CHROME_TOKENS: &[&str] = &[
     "likes",
     "rating",
     "respond",
+    "ratings",
 ];
 
 /// Last parts of compound class names that mark chrome ("detail-time", "post_tags").
@@ -278,6 +284,10 @@ const STRONG_CHROME: &[&str] = &[
     "outbrain",
     "taboola",
     "recirc",
+    "author-bio",
+    "author-box",
+    "authorbox",
+    "about-author",
 ];
 
 /// True when class or id name a related-links box ([`STRONG_CHROME`]).

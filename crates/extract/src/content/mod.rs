@@ -303,6 +303,7 @@ fn choose(dom: &Dom, stats: &Stats, lead: Option<NodeId>) -> Vec<NodeId> {
         .find_all(body, "article")
         .max_by_key(|&a| stats.prose(a))
         .filter(|&a| stats.prose(a) >= 100);
+    let hint_tier = best_hint.map(|(t, _, _)| t);
     let hint = match (best_hint, article) {
         (Some((t, _, n)), _) if t <= 1 => Some(n),
         (_, Some(a)) => Some(a),
@@ -312,9 +313,12 @@ fn choose(dom: &Dom, stats: &Stats, lead: Option<NodeId>) -> Vec<NodeId> {
     let total_good = stats.good(body);
     let read_good: usize = read.iter().map(|&n| stats.good(n)).sum();
     if let Some(h) = hint {
-        if stats.prose(h) * 10 >= read_text * 4
-            && stats.good(h) * 10 >= total_good * HINT_SHARE_TENTHS
-        {
+        let share = if hint_tier == Some(0) && best_hint.is_some_and(|(_, _, n)| n == h) {
+            TIER0_SHARE_TENTHS
+        } else {
+            HINT_SHARE_TENTHS
+        };
+        if stats.prose(h) * 10 >= read_text * 4 && stats.good(h) * 10 >= total_good * share {
             return with_siblings(dom, stats, h, lead);
         }
     }
@@ -373,6 +377,8 @@ fn unwrap_up(dom: &Dom, stats: &Stats, node: NodeId) -> NodeId {
 const SIBLING_SHARE_PERCENT: usize = 5;
 /// A well-known container is trusted when it holds this share (tenths) of the good prose.
 const HINT_SHARE_TENTHS: usize = 5;
+/// The strongest well-known containers are trusted from this share (tenths).
+const TIER0_SHARE_TENTHS: usize = 3;
 /// The readability candidate is trusted when it holds this share (tenths) of the good prose.
 const READ_SHARE_TENTHS: usize = 6;
 /// Otherwise the deepest element holding this share (percent) of the good prose is the body.
