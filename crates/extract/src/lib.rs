@@ -187,6 +187,17 @@ pub fn extract(html: &[u8], url: &str, options: &ExtractOptions) -> Result<Artic
             page.lead = None;
         }
     }
+    if page.lead.is_none() && selectors.body.is_none() {
+        if let Some(n) = chosen.first().and_then(|&c| content::intro_before(&dom, c)) {
+            let mut ic = content::InlineCollector::new(&dom, base);
+            let mut raw = Vec::new();
+            ic.children(n, &mut raw, false);
+            let lead = content::finish(raw);
+            if !lead.is_blank() {
+                page.lead = Some(lead);
+            }
+        }
+    }
     let mut blocks = tidy::tidy(blocks, &page.title, page.lead.as_ref());
     if page.language.as_deref() == Some("vi") {
         for author in tidy::trailing_byline(&mut blocks) {

@@ -261,9 +261,13 @@ impl<'a> BlockWriter<'a> {
         if !text.is_blank() {
             let words = text.word_count();
             let ld = link_density(&text);
-            let keep = !(ld > 0.9 && words <= 12
-                || ld > 0.6 && words <= 4
-                || ld > 0.3 && is_teaser(&text.plain_text()));
+            let plain = text.plain_text();
+            // An address the author printed ("info@…", "http://www.…") is text, not navigation.
+            let address = words <= 3 && plain.split_whitespace().any(looks_like_address);
+            let keep = address
+                || !(ld > 0.9 && words <= 12
+                    || ld > 0.6 && words <= 4
+                    || ld > 0.3 && is_teaser(&plain));
             if keep {
                 self.paragraphs_split_on_double_break(text);
             }
@@ -645,6 +649,17 @@ fn is_teaser(text: &str) -> bool {
         .collect::<String>()
         .to_lowercase();
     TEASERS.iter().any(|t| lower.starts_with(t))
+}
+
+/// "name@host.tld", "http://…", "www.host.tld".
+fn looks_like_address(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let lower = w.to_ascii_lowercase();
+    lower.starts_with("http://")
+        || lower.starts_with("https://")
+        || lower.starts_with("www.")
+        || w.split_once('@')
+            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
 }
 
 fn nearest_table(dom: &Dom, id: NodeId) -> Option<NodeId> {

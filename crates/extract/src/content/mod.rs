@@ -498,6 +498,38 @@ fn initial_score(dom: &Dom, id: NodeId) -> f32 {
     base + hints::class_weight(dom, id)
 }
 
+/// The standfirst that no class names: the first paragraph of prose printed
+/// between the headline (the last `<h1>` before the body) and the body
+/// container, outside both. Captions, link teasers and short lines are not one.
+pub(crate) fn intro_before(dom: &Dom, body_start: NodeId) -> Option<NodeId> {
+    let stats_text = |n: NodeId| crate::text::visible_len(&dom.text_content(n));
+    let mut after_h1 = false;
+    let mut found = None;
+    for d in dom.descendants(dom.body()) {
+        if d == body_start {
+            return found;
+        }
+        match dom.name(d) {
+            Some("h1") => {
+                after_h1 = true;
+                found = None;
+            }
+            Some("p") if after_h1 && found.is_none() => {
+                let len = stats_text(d);
+                let linked: usize = dom.find_all(d, "a").map(stats_text).sum();
+                let in_caption = dom
+                    .ancestors(d)
+                    .any(|a| matches!(dom.name(a), Some("figure" | "figcaption" | "a" | "li")));
+                if (60..=1000).contains(&len) && linked * 5 < len && !in_caption {
+                    found = Some(d);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// The body blocks of a pruned document.
 pub(crate) fn body_blocks(
     dom: &Dom,
