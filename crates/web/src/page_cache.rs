@@ -2,10 +2,13 @@
 //! a page read by many readers at once is rendered once, not once per
 //! reader, and a hit touches neither the database nor the templates.
 //!
-//! A page holds a per-response part — the comment form token, which carries
-//! its issue time — so a page is stored as the pieces around that token and
-//! the token is spliced in for each response. The ETag names the stored
-//! pieces, so conditional GETs answer 304 while the page is unchanged.
+//! A stored page is served as it is to everyone until it expires, compressed
+//! once per encoding (brotli, gzip) the first time a reader asks for it, so a
+//! hit costs no rendering, no signing and no compression. Its comment-form
+//! token was issued when the page was built; the page's `Cache-Control`
+//! already lets any shared cache hand that same page to many readers for a
+//! minute, and the token's clock then runs from the build, at most the time
+//! to live earlier than the reader's load.
 //!
 //! Pages leave the cache when their time is up, when the byte budget needs
 //! room (least recently used first), and all at once after any successful
@@ -13,65 +16,163 @@
 //! made elsewhere (a worker publishing, another web node's desk) show within
 //! the time to live.
 
-use std::sync::Arc;
+use std::io::Write;
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
 
-/// What stands for the token while a page is rendered for the cache: a
-/// Unicode noncharacter pair that rendering never produces by itself.
-pub(crate) const TOKEN_MARK: &str = "\u{FDD0}nb-token\u{FDD1}";
+/// brotli quality for stored pages: close to the best ratio on HTML at about
+/// a millisecond per page (11 takes tens).
+const BROTLI_QUALITY: u32 = 6;
+/// brotli window (log2 bytes): larger than any page.
+const BROTLI_WINDOW: u32 = 22;
 
-/// A rendered page, cut around its per-response token.
+/// An encoding a stored page can be sent in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Encoding {
+    Brotli,
+    Gzip,
+    Identity,
+}
+
+impl Encoding {
+    /// The best encoding `headers`' `Accept-Encoding` allows (brotli first).
+    fn chosen(headers: &HeaderMap) -> Encoding {
+        let Some(accept) = headers
+            .get(header::ACCEPT_ENCODING)
+            .and_then(|v| v.to_str().ok())
+        else {
+            return Encoding::Identity;
+        };
+        let accepts = |name: &str| {
+            accept.split(',').any(|item| {
+                let mut parts = item.split(';');
+                let coding = parts.next().unwrap_or("").trim();
+                let refused = parts.any(|p| {
+                    p.trim()
+                        .strip_prefix("q=")
+                        .and_then(|q| q.trim().parse::<f32>().ok())
+                        .is_some_and(|q| q <= 0.0)
+                });
+                coding.eq_ignore_ascii_case(name) && !refused
+            })
+        };
+        if accepts("br") {
+            Encoding::Brotli
+        } else if accepts("gzip") {
+            Encoding::Gzip
+        } else {
+            Encoding::Identity
+        }
+    }
+}
+
+/// A rendered page and its compressed forms, made when first asked for.
 #[derive(Debug)]
 pub(crate) struct CachedPage {
-    pieces: Vec<Bytes>,
+    html: Bytes,
+    brotli: OnceLock<Option<Bytes>>,
+    gzip: OnceLock<Option<Bytes>>,
     etag: String,
     built: Instant,
 }
 
 impl CachedPage {
-    /// Cuts a page rendered with [`TOKEN_MARK`] where its token goes.
-    pub fn new(html: &str) -> CachedPage {
-        let pieces: Vec<Bytes> = html
-            .split(TOKEN_MARK)
-            .map(|p| Bytes::copy_from_slice(p.as_bytes()))
-            .collect();
+    /// Stores a rendered page.
+    pub fn new(html: String) -> CachedPage {
         let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for piece in &pieces {
-            for b in piece.iter().chain(b"\0") {
-                hash ^= u64::from(*b);
-                hash = hash.wrapping_mul(0x0100_0000_01b3);
-            }
+        for b in html.as_bytes() {
+            hash ^= u64::from(*b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
         }
         CachedPage {
-            pieces,
+            html: Bytes::from(html),
+            brotli: OnceLock::new(),
+            gzip: OnceLock::new(),
             etag: format!("W/\"p{hash:016x}\""),
             built: Instant::now(),
         }
     }
 
-    /// The page with `token` in every place the mark held.
-    pub fn with_token(&self, token: &str) -> Bytes {
-        let len = self.pieces.iter().map(Bytes::len).sum::<usize>()
-            + token.len() * self.pieces.len().saturating_sub(1);
-        let mut out = Vec::with_capacity(len);
-        for (i, piece) in self.pieces.iter().enumerate() {
-            if i > 0 {
-                out.extend_from_slice(token.as_bytes());
-            }
-            out.extend_from_slice(piece);
-        }
-        Bytes::from(out)
-    }
-
-    /// The weak ETag of this version of the page (the token aside).
+    /// The weak ETag of this version of the page (the same for every encoding).
+    #[cfg(test)]
     pub fn etag(&self) -> &str {
         &self.etag
     }
 
+    /// The page as a 200 response in the best encoding `request` accepts,
+    /// with its ETag and `Cache-Control`.
+    pub fn response(&self, request: &HeaderMap, cache_control: &'static str) -> Response {
+        let (body, encoding) = match Encoding::chosen(request) {
+            Encoding::Brotli => match self.brotli() {
+                Some(b) => (b, Some("br")),
+                None => (self.html.clone(), None),
+            },
+            Encoding::Gzip => match self.gzip() {
+                Some(b) => (b, Some("gzip")),
+                None => (self.html.clone(), None),
+            },
+            Encoding::Identity => (self.html.clone(), None),
+        };
+        let mut response = (StatusCode::OK, body).into_response();
+        let headers = response.headers_mut();
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        );
+        if let Some(encoding) = encoding {
+            // The compression layer leaves an encoded body alone.
+            headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
+        }
+        headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        if let Ok(etag) = HeaderValue::from_str(&self.etag) {
+            headers.insert(header::ETAG, etag);
+        }
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(cache_control),
+        );
+        response
+    }
+
+    fn brotli(&self) -> Option<Bytes> {
+        self.brotli
+            .get_or_init(|| {
+                let mut out = Vec::with_capacity(self.html.len() / 4);
+                {
+                    let mut writer = brotli::CompressorWriter::new(
+                        &mut out,
+                        4096,
+                        BROTLI_QUALITY,
+                        BROTLI_WINDOW,
+                    );
+                    writer.write_all(&self.html).ok()?;
+                    writer.flush().ok()?;
+                }
+                Some(Bytes::from(out))
+            })
+            .clone()
+    }
+
+    fn gzip(&self) -> Option<Bytes> {
+        self.gzip
+            .get_or_init(|| {
+                let mut encoder = flate2::write::GzEncoder::new(
+                    Vec::with_capacity(self.html.len() / 3),
+                    flate2::Compression::default(),
+                );
+                encoder.write_all(&self.html).ok()?;
+                encoder.finish().ok().map(Bytes::from)
+            })
+            .clone()
+    }
+
     fn bytes(&self) -> u64 {
-        self.pieces.iter().map(|p| p.len() as u64).sum::<u64>() + 64
+        // Room for the compressed forms too (about a quarter of the page each).
+        self.html.len() as u64 * 3 / 2 + 64
     }
 }
 
@@ -97,7 +198,7 @@ impl PageCache {
         let on = !ttl.is_zero() && budget_bytes > 0;
         PageCache {
             pages: on.then(|| {
-                // quick_cache wants a count estimate: pages are ~30-60 KB.
+                // quick_cache wants a count estimate: pages are ~20-60 KB.
                 let estimate = usize::try_from(budget_bytes / 40_000).unwrap_or(1).max(16);
                 quick_cache::sync::Cache::with_weighter(estimate, budget_bytes, BySize)
             }),
@@ -146,29 +247,72 @@ impl PageCache {
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
+    use std::io::Read;
+
     use super::*;
 
-    #[test]
-    fn the_token_is_spliced_into_every_place_and_the_etag_ignores_it() {
-        let html = format!("<form><input value=\"{TOKEN_MARK}\"></form><form><input value=\"{TOKEN_MARK}\"></form>");
-        let page = CachedPage::new(&html);
-        let a = page.with_token("111.aa");
-        assert_eq!(
-            &a[..],
-            b"<form><input value=\"111.aa\"></form><form><input value=\"111.aa\"></form>"
+    fn asking(accept: &str) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        h.insert(
+            header::ACCEPT_ENCODING,
+            HeaderValue::from_str(accept).unwrap(),
         );
-        let again = CachedPage::new(&html);
-        assert_eq!(page.etag(), again.etag(), "same content, same ETag");
-        let other = CachedPage::new(&html.replace("form", "div"));
+        h
+    }
+
+    async fn body(r: Response) -> Vec<u8> {
+        axum::body::to_bytes(r.into_body(), usize::MAX)
+            .await
+            .unwrap()
+            .to_vec()
+    }
+
+    #[tokio::test]
+    async fn a_page_is_sent_in_the_encoding_asked_for_with_one_etag() {
+        let html = "<p>Lũ lụt ở miền Trung</p>".repeat(200);
+        let page = CachedPage::new(html.clone());
+
+        let plain = page.response(&HeaderMap::new(), "public");
+        assert!(plain.headers().get(header::CONTENT_ENCODING).is_none());
+        assert_eq!(plain.headers()[header::ETAG], page.etag());
+        assert_eq!(body(plain).await, html.as_bytes());
+
+        let br = page.response(&asking("gzip, deflate, br"), "public");
+        assert_eq!(br.headers()[header::CONTENT_ENCODING], "br");
+        assert_eq!(br.headers()[header::VARY], "accept-encoding");
+        assert_eq!(br.headers()[header::ETAG], page.etag());
+        let packed = body(br).await;
+        assert!(
+            packed.len() < html.len() / 10,
+            "compressed: {}",
+            packed.len()
+        );
+        let mut unpacked = String::new();
+        brotli::Decompressor::new(&packed[..], 4096)
+            .read_to_string(&mut unpacked)
+            .unwrap();
+        assert_eq!(unpacked, html);
+
+        let gz = page.response(&asking("gzip;q=1.0, br;q=0"), "public");
+        assert_eq!(gz.headers()[header::CONTENT_ENCODING], "gzip");
+        let mut unpacked = String::new();
+        flate2::read::GzDecoder::new(&body(gz).await[..])
+            .read_to_string(&mut unpacked)
+            .unwrap();
+        assert_eq!(unpacked, html);
+
+        let none = page.response(&asking("identity, zstd"), "public");
+        assert!(none.headers().get(header::CONTENT_ENCODING).is_none());
+
+        let other = CachedPage::new(html.replace("Trung", "Bắc"));
         assert_ne!(page.etag(), other.etag());
-        let none = CachedPage::new("<p>no form</p>");
-        assert_eq!(&none.with_token("x")[..], b"<p>no form</p>");
+        assert_eq!(page.etag(), CachedPage::new(html).etag());
     }
 
     #[test]
     fn pages_expire_and_the_budget_evicts() {
         let cache = PageCache::new(Duration::from_millis(50), 1_000_000);
-        cache.put("/fr/a/1-x", Arc::new(CachedPage::new("one")));
+        cache.put("/fr/a/1-x", Arc::new(CachedPage::new("one".into())));
         assert!(cache.get("/fr/a/1-x").is_some());
         std::thread::sleep(Duration::from_millis(60));
         assert!(cache.get("/fr/a/1-x").is_none(), "expired");
@@ -176,7 +320,7 @@ mod tests {
         let small = PageCache::new(Duration::from_secs(60), 20_000);
         let big = "x".repeat(4_000);
         for i in 0..20 {
-            small.put(&format!("/p/{i}"), Arc::new(CachedPage::new(&big)));
+            small.put(&format!("/p/{i}"), Arc::new(CachedPage::new(big.clone())));
         }
         assert!(
             small.weight() <= 20_000,
@@ -188,7 +332,7 @@ mod tests {
         assert!(small.get("/p/19").is_none());
 
         let off = PageCache::new(Duration::ZERO, 1_000_000);
-        off.put("/p", Arc::new(CachedPage::new("x")));
+        off.put("/p", Arc::new(CachedPage::new("x".into())));
         assert!(!off.enabled() && off.get("/p").is_none());
     }
 }

@@ -14,7 +14,7 @@ use article::{Block, Publisher};
 use std::collections::HashMap;
 
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::http::{HeaderMap, Method, StatusCode};
 use axum::response::Response;
 use maud::{html, Markup};
 use serde_json::json;
@@ -41,7 +41,7 @@ pub(crate) async fn article(
     method: Method,
     headers: HeaderMap,
 ) -> Response {
-    let response = article_page(&app, &lang, &section, &tail, &query).await;
+    let response = article_page(&app, &lang, &section, &tail, &query, &headers).await;
     if method == Method::GET && response.status() == StatusCode::OK {
         if let Some(id) = parse_id(&tail) {
             app.views.record(&app.portal.store, &headers, id, &lang);
@@ -56,30 +56,25 @@ async fn article_page(
     section: &str,
     tail: &str,
     query: &HashMap<String, String>,
+    request: &HeaderMap,
 ) -> Response {
     let notice = crate::comments::notice_key(query.get("comment").map(String::as_str));
     let path = format!("/{lang}/{section}/{tail}");
     // The page a comment form redirects to shows a notice: never cached.
     let cacheable = notice.is_none() && app.pages.enabled();
     if cacheable {
-        if let (Some(page), Some(id)) = (app.pages.get(&path), parse_id(tail)) {
-            return cached(app, &page, id, lang);
+        if let Some(page) = app.pages.get(&path) {
+            return page.response(request, crate::http::PAGE_CACHE_CONTROL);
         }
     }
-    let token = if cacheable {
-        crate::page_cache::TOKEN_MARK.to_string()
-    } else {
-        fresh_token(app, parse_id(tail).unwrap_or(0), lang)
-    };
+    let token = fresh_token(app, parse_id(tail).unwrap_or(0), lang);
     let result = match render(app, lang, section, tail, notice, &token).await {
-        Ok(Rendered::Page(id, html)) if cacheable => {
-            let page = Arc::new(CachedPage::new(&html));
+        Ok(Rendered::Page(html)) if cacheable => {
+            let page = Arc::new(CachedPage::new(html));
             app.pages.put(&path, page.clone());
-            Ok(cached(app, &page, id, lang))
+            Ok(page.response(request, crate::http::PAGE_CACHE_CONTROL))
         }
-        Ok(Rendered::Page(_, html)) => {
-            Ok(crate::pages::html(StatusCode::OK, maud::PreEscaped(html)))
-        }
+        Ok(Rendered::Page(html)) => Ok(crate::pages::html(StatusCode::OK, maud::PreEscaped(html))),
         Ok(Rendered::Other(response)) => Ok(response),
         Err(e) => Err(e),
     };
@@ -99,25 +94,10 @@ fn fresh_token(app: &App, id: i64, lang: &str) -> String {
     crate::comments::form_token(&app.portal.secret, id, lang, store::now_ms())
 }
 
-/// A stored page with a fresh token, named by its ETag.
-fn cached(app: &App, page: &CachedPage, id: i64, lang: &str) -> Response {
-    let body = page.with_token(&fresh_token(app, id, lang));
-    let mut response = crate::pages::html_bytes(StatusCode::OK, body);
-    let headers = response.headers_mut();
-    if let Ok(etag) = HeaderValue::from_str(page.etag()) {
-        headers.insert(header::ETAG, etag);
-    }
-    headers.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static(crate::http::PAGE_CACHE_CONTROL),
-    );
-    response
-}
-
 /// What rendering produced: the page (with the article id), or something else
 /// (a redirect, the "not in this language" page).
 enum Rendered {
-    Page(i64, String),
+    Page(String),
     Other(Response),
 }
 
@@ -257,7 +237,7 @@ async fn render(
     let comments = crate::comments::section(&ctx, &loaded.path, token, &comments, notice);
     let head = head(&ctx, &loaded);
     let main = body(&ctx, &loaded, &related, comments);
-    Ok(Rendered::Page(id, page(&ctx, head, main).into_string()))
+    Ok(Rendered::Page(page(&ctx, head, main).into_string()))
 }
 
 /// The three related blocks: same story, same section, same author.

@@ -29,19 +29,6 @@ pub(crate) fn html(status: StatusCode, markup: Markup) -> Response {
         .into_response()
 }
 
-/// An HTML page from bytes already rendered.
-pub(crate) fn html_bytes(status: StatusCode, body: axum::body::Bytes) -> Response {
-    (
-        status,
-        [(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("text/html; charset=utf-8"),
-        )],
-        body,
-    )
-        .into_response()
-}
-
 /// A permanent redirect (301).
 pub(crate) fn moved(to: &str) -> Response {
     (
