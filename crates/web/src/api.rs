@@ -26,7 +26,7 @@ const PER_PAGE: i64 = 20;
         version = "1.0.0",
         description = "Read-only access to the articles published on the portal, in every language. Errors are JSON objects with a stable `error` tag."
     ),
-    paths(articles, article, sections, topic, search, openapi),
+    paths(articles, article, translations, sections, topic, search, openapi),
     components(schemas(
         ApiError,
         ArticleSummary,
@@ -34,6 +34,8 @@ const PER_PAGE: i64 = 20;
         ArticleDetail,
         AuthorOut,
         LanguageVersion,
+        TranslationsOut,
+        TranslationOut,
         SectionOut,
         TopicOut,
         SearchOut,
@@ -191,6 +193,39 @@ struct LanguageVersion {
     lang: String,
     #[schema(format = "uri")]
     url: String,
+}
+
+/// Where an article stands in every language of the portal.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Translations)]
+struct TranslationsOut {
+    article_id: i64,
+    source_language: String,
+    #[schema(format = "uri")]
+    original_url: String,
+    /// One entry per portal language, in the portal's order.
+    translations: Vec<TranslationOut>,
+}
+
+/// One language of an article.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Translation)]
+struct TranslationOut {
+    lang: String,
+    #[schema(value_type = String)]
+    /// `original` (the source language), `published`, `pending` (not
+    /// translated or waiting for review yet) or `unpublished` (withdrawn by an
+    /// editor).
+    status: &'static str,
+    /// Translation engine (name and model); null for the original.
+    engine: Option<String>,
+    /// An editor reviewed this version.
+    reviewed: bool,
+    #[schema(format = DateTime)]
+    published_at: Option<String>,
+    /// Its page, when published.
+    #[schema(format = "uri")]
+    url: Option<String>,
 }
 
 /// A section with its localized names.
@@ -458,6 +493,78 @@ pub(crate) async fn article(
         authors,
         languages,
         content: version.content,
+    }))
+}
+
+/// `GET /api/v1/articles/{id}/translations`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/articles/{id}/translations",
+    operation_id = "listTranslations",
+    summary = "Where one article stands in every language of the portal",
+    params(("id" = i64, Path, description = "Article id")),
+    responses(
+        (status = 200, description = "One entry per portal language", body = TranslationsOut),
+        (status = 400, description = "A parameter is not valid", body = ApiError),
+        (status = 404, description = "No such article", body = ApiError),
+        (status = 410, description = "Removed at its publisher's request", body = ApiError),
+    )
+)]
+pub(crate) async fn translations(
+    State(app): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let id = id_param(&id, "article")?;
+    let store = &app.portal.store;
+    let record = store
+        .article(id)
+        .await
+        .map_err(crate::WebError::from_store)?;
+    match record.status {
+        ArticleStatus::TakenDown => return Err(ApiError::gone()),
+        ArticleStatus::Classified => {}
+        _ => return Err(ApiError::not_found(format!("article {id}"))),
+    }
+    let ctx = Ctx::new(&app, app.default_lang()).await?;
+    let versions = store.translations_of(id).await?;
+    let translations = app
+        .portal
+        .config
+        .languages
+        .iter()
+        .map(|lang| {
+            let version = versions.iter().find(|v| &v.lang == lang);
+            let published = version.filter(|v| v.status == TranslationStatus::Published);
+            let status = match version.map(|v| v.status) {
+                Some(TranslationStatus::Published) if *lang == record.language => "original",
+                Some(TranslationStatus::Published) => "published",
+                Some(TranslationStatus::Unpublished | TranslationStatus::TakenDown) => {
+                    "unpublished"
+                }
+                _ => "pending",
+            };
+            TranslationOut {
+                lang: lang.clone(),
+                status,
+                engine: published.and_then(|v| v.engine.clone()),
+                reviewed: published.is_some_and(|v| v.reviewed_by.is_some()),
+                published_at: iso(published.and_then(|v| v.published_at)),
+                url: published.map(|v| {
+                    app.abs(&urls::article(
+                        lang,
+                        ctx.section_slug_in(record.section_id, lang),
+                        id,
+                        &v.slug,
+                    ))
+                }),
+            }
+        })
+        .collect();
+    Ok(json(&TranslationsOut {
+        article_id: id,
+        source_language: record.language.clone(),
+        original_url: record.original.identity_url().to_string(),
+        translations,
     }))
 }
 

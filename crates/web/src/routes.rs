@@ -37,6 +37,7 @@ pub fn router(portal: Portal) -> Router {
         .route("/sitemap-news.xml", get(sitemaps::news))
         .route("/api/v1/articles", get(api::articles))
         .route("/api/v1/articles/{id}", get(api::article))
+        .route("/api/v1/articles/{id}/translations", get(api::translations))
         .route("/api/v1/sections", get(api::sections))
         .route("/api/v1/topics/{id}", get(api::topic))
         .route("/api/v1/search", get(api::search))

@@ -47,6 +47,30 @@ async fn article_list_and_detail() {
         .collect();
     assert_eq!(langs, ["vi", "en", "fr"]);
     assert!(detail["content"]["blocks"].as_array().unwrap().len() > 3);
+
+    // Where it stands in every portal language: de is held for review.
+    let got = get(&app, &format!("/api/v1/articles/{}/translations", f.main)).await;
+    assert_eq!(got.status, 200, "{}", got.body);
+    let all = json(&got.body);
+    let status: Vec<(&str, &str)> = all["translations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (t["lang"].as_str().unwrap(), t["status"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        status[..4],
+        [
+            ("vi", "original"),
+            ("en", "published"),
+            ("fr", "published"),
+            ("de", "pending")
+        ]
+    );
+    let fr = &all["translations"][2];
+    assert_eq!(fr["engine"], "opus-mt-vi-fr");
+    assert_eq!(fr["url"], detail["url"]);
+    assert!(all["translations"][3]["url"].is_null());
 }
 
 #[tokio::test]
@@ -100,7 +124,7 @@ async fn openapi_document_describes_the_served_endpoints() {
     let doc = json(&got.body);
     assert_eq!(doc["servers"][0]["url"], BASE);
     let paths = doc["paths"].as_object().unwrap();
-    assert_eq!(paths.len(), 6);
+    assert_eq!(paths.len(), 7);
     for (path, item) in paths {
         let id = if path.contains("/topics/") {
             f.topic
