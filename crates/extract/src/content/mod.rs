@@ -514,7 +514,16 @@ pub(crate) fn intro_before(dom: &Dom, body_start: NodeId) -> Option<NodeId> {
                 after_h1 = true;
                 found = None;
             }
-            Some("p") if after_h1 && found.is_none() => {
+            Some("p" | "div") if after_h1 && found.is_none() => {
+                // A div counts when it holds its text directly, without blocks.
+                if dom.is(d, "div")
+                    && (dom.children(d).any(|c| is_block_node(dom, c))
+                        || !dom
+                            .children(d)
+                            .any(|c| dom.text(c).is_some_and(|t| !t.trim().is_empty())))
+                {
+                    continue;
+                }
                 let len = stats_text(d);
                 let linked: usize = dom.find_all(d, "a").map(stats_text).sum();
                 let in_caption = dom

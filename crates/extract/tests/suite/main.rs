@@ -2,5 +2,6 @@
 //! dependency tree, so one binary per crate keeps the build small and fast).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod body;
 mod robustness;
 mod vietnamese;

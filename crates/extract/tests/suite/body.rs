@@ -1,0 +1,192 @@
+//! Choosing the body: the general rules behind the trafilatura-eval figures,
+//! each on a small page built the way many sites build theirs.
+
+use extract::{extract, ExtractOptions};
+
+/// A paragraph of prose with commas, long enough to count as article text.
+fn prose(topic: &str) -> String {
+    format!(
+        "<p>The council discussed {topic} for three hours on Tuesday, and members agreed, \
+         after a long debate, that the plan needs more money, more staff and a clearer timetable \
+         before the summer recess begins.</p>"
+    )
+}
+
+fn body_text(html: &str) -> String {
+    let a = extract(
+        html.as_bytes(),
+        "https://news.example/a",
+        &ExtractOptions::default(),
+    )
+    .expect("page extracts");
+    a.body_text()
+}
+
+fn lead_text(html: &str) -> Option<String> {
+    let a = extract(
+        html.as_bytes(),
+        "https://news.example/a",
+        &ExtractOptions::default(),
+    )
+    .expect("page extracts");
+    a.lead.map(|l| l.plain_text())
+}
+
+#[test]
+fn page_builder_widgets_are_not_sidebar_widgets() {
+    // Elementor wraps every block, prose included, in "elementor-widget…".
+    let widget = |t: &str| {
+        format!(
+            r#"<div class="elementor-element elementor-widget elementor-widget-text-editor">
+               <div class="elementor-widget-container"><div class="elementor-text-editor">{}</div></div></div>"#,
+            prose(t)
+        )
+    };
+    let html = format!(
+        r#"<html><body><h1>Budget</h1><div class="entry"><div class="elementor">{}{}{}</div></div>
+           <div class="widget widget_recent_entries"><ul><li><a href="/x">Other story</a></li></ul></div>
+           </body></html>"#,
+        widget("the budget"),
+        widget("the bridge"),
+        widget("the school")
+    );
+    let text = body_text(&html);
+    for t in ["the budget", "the bridge", "the school"] {
+        assert!(text.contains(t), "{t} missing from {text:?}");
+    }
+    assert!(!text.contains("Other story"));
+}
+
+#[test]
+fn related_box_goes_even_when_its_teasers_are_long() {
+    let teaser = |t: &str| {
+        format!(
+            r#"<li><article class="post_teaser"><h3><a href="/{t}">{t}</a></h3>
+               <div class="excerpt">{}</div></article></li>"#,
+            prose(t)
+        )
+    };
+    let html = format!(
+        r#"<html><body><h1>Budget</h1><div class="entry">{}{}</div>
+           <div id="related_posts"><ul>{}{}</ul></div></body></html>"#,
+        prose("the budget"),
+        prose("the bridge"),
+        teaser("summer sale"),
+        teaser("fashion week")
+    );
+    let text = body_text(&html);
+    assert!(text.contains("the budget") && text.contains("the bridge"));
+    assert!(!text.contains("summer sale"), "{text:?}");
+    assert!(!text.contains("fashion week"), "{text:?}");
+}
+
+#[test]
+fn a_dateline_inside_the_first_sentence_stays() {
+    let html = format!(
+        r#"<html><body><h1>Masks stolen</h1><div class="entry-content">
+           <p><span class="dateline">KOBE – </span>A total of 6,000 surgical masks have been lost at a
+           hospital in Kobe, it was learned Tuesday, and the police are investigating.</p>{}{}</div>
+           </body></html>"#,
+        prose("the masks"),
+        prose("the hospital")
+    );
+    assert!(body_text(&html).contains("KOBE – A total of 6,000 surgical masks"));
+}
+
+#[test]
+fn a_long_heading_is_a_paragraph() {
+    // Some editors set the opening paragraph in heading markup.
+    let opening = "Long have I put off writing this last article, because I usually like to get \
+                   things done and tick them off, but for reasons I cannot explain this one kept \
+                   waiting on my desk for weeks while the summer went by";
+    let html = format!(
+        r#"<html><body><h1>Letter</h1><div class="entry-content"><h3>{opening}</h3>
+           <h3>A short heading</h3>{}{}</div></body></html>"#,
+        prose("the letter"),
+        prose("the summer")
+    );
+    let a = extract(
+        html.as_bytes(),
+        "https://news.example/a",
+        &ExtractOptions::default(),
+    )
+    .unwrap();
+    assert!(a.body_text().contains("Long have I put off"));
+    assert!(matches!(
+        a.blocks.first(),
+        Some(article::Block::Paragraph { .. })
+    ));
+}
+
+#[test]
+fn content_blocks_in_same_kind_wrappers_are_one_body() {
+    // A CMS writes each content element in its own wrapper.
+    let element = |t: &str| {
+        format!(
+            r#"<div class="csc-default"><article>{}</article></div>"#,
+            prose(t)
+        )
+    };
+    let html = format!(
+        r#"<html><body><h1>Air</h1><div class="content">{}{}<div class="csc-default"><article>{}{}{}</article></div></div>
+           <div class="box"><p>Opening hours: Monday to Friday.</p></div></body></html>"#,
+        element("the air"),
+        element("the traffic"),
+        prose("the cars"),
+        prose("the planes"),
+        prose("the heating")
+    );
+    let text = body_text(&html);
+    for t in ["the air", "the traffic", "the cars", "the heating"] {
+        assert!(text.contains(t), "{t} missing from {text:?}");
+    }
+}
+
+#[test]
+fn the_paragraph_between_headline_and_body_is_the_lead() {
+    let html = format!(
+        r#"<html><body><div class="hero"><h1>Working children</h1>
+           <div class="leader"><p>Work is not there for the children; children are there for
+           work, says a study that the committee will discuss next week.</p></div></div>
+           <div class="wrap"><div class="article-body">{}{}{}</div></div></body></html>"#,
+        prose("the study"),
+        prose("the committee"),
+        prose("the school")
+    );
+    let lead = lead_text(&html).expect("a lead");
+    assert!(
+        lead.starts_with("Work is not there for the children"),
+        "{lead:?}"
+    );
+    assert!(!body_text(&html).contains("Work is not there"));
+}
+
+#[test]
+fn an_address_on_its_own_line_is_text() {
+    let html = format!(
+        r#"<html><body><h1>Petition</h1><div class="entry-content">{}
+           <p>Write to the committee:</p><p><a href="mailto:info@committee.example">info@committee.example</a></p>
+           {}</div></body></html>"#,
+        prose("the petition"),
+        prose("the committee")
+    );
+    assert!(body_text(&html).contains("info@committee.example"));
+}
+
+#[test]
+fn disclaimers_and_calls_to_action_are_chrome() {
+    let html = format!(
+        r#"<html><body><h1>Card review</h1><div class="entry-content">{}{}
+           <div class="editorial-disclaimer"><p>Opinions expressed here are the author's alone,
+           not those of any bank or card issuer, and have not been reviewed.</p></div>
+           <div id="cta" class="jumbotron"><p>Sign in now to write articles yourself, to comment
+           and to have your say in what we publish next.</p></div>{}</div></body></html>"#,
+        prose("the card"),
+        prose("the fees"),
+        prose("the bonus")
+    );
+    let text = body_text(&html);
+    assert!(text.contains("the card") && text.contains("the bonus"));
+    assert!(!text.contains("Opinions expressed"), "{text:?}");
+    assert!(!text.contains("Sign in now"), "{text:?}");
+}
