@@ -128,6 +128,79 @@ fn compile(o: Option<&SelectorOverrides>) -> Result<Compiled, ExtractError> {
     })
 }
 
+/// Some templates (Blogger's among them) ship the article as a script template
+/// and print it as plain HTML only inside `<noscript>`, which parses as raw
+/// text. A `<noscript>` holding paragraphs of prose (at least three `<p>` and
+/// 400 characters) is opened up into a `<div>` so that the body can be found.
+fn noscript_prose(html: &str) -> Option<String> {
+    let opens = positions(html, "<noscript");
+    if opens.is_empty() {
+        return None;
+    }
+    let closes = positions(html, "</noscript>");
+    let mut spans = Vec::new();
+    let mut next_close = closes.iter().copied().peekable();
+    let mut from = 0;
+    for i in opens {
+        if i < from {
+            continue;
+        }
+        let Some(gt) = html.get(i..).and_then(|t| t.find('>')).map(|g| g + i) else {
+            break;
+        };
+        while next_close.next_if(|&c| c < gt).is_some() {}
+        let Some(end) = next_close.next() else {
+            break;
+        };
+        let inner = html.get(gt + 1..end).unwrap_or("").to_ascii_lowercase();
+        let paragraphs = inner.matches("<p>").count() + inner.matches("<p ").count();
+        if paragraphs >= 3 && text::visible_len(&strip_tags(&inner)) >= 400 {
+            spans.push((i, gt + 1, end));
+        }
+        from = end;
+    }
+    if spans.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut last = 0;
+    for (open, inner, close) in spans {
+        out.push_str(html.get(last..open)?);
+        out.push_str("<div>");
+        out.push_str(html.get(inner..close)?);
+        out.push_str("</div>");
+        last = close + "</noscript>".len();
+    }
+    out.push_str(html.get(last..)?);
+    Some(out)
+}
+
+/// Where `tag` starts, written in lower or in upper case, in order (one pass each).
+fn positions(html: &str, tag: &str) -> Vec<usize> {
+    let hay = html.as_bytes();
+    let mut all: Vec<usize> = memchr::memmem::find_iter(hay, tag.as_bytes()).collect();
+    all.extend(memchr::memmem::find_iter(
+        hay,
+        tag.to_ascii_uppercase().as_bytes(),
+    ));
+    all.sort_unstable();
+    all
+}
+
+fn strip_tags(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 fn looks_binary(bytes: &[u8]) -> bool {
     let head = bytes.get(..1024).unwrap_or(bytes);
     if head.starts_with(&[0xff, 0xfe]) || head.starts_with(&[0xfe, 0xff]) {
@@ -160,6 +233,10 @@ pub fn extract(html: &[u8], url: &str, options: &ExtractOptions) -> Result<Artic
         return Err(ExtractError::NotHtml);
     }
     let (text, _) = decode_html(html, options.content_type.as_deref());
+    let text = match noscript_prose(&text) {
+        Some(t) => t,
+        None => text,
+    };
     let mut dom = dom::parse(&text);
     content::classify(&mut dom);
     let base = url::Url::parse(url).ok();

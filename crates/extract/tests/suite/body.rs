@@ -190,3 +190,24 @@ fn disclaimers_and_calls_to_action_are_chrome() {
     assert!(!text.contains("Opinions expressed"), "{text:?}");
     assert!(!text.contains("Sign in now"), "{text:?}");
 }
+
+#[test]
+fn an_article_printed_only_inside_noscript_is_read() {
+    // Blogger-style templates: the post as a script template, plain HTML only in <noscript>.
+    let post = format!(
+        "{}{}{}",
+        prose("the protocol"),
+        prose("the browser"),
+        prose("the users")
+    );
+    let html = format!(
+        r#"<html><body><h1>Safe browsing</h1><div class="post-body">
+           <script type="text/template">{post}</script><noscript>{post}</noscript></div>
+           <noscript><img src="/pixel.gif"></noscript></body></html>"#
+    );
+    let text = body_text(&html);
+    assert!(
+        text.contains("the protocol") && text.contains("the users"),
+        "{text:?}"
+    );
+}
