@@ -106,7 +106,23 @@ pub(super) fn find_lead(dom: &Dom, body: NodeId, title: &str) -> Option<NodeId> 
                 matches!(
                     dom.name(a),
                     Some("nav" | "aside" | "footer" | "li" | "a" | "figure" | "form")
-                ) || class_has(dom, a, &["related"])
+                ) || class_has(
+                    dom,
+                    a,
+                    &[
+                        "related",
+                        "promo",
+                        "newsletter",
+                        "subscri",
+                        "signup",
+                        "login",
+                        "author-bio",
+                        "author-box",
+                        "authorbox",
+                        "cta-",
+                        "-cta",
+                    ],
+                )
             })
     })
 }

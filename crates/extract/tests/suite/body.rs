@@ -211,3 +211,16 @@ fn an_article_printed_only_inside_noscript_is_read() {
         "{text:?}"
     );
 }
+
+#[test]
+fn the_lead_of_a_sign_up_box_is_not_the_articles() {
+    let html = format!(
+        r#"<html><body><h1>Vaccines</h1><div class="entry-content">{}{}</div>
+           <div id="cta" class="jumbotron"><div id="cta-loggedOut"><p class="lead">Sign in now to
+           write articles yourself, to comment and to have your say.</p></div></div></body></html>"#,
+        prose("the vaccine"),
+        prose("the doctors")
+    );
+    let lead = lead_text(&html).unwrap_or_default();
+    assert!(!lead.contains("Sign in"), "{lead:?}");
+}
