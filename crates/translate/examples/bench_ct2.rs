@@ -5,8 +5,8 @@
 //! scripts/ct2-models opus /tmp/opus-random
 //! scripts/ct2-models sentences /tmp/sentences.txt 500
 //! cargo run --release -p translate --features ctranslate2 --example bench_ct2 -- \
-//!     /tmp/opus-random /tmp/sentences.txt [--beam 1] [--batch 32] [--compute int8] \
-//!     [--intra 0] [--inter 1] [--max-length 256] [--runs 1]
+//!     /tmp/opus-random /tmp/sentences.txt [--beam 1] [--batch 32] [--batch-type examples] \
+//!     [--compute int8] [--intra 0] [--inter 1] [--max-length 256] [--runs 1]
 //! ```
 //!
 //! Prints sentences/s and, last, one JSON line for `scripts/bench-translate`.
@@ -42,6 +42,7 @@ fn main() {
             "--beam" => config.beam_size = number(),
             "--batch" => config.batch_size = number(),
             "--compute" => config.compute_type = value.clone(),
+            "--batch-type" => config.batch_type = value.clone(),
             "--intra" => config.intra_threads = number(),
             "--inter" => config.inter_threads = number(),
             "--max-length" => config.max_decoding_length = number(),
@@ -84,12 +85,13 @@ fn main() {
     let per_second = sentences.len() as f64 / best;
     println!(
         "ctranslate2 engine: {} sentences ({in_tokens} source tokens, {out_tokens} output words) \
-         in {best:.2}s: {per_second:.1} sentences/s (load {load:.2}s, compute {}, beam {}, batch {}, \
+         in {best:.2}s: {per_second:.1} sentences/s (load {load:.2}s, compute {}, beam {}, batch {} {}, \
          intra {}, inter {})",
         sentences.len(),
         config.compute_type,
         config.beam_size,
         config.batch_size,
+        config.batch_type,
         config.intra_threads,
         config.inter_threads,
     );

@@ -40,9 +40,9 @@ mod units;
 #[cfg(feature = "ctranslate2")]
 pub use engine::CTranslate2;
 pub use engine::{
-    CTranslate2Config, DeepL, DeepLConfig, Engine, EngineConfig, EngineError, Engines,
-    EnginesConfig, LibreTranslate, LibreTranslateConfig, OpenAi, OpenAiConfig, RetryPolicy,
-    RouteConfig, Secret, Step, StepConfig,
+    BatchingConfig, BatchingStats, CTranslate2Config, DeepL, DeepLConfig, Engine, EngineConfig,
+    EngineError, Engines, EnginesConfig, LibreTranslate, LibreTranslateConfig, OpenAi,
+    OpenAiConfig, RetryPolicy, RouteConfig, Secret, SharedBatches, Step, StepConfig,
 };
 pub use glossary::{
     Glossary, GlossaryEntry, GlossaryError, Protected, Restored, TermKind, TermMatch,

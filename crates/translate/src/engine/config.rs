@@ -31,7 +31,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use super::{DeepL, Engine, EngineError, LibreTranslate, OpenAi, RetryPolicy};
+use super::{BatchingConfig, DeepL, Engine, EngineError, LibreTranslate, OpenAi, RetryPolicy};
 
 /// A secret (API key) that never shows in logs.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -287,9 +287,13 @@ pub struct CTranslate2Config {
     /// Model replicas translating batches in parallel.
     #[serde(default = "CTranslate2Config::default_inter_threads")]
     pub inter_threads: usize,
-    /// Sentences per model batch (sentences are sorted by length first).
+    /// Sentences per model batch (sentences are sorted by length first), or
+    /// tokens per batch when `batch_type` is `tokens`.
     #[serde(default = "CTranslate2Config::default_batch_size")]
     pub batch_size: usize,
+    /// What `batch_size` counts: `examples` (sentences, default) or `tokens`.
+    #[serde(default = "CTranslate2Config::default_batch_type")]
+    pub batch_type: String,
     /// Segments per engine call (what the pipeline hands over at once).
     #[serde(default = "CTranslate2Config::default_max_batch")]
     pub max_batch: usize,
@@ -315,6 +319,10 @@ pub struct CTranslate2Config {
     /// Language codes the model spells differently (`fr` → `fra_Latn` for NLLB).
     #[serde(default)]
     pub language_codes: HashMap<String, String>,
+    /// Sentences of articles translating at the same time share model batches
+    /// (`[translate.engines.batching]`: `enabled`, `window_ms`, `max_segments`).
+    #[serde(default)]
+    pub batching: BatchingConfig,
 }
 
 impl CTranslate2Config {
@@ -329,6 +337,9 @@ impl CTranslate2Config {
     }
     fn default_batch_size() -> usize {
         32
+    }
+    fn default_batch_type() -> String {
+        "examples".into()
     }
     fn default_max_batch() -> usize {
         64
@@ -355,6 +366,7 @@ impl CTranslate2Config {
             intra_threads: 0,
             inter_threads: Self::default_inter_threads(),
             batch_size: Self::default_batch_size(),
+            batch_type: Self::default_batch_type(),
             max_batch: Self::default_max_batch(),
             beam_size: Self::default_beam_size(),
             max_decoding_length: Self::default_max_decoding_length(),
@@ -363,6 +375,7 @@ impl CTranslate2Config {
             source_suffix: Vec::new(),
             target_prefix: Vec::new(),
             language_codes: HashMap::new(),
+            batching: BatchingConfig::default(),
         }
     }
 
@@ -410,10 +423,18 @@ impl EngineConfig {
             EngineConfig::Deepl(c) => Arc::new(DeepL::new(c.clone())?),
             #[cfg(feature = "ctranslate2")]
             EngineConfig::Ctranslate2(c) => {
-                Arc::new(super::CTranslate2::new(c.clone()).map_err(|e| EngineError::Model {
-                    engine: c.name.clone(),
-                    reason: e.to_string(),
-                })?)
+                let engine: Arc<dyn Engine> =
+                    Arc::new(super::CTranslate2::new(c.clone()).map_err(|e| {
+                        EngineError::Model {
+                            engine: c.name.clone(),
+                            reason: e.to_string(),
+                        }
+                    })?);
+                if c.batching.enabled {
+                    Arc::new(super::SharedBatches::new(engine, c.batching))
+                } else {
+                    engine
+                }
             }
             #[cfg(not(feature = "ctranslate2"))]
             EngineConfig::Ctranslate2(c) => {

@@ -66,6 +66,17 @@ fn open_spm(path: &Path) -> Result<SentencePieceProcessor, ModelError> {
     })
 }
 
+/// True when `CT2_PACKED_GEMM` turns CTranslate2's packed MKL GEMM off.
+#[cfg(feature = "ctranslate2-mkl")]
+fn packed_gemm_disabled() -> bool {
+    std::env::var("CT2_PACKED_GEMM").is_ok_and(|v| {
+        matches!(
+            v.trim().to_ascii_lowercase().as_str(),
+            "0" | "false" | "off" | "no"
+        )
+    })
+}
+
 /// Opens the model directory's SentencePiece model(s), as the engine will.
 pub(crate) fn check_tokenizers(dir: &Path) -> Result<(), ModelError> {
     let files = ModelFiles::inspect(dir)?;
@@ -92,6 +103,26 @@ impl CTranslate2 {
                 dir = %files.dir.display(),
                 "NLLB-200 is licensed CC-BY-NC 4.0: no commercial use"
             );
+        }
+        #[cfg(feature = "ctranslate2-mkl")]
+        if config.inter_threads > 1 && !packed_gemm_disabled() {
+            // ct2rs's CTranslate2 packs int8 weights for MKL by default; its
+            // packed GEMM hangs (sequential MKL) or divides by zero (OpenMP
+            // MKL) as soon as two replicas run. Upstream packs only on request.
+            return Err(ModelError::Load {
+                dir: files.dir.clone(),
+                reason: "inter_threads > 1 with MKL needs CT2_PACKED_GEMM=0 in the environment"
+                    .into(),
+            });
+        }
+        if !matches!(config.batch_type.as_str(), "examples" | "tokens") {
+            return Err(ModelError::Load {
+                dir: files.dir.clone(),
+                reason: format!(
+                    "unknown batch_type {:?} (examples, tokens)",
+                    config.batch_type
+                ),
+            });
         }
         let source_sp = open_spm(&files.source_spm)?;
         let target_sp = open_spm(&files.target_spm)?;
@@ -276,7 +307,11 @@ impl Inner {
             max_decoding_length: self.config.max_decoding_length.max(1),
             max_input_length: self.config.max_input_length,
             max_batch_size: self.config.batch_size,
-            batch_type: BatchType::Examples,
+            batch_type: if self.config.batch_type == "tokens" {
+                BatchType::Tokens
+            } else {
+                BatchType::Examples
+            },
             ..Default::default()
         };
         let results = if target_prefix.is_empty() {

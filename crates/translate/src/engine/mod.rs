@@ -5,8 +5,11 @@
 //! `openai`, `deepl`) share retry and timeout handling (see `http`). The
 //! in-process CTranslate2 engine (`ctranslate2`, behind the cargo feature of
 //! that name) runs the blocking model call on `spawn_blocking` and reports
-//! the model directory's name as `model()`.
+//! the model directory's name as `model()`; `EngineConfig::build` wraps it in
+//! `SharedBatches`, so the sentences of articles translating at the same time
+//! reach the model as shared, length-sorted batches.
 
+mod batching;
 mod config;
 #[cfg(feature = "ctranslate2")]
 mod ctranslate2;
@@ -26,6 +29,7 @@ use crate::lang::LangPair;
 pub(crate) use self::ctranslate2::check_tokenizers;
 #[cfg(feature = "ctranslate2")]
 pub use self::ctranslate2::CTranslate2;
+pub use batching::{BatchingConfig, BatchingStats, SharedBatches};
 pub use config::{
     CTranslate2Config, DeepLConfig, EngineConfig, EnginesConfig, LibreTranslateConfig,
     OpenAiConfig, RouteConfig, Secret, StepConfig,
@@ -60,7 +64,7 @@ pub trait Engine: Send + Sync {
 }
 
 /// Why an engine could not translate.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum EngineError {
     /// No reply within the timeout, after retries.
     #[error("{engine}: timed out")]

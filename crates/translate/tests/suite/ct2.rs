@@ -235,3 +235,32 @@ async fn translates_a_whole_article_through_the_pipeline() {
         .count();
     assert!(by_model > 10, "{by_model} segments from the model");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_articles_share_model_batches_and_match_python() {
+    let r = reference();
+    let want = &r.outputs["int8"].text;
+    let engine: Arc<dyn Engine> = Arc::new(engine("int8", 32));
+    let shared = translate::SharedBatches::new(
+        engine,
+        translate::BatchingConfig {
+            window_ms: 300,
+            ..Default::default()
+        },
+    );
+    // Three "articles" of the reference sentences, translating at once.
+    let parts: Vec<Vec<String>> = r.sentences.chunks(5).map(<[String]>::to_vec).collect();
+    assert_eq!(parts.len(), 3);
+    let pair = vi_en();
+    let (a, b, c) = tokio::join!(
+        shared.translate_batch(&pair, &parts[0]),
+        shared.translate_batch(&pair, &parts[1]),
+        shared.translate_batch(&pair, &parts[2]),
+    );
+    let got: Vec<String> = [a, b, c].into_iter().flat_map(Result::unwrap).collect();
+    assert_eq!(&got, want);
+    let stats = shared.stats();
+    assert_eq!(stats.requests, 3);
+    assert_eq!(stats.batches, 1, "{stats:?}");
+    assert_eq!(stats.segments, r.sentences.len() as u64);
+}
