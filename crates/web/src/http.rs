@@ -29,7 +29,10 @@ pub(crate) async fn conditional_get(request: Request, next: Next) -> Response {
         if matches(if_none_match.as_ref(), &etag) {
             let (mut parts, _) = response.into_parts();
             parts.status = StatusCode::NOT_MODIFIED;
+            // The weak ETag is one for every coding: a 304 must not tell a
+            // cache that holds the gzip body that it is brotli.
             parts.headers.remove(header::CONTENT_LENGTH);
+            parts.headers.remove(header::CONTENT_ENCODING);
             return Response::from_parts(parts, Body::empty());
         }
         return response;
@@ -88,6 +91,61 @@ pub(crate) async fn forget_pages_after_writes(
         app.pages.clear();
     }
     response
+}
+
+/// Serves the reader pages it wraps (home, sections, stories, authors, about)
+/// from the page cache, and stores what they render on a miss: the pages
+/// most read at a peak are rendered once per time to live, not per reader.
+/// Only the first pages of a list are cached (no query, or `?page=N`), so
+/// made-up query strings cannot push the popular pages out.
+pub(crate) async fn microcache(
+    axum::extract::State(app): axum::extract::State<crate::app::AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let cacheable = app.pages.enabled()
+        && (request.method() == Method::GET || request.method() == Method::HEAD)
+        && request.uri().query().is_none_or(|q| {
+            q.strip_prefix("page=").is_some_and(|n| {
+                !n.is_empty() && n.len() <= 4 && n.bytes().all(|b| b.is_ascii_digit())
+            })
+        });
+    if !cacheable {
+        return next.run(request).await;
+    }
+    let key = request
+        .uri()
+        .path_and_query()
+        .map(|pq| pq.as_str().to_string())
+        .unwrap_or_default();
+    let asked = request.headers().clone();
+    if let Some(page) = app.pages.get(&key) {
+        return page.response(&asked, PAGE_CACHE_CONTROL);
+    }
+    let response = next.run(request).await;
+    let html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    if response.status() != StatusCode::OK
+        || !html
+        || response.headers().contains_key(header::SET_COOKIE)
+        || response.headers().contains_key(header::CONTENT_ENCODING)
+    {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    match to_bytes(body, MAX_BUFFER).await {
+        Ok(bytes) => {
+            let page = std::sync::Arc::new(crate::page_cache::CachedPage::new(bytes));
+            app.pages.put(&key, page.clone());
+            page.response(&asked, PAGE_CACHE_CONTROL)
+        }
+        Err(e) => {
+            tracing::error!(error = %e, status = ?parts.status, "page body could not be buffered");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
 }
 
 /// FNV-1a 64: fast, and good enough to tell versions of a page apart.

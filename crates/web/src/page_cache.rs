@@ -1,4 +1,5 @@
-//! Rendered article pages kept in memory for a few seconds (a microcache):
+//! Rendered reader pages (articles, home, sections, stories, authors) kept in
+//! memory for a few seconds (a microcache):
 //! a page read by many readers at once is rendered once, not once per
 //! reader, and a hit touches neither the database nor the templates.
 //!
@@ -82,14 +83,15 @@ pub(crate) struct CachedPage {
 
 impl CachedPage {
     /// Stores a rendered page.
-    pub fn new(html: String) -> CachedPage {
+    pub fn new(html: impl Into<Bytes>) -> CachedPage {
+        let html: Bytes = html.into();
         let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for b in html.as_bytes() {
+        for b in html.iter() {
             hash ^= u64::from(*b);
             hash = hash.wrapping_mul(0x0100_0000_01b3);
         }
         CachedPage {
-            html: Bytes::from(html),
+            html,
             brotli: OnceLock::new(),
             gzip: OnceLock::new(),
             etag: format!("W/\"p{hash:016x}\""),
@@ -312,7 +314,7 @@ mod tests {
     #[test]
     fn pages_expire_and_the_budget_evicts() {
         let cache = PageCache::new(Duration::from_millis(50), 1_000_000);
-        cache.put("/fr/a/1-x", Arc::new(CachedPage::new("one".into())));
+        cache.put("/fr/a/1-x", Arc::new(CachedPage::new("one")));
         assert!(cache.get("/fr/a/1-x").is_some());
         std::thread::sleep(Duration::from_millis(60));
         assert!(cache.get("/fr/a/1-x").is_none(), "expired");
@@ -332,7 +334,7 @@ mod tests {
         assert!(small.get("/p/19").is_none());
 
         let off = PageCache::new(Duration::ZERO, 1_000_000);
-        off.put("/p", Arc::new(CachedPage::new("x".into())));
+        off.put("/p", Arc::new(CachedPage::new("x")));
         assert!(!off.enabled() && off.get("/p").is_none());
     }
 }

@@ -30,6 +30,18 @@ pub fn router(portal: Portal) -> Router {
         }
     };
     let app: AppState = Arc::new(App::new(portal, locales));
+    // Reader pages served from the page cache (article pages cache
+    // themselves: their comment notice must not be shared).
+    let cached_pages = Router::new()
+        .route("/{lang}/", get(pages::home::home))
+        .route("/{lang}/about", get(pages::about::about))
+        .route("/{lang}/author/{slug}", get(pages::author::author))
+        .route("/{lang}/topic/{id}", get(pages::topic::topic))
+        .route("/{lang}/{section}/", get(pages::section::section))
+        .layer(middleware::from_fn_with_state(
+            app.clone(),
+            http::microcache,
+        ));
     Router::new()
         .route("/", get(root))
         .route("/robots.txt", get(sitemaps::robots))
@@ -46,16 +58,11 @@ pub fn router(portal: Portal) -> Router {
         .route("/static/{file}", get(assets::serve))
         .route("/favicon.ico", get(assets::favicon_ico))
         .route("/{lang}", get(lang_root))
-        .route("/{lang}/", get(pages::home::home))
-        .route("/{lang}/about", get(pages::about::about))
         .route("/{lang}/search", get(pages::search::search))
         .route("/{lang}/feed.xml", get(feeds::language_feed))
         .route("/{lang}/atom.xml", get(feeds::language_atom))
         .route("/{lang}/sitemap.xml", get(sitemaps::language))
-        .route("/{lang}/author/{slug}", get(pages::author::author))
-        .route("/{lang}/topic/{id}", get(pages::topic::topic))
         .route("/{lang}/{section}", get(pages::section::without_slash))
-        .route("/{lang}/{section}/", get(pages::section::section))
         .route("/{lang}/{section}/feed.xml", get(feeds::section_feed))
         .route("/{lang}/{section}/atom.xml", get(feeds::section_atom))
         .route("/{lang}/{section}/{article}", get(pages::article::article))
@@ -67,6 +74,7 @@ pub fn router(portal: Portal) -> Router {
             "/{lang}/{section}/{article}/comments/{comment}/report",
             post(comments::report::report),
         )
+        .merge(cached_pages)
         .merge(admin::routes())
         .fallback(pages::errors::fallback)
         .layer(middleware::from_fn_with_state(

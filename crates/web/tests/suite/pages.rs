@@ -442,7 +442,15 @@ async fn sections_answer_at_their_localized_address_and_old_ones_redirect() {
 #[tokio::test]
 async fn the_home_page_lists_the_most_read_counted_without_crawlers() {
     let f = fixture().await;
-    let app = web::router(portal(&f).with_view_flush(std::time::Duration::ZERO));
+    // Without the page cache: the home page shows the counts at once.
+    let app = web::router(
+        portal(&f)
+            .with_view_flush(std::time::Duration::ZERO)
+            .with_page_cache(web::PageCacheSettings {
+                ttl: std::time::Duration::ZERO,
+                ..web::PageCacheSettings::default()
+            }),
+    );
     let home = get(&app, "/fr/").await.body;
     assert!(!home.contains("Les plus lus"), "nothing read yet");
     let main = format!(
@@ -500,4 +508,37 @@ async fn the_home_page_lists_the_most_read_counted_without_crawlers() {
     assert!(first < second, "most read first");
     let german = get(&app, "/de/").await.body;
     assert!(!german.contains("Meistgelesen"), "counted per language");
+}
+
+#[tokio::test]
+async fn reader_pages_are_served_from_memory_for_the_cache_time() {
+    let f = fixture().await;
+    let app = web::router(portal(&f).with_page_cache(web::PageCacheSettings {
+        ttl: std::time::Duration::from_millis(400),
+        ..web::PageCacheSettings::default()
+    }));
+    let link = format!("/{}-", f.main);
+    let pages = ["/fr/", "/fr/the-gioi/", &format!("/fr/topic/{}", f.topic)];
+    for page in pages {
+        assert!(get(&app, page).await.body.contains(&link), "{page}");
+    }
+    // A worker elsewhere takes the article down: the stored pages still
+    // list it, a page with a made-up query is rendered afresh.
+    f.store
+        .take_down(f.main, "eve", "publisher's request")
+        .await
+        .unwrap();
+    for page in pages {
+        let again = get(&app, page).await;
+        assert_eq!(again.status, 200);
+        assert!(again.body.contains(&link), "{page} served from memory");
+    }
+    assert!(!get(&app, "/fr/?utm_source=x").await.body.contains(&link));
+    tokio::time::sleep(std::time::Duration::from_millis(450)).await;
+    for page in pages {
+        assert!(
+            !get(&app, page).await.body.contains(&link),
+            "{page} expired"
+        );
+    }
 }
