@@ -10,7 +10,7 @@ use crate::text::clean;
 use crate::urls::absolute;
 
 /// Longest heading (words); a longer "heading" is a paragraph in heading markup.
-const HEADING_WORDS: usize = 30;
+pub(super) const HEADING_WORDS: usize = 30;
 
 /// Converts DOM subtrees into blocks, dropping link lists and other chrome on the way.
 pub(crate) struct BlockWriter<'a> {
@@ -230,11 +230,17 @@ impl<'a> BlockWriter<'a> {
             dom.attr(c, "type").unwrap_or("")
         )
         .to_ascii_lowercase();
-        [
-            "photo", "image", "img", "figure", "picture", "caption", "pic",
-        ]
-        .iter()
-        .any(|k| hint.contains(k))
+        // "textpic", "textmedia", "text-image" (TYPO3 and others) are text
+        // with a picture, not a picture with a caption.
+        hint.split_ascii_whitespace()
+            .filter(|w| !w.contains("text"))
+            .any(|w| {
+                [
+                    "photo", "image", "img", "figure", "picture", "caption", "pic",
+                ]
+                .iter()
+                .any(|k| w.contains(k))
+            })
     }
 
     /// The normalized inline content of `id`.

@@ -514,7 +514,13 @@ pub(crate) fn intro_before(dom: &Dom, body_start: NodeId) -> Option<NodeId> {
                 after_h1 = true;
                 found = None;
             }
-            Some("p" | "div") if after_h1 && found.is_none() => {
+            Some("p" | "div" | "h2" | "h3" | "h4" | "h5" | "h6") if after_h1 && found.is_none() => {
+                // A heading counts only when it is a paragraph in heading markup.
+                if !matches!(dom.name(d), Some("p" | "div"))
+                    && dom.text_content(d).split_whitespace().count() <= blocks::HEADING_WORDS
+                {
+                    continue;
+                }
                 // A div counts when it holds its text directly, without blocks.
                 if dom.is(d, "div")
                     && (dom.children(d).any(|c| is_block_node(dom, c))

@@ -224,3 +224,19 @@ fn the_lead_of_a_sign_up_box_is_not_the_articles() {
     let lead = lead_text(&html).unwrap_or_default();
     assert!(!lead.contains("Sign in"), "{lead:?}");
 }
+
+#[test]
+fn a_text_with_picture_element_is_not_a_captioned_image() {
+    // TYPO3's "textpic" content element: a paragraph beside an image.
+    let html = format!(
+        r#"<html><body><h1>Avalanche report</h1><div class="main">{}
+           <div class="ce-textpic ce-center ce-below"><div class="ce-bodytext"><p>The high pressure
+           mentioned at the end of last week's report proved long-lived, with maximum sunshine
+           in the Alps.</p></div><figure class="image"><img src="/a.jpg" alt="Snow"></figure></div>
+           {}{}</div></body></html>"#,
+        prose("the snow"),
+        prose("the weather"),
+        prose("the risk")
+    );
+    assert!(body_text(&html).contains("The high pressure mentioned"));
+}
