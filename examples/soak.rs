@@ -16,14 +16,20 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-fn rss_mb(pid: u32) -> f64 {
+/// Resident memory of `pid` in MB: (total, anonymous, file-backed). The
+/// anonymous part is the heap (a leak shows there); the file-backed part is
+/// mostly the memory-mapped search index, which grows with the articles.
+fn rss_mb(pid: u32) -> (f64, f64, f64) {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    status
-        .lines()
-        .find(|l| l.starts_with("VmRSS:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|kb| kb.parse::<f64>().ok())
-        .map_or(0.0, |kb| kb / 1024.0)
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|kb| kb.parse::<f64>().ok())
+            .map_or(0.0, |kb| kb / 1024.0)
+    };
+    (field("VmRSS:"), field("RssAnon:"), field("RssFile:"))
 }
 
 /// Least-squares slope of (minutes, MB).
@@ -195,10 +201,10 @@ async fn main() {
         tokio::time::sleep(Duration::from_secs(15)).await;
         published += site.publish_generated(2).len();
         let t = start.elapsed().as_secs_f64() / 60.0;
-        let mb = rss_mb(server.id());
-        samples.push((t, mb));
+        let (mb, anon, file) = rss_mb(server.id());
+        samples.push((t, mb, anon, file));
         println!(
-            "{t:5.1} min  rss {mb:6.1} MB  requests {}  comments posted {}  5xx {}",
+            "{t:5.1} min  rss {mb:6.1} MB (heap {anon:6.1}, files {file:6.1})  requests {}  comments posted {}  5xx {}",
             served.load(Ordering::Relaxed),
             comments.load(Ordering::Relaxed),
             server_errors.load(Ordering::Relaxed)
@@ -209,13 +215,18 @@ async fn main() {
         let _ = t.await;
     }
     // The first minutes fill caches; the slope is taken over the second half.
-    let half: Vec<(f64, f64)> = samples[samples.len() / 2..].to_vec();
+    let half = &samples[samples.len() / 2..];
+    let slope_of = |pick: fn(&(f64, f64, f64, f64)) -> f64| {
+        slope(&half.iter().map(|s| (s.0, pick(s))).collect::<Vec<_>>())
+    };
     println!(
-        "soak {minutes} min: {} requests, {} comments, {published} articles published meanwhile, 5xx {}, memory slope over the second half {:+.2} MB/min",
+        "soak {minutes} min: {} requests, {} comments, {published} articles published meanwhile, 5xx {}, memory slope over the second half {:+.2} MB/min (heap {:+.2}, mapped files {:+.2})",
         served.load(Ordering::Relaxed),
         comments.load(Ordering::Relaxed),
         server_errors.load(Ordering::Relaxed),
-        slope(&half)
+        slope_of(|s| s.1),
+        slope_of(|s| s.2),
+        slope_of(|s| s.3),
     );
     let _ = server.kill();
     let _ = server.wait();
