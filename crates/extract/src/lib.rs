@@ -152,9 +152,7 @@ fn noscript_prose(html: &str) -> Option<String> {
         let Some(end) = next_close.next() else {
             break;
         };
-        let inner = html.get(gt + 1..end).unwrap_or("").to_ascii_lowercase();
-        let paragraphs = inner.matches("<p>").count() + inner.matches("<p ").count();
-        if paragraphs >= 3 && text::visible_len(&strip_tags(&inner)) >= 400 {
+        if is_prose_markup(html.get(gt + 1..end).unwrap_or("")) {
             spans.push((i, gt + 1, end));
         }
         from = end;
@@ -173,6 +171,16 @@ fn noscript_prose(html: &str) -> Option<String> {
     }
     out.push_str(html.get(last..)?);
     Some(out)
+}
+
+/// Markup of at least three paragraphs and 400 characters of text.
+fn is_prose_markup(raw: &str) -> bool {
+    if raw.len() < 400 {
+        return false;
+    }
+    let lower = raw.to_ascii_lowercase();
+    let paragraphs = lower.matches("<p>").count() + lower.matches("<p ").count();
+    paragraphs >= 3 && text::visible_len(&strip_tags(&lower)) >= 400
 }
 
 /// Where `tag` starts, written in lower or in upper case, in order (one pass each).
@@ -233,11 +241,16 @@ pub fn extract(html: &[u8], url: &str, options: &ExtractOptions) -> Result<Artic
         return Err(ExtractError::NotHtml);
     }
     let (text, _) = decode_html(html, options.content_type.as_deref());
-    let text = match noscript_prose(&text) {
-        Some(t) => t,
-        None => text,
-    };
     let mut dom = dom::parse(&text);
+    // Rare: parse again with the prose of <noscript> opened up (see `noscript_prose`).
+    if dom
+        .find_all(dom::ROOT, "noscript")
+        .any(|n| is_prose_markup(&dom.text_content(n)))
+    {
+        if let Some(t) = noscript_prose(&text) {
+            dom = dom::parse(&t);
+        }
+    }
     content::classify(&mut dom);
     let base = url::Url::parse(url).ok();
     let base = base.as_ref();
