@@ -32,6 +32,16 @@ fn rss_mb(pid: u32) -> (f64, f64, f64) {
     (field("VmRSS:"), field("RssAnon:"), field("RssFile:"))
 }
 
+/// Segments in the tantivy index at `dir` (one `.store` file each).
+fn segments(dir: &std::path::Path) -> usize {
+    std::fs::read_dir(dir).map_or(0, |entries| {
+        entries
+            .filter_map(Result::ok)
+            .filter(|e| e.path().extension().is_some_and(|x| x == "store"))
+            .count()
+    })
+}
+
 /// Least-squares slope of (minutes, MB).
 fn slope(points: &[(f64, f64)]) -> f64 {
     let n = points.len() as f64;
@@ -204,7 +214,9 @@ async fn main() {
         let (mb, anon, file) = rss_mb(server.id());
         samples.push((t, mb, anon, file));
         println!(
-            "{t:5.1} min  rss {mb:6.1} MB (heap {anon:6.1}, files {file:6.1})  requests {}  comments posted {}  5xx {}",
+            "{t:5.1} min  rss {mb:6.1} MB (heap {anon:6.1}, files {file:6.1})  index segments {}/{}  requests {}  comments posted {}  5xx {}",
+            segments(&dir.path().join("data/search")),
+            segments(&dir.path().join("data/stories")),
             served.load(Ordering::Relaxed),
             comments.load(Ordering::Relaxed),
             server_errors.load(Ordering::Relaxed)
