@@ -126,6 +126,12 @@ fn main() {
         body.tp + body.fneg,
         body.fp + body.tn
     );
+    println!(
+        "scored text  body_text = Article::body_text(): paragraphs, headings, lists, quotes and"
+    );
+    println!("             tables in order; no title, lead, captions or bylines");
+    println!("             lead+body = Article::lead, then body_text() (the standfirst is article");
+    println!("             text a reader sees; trafilatura's own output counts it as main text)");
     body.print("body_text");
     with_lead.print("lead+body");
     println!("time         {secs:.3} s wall, {cpu:.2} s CPU (extraction only, one thread)");
