@@ -295,6 +295,7 @@ pub fn extract(html: &[u8], url: &str, options: &ExtractOptions) -> Result<Artic
         }
     }
     tidy::trailing_chrome(&mut blocks);
+    tidy::trailing_section(&mut blocks);
 
     let image = page.image.clone().or_else(|| {
         blocks.iter().find_map(|b| match b {

@@ -410,6 +410,28 @@ pub(crate) fn trailing_chrome(blocks: &mut Vec<Block>) {
     }
 }
 
+/// The last section when it is a heading over a few short lines after a long
+/// article ("More from the column:", "Listen to the radio report", "Further
+/// tips"): the site's end matter, not the article's.
+pub(crate) fn trailing_section(blocks: &mut Vec<Block>) {
+    let Some(h) = blocks
+        .iter()
+        .rposition(|b| matches!(b, Block::Heading { .. }))
+    else {
+        return;
+    };
+    let len = |bs: &[Block]| -> usize {
+        bs.iter()
+            .map(|b| crate::text::visible_len(&b.body_text()))
+            .sum()
+    };
+    let after = blocks.get(h + 1..).map_or(0, len);
+    let before = blocks.get(..h).map_or(0, len);
+    if after < 200 && before >= 1000 {
+        blocks.truncate(h);
+    }
+}
+
 /// Trailing paragraphs shorter than this (characters) without a sentence end are chrome.
 const TRAILING_LINE_CHARS: usize = 50;
 
@@ -447,6 +469,26 @@ mod tests {
             level,
             text: s.into(),
         }
+    }
+
+    #[test]
+    fn a_short_last_section_after_a_long_article_is_end_matter() {
+        let long =
+            "The council met on Tuesday and agreed, after a long debate, on a plan. ".repeat(20);
+        let mut blocks = vec![
+            p(&long),
+            h(2, "More from the column:"),
+            p("Why we still read letters"),
+        ];
+        trailing_section(&mut blocks);
+        assert_eq!(blocks, vec![p(&long)]);
+        // A long last section stays, and so does any section of a short article.
+        let mut blocks = vec![p(&long), h(2, "Outlook"), p(&long)];
+        trailing_section(&mut blocks);
+        assert_eq!(blocks.len(), 3);
+        let mut blocks = vec![p("A short note."), h(2, "More"), p("Links")];
+        trailing_section(&mut blocks);
+        assert_eq!(blocks.len(), 3);
     }
 
     #[test]
