@@ -24,8 +24,8 @@ use std::time::Instant;
 use article::Article;
 use serde::Deserialize;
 use translate::{
-    BatchingConfig, CTranslate2Config, EngineConfig, Engines, Glossary, InMemoryStore, LangPair,
-    RouteConfig, StepConfig, Translator,
+    BatchingConfig, CTranslate2, CTranslate2Config, Engine, Engines, Glossary, InMemoryStore,
+    LangPair, RouteConfig, SharedBatches, StepConfig, Translator,
 };
 
 #[derive(Deserialize)]
@@ -141,7 +141,13 @@ async fn main() {
 
     let rss_before = peak_rss_mb();
     let mut engines = Engines::new();
-    engines.add_engine(EngineConfig::Ctranslate2(config.clone()).build().unwrap());
+    let model: Arc<dyn Engine> = Arc::new(CTranslate2::new(config.clone()).unwrap());
+    let shared = SharedBatches::new(model.clone(), config.batching);
+    engines.add_engine(if config.batching.enabled {
+        Arc::new(shared.clone())
+    } else {
+        model
+    });
     engines
         .add_route(RouteConfig {
             source: "vi".into(),
@@ -166,6 +172,13 @@ async fn main() {
         config.intra_threads,
         config.inter_threads,
     );
+    if config.batching.enabled {
+        let st = shared.stats();
+        println!(
+            "shared batches: {} article calls -> {} batches, {} engine calls, {} segments",
+            st.requests, st.batches, st.engine_calls, st.segments
+        );
+    }
     let mut warm_per_min = 0.0;
     if warm {
         let (seconds, _) = run(&translator, &articles, concurrency).await;
