@@ -5,8 +5,9 @@
 //! For each size: a fresh SQLite store in a temp dir filled through the store's
 //! public API with generated Vietnamese articles (vi original, en and half of
 //! them fr, sections, stories, authors), a search index built the way
-//! `newsbridge index rebuild` does, and the real portal served on 127.0.0.1
-//! twice: page cache off (rendering measured) and on (hot articles). A load
+//! `newsbridge index rebuild` does (its segments printed), and the real portal
+//! served on 127.0.0.1 twice: page cache off (rendering measured) and on (hot
+//! articles): article, search, home, section and author pages. A load
 //! burst (64 connections) gives requests/s and peak resident memory; then
 //! latency is measured in interleaved rounds (small, large, small, …) so that
 //! the other work on a shared machine weighs on both sizes alike.
@@ -220,6 +221,7 @@ struct Built {
     _dir: tempfile::TempDir,
     store: Store,
     index: search::SearchIndex,
+    index_dir: std::path::PathBuf,
     /// Article pages in every language, spread over the whole archive.
     pages: Vec<Target>,
     generate: Duration,
@@ -436,6 +438,15 @@ async fn store_story(
     paths
 }
 
+/// The segments of the index's last commit (from tantivy's `meta.json`).
+fn segments(index_dir: &Path) -> usize {
+    std::fs::read_to_string(index_dir.join("meta.json"))
+        .ok()
+        .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok())
+        .and_then(|m| m["segments"].as_array().map(Vec::len))
+        .unwrap_or(0)
+}
+
 fn dir_bytes(path: &Path) -> u64 {
     let Ok(entries) = std::fs::read_dir(path) else {
         return 0;
@@ -509,12 +520,13 @@ async fn build(n: usize) -> Built {
         generate.as_secs_f64()
     );
 
-    // The index as `newsbridge index rebuild` makes it: from the store, in id order.
+    // The index as `newsbridge index rebuild` makes it: from the store, in id
+    // order, a commit per 500 articles; then the writer is closed (merges
+    // still running are abandoned) and the server opens the index.
     let started = Instant::now();
     let index_dir = dir.path().join("search");
     let index = search::SearchIndex::open(&index_dir).expect("index");
     let mut after = 0;
-    let mut since_commit = 0;
     loop {
         let ids = store.article_ids_after(after, 500).await.expect("ids");
         let Some(last) = ids.last().copied() else {
@@ -524,20 +536,18 @@ async fn build(n: usize) -> Built {
             search::sync_article(&index, &store, id)
                 .await
                 .expect("index article");
-            since_commit += 1;
         }
-        if since_commit >= 5000 {
-            index.commit().expect("commit");
-            since_commit = 0;
-        }
+        index.commit().expect("commit");
         after = last;
     }
-    index.commit().expect("commit");
+    drop(index);
+    let index = search::SearchIndex::open(&index_dir).expect("index");
     let indexing = started.elapsed();
     eprintln!(
-        "   {} language versions indexed in {:.1} s",
+        "   {} language versions indexed in {:.1} s, {} segments",
         index.num_docs(),
-        indexing.as_secs_f64()
+        indexing.as_secs_f64(),
+        segments(&index_dir)
     );
     let mut rng = StdRng::seed_from_u64(7);
     pages.shuffle(&mut rng);
@@ -552,6 +562,7 @@ async fn build(n: usize) -> Built {
             })
             .sum(),
         index_bytes: dir_bytes(&index_dir),
+        index_dir: index_dir.clone(),
         _dir: match std::env::var_os("SCALE_KEEP") {
             // Kept for EXPLAIN QUERY PLAN with sqlite3 after the run.
             Some(_) => {
@@ -818,7 +829,11 @@ const METRICS: &[&str] = &[
     "search",
     "home",
     "section",
+    "author",
 ];
+
+/// Author pages asked for: (language, staff number).
+const AUTHOR_PAGES: &[(&str, usize)] = &[("vi", 0), ("en", 37), ("fr", 101), ("en", 222)];
 
 #[tokio::main]
 async fn main() {
@@ -902,12 +917,19 @@ async fn main() {
             .take(share / 10)
             .map(|s| s.to_string())
             .collect();
+            let author: Vec<String> = AUTHOR_PAGES
+                .iter()
+                .map(|(lang, k)| format!("/{lang}/author/{}", store::slugify(&author_name(*k))))
+                .cycle()
+                .take(share / 10)
+                .collect();
             let runs = [
                 (live.uncached, uncached),
                 (live.cached, hot),
                 (live.uncached, search),
                 (live.uncached, home),
                 (live.uncached, section),
+                (live.uncached, author),
             ];
             for (m, (addr, paths)) in runs.into_iter().enumerate() {
                 let s = run(addr, paths, connections).await;
@@ -998,5 +1020,10 @@ async fn main() {
         false,
     );
     println!();
+    println!(
+        "search index segments at the end: {} and {}",
+        segments(&a.built.index_dir),
+        segments(&b.built.index_dir)
+    );
     println!("run time {:.0} s", started.elapsed().as_secs_f64());
 }

@@ -18,6 +18,7 @@
 //! the time to live.
 
 use std::io::Write;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -191,6 +192,9 @@ impl quick_cache::Weighter<String, Arc<CachedPage>> for BySize {
 pub(crate) struct PageCache {
     pages: Option<quick_cache::sync::Cache<String, Arc<CachedPage>, BySize>>,
     ttl: Duration,
+    /// When expired pages were last swept out (ms since `epoch`).
+    swept_ms: AtomicU64,
+    epoch: Instant,
 }
 
 impl PageCache {
@@ -205,6 +209,8 @@ impl PageCache {
                 quick_cache::sync::Cache::with_weighter(estimate, budget_bytes, BySize)
             }),
             ttl,
+            swept_ms: AtomicU64::new(0),
+            epoch: Instant::now(),
         }
     }
 
@@ -225,11 +231,27 @@ impl PageCache {
         }
     }
 
-    /// Keeps a page for `path`.
+    /// Keeps a page for `path`, and sweeps out the expired pages at most
+    /// once per time to live: a page nobody asks for again is dropped then,
+    /// not kept until the byte budget pushes it out, so the memory held
+    /// follows the pages being read, not every page read since the start.
     pub fn put(&self, path: &str, page: Arc<CachedPage>) {
-        if let Some(pages) = &self.pages {
-            pages.insert(path.to_string(), page);
+        let Some(pages) = &self.pages else {
+            return;
+        };
+        let now = u64::try_from(self.epoch.elapsed().as_millis()).unwrap_or(u64::MAX);
+        let last = self.swept_ms.load(Ordering::Relaxed);
+        let ttl = u64::try_from(self.ttl.as_millis()).unwrap_or(u64::MAX);
+        if now.saturating_sub(last) >= ttl
+            && self
+                .swept_ms
+                .compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed)
+                .is_ok()
+        {
+            let ttl = self.ttl;
+            pages.retain(|_, p| p.built.elapsed() < ttl);
         }
+        pages.insert(path.to_string(), page);
     }
 
     /// Drops every page (after a write that may show on any of them).
@@ -332,6 +354,20 @@ mod tests {
         assert!(small.get("/p/19").is_some(), "the newest is kept");
         small.clear();
         assert!(small.get("/p/19").is_none());
+
+        // Pages nobody asks for again leave at the next sweep.
+        let swept = PageCache::new(Duration::from_millis(30), 1_000_000);
+        for i in 0..10 {
+            swept.put(
+                &format!("/old/{i}"),
+                Arc::new(CachedPage::new("x".repeat(1_000))),
+            );
+        }
+        let full = swept.weight();
+        std::thread::sleep(Duration::from_millis(40));
+        swept.put("/new", Arc::new(CachedPage::new("y")));
+        assert!(swept.weight() < full / 5, "{} of {full}", swept.weight());
+        assert!(swept.get("/new").is_some());
 
         let off = PageCache::new(Duration::ZERO, 1_000_000);
         off.put("/p", Arc::new(CachedPage::new("x")));
