@@ -14,6 +14,8 @@ use crate::analysis::Family;
 use crate::index::{normalize_lang, Part};
 use crate::{SearchError, SearchIndex};
 
+mod ranked;
+
 /// Results per page at most, whatever the caller asks.
 pub const MAX_LIMIT: usize = 100;
 /// Deepest result reachable by paging: deeper pages cost memory for nothing a reader needs.
@@ -53,8 +55,14 @@ pub struct SearchQuery {
 /// One page of results.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SearchResults {
-    /// How many versions match in all (for pagination).
+    /// How many versions match in all (for pagination). An estimate when
+    /// `estimated` is set: print it as "about N".
     pub total: usize,
+    /// True when the query matches so many versions that only the newest
+    /// slice holding every reachable page ([`MAX_OFFSET`] + [`MAX_LIMIT`]
+    /// matches) was ranked, and `total` was extrapolated from it.
+    #[serde(default)]
+    pub estimated: bool,
     /// This page's results, best first.
     pub hits: Vec<SearchHit>,
 }
@@ -85,9 +93,120 @@ impl SearchIndex {
     pub fn search(&self, query: &SearchQuery) -> Result<SearchResults, SearchError> {
         let searcher = self.inner.reader.searcher();
         let f = &self.inner.fields;
+        let Prepared {
+            full,
+            text_query,
+            families,
+        } = self.prepare(query);
+
+        let limit = query.limit.min(MAX_LIMIT);
+        let offset = query.offset.min(MAX_OFFSET);
+        if limit == 0 {
+            let total = searcher.search(&full, &Count)?;
+            return Ok(SearchResults {
+                total,
+                estimated: false,
+                hits: Vec::new(),
+            });
+        }
+        let (total, estimated, found): (usize, bool, Vec<(f32, DocAddress)>) =
+            if text_query.is_some() {
+                let ranked =
+                    ranked::top_by_score(&searcher, &full, offset, limit, ranked::SCORED_MATCHES)?;
+                (ranked.total, ranked.estimated, ranked.page)
+            } else {
+                // Newest first: read from a fast field, no scoring.
+                let (total, by_date) = searcher.search(
+                    &full,
+                    &(
+                        Count,
+                        TopDocs::with_limit(limit)
+                            .and_offset(offset)
+                            .order_by_fast_field::<i64>("published_at", Order::Desc),
+                    ),
+                )?;
+                let found = by_date.into_iter().map(|(_, a)| (0.0, a)).collect();
+                (total, false, found)
+            };
+
+        let snippets = match &text_query {
+            Some(q) => Snippets::new(&searcher, q.as_ref(), families, f)?,
+            None => Snippets::default(),
+        };
+        let mut hits = Vec::with_capacity(found.len());
+        for (score, address) in found {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let text_of = |field: Field| {
+                doc.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            let int_of = |field: Field| doc.get_first(field).and_then(|v| v.as_i64());
+            let lead = text_of(f.lead);
+            let body = text_of(f.body);
+            hits.push(SearchHit {
+                article_id: int_of(f.article_id).unwrap_or_default(),
+                lang: text_of(f.lang),
+                title: text_of(f.title),
+                snippet_html: snippets.html(&lead, &body),
+                published_at: int_of(f.published_at),
+                section_id: int_of(f.section_id),
+                score,
+            });
+        }
+        Ok(SearchResults {
+            total,
+            estimated,
+            hits,
+        })
+    }
+
+    /// The text query over the language's fields; every word must match
+    /// somewhere (a news search for "bão Yagi" wants both).
+    fn parse_text(&self, families: &[Family], text: &str) -> Box<dyn Query> {
+        let f = &self.inner.fields;
+        let mut fields = Vec::new();
+        let mut boosts = Vec::new();
+        for family in families {
+            // Folded Vietnamese matches more loosely ("ha" also finds "hạ"):
+            // it finds text typed without diacritics, and ranks below exact matches.
+            let weight = if *family == Family::ViFold { 0.5 } else { 1.0 };
+            for part in Part::ALL {
+                if let Some(field) = f.text(*family, part) {
+                    fields.push(field);
+                    boosts.push((field, boost(part) * weight));
+                }
+            }
+        }
+        let mut parser = QueryParser::for_index(&self.inner.index, fields);
+        parser.set_conjunction_by_default();
+        for (field, boost) in boosts {
+            parser.set_field_boost(field, boost);
+        }
+        let (query, errors) = parser.parse_query_lenient(text);
+        if !errors.is_empty() {
+            tracing::debug!(?errors, text, "lenient search query");
+        }
+        query
+    }
+}
+
+/// A reader's search as tantivy queries.
+struct Prepared {
+    /// Language, filters and text.
+    full: BooleanQuery,
+    /// The text part alone (for snippets); None for a search without text.
+    text_query: Option<Box<dyn Query>>,
+    /// The analyzer families of the language.
+    families: &'static [Family],
+}
+
+impl SearchIndex {
+    fn prepare(&self, query: &SearchQuery) -> Prepared {
+        let f = &self.inner.fields;
         let lang = normalize_lang(&query.lang);
         let families = Family::for_lang(&lang);
-
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
             Occur::Must,
             Box::new(TermQuery::new(
@@ -122,87 +241,11 @@ impl SearchIndex {
         if let Some(text_query) = &text_query {
             clauses.push((Occur::Must, text_query.box_clone()));
         }
-        let full = BooleanQuery::new(clauses);
-
-        let limit = query.limit.min(MAX_LIMIT);
-        let offset = query.offset.min(MAX_OFFSET);
-        if limit == 0 {
-            let total = searcher.search(&full, &Count)?;
-            return Ok(SearchResults {
-                total,
-                hits: Vec::new(),
-            });
+        Prepared {
+            full: BooleanQuery::new(clauses),
+            text_query,
+            families,
         }
-        let top = TopDocs::with_limit(limit).and_offset(offset);
-        let (total, found): (usize, Vec<(f32, DocAddress)>) = if text_query.is_some() {
-            searcher.search(&full, &(Count, top.order_by_score()))?
-        } else {
-            let (total, by_date) = searcher.search(
-                &full,
-                &(
-                    Count,
-                    top.order_by_fast_field::<i64>("published_at", Order::Desc),
-                ),
-            )?;
-            (total, by_date.into_iter().map(|(_, a)| (0.0, a)).collect())
-        };
-
-        let snippets = match &text_query {
-            Some(q) => Snippets::new(&searcher, q.as_ref(), families, f)?,
-            None => Snippets::default(),
-        };
-        let mut hits = Vec::with_capacity(found.len());
-        for (score, address) in found {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            let text_of = |field: Field| {
-                doc.get_first(field)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or_default()
-                    .to_string()
-            };
-            let int_of = |field: Field| doc.get_first(field).and_then(|v| v.as_i64());
-            let lead = text_of(f.lead);
-            let body = text_of(f.body);
-            hits.push(SearchHit {
-                article_id: int_of(f.article_id).unwrap_or_default(),
-                lang: text_of(f.lang),
-                title: text_of(f.title),
-                snippet_html: snippets.html(&lead, &body),
-                published_at: int_of(f.published_at),
-                section_id: int_of(f.section_id),
-                score,
-            });
-        }
-        Ok(SearchResults { total, hits })
-    }
-
-    /// The text query over the language's fields; every word must match
-    /// somewhere (a news search for "bão Yagi" wants both).
-    fn parse_text(&self, families: &[Family], text: &str) -> Box<dyn Query> {
-        let f = &self.inner.fields;
-        let mut fields = Vec::new();
-        let mut boosts = Vec::new();
-        for family in families {
-            // Folded Vietnamese matches more loosely ("ha" also finds "hạ"):
-            // it finds text typed without diacritics, and ranks below exact matches.
-            let weight = if *family == Family::ViFold { 0.5 } else { 1.0 };
-            for part in Part::ALL {
-                if let Some(field) = f.text(*family, part) {
-                    fields.push(field);
-                    boosts.push((field, boost(part) * weight));
-                }
-            }
-        }
-        let mut parser = QueryParser::for_index(&self.inner.index, fields);
-        parser.set_conjunction_by_default();
-        for (field, boost) in boosts {
-            parser.set_field_boost(field, boost);
-        }
-        let (query, errors) = parser.parse_query_lenient(text);
-        if !errors.is_empty() {
-            tracing::debug!(?errors, text, "lenient search query");
-        }
-        query
     }
 }
 
@@ -364,5 +407,122 @@ mod tests {
             "COVID-19  \"số ca\" -mới"
         );
         assert_eq!(sanitize("title_vi:x*"), "title_vi x ");
+    }
+
+    /// Where a search's time goes on an index built elsewhere (the scale
+    /// example's, kept with SCALE_KEEP): `SEARCH_PROFILE=<index dir> cargo test
+    /// --release -p search --lib profile -- --ignored --nocapture`;
+    /// SEARCH_PROFILE_MERGE=1 then merges every segment into one and measures again.
+    #[test]
+    #[ignore = "needs SEARCH_PROFILE=<index dir>"]
+    fn profile() {
+        let Some(dir) = std::env::var_os("SEARCH_PROFILE") else {
+            return;
+        };
+        let dir = std::path::Path::new(&dir);
+        let index = SearchIndex::open(dir).unwrap();
+        profile_report(&index);
+        drop(index);
+        if std::env::var_os("SEARCH_PROFILE_MERGE").is_some() {
+            let raw = tantivy::Index::open_in_dir(dir).unwrap();
+            let ids = raw.searchable_segment_ids().unwrap();
+            let started = std::time::Instant::now();
+            let mut writer: tantivy::IndexWriter =
+                raw.writer_with_num_threads(1, 50_000_000).unwrap();
+            writer.merge(&ids).wait().unwrap();
+            writer.wait_merging_threads().unwrap();
+            println!("merged {} segments in {:?}", ids.len(), started.elapsed());
+            profile_report(&SearchIndex::open(dir).unwrap());
+        }
+    }
+
+    fn median_ms(mut f: impl FnMut()) -> f64 {
+        f();
+        let mut t: Vec<f64> = (0..15)
+            .map(|_| {
+                let started = std::time::Instant::now();
+                f();
+                started.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect();
+        t.sort_by(f64::total_cmp);
+        t[t.len() / 2]
+    }
+
+    fn profile_report(index: &SearchIndex) {
+        let searcher = index.inner.reader.searcher();
+        let sizes: Vec<u32> = searcher
+            .segment_readers()
+            .iter()
+            .map(|r| r.num_docs())
+            .collect();
+        println!(
+            "{} docs in {} segments: {sizes:?}",
+            searcher.num_docs(),
+            sizes.len()
+        );
+        println!("| query | matches | search() | count | top 10, every match scored | count + top 10 | ranked (newest slice) | its total | docs + snippets |");
+        println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        let f = &index.inner.fields;
+        for (lang, text) in [
+            ("vi", "kinh tế"),
+            ("vi", "giá vàng"),
+            ("vi", "bóng đá Hà Nội"),
+            ("vi", "lũ lụt miền Trung"),
+            ("vi", "trí tuệ nhân tạo"),
+            ("vi", "sầu riêng xuất khẩu"),
+            ("en", "economy"),
+            ("en", "gold price"),
+            ("en", "Ho Chi Minh City traffic"),
+            ("en", "artificial intelligence"),
+            ("en", "\"interest rate\" bank"),
+            ("en", "durian exports"),
+        ] {
+            let query = SearchQuery {
+                lang: lang.into(),
+                text: text.into(),
+                limit: 10,
+                ..SearchQuery::default()
+            };
+            let p = index.prepare(&query);
+            let top = || TopDocs::with_limit(10).order_by_score();
+            let matches = searcher.search(&p.full, &Count).unwrap();
+            let full = median_ms(|| {
+                index.search(&query).unwrap();
+            });
+            let count = median_ms(|| {
+                searcher.search(&p.full, &Count).unwrap();
+            });
+            let top10 = median_ms(|| {
+                searcher.search(&p.full, &top()).unwrap();
+            });
+            let both = median_ms(|| {
+                searcher.search(&p.full, &(Count, top())).unwrap();
+            });
+            let ranked_ms = median_ms(|| {
+                ranked::top_by_score(&searcher, &p.full, 0, 10, ranked::SCORED_MATCHES).unwrap();
+            });
+            let r =
+                ranked::top_by_score(&searcher, &p.full, 0, 10, ranked::SCORED_MATCHES).unwrap();
+            let about = if r.estimated { "~" } else { "" };
+            let text_query = p.text_query.as_ref().unwrap();
+            let snippets = Snippets::new(&searcher, text_query.as_ref(), p.families, f).unwrap();
+            let docs = median_ms(|| {
+                for (_, address) in &r.page {
+                    let doc: TantivyDocument = searcher.doc(*address).unwrap();
+                    let text_of = |field: Field| {
+                        doc.get_first(field)
+                            .and_then(|v| v.as_str())
+                            .unwrap_or_default()
+                            .to_string()
+                    };
+                    snippets.html(&text_of(f.lead), &text_of(f.body));
+                }
+            });
+            println!(
+                "| {lang} {text} | {matches} | {full:.2} | {count:.2} | {top10:.2} | {both:.2} | {ranked_ms:.2} | {about}{} | {docs:.2} |",
+                r.total
+            );
+        }
     }
 }

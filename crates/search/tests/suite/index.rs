@@ -187,6 +187,7 @@ fn pages_do_not_overlap_and_count_everything() {
         index.search(&q).unwrap(),
         SearchResults {
             total: 25,
+            estimated: false,
             hits: vec![]
         }
     );
