@@ -91,6 +91,13 @@ pub(super) fn find_lead(dom: &Dom, body: NodeId, title: &str) -> Option<NodeId> 
         if linked * 2 > len {
             return false;
         }
+        // A line with a mailto link is a byline or a contact, not a standfirst.
+        if dom.find_all(d, "a").any(|a| {
+            dom.attr(a, "href")
+                .is_some_and(|h| h.trim_start().starts_with("mailto:"))
+        }) {
+            return false;
+        }
         // A standfirst is not a truncated teaser ("…", "[…]") nor a header
         // block that holds the headline.
         let clean = crate::text::clean(&text);

@@ -240,3 +240,16 @@ fn a_text_with_picture_element_is_not_a_captioned_image() {
     );
     assert!(body_text(&html).contains("The high pressure mentioned"));
 }
+
+#[test]
+fn a_contact_line_is_not_the_lead() {
+    let html = format!(
+        r#"<html><body><h1>Rail freight</h1><div class="box-intro">Article by the editors,
+           <a href="mailto:editors@rail.example">write to the editors</a></div>
+           <div class="entry-content">{}{}</div></body></html>"#,
+        prose("the freight"),
+        prose("the rails")
+    );
+    let lead = lead_text(&html).unwrap_or_default();
+    assert!(!lead.contains("write to the editors"), "{lead:?}");
+}
