@@ -278,7 +278,10 @@ pub fn extract(html: &[u8], url: &str, options: &ExtractOptions) -> Result<Artic
         }
     }
     if page.lead.is_none() && selectors.body.is_none() {
-        if let Some(n) = chosen.first().and_then(|&c| content::intro_before(&dom, c)) {
+        if let Some(n) = chosen
+            .first()
+            .and_then(|&c| content::intro_before(&dom, c, &page.title))
+        {
             let mut ic = content::InlineCollector::new(&dom, base);
             let mut raw = Vec::new();
             ic.children(n, &mut raw, false);

@@ -501,7 +501,8 @@ fn initial_score(dom: &Dom, id: NodeId) -> f32 {
 /// The standfirst that no class names: the first paragraph of prose printed
 /// between the headline (the last `<h1>` before the body) and the body
 /// container, outside both. Captions, link teasers and short lines are not one.
-pub(crate) fn intro_before(dom: &Dom, body_start: NodeId) -> Option<NodeId> {
+pub(crate) fn intro_before(dom: &Dom, body_start: NodeId, title: &str) -> Option<NodeId> {
+    let title = crate::text::clean(title).to_lowercase();
     let stats_text = |n: NodeId| crate::text::visible_len(&dom.text_content(n));
     let mut after_h1 = false;
     let mut found = None;
@@ -509,11 +510,21 @@ pub(crate) fn intro_before(dom: &Dom, body_start: NodeId) -> Option<NodeId> {
         if d == body_start {
             return found;
         }
-        match dom.name(d) {
-            Some("h1") => {
-                after_h1 = true;
-                found = None;
+        // The headline: an <h1>, or an <h2>/<h3> that prints the title.
+        let headline = match dom.name(d) {
+            Some("h1") => true,
+            Some("h2" | "h3") => {
+                !title.is_empty()
+                    && crate::text::clean(&dom.text_content(d)).to_lowercase() == title
             }
+            _ => false,
+        };
+        if headline {
+            after_h1 = true;
+            found = None;
+            continue;
+        }
+        match dom.name(d) {
             Some("p" | "div" | "h2" | "h3" | "h4" | "h5" | "h6") if after_h1 && found.is_none() => {
                 // A heading counts only when it is a paragraph in heading markup.
                 if !matches!(dom.name(d), Some("p" | "div"))
