@@ -253,3 +253,19 @@ fn a_contact_line_is_not_the_lead() {
     let lead = lead_text(&html).unwrap_or_default();
     assert!(!lead.contains("write to the editors"), "{lead:?}");
 }
+
+#[test]
+fn a_list_describing_its_links_is_content_and_a_menu_is_not() {
+    let html = format!(
+        r#"<html><body><h1>Strike</h1><div class="entry-content">{}
+           <ul><li><a href="/a">Report on France 2</a> evening news</li>
+               <li><a href="/b">Interview with Le Monde</a> on Monday</li></ul>
+           {}<ul><li><a href="/x">Home</a></li><li><a href="/y">Politics</a></li></ul></div>
+           </body></html>"#,
+        prose("the strike"),
+        prose("the unions")
+    );
+    let text = body_text(&html);
+    assert!(text.contains("Report on France 2 evening news"), "{text:?}");
+    assert!(!text.contains("Politics"), "{text:?}");
+}
