@@ -692,8 +692,10 @@ struct SearchOut {
     lang: String,
     query: String,
     page: i64,
-    /// Articles found in all.
+    /// Articles found in all; an estimate when `estimated` is true (a very
+    /// broad query, ranked among its newest matches).
     total: usize,
+    estimated: bool,
     hits: Vec<HitOut>,
 }
 
@@ -742,6 +744,7 @@ pub(crate) async fn search(
             status: StatusCode::SERVICE_UNAVAILABLE,
         })?;
     let total = results.total;
+    let estimated = results.estimated;
     let hits = resolve(&ctx, results.hits)
         .await?
         .into_iter()
@@ -758,6 +761,7 @@ pub(crate) async fn search(
         query: asked.text,
         page: asked.page,
         total,
+        estimated,
         hits,
     }))
 }

@@ -101,6 +101,8 @@ search-results = { $count ->
         [one] { $shown } Ergebnis für „{ $query }“.
        *[other] { $shown } Ergebnisse für „{ $query }“.
     }
+# Shown when a very broad query was counted approximately.
+search-results-about = Etwa { $shown } Ergebnisse für „{ $query }“.
 search-prompt = Geben Sie ein oder mehrere Wörter ein, um die Artikel zu durchsuchen.
 search-unavailable = Die Suche ist im Moment nicht verfügbar. Bitte versuchen Sie es später erneut.
 

@@ -103,6 +103,8 @@ search-results = { $count ->
         [one] { $shown } result for “{ $query }”.
        *[other] { $shown } results for “{ $query }”.
     }
+# Shown when a very broad query was counted approximately.
+search-results-about = About { $shown } results for “{ $query }”.
 search-prompt = Type one or more words to search the articles.
 search-unavailable = Search is not available at the moment. Please try again later.
 

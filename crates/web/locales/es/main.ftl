@@ -101,6 +101,8 @@ search-results = { $count ->
         [one] { $shown } resultado para «{ $query }».
        *[other] { $shown } resultados para «{ $query }».
     }
+# Shown when a very broad query was counted approximately.
+search-results-about = Aproximadamente { $shown } resultados para «{ $query }».
 search-prompt = Escriba una o varias palabras para buscar en los artículos.
 search-unavailable = La búsqueda no está disponible en este momento. Inténtelo de nuevo más tarde.
 

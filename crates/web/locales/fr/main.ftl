@@ -101,6 +101,8 @@ search-results = { $count ->
         [one] { $shown } résultat pour « { $query } ».
        *[other] { $shown } résultats pour « { $query } ».
     }
+# Shown when a very broad query was counted approximately.
+search-results-about = Environ { $shown } résultats pour « { $query } ».
 search-prompt = Saisissez un ou plusieurs mots pour rechercher dans les articles.
 search-unavailable = La recherche est momentanément indisponible. Veuillez réessayer plus tard.
 

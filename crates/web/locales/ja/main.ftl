@@ -96,6 +96,8 @@ search-results = { $count ->
         [0] 「{ $query }」に一致する結果はありません。
        *[other] 「{ $query }」の検索結果：{ $shown } 件
     }
+# Shown when a very broad query was counted approximately.
+search-results-about = 「{ $query }」の検索結果：約 { $shown } 件
 search-prompt = 記事を検索するには、単語を一つ以上入力してください。
 search-unavailable = 現在、検索はご利用いただけません。しばらくしてから再度お試しください。
 

@@ -96,6 +96,8 @@ search-results = { $count ->
         [0] ‘{ $query }’에 대한 검색 결과가 없습니다.
        *[other] ‘{ $query }’에 대한 검색 결과 { $shown }건
     }
+# Shown when a very broad query was counted approximately.
+search-results-about = ‘{ $query }’에 대한 검색 결과 약 { $shown }건
 search-prompt = 기사를 검색하려면 단어를 하나 이상 입력하세요.
 search-unavailable = 지금은 검색을 사용할 수 없습니다. 잠시 후 다시 시도해 주세요.
 

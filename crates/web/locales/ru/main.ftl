@@ -106,6 +106,13 @@ search-results = { $count ->
         [many] По запросу «{ $query }» найдено { $shown } результатов.
        *[other] По запросу «{ $query }» найдено { $shown } результата.
     }
+# Shown when a very broad query was counted approximately.
+search-results-about = { $count ->
+        [one] По запросу «{ $query }» найден примерно { $shown } результат.
+        [few] По запросу «{ $query }» найдено примерно { $shown } результата.
+        [many] По запросу «{ $query }» найдено примерно { $shown } результатов.
+       *[other] По запросу «{ $query }» найдено примерно { $shown } результата.
+    }
 search-prompt = Введите одно или несколько слов, чтобы найти статьи.
 search-unavailable = Поиск временно недоступен. Пожалуйста, повторите попытку позже.
 

@@ -96,6 +96,8 @@ search-results = { $count ->
         [0] Không có kết quả nào cho “{ $query }”.
        *[other] { $shown } kết quả cho “{ $query }”.
     }
+# Shown when a very broad query was counted approximately.
+search-results-about = Khoảng { $shown } kết quả cho “{ $query }”.
 search-prompt = Nhập một hoặc nhiều từ để tìm kiếm bài viết.
 search-unavailable = Chức năng tìm kiếm tạm thời không khả dụng. Vui lòng thử lại sau.
 

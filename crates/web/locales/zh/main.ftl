@@ -96,6 +96,8 @@ search-results = { $count ->
         [0] 没有找到与“{ $query }”相关的结果。
        *[other] 找到 { $shown } 条与“{ $query }”相关的结果。
     }
+# Shown when a very broad query was counted approximately.
+search-results-about = 找到约 { $shown } 条与“{ $query }”相关的结果。
 search-prompt = 请输入一个或多个词语搜索文章。
 search-unavailable = 搜索功能暂时无法使用，请稍后再试。
 

@@ -184,7 +184,7 @@ async fn render(
             let hits = resolve(&ctx, results.hits).await?;
             html! {
                 p.count role="status" {
-                    (ctx.tw("search-results", &[
+                    (ctx.tw(if results.estimated { "search-results-about" } else { "search-results" }, &[
                         ("count", total.into()),
                         ("shown", ctx.number(total).into()),
                         ("query", asked.text.as_str().into()),
