@@ -343,6 +343,22 @@ fn id_param(id: &str, what: &str) -> Result<i64, ApiError> {
         .map_err(|_| ApiError::bad_request(format!("the {what} id must be an integer")))
 }
 
+/// Article `id` if readers may see it: 410 when taken down, 404 when it
+/// does not exist or is not published (a duplicate, or still in the pipeline).
+async fn shown_article(app: &App, id: i64) -> Result<store::ArticleRecord, ApiError> {
+    let record = app
+        .portal
+        .store
+        .article(id)
+        .await
+        .map_err(crate::WebError::from_store)?;
+    match record.status {
+        ArticleStatus::TakenDown => Err(ApiError::gone()),
+        ArticleStatus::Classified => Ok(record),
+        _ => Err(ApiError::not_found(format!("article {id}"))),
+    }
+}
+
 fn summary(app: &App, ctx: &Ctx<'_>, t: &Teaser) -> ArticleSummary {
     ArticleSummary {
         id: t.article_id,
@@ -428,15 +444,7 @@ pub(crate) async fn article(
     let id = id_param(&id, "article")?;
     let ctx = Ctx::new(&app, &lang).await?;
     let store = &app.portal.store;
-    let record = store
-        .article(id)
-        .await
-        .map_err(crate::WebError::from_store)?;
-    match record.status {
-        ArticleStatus::TakenDown => return Err(ApiError::gone()),
-        ArticleStatus::Classified => {}
-        _ => return Err(ApiError::not_found(format!("article {id}"))),
-    }
+    let record = shown_article(&app, id).await?;
     let versions = store.translations_of(id).await?;
     let languages: Vec<LanguageVersion> = app
         .portal
@@ -516,15 +524,7 @@ pub(crate) async fn translations(
 ) -> Result<Response, ApiError> {
     let id = id_param(&id, "article")?;
     let store = &app.portal.store;
-    let record = store
-        .article(id)
-        .await
-        .map_err(crate::WebError::from_store)?;
-    match record.status {
-        ArticleStatus::TakenDown => return Err(ApiError::gone()),
-        ArticleStatus::Classified => {}
-        _ => return Err(ApiError::not_found(format!("article {id}"))),
-    }
+    let record = shown_article(&app, id).await?;
     let ctx = Ctx::new(&app, app.default_lang()).await?;
     let versions = store.translations_of(id).await?;
     let translations = app
