@@ -308,7 +308,7 @@ mod tests {
             score,
             address: DocAddress::new(0, doc),
         };
-        let mut v = vec![m(1.0, 3), m(2.0, 5), m(2.0, 4)];
+        let mut v = [m(1.0, 3), m(2.0, 5), m(2.0, 4)];
         v.sort();
         let order: Vec<u32> = v.iter().map(|m| m.address.doc_id).collect();
         assert_eq!(order, [4, 5, 3]);
