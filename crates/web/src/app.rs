@@ -24,8 +24,8 @@ pub(crate) struct App {
     /// Comments per IP hash, counted in this process.
     pub comment_limiter: crate::security::Limiter,
     comment_counts: RwLock<HashMap<String, (Instant, CommentCounts)>>,
-    /// Published versions per (language, section), for pagination.
-    section_sizes: RwLock<HashMap<(String, i64), (Instant, i64)>>,
+    /// Published versions per (language, list), for pagination.
+    list_sizes: Arc<RwLock<HashMap<(String, ListKey), (Instant, i64)>>>,
     /// Rendered article pages, for a few seconds.
     pub pages: crate::page_cache::PageCache,
     /// Article page views, for "most read".
@@ -55,7 +55,7 @@ impl App {
             login_throttle: crate::admin::Throttle::default(),
             comment_limiter: crate::security::Limiter::default(),
             comment_counts: RwLock::new(HashMap::new()),
-            section_sizes: RwLock::new(HashMap::new()),
+            list_sizes: Arc::new(RwLock::new(HashMap::new())),
         }
     }
 
@@ -120,25 +120,41 @@ impl App {
         counts
     }
 
-    /// How many versions in `lang` a section page lists (cached like the
-    /// sections). Counting walks the whole section, which grows with the
-    /// archive: once per 30 s rather than on every section page. The keys
-    /// are bounded: served languages times existing sections.
-    pub async fn section_size(&self, lang: &str, section_id: i64) -> Result<i64, WebError> {
-        let key = (lang.to_string(), section_id);
-        if let Ok(guard) = self.section_sizes.read() {
-            if let Some((at, n)) = guard.get(&key) {
-                if at.elapsed() < SECTIONS_TTL {
-                    return Ok(*n);
+    /// How many versions in `lang` a section or author page lists, for its
+    /// pagination. Counting walks the whole list, which grows with the
+    /// archive, so a count is kept 30 s and then refreshed in the background
+    /// while readers are still given the last one: no reader waits for a
+    /// recount once a list has been counted. The keys are bounded: served
+    /// languages times sections and authors.
+    pub async fn list_size(&self, lang: &str, list: ListKey) -> Result<i64, WebError> {
+        let key = (lang.to_string(), list);
+        let known = self
+            .list_sizes
+            .read()
+            .ok()
+            .and_then(|guard| guard.get(&key).copied());
+        if let Some((at, n)) = known {
+            if at.elapsed() >= SECTIONS_TTL {
+                // Marked fresh first, so one request starts the recount.
+                if let Ok(mut guard) = self.list_sizes.write() {
+                    guard.insert(key.clone(), (Instant::now(), n));
                 }
+                let (store, sizes) = (self.portal.store.clone(), self.list_sizes.clone());
+                tokio::spawn(async move {
+                    match store.count_teasers(&key.0, key.1.filter()).await {
+                        Ok(n) => {
+                            if let Ok(mut guard) = sizes.write() {
+                                guard.insert(key, (Instant::now(), n));
+                            }
+                        }
+                        Err(e) => tracing::warn!(error = %e, "list count not refreshed"),
+                    }
+                });
             }
+            return Ok(n);
         }
-        let filter = store::TeaserFilter {
-            section_id: Some(section_id),
-            ..store::TeaserFilter::default()
-        };
-        let n = self.portal.store.count_teasers(lang, filter).await?;
-        if let Ok(mut guard) = self.section_sizes.write() {
+        let n = self.portal.store.count_teasers(lang, list.filter()).await?;
+        if let Ok(mut guard) = self.list_sizes.write() {
             guard.insert(key, (Instant::now(), n));
         }
         Ok(n)
@@ -147,6 +163,30 @@ impl App {
     /// An absolute URL for a site path.
     pub fn abs(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
+    }
+}
+
+/// A paginated list whose size is kept by [`App::list_size`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum ListKey {
+    /// A section page.
+    Section(i64),
+    /// An author page.
+    Author(i64),
+}
+
+impl ListKey {
+    fn filter(self) -> store::TeaserFilter {
+        match self {
+            ListKey::Section(id) => store::TeaserFilter {
+                section_id: Some(id),
+                ..store::TeaserFilter::default()
+            },
+            ListKey::Author(id) => store::TeaserFilter {
+                author_id: Some(id),
+                ..store::TeaserFilter::default()
+            },
+        }
     }
 }
 

@@ -40,7 +40,9 @@ async fn render(app: &App, lang: &str, slug: &str, page_no: i64) -> Result<Respo
         author_id: Some(author.id),
         ..TeaserFilter::default()
     };
-    let total = store.count_teasers(lang, filter).await?;
+    let total = app
+        .list_size(lang, crate::app::ListKey::Author(author.id))
+        .await?;
     let pages = page_count(total, PER_PAGE);
     if page_no > pages {
         return Err(WebError::NotFound);

@@ -67,7 +67,9 @@ async fn render(app: &App, lang: &str, slug: &str, page_no: i64) -> Result<Respo
         ..TeaserFilter::default()
     };
     let store = &app.portal.store;
-    let total = app.section_size(lang, section.id).await?;
+    let total = app
+        .list_size(lang, crate::app::ListKey::Section(section.id))
+        .await?;
     let pages = page_count(total, PER_PAGE);
     if page_no > pages {
         return Err(WebError::NotFound);
