@@ -25,7 +25,7 @@ pub(crate) struct App {
     pub comment_limiter: crate::security::Limiter,
     comment_counts: RwLock<HashMap<String, (Instant, CommentCounts)>>,
     /// Published versions per (language, list), for pagination.
-    list_sizes: Arc<RwLock<HashMap<(String, ListKey), (Instant, i64)>>>,
+    list_sizes: Arc<RwLock<ListSizes>>,
     /// Rendered article pages, for a few seconds.
     pub pages: crate::page_cache::PageCache,
     /// Article page views, for "most read".
@@ -36,6 +36,9 @@ pub(crate) struct App {
 pub(crate) type CommentCounts = Arc<HashMap<i64, i64>>;
 
 pub(crate) type AppState = Arc<App>;
+
+/// Counted list sizes by (language, list), with when each was counted.
+type ListSizes = HashMap<(String, ListKey), (Instant, i64)>;
 
 impl App {
     pub fn new(portal: Portal, locales: Locales) -> App {
