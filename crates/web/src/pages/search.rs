@@ -180,7 +180,9 @@ async fn render(
         Some(None) => html! { p.empty role="status" { (ctx.t("search-unavailable")) } },
         Some(Some(results)) => {
             let total = i64::try_from(results.total).unwrap_or(i64::MAX);
-            let pages = crate::pages::page_count(total, PER_PAGE as i64);
+            // Pages past what the index lets a query reach are not offered.
+            let reachable = i64::try_from(search::MAX_OFFSET / PER_PAGE + 1).unwrap_or(i64::MAX);
+            let pages = crate::pages::page_count(total, PER_PAGE as i64).min(reachable);
             let hits = resolve(&ctx, results.hits).await?;
             html! {
                 p.count role="status" {
