@@ -118,9 +118,9 @@ pub(crate) async fn microcache(
         .path_and_query()
         .map(|pq| pq.as_str().to_string())
         .unwrap_or_default();
-    let asked = request.headers().clone();
+    let asked = request.headers().get(header::ACCEPT_ENCODING).cloned();
     if let Some(page) = app.pages.get(&key) {
-        return page.response(&asked, PAGE_CACHE_CONTROL);
+        return page.response(asked.as_ref());
     }
     let response = next.run(request).await;
     let html = response
@@ -136,11 +136,7 @@ pub(crate) async fn microcache(
     }
     let (parts, body) = response.into_parts();
     match to_bytes(body, MAX_BUFFER).await {
-        Ok(bytes) => {
-            let page = std::sync::Arc::new(crate::page_cache::CachedPage::new(bytes));
-            app.pages.put(&key, page.clone());
-            page.response(&asked, PAGE_CACHE_CONTROL)
-        }
+        Ok(bytes) => app.pages.keep(&key, bytes).response(asked.as_ref()),
         Err(e) => {
             tracing::error!(error = %e, status = ?parts.status, "page body could not be buffered");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()

@@ -23,7 +23,7 @@ use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 /// brotli quality for stored pages: close to the best ratio on HTML at about
@@ -41,12 +41,9 @@ enum Encoding {
 }
 
 impl Encoding {
-    /// The best encoding `headers`' `Accept-Encoding` allows (brotli first).
-    fn chosen(headers: &HeaderMap) -> Encoding {
-        let Some(accept) = headers
-            .get(header::ACCEPT_ENCODING)
-            .and_then(|v| v.to_str().ok())
-        else {
+    /// The best encoding an `Accept-Encoding` value allows (brotli first).
+    fn chosen(accept_encoding: Option<&HeaderValue>) -> Encoding {
+        let Some(accept) = accept_encoding.and_then(|v| v.to_str().ok()) else {
             return Encoding::Identity;
         };
         let accepts = |name: &str| {
@@ -106,10 +103,10 @@ impl CachedPage {
         &self.etag
     }
 
-    /// The page as a 200 response in the best encoding `request` accepts,
-    /// with its ETag and `Cache-Control`.
-    pub fn response(&self, request: &HeaderMap, cache_control: &'static str) -> Response {
-        let (body, encoding) = match Encoding::chosen(request) {
+    /// The page as a 200 response in the best encoding the request's
+    /// `Accept-Encoding` allows, with its ETag and the pages' `Cache-Control`.
+    pub fn response(&self, accept_encoding: Option<&HeaderValue>) -> Response {
+        let (body, encoding) = match Encoding::chosen(accept_encoding) {
             Encoding::Brotli => match self.brotli() {
                 Some(b) => (b, Some("br")),
                 None => (self.html.clone(), None),
@@ -136,7 +133,7 @@ impl CachedPage {
         }
         headers.insert(
             header::CACHE_CONTROL,
-            HeaderValue::from_static(cache_control),
+            HeaderValue::from_static(crate::http::PAGE_CACHE_CONTROL),
         );
         response
     }
@@ -231,6 +228,13 @@ impl PageCache {
         }
     }
 
+    /// Stores `html` as the page for `path` and returns it.
+    pub fn keep(&self, path: &str, html: impl Into<Bytes>) -> Arc<CachedPage> {
+        let page = Arc::new(CachedPage::new(html));
+        self.put(path, page.clone());
+        page
+    }
+
     /// Keeps a page for `path`, and sweeps out the expired pages at most
     /// once per time to live: a page nobody asks for again is dropped then,
     /// not kept until the byte budget pushes it out, so the memory held
@@ -275,13 +279,8 @@ mod tests {
 
     use super::*;
 
-    fn asking(accept: &str) -> HeaderMap {
-        let mut h = HeaderMap::new();
-        h.insert(
-            header::ACCEPT_ENCODING,
-            HeaderValue::from_str(accept).unwrap(),
-        );
-        h
+    fn asking(accept: &str) -> HeaderValue {
+        HeaderValue::from_str(accept).unwrap()
     }
 
     async fn body(r: Response) -> Vec<u8> {
@@ -296,12 +295,12 @@ mod tests {
         let html = "<p>Lũ lụt ở miền Trung</p>".repeat(200);
         let page = CachedPage::new(html.clone());
 
-        let plain = page.response(&HeaderMap::new(), "public");
+        let plain = page.response(None);
         assert!(plain.headers().get(header::CONTENT_ENCODING).is_none());
         assert_eq!(plain.headers()[header::ETAG], page.etag());
         assert_eq!(body(plain).await, html.as_bytes());
 
-        let br = page.response(&asking("gzip, deflate, br"), "public");
+        let br = page.response(Some(&asking("gzip, deflate, br")));
         assert_eq!(br.headers()[header::CONTENT_ENCODING], "br");
         assert_eq!(br.headers()[header::VARY], "accept-encoding");
         assert_eq!(br.headers()[header::ETAG], page.etag());
@@ -317,7 +316,7 @@ mod tests {
             .unwrap();
         assert_eq!(unpacked, html);
 
-        let gz = page.response(&asking("gzip;q=1.0, br;q=0"), "public");
+        let gz = page.response(Some(&asking("gzip;q=1.0, br;q=0")));
         assert_eq!(gz.headers()[header::CONTENT_ENCODING], "gzip");
         let mut unpacked = String::new();
         flate2::read::GzDecoder::new(&body(gz).await[..])
@@ -325,7 +324,7 @@ mod tests {
             .unwrap();
         assert_eq!(unpacked, html);
 
-        let none = page.response(&asking("identity, zstd"), "public");
+        let none = page.response(Some(&asking("identity, zstd")));
         assert!(none.headers().get(header::CONTENT_ENCODING).is_none());
 
         let other = CachedPage::new(html.replace("Trung", "Bắc"));

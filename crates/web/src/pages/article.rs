@@ -8,7 +8,6 @@
 //! listing only the languages the article is published in.
 
 use std::collections::HashSet;
-use std::sync::Arc;
 
 use article::{Block, Publisher};
 use std::collections::HashMap;
@@ -25,7 +24,6 @@ use store::{
 
 use crate::app::{App, AppState, Ctx};
 use crate::layout::{page, script_json, Head};
-use crate::page_cache::CachedPage;
 use crate::pages::{errors, moved, respond};
 use crate::render::{block, figure, rich, safe_href, teaser, TeaserStyle};
 use crate::{dates, urls, WebError};
@@ -64,15 +62,14 @@ async fn article_page(
     let cacheable = notice.is_none() && app.pages.enabled();
     if cacheable {
         if let Some(page) = app.pages.get(&path) {
-            return page.response(request, crate::http::PAGE_CACHE_CONTROL);
+            return page.response(request.get(axum::http::header::ACCEPT_ENCODING));
         }
     }
     let token = fresh_token(app, parse_id(tail).unwrap_or(0), lang);
     let result = match render(app, lang, section, tail, notice, &token).await {
         Ok(Rendered::Page(html)) if cacheable => {
-            let page = Arc::new(CachedPage::new(html));
-            app.pages.put(&path, page.clone());
-            Ok(page.response(request, crate::http::PAGE_CACHE_CONTROL))
+            let page = app.pages.keep(&path, html);
+            Ok(page.response(request.get(axum::http::header::ACCEPT_ENCODING)))
         }
         Ok(Rendered::Page(html)) => Ok(crate::pages::html(StatusCode::OK, maud::PreEscaped(html))),
         Ok(Rendered::Other(response)) => Ok(response),
