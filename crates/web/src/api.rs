@@ -633,13 +633,14 @@ pub(crate) async fn topic(
     let teasers = store
         .teasers(&lang, filter, PER_PAGE, (page - 1).saturating_mul(PER_PAGE))
         .await?;
-    let title = crate::pages::topic::headline(&app, &lang, id, filter).await?;
+    let lead = store.topic_lead(id).await?;
+    let title = crate::pages::topic::headline(&app, &lang, lead, filter).await?;
     Ok(json(&TopicOut {
         id,
         url: app.abs(&urls::topic(&lang, id)),
         lang: lang.clone(),
         title,
-        lead_article_id: store.topic_lead(id).await?,
+        lead_article_id: lead,
         page,
         per_page: PER_PAGE,
         total,

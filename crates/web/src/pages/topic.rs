@@ -19,15 +19,16 @@ use crate::pages::{html, page_count, page_number, respond};
 use crate::render::{teaser_grid, TeaserStyle};
 use crate::{urls, WebError};
 
-/// The story's title in `lang`: its lead article's headline, else its newest.
+/// The title in `lang` of the story `filter` lists: its `lead` article's
+/// headline, else its newest.
 pub(crate) async fn headline(
     app: &App,
     lang: &str,
-    id: i64,
+    lead: Option<i64>,
     filter: TeaserFilter,
 ) -> Result<String, WebError> {
     let store = &app.portal.store;
-    if let Some(lead) = store.topic_lead(id).await? {
+    if let Some(lead) = lead {
         if let Some(t) = store.teasers_of(lang, &[lead]).await?.into_iter().next() {
             return Ok(t.title);
         }
@@ -81,7 +82,7 @@ async fn render(app: &App, lang: &str, id: i64, page_no: i64) -> Result<Response
     let items = store
         .teasers(lang, filter, PER_PAGE, (page_no - 1) * PER_PAGE)
         .await?;
-    let headline = headline(app, lang, id, filter).await?;
+    let headline = headline(app, lang, store.topic_lead(id).await?, filter).await?;
     let href = |l: &str, p: i64| {
         let base = urls::topic(l, id);
         if p > 1 {
