@@ -173,13 +173,11 @@ async fn a_database_from_a_newer_version_is_refused_untouched() {
 
 #[test]
 fn users_need_a_real_password_and_a_unique_name() {
-    use std::io::Write;
-    use std::process::Stdio;
     let dir = tempfile::tempdir().unwrap();
     let (config, _) = minimal_config(dir.path(), "");
     let add = |password: &str| {
-        let mut child = nb(&config)
-            .args([
+        let out = typed(
+            nb(&config).args([
                 "users",
                 "add",
                 "alice",
@@ -187,19 +185,9 @@ fn users_need_a_real_password_and_a_unique_name() {
                 "editor",
                 "--languages",
                 "fr",
-            ])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(password.as_bytes())
-            .unwrap();
-        let out = child.wait_with_output().unwrap();
+            ]),
+            password,
+        );
         (
             out.status.success(),
             String::from_utf8_lossy(&out.stderr).into_owned(),
@@ -224,8 +212,22 @@ fn users_need_a_real_password_and_a_unique_name() {
     assert!(ok && out.contains("alice enabled"), "{out}{err}");
     let (ok, _, err) = run(nb(&config).args(["users", "enable", "bob"]));
     assert!(!ok && err.contains("there is no user \"bob\""), "{err}");
-    let mut child = nb(&config)
-        .args(["users", "password", "alice"])
+    let out = typed(
+        nb(&config).args(["users", "password", "alice"]),
+        "another long passphrase\n",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Runs `command` with `input` typed on its standard input (a password prompt).
+fn typed(command: &mut std::process::Command, input: &str) -> std::process::Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = command
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -235,14 +237,9 @@ fn users_need_a_real_password_and_a_unique_name() {
         .stdin
         .take()
         .unwrap()
-        .write_all(b"another long passphrase\n")
+        .write_all(input.as_bytes())
         .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    child.wait_with_output().unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
