@@ -106,8 +106,12 @@ impl Table {
     }
 }
 
+/// Tables of derived data, left out of archives and rebuilt on import:
+/// `list_sizes` (schema 4) is counted from the imported rows.
+const DERIVED: &[&str] = &["list_sizes"];
+
 /// The tables of the current schema, in creation order (parents before children),
-/// with their columns, read from the migration files.
+/// with their columns, read from the migration files; derived tables left out.
 fn tables() -> Vec<Table> {
     let mut tables: Vec<Table> = Vec::new();
     for sql in migrate::migration_sql() {
@@ -122,7 +126,10 @@ fn tables() -> Vec<Table> {
                     columns: Vec::new(),
                 });
             } else if line.starts_with(");") {
-                if let Some(t) = current.take() {
+                if let Some(t) = current
+                    .take()
+                    .filter(|t| !DERIVED.contains(&t.name.as_str()))
+                {
                     tables.push(t);
                 }
             } else if let Some(rest) = line.strip_prefix("ALTER TABLE ") {
@@ -436,6 +443,7 @@ impl Store {
                 .await?;
             }
         }
+        crate::lists::rewrite_sizes(&mut tx).await?;
         tx.commit().await?;
         Ok(summary)
     }

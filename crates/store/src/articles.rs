@@ -8,6 +8,7 @@ use serde::Serialize;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
+use crate::lists::ListChange;
 use crate::{now_ms, Result, Store, StoreError};
 
 /// Where an original article is in the pipeline.
@@ -134,6 +135,19 @@ pub(crate) async fn log_change(
         .bind(now_ms())
         .execute(conn)
         .await?;
+    Ok(())
+}
+
+/// Copies an article's publication time onto its credits (the author
+/// pages' order, schema 4), after it changed.
+async fn sync_credit_times(conn: &mut sqlx::AnyConnection, article_id: i64) -> Result<()> {
+    sqlx::query(
+        "UPDATE article_authors SET published_at = (SELECT published_at FROM articles WHERE id = $1) \
+         WHERE article_id = $1",
+    )
+    .bind(article_id)
+    .execute(conn)
+    .await?;
     Ok(())
 }
 
@@ -311,11 +325,23 @@ impl Store {
             self.log_change(id, "created").await?;
             return Ok(Upsert::Created(id));
         }
+        let row = sqlx::query("SELECT id, content_hash FROM articles WHERE url = $1")
+            .bind(new.url)
+            .fetch_one(&self.pool)
+            .await?;
+        let id: i64 = row.try_get("id")?;
+        if row.try_get::<String, _>("content_hash")? == new.content_hash {
+            return Ok(Upsert::Unchanged(id));
+        }
+        // An upstream edit: the article goes back to be classified again
+        // (out of its lists until then) and its credits take its new time.
+        let mut tx = self.pool.begin().await?;
+        let lists = ListChange::begin(&mut tx, self.backend(), id).await?;
         let updated = sqlx::query(
             "UPDATE articles SET fetched_url = $1, content_hash = $2, simhash = $3, title = $4, original = $5, \
              published_at = COALESCE($6, published_at), modified_at = $7, revision = revision + 1, updated_at = $8, \
              status = CASE WHEN status = 'taken_down' THEN status ELSE 'extracted' END \
-             WHERE url = $9 AND content_hash <> $2 RETURNING id",
+             WHERE id = $9 AND content_hash <> $2",
         )
         .bind(new.fetched_url)
         .bind(new.content_hash)
@@ -325,19 +351,18 @@ impl Store {
         .bind(published)
         .bind(modified)
         .bind(now)
-        .bind(new.url)
-        .fetch_optional(&self.pool)
+        .bind(id)
+        .execute(&mut *tx)
         .await?;
-        if let Some(row) = updated {
-            let id: i64 = row.try_get("id")?;
-            self.log_change(id, "updated").await?;
-            return Ok(Upsert::Updated(id));
-        }
-        let row = sqlx::query("SELECT id FROM articles WHERE url = $1")
-            .bind(new.url)
-            .fetch_one(&self.pool)
-            .await?;
-        Ok(Upsert::Unchanged(row.try_get("id")?))
+        let Some(lists) = lists.filter(|_| updated.rows_affected() > 0) else {
+            // Another worker stored this very content meanwhile.
+            return Ok(Upsert::Unchanged(id));
+        };
+        sync_credit_times(&mut tx, id).await?;
+        lists.finish(&mut tx).await?;
+        log_change(&mut tx, id, "updated").await?;
+        tx.commit().await?;
+        Ok(Upsert::Updated(id))
     }
 
     /// One article by id.
@@ -386,12 +411,18 @@ impl Store {
 
     /// Marks an article as a copy of another: it is kept and linked, not republished.
     pub async fn mark_duplicate(&self, id: i64, of: i64) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        let lists = ListChange::begin(&mut tx, self.backend(), id).await?;
         sqlx::query("UPDATE articles SET status = 'duplicate', duplicate_of = $1, updated_at = $2 WHERE id = $3")
             .bind(of)
             .bind(now_ms())
             .bind(id)
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
+        if let Some(lists) = lists {
+            lists.finish(&mut tx).await?;
+        }
+        tx.commit().await?;
         Ok(())
     }
 
@@ -405,6 +436,7 @@ impl Store {
         authors: &[Credit],
     ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
+        let lists = ListChange::begin(&mut tx, self.backend(), id).await?;
         sqlx::query("DELETE FROM article_authors WHERE article_id = $1")
             .bind(id)
             .execute(&mut *tx)
@@ -414,8 +446,8 @@ impl Store {
                 continue;
             };
             sqlx::query(
-                "INSERT INTO article_authors (article_id, author_id, role, position) \
-                 VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+                "INSERT INTO article_authors (article_id, author_id, role, position, published_at) \
+                 VALUES ($1, $2, $3, $4, (SELECT published_at FROM articles WHERE id = $1)) ON CONFLICT DO NOTHING",
             )
             .bind(id)
             .bind(author_id)
@@ -435,6 +467,9 @@ impl Store {
         .bind(id)
         .execute(&mut *tx)
         .await?;
+        if let Some(lists) = lists {
+            lists.finish(&mut tx).await?;
+        }
         log_change(&mut tx, id, "classified").await?;
         tx.commit().await?;
         Ok(())
@@ -530,15 +565,14 @@ impl Store {
     pub async fn take_down(&self, id: i64, actor: &str, reason: &str) -> Result<()> {
         let now = now_ms();
         let mut tx = self.pool.begin().await?;
-        let done =
-            sqlx::query("UPDATE articles SET status = 'taken_down', updated_at = $1 WHERE id = $2")
-                .bind(now)
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-        if done.rows_affected() == 0 {
+        let Some(lists) = ListChange::begin(&mut tx, self.backend(), id).await? else {
             return Err(StoreError::NotFound(format!("article {id}")));
-        }
+        };
+        sqlx::query("UPDATE articles SET status = 'taken_down', updated_at = $1 WHERE id = $2")
+            .bind(now)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         sqlx::query(
             "UPDATE translations SET status = 'taken_down', updated_at = $1 WHERE article_id = $2",
         )
@@ -546,6 +580,7 @@ impl Store {
         .bind(id)
         .execute(&mut *tx)
         .await?;
+        lists.finish(&mut tx).await?;
         log_change(&mut tx, id, "taken_down").await?;
         sqlx::query("INSERT INTO audit_log (actor, action, target, detail, at) VALUES ($1, 'takedown', $2, $3, $4)")
             .bind(actor)

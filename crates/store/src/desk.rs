@@ -95,7 +95,11 @@ impl Store {
     /// web nodes to re-index it.
     pub async fn set_article_section(&self, id: i64, section_id: i64) -> Result<()> {
         let mut tx = self.pool.begin().await?;
-        let done = sqlx::query(
+        let Some(lists) = crate::lists::ListChange::begin(&mut tx, self.backend(), id).await?
+        else {
+            return Err(crate::StoreError::NotFound(format!("article {id}")));
+        };
+        sqlx::query(
             "UPDATE articles SET section_id = $1, section_confidence = 1.0, updated_at = $2 WHERE id = $3",
         )
         .bind(section_id)
@@ -103,9 +107,7 @@ impl Store {
         .bind(id)
         .execute(&mut *tx)
         .await?;
-        if done.rows_affected() == 0 {
-            return Err(crate::StoreError::NotFound(format!("article {id}")));
-        }
+        lists.finish(&mut tx).await?;
         crate::articles::log_change(&mut tx, id, "classified").await?;
         tx.commit().await?;
         Ok(())

@@ -21,6 +21,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "story_lead",
         include_str!("../migrations/0003_story_lead.sql"),
     ),
+    (
+        4,
+        "list_sizes",
+        include_str!("../migrations/0004_list_sizes.sql"),
+    ),
 ];
 
 /// The SQL of every migration, in order (the archive reads tables and columns from it).
@@ -29,7 +34,7 @@ pub(crate) fn migration_sql() -> impl Iterator<Item = &'static str> {
 }
 
 /// The newest schema version this binary knows.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 fn render(sql: &str, backend: Backend) -> String {
     let (id, blob) = match backend {

@@ -8,6 +8,7 @@ use serde::Serialize;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
+use crate::lists::ListChange;
 use crate::{now_ms, Result, Store, StoreError};
 
 /// Where a language version stands.
@@ -166,6 +167,8 @@ impl Store {
         let image_url = t.content.image.as_ref().map(|i| i.src.clone());
         let image_alt = t.content.image.as_ref().and_then(|i| i.alt.clone());
         let now = now_ms();
+        let mut tx = self.pool.begin().await?;
+        let lists = ListChange::begin(&mut tx, self.backend(), t.article_id).await?;
         sqlx::query(
             "INSERT INTO translations (article_id, lang, title, slug, lead, image_url, image_alt, content, status, engine, \
              qa_flags, source_revision, reviewed_by, published_at, created_at, updated_at, segments) \
@@ -192,8 +195,12 @@ impl Store {
         .bind(t.published_at)
         .bind(now)
         .bind(t.segments.to_string())
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        if let Some(lists) = lists {
+            lists.finish(&mut tx).await?;
+        }
+        tx.commit().await?;
         Ok(())
     }
 
@@ -229,6 +236,8 @@ impl Store {
         status: TranslationStatus,
     ) -> Result<()> {
         let now = now_ms();
+        let mut tx = self.pool.begin().await?;
+        let lists = ListChange::begin(&mut tx, self.backend(), article_id).await?;
         let done = sqlx::query(
             "UPDATE translations SET status = $1, updated_at = $2, \
              published_at = CASE WHEN $1 = 'published' THEN COALESCE(published_at, $2) ELSE published_at END \
@@ -238,15 +247,18 @@ impl Store {
         .bind(now)
         .bind(article_id)
         .bind(lang)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
-        if done.rows_affected() == 0 {
+        let Some(lists) = lists.filter(|_| done.rows_affected() > 0) else {
             return Err(StoreError::NotFound(format!(
                 "{lang} version of article {article_id}"
             )));
-        }
-        self.log_change(article_id, &format!("{}:{lang}", status.as_str()))
-            .await
+        };
+        lists.finish(&mut tx).await?;
+        crate::articles::log_change(&mut tx, article_id, &format!("{}:{lang}", status.as_str()))
+            .await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// Published versions in `lang`, newest first, for home, section, author and story pages.
@@ -257,31 +269,18 @@ impl Store {
         limit: i64,
         offset: i64,
     ) -> Result<Vec<Teaser>> {
-        let by_credits = match filter.author_id {
-            Some(author) => {
-                self.list_by_credits(author, limit.saturating_add(offset))
-                    .await?
-            }
-            None => false,
+        let (from, clause) = filter_sql(&filter, 4);
+        // An author's credits carry their article's publication time, so
+        // their index gives the order: (offset + limit) credits are read.
+        let order = if filter.author_id.is_some() {
+            "aa.published_at DESC, aa.article_id DESC"
+        } else {
+            "a.published_at DESC, a.id DESC"
         };
-        self.teasers_from(lang, filter, limit, offset, by_credits)
-            .await
-    }
-
-    /// [`Store::teasers`], an author's articles found from their credits or not.
-    async fn teasers_from(
-        &self,
-        lang: &str,
-        filter: TeaserFilter,
-        limit: i64,
-        offset: i64,
-        by_credits: bool,
-    ) -> Result<Vec<Teaser>> {
-        let (from, clause) = filter_sql(&filter, 4, by_credits);
         let sql = format!(
             "SELECT {TEASER_COLUMNS} FROM {from} \
              WHERE t.article_id = a.id AND t.lang = $1 AND t.status = 'published' AND a.status = 'classified' {clause} \
-             ORDER BY a.published_at DESC, a.id DESC LIMIT $2 OFFSET $3"
+             ORDER BY {order} LIMIT $2 OFFSET $3"
         );
         let mut query = sqlx::query(&sql).bind(lang).bind(limit).bind(offset);
         for value in filter_values(&filter) {
@@ -317,28 +316,9 @@ impl Store {
         Ok(found)
     }
 
-    /// Whether an author's list is cheaper started from their credits than
-    /// from the newest articles. Walking the newest articles reads about
-    /// `wanted × articles / credits` index entries (about 1 µs each, on
-    /// SQLite); starting from the credits reads and sorts every credited
-    /// article's row (about 20 µs each: its status and date lie past the
-    /// stored original).
-    async fn list_by_credits(&self, author_id: i64, wanted: i64) -> Result<bool> {
-        let row = sqlx::query(
-            "SELECT (SELECT COUNT(*) FROM article_authors WHERE author_id = $1) AS credits, \
-             (SELECT COALESCE(MAX(id), 0) FROM articles) AS articles",
-        )
-        .bind(author_id)
-        .fetch_one(&self.pool)
-        .await?;
-        let credits: i64 = row.try_get("credits")?;
-        let articles: i64 = row.try_get("articles")?;
-        Ok(wanted.saturating_mul(articles) >= credits.saturating_mul(credits).saturating_mul(20))
-    }
-
     /// How many published versions in `lang` match `filter` (for pagination).
     pub async fn count_teasers(&self, lang: &str, filter: TeaserFilter) -> Result<i64> {
-        let (from, clause) = filter_sql(&filter, 2, true);
+        let (from, clause) = filter_sql(&filter, 2);
         // From an author's credits, SQLite would look each version up in the
         // (article_id, lang) unique index and read its status from the row,
         // past the content; with the language out of the lookup it reads
@@ -368,12 +348,13 @@ impl Store {
 /// fits the filter (status, section or story), and each article's language
 /// version is looked up: starting from the language's versions would visit
 /// every one of them for a section count or an author page. An author's
-/// articles are found from their credits (`by_credits`: for counts and
-/// short bylines) or checked on each article walked (a prolific author's
-/// first pages). CROSS JOIN fixes that order on SQLite (whose planner,
-/// without statistics, starts from the versions); PostgreSQL treats it as
-/// an inner join and plans it on its own.
-fn filter_sql(filter: &TeaserFilter, first: usize, by_credits: bool) -> (&'static str, String) {
+/// articles are found from their credits, newest first by the credits'
+/// copy of the publication time (schema 4): walking the newest articles and
+/// checking each byline read the whole archive's newest articles for a
+/// prolific author's later pages. CROSS JOIN fixes that order on SQLite
+/// (whose planner, without statistics, starts from the versions);
+/// PostgreSQL treats it as an inner join and plans it on its own.
+fn filter_sql(filter: &TeaserFilter, first: usize) -> (&'static str, String) {
     let mut clause = String::new();
     let mut n = first;
     if filter.section_id.is_some() {
@@ -382,16 +363,10 @@ fn filter_sql(filter: &TeaserFilter, first: usize, by_credits: bool) -> (&'stati
     }
     let mut from = "articles a CROSS JOIN translations t";
     if filter.author_id.is_some() {
-        if by_credits {
-            clause.push_str(&format!(
-                " AND aa.author_id = ${n} AND a.id = aa.article_id"
-            ));
-            from = "article_authors aa CROSS JOIN articles a CROSS JOIN translations t";
-        } else {
-            clause.push_str(&format!(
-                " AND EXISTS (SELECT 1 FROM article_authors aa WHERE aa.article_id = a.id AND aa.author_id = ${n})"
-            ));
-        }
+        clause.push_str(&format!(
+            " AND aa.author_id = ${n} AND a.id = aa.article_id"
+        ));
+        from = "article_authors aa CROSS JOIN articles a CROSS JOIN translations t";
         n += 1;
     }
     if filter.topic_id.is_some() {
@@ -599,16 +574,6 @@ mod tests {
                 .map(|t| t.article_id)
                 .collect();
             assert_eq!(found, expected, "{filter:?}");
-            for by_credits in [false, true] {
-                let found: Vec<i64> = store
-                    .teasers_from("en", filter, 10, 0, by_credits)
-                    .await
-                    .unwrap()
-                    .iter()
-                    .map(|t| t.article_id)
-                    .collect();
-                assert_eq!(found, expected, "{filter:?}, by credits: {by_credits}");
-            }
             let n = store.count_teasers("en", filter).await.unwrap();
             assert_eq!(n, expected.len() as i64, "{filter:?}");
             // Pages of two cover the list in order.

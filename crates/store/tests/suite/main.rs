@@ -5,4 +5,5 @@
 mod common;
 mod archive;
 mod editorial;
+mod lists;
 mod queue;
