@@ -125,7 +125,7 @@ async fn main() {
             "--batch" => config.batch_size = number(),
             "--intra" => config.intra_threads = number(),
             "--inter" => config.inter_threads = number(),
-            "--compute" => config.compute_type = value.clone(),
+            "--compute" => config.compute_type = Some(value.clone()),
             "--window-ms" => batching.window_ms = number() as u64,
             _ => panic!("unknown option {flag}"),
         }

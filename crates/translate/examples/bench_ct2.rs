@@ -41,7 +41,7 @@ fn main() {
         match flag.as_str() {
             "--beam" => config.beam_size = number(),
             "--batch" => config.batch_size = number(),
-            "--compute" => config.compute_type = value.clone(),
+            "--compute" => config.compute_type = Some(value.clone()),
             "--batch-type" => config.batch_type = value.clone(),
             "--intra" => config.intra_threads = number(),
             "--inter" => config.inter_threads = number(),
@@ -88,7 +88,7 @@ fn main() {
          in {best:.2}s: {per_second:.1} sentences/s (load {load:.2}s, compute {}, beam {}, batch {} {}, \
          intra {}, inter {})",
         sentences.len(),
-        config.compute_type,
+        config.effective_compute_type(),
         config.beam_size,
         config.batch_size,
         config.batch_type,

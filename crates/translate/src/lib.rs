@@ -15,7 +15,11 @@
 //! 5. `engine` sends the rest to the pair's engines (routes, pivots,
 //!    fallbacks; LibreTranslate, OpenAI-compatible, DeepL, and the in-process
 //!    CTranslate2 engine with the `ctranslate2` cargo feature); [`models`]
-//!    manages the installed CTranslate2 models.
+//!    manages the installed CTranslate2 models. An engine that cannot keep
+//!    placeholder tags ([`Engine::keeps_tags`] false: the CTranslate2
+//!    engine) gets plain text only; `projection` translates each tagged
+//!    span's text in the same batch and puts the tags back around it in the
+//!    sentence's translation.
 //! 6. `qa` checks each translation; `pipeline` ([`Translator`]) retries
 //!    failures with fallbacks, remembers clean results and rebuilds the
 //!    article; `report` says what happened and whether to publish.
@@ -31,6 +35,7 @@ pub mod models;
 mod numbers;
 mod pipeline;
 mod placeholder;
+mod projection;
 mod qa;
 mod report;
 mod segment;
@@ -40,9 +45,10 @@ mod units;
 #[cfg(feature = "ctranslate2")]
 pub use engine::CTranslate2;
 pub use engine::{
-    BatchingConfig, BatchingStats, CTranslate2Config, DeepL, DeepLConfig, Engine, EngineConfig,
-    EngineError, Engines, EnginesConfig, LibreTranslate, LibreTranslateConfig, OpenAi,
-    OpenAiConfig, RetryPolicy, RouteConfig, Secret, SharedBatches, Step, StepConfig,
+    BatchingConfig, BatchingStats, CTranslate2Config, CTranslate2Device, DeepL, DeepLConfig,
+    Engine, EngineConfig, EngineError, Engines, EnginesConfig, LibreTranslate,
+    LibreTranslateConfig, OpenAi, OpenAiConfig, RetryPolicy, RouteConfig, Secret, SharedBatches,
+    Step, StepConfig,
 };
 pub use glossary::{
     Glossary, GlossaryEntry, GlossaryError, Protected, Restored, TermKind, TermMatch,

@@ -157,6 +157,10 @@ impl Engine for SharedBatches {
         self.inner.model()
     }
 
+    fn keeps_tags(&self) -> bool {
+        self.inner.keeps_tags()
+    }
+
     /// A whole article's sentences in one call: the batch is cut here.
     fn max_batch(&self) -> usize {
         self.config.max_segments.max(self.inner.max_batch()).max(1)

@@ -31,7 +31,10 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use super::{BatchingConfig, DeepL, Engine, EngineError, LibreTranslate, OpenAi, RetryPolicy};
+use super::{
+    BatchingConfig, CTranslate2Device, DeepL, Engine, EngineError, LibreTranslate, OpenAi,
+    RetryPolicy,
+};
 
 /// A secret (API key) that never shows in logs.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -260,6 +263,9 @@ impl DeepLConfig {
 /// model_dir = "/var/lib/newsbridge/models/opus-mt-vi-fr"
 /// source = "vi"
 /// target = "fr"
+/// # device = "cuda"            # a `ctranslate2-cuda` build, NVIDIA GPU
+/// # device_indices = [0, 1]    # GPUs (default [0])
+/// # compute_type = "int8"      # default: int8 on cpu, int8_float16 on cuda
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CTranslate2Config {
@@ -278,13 +284,24 @@ pub struct CTranslate2Config {
     /// Target language the model translates to; any when absent (multilingual models).
     #[serde(default)]
     pub target: Option<String>,
-    /// `int8` (default), `int8_float32`, `int16`, `float32`, `default` (as stored) or `auto`.
-    #[serde(default = "CTranslate2Config::default_compute_type")]
-    pub compute_type: String,
+    /// `cpu` (default) or `cuda` (NVIDIA GPUs: a build with the
+    /// `ctranslate2-cuda` cargo feature; otherwise the engine refuses to start).
+    #[serde(default)]
+    pub device: CTranslate2Device,
+    /// The GPUs of a `cuda` engine (default `[0]`), each running
+    /// `inter_threads` replicas; must stay empty on the CPU.
+    #[serde(default)]
+    pub device_indices: Vec<usize>,
+    /// `int8`, `int8_float32`, `int16`, `float32`, `default` (as stored) or
+    /// `auto`; on CUDA also `int8_float16`, `int8_bfloat16`, `float16`,
+    /// `bfloat16`. Unset: `int8` on the CPU, `int8_float16` on CUDA (see
+    /// [`CTranslate2Config::effective_compute_type`]).
+    #[serde(default)]
+    pub compute_type: Option<String>,
     /// Threads per model replica (0: CTranslate2's default, 4 or the core count).
     #[serde(default)]
     pub intra_threads: usize,
-    /// Model replicas translating batches in parallel.
+    /// Model replicas translating batches in parallel (per GPU on CUDA).
     #[serde(default = "CTranslate2Config::default_inter_threads")]
     pub inter_threads: usize,
     /// Sentences per model batch (sentences are sorted by length first), or
@@ -329,9 +346,6 @@ impl CTranslate2Config {
     fn default_name() -> String {
         "ctranslate2".into()
     }
-    fn default_compute_type() -> String {
-        "int8".into()
-    }
     fn default_inter_threads() -> usize {
         1
     }
@@ -362,7 +376,9 @@ impl CTranslate2Config {
             model: None,
             source: None,
             target: None,
-            compute_type: Self::default_compute_type(),
+            device: CTranslate2Device::Cpu,
+            device_indices: Vec::new(),
+            compute_type: None,
             intra_threads: 0,
             inter_threads: Self::default_inter_threads(),
             batch_size: Self::default_batch_size(),
@@ -424,11 +440,14 @@ impl EngineConfig {
             #[cfg(feature = "ctranslate2")]
             EngineConfig::Ctranslate2(c) => {
                 let engine: Arc<dyn Engine> =
-                    Arc::new(super::CTranslate2::new(c.clone()).map_err(|e| {
-                        EngineError::Model {
+                    Arc::new(super::CTranslate2::new(c.clone()).map_err(|e| match e {
+                        crate::models::ModelError::Setting { .. } => {
+                            EngineError::Config(e.to_string())
+                        }
+                        e => EngineError::Model {
                             engine: c.name.clone(),
                             reason: e.to_string(),
-                        }
+                        },
                     })?);
                 if c.batching.enabled {
                     Arc::new(super::SharedBatches::new(engine, c.batching))
@@ -438,10 +457,14 @@ impl EngineConfig {
             }
             #[cfg(not(feature = "ctranslate2"))]
             EngineConfig::Ctranslate2(c) => {
+                let feature = match c.device {
+                    CTranslate2Device::Cpu => "ctranslate2",
+                    CTranslate2Device::Cuda => "ctranslate2-cuda",
+                };
                 return Err(EngineError::Config(format!(
-                    "engine {}: this build has no CTranslate2 engine; rebuild with `--features translate/ctranslate2`",
+                    "engine {}: this build has no CTranslate2 engine; rebuild with `--features translate/{feature}`",
                     c.name
-                )))
+                )));
             }
         })
     }
@@ -549,7 +572,7 @@ mod tests {
             }
         );
         assert_eq!(cfg.engines[0].name(), "ctranslate2");
-        assert_eq!(c.compute_type, "int8");
+        assert_eq!(c.effective_compute_type(), "int8");
         let Err(err) = cfg.engines[0].build() else {
             panic!("built an engine without a model")
         };

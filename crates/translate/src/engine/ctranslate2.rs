@@ -6,6 +6,12 @@
 //! `batch_size` sentences (spread over `inter_threads` replicas), and puts the
 //! translations back in the caller's order. The model call blocks, so the
 //! async trait method runs it on tokio's blocking pool.
+//!
+//! It runs on the CPU (int8) unless configured with `device = "cuda"` in a
+//! build with the `ctranslate2-cuda` feature (see `device`). Its models were
+//! never trained on placeholder tags, so it says it does not keep them
+//! ([`Engine::keeps_tags`]) and only ever receives plain text: the markup is
+//! projected back onto its translations (see `crate::projection`).
 
 use std::collections::HashMap;
 use std::fmt;
@@ -17,6 +23,7 @@ use ct2rs::sys::{BatchType, ComputeType, Config, Device, TranslationOptions, Tra
 use sentencepiece::SentencePieceProcessor;
 
 use super::config::CTranslate2Config;
+use super::device::{CTranslate2Device, CUDA_BUILT};
 use super::{Engine, EngineError};
 use crate::lang::LangPair;
 use crate::models::{ModelError, ModelFiles};
@@ -42,7 +49,8 @@ impl fmt::Debug for CTranslate2 {
             .field("name", &self.inner.config.name)
             .field("model", &self.inner.label)
             .field("dir", &self.inner.files.dir)
-            .field("compute_type", &self.inner.config.compute_type)
+            .field("device", &self.inner.config.device)
+            .field("compute_type", &self.inner.config.effective_compute_type())
             .finish()
     }
 }
@@ -51,8 +59,12 @@ fn compute_type(name: &str) -> Option<ComputeType> {
     Some(match name {
         "int8" => ComputeType::INT8,
         "int8_float32" => ComputeType::INT8_FLOAT32,
+        "int8_float16" => ComputeType::INT8_FLOAT16,
+        "int8_bfloat16" => ComputeType::INT8_BFLOAT16,
         "int16" => ComputeType::INT16,
         "float32" => ComputeType::FLOAT32,
+        "float16" => ComputeType::FLOAT16,
+        "bfloat16" => ComputeType::BFLOAT16,
         "default" => ComputeType::DEFAULT,
         "auto" => ComputeType::AUTO,
         _ => return None,
@@ -86,16 +98,28 @@ pub(crate) fn check_tokenizers(dir: &Path) -> Result<(), ModelError> {
 }
 
 impl CTranslate2 {
-    /// Loads the model in `config.model_dir` on the CPU. Checks the directory
-    /// first, so a missing or wrong file is named rather than left to
-    /// CTranslate2's message.
+    /// Loads the model in `config.model_dir` on `config.device` (the CPU by
+    /// default). Checks the device settings against this build first
+    /// ([`ModelError::Setting`]: `device = "cuda"` needs the
+    /// `ctranslate2-cuda` feature and a GPU), then the directory, so a
+    /// missing or wrong file is named rather than left to CTranslate2's
+    /// message.
     pub fn new(config: CTranslate2Config) -> Result<Self, ModelError> {
+        let cuda_devices = match config.device {
+            // Only asked of a CUDA build: CTranslate2 answers 0 otherwise.
+            CTranslate2Device::Cuda if CUDA_BUILT => {
+                usize::try_from(ct2rs::sys::get_device_count(Device::CUDA)).unwrap_or(0)
+            }
+            _ => 0,
+        };
+        config.check_device(CUDA_BUILT, cuda_devices)?;
         let files = ModelFiles::inspect(&config.model_dir)?;
-        let compute = compute_type(&config.compute_type).ok_or_else(|| ModelError::Load {
-            dir: files.dir.clone(),
+        let compute_name = config.effective_compute_type().to_string();
+        let compute = compute_type(&compute_name).ok_or_else(|| ModelError::Setting {
+            engine: config.name.clone(),
+            setting: "compute_type",
             reason: format!(
-                "unknown compute_type {:?} (int8, int8_float32, int16, float32, default, auto)",
-                config.compute_type
+                "unknown compute type {compute_name:?} (int8, int8_float32, int16, float32, default, auto; on CUDA also int8_float16, int8_bfloat16, float16, bfloat16)"
             ),
         })?;
         if files.non_commercial {
@@ -126,10 +150,18 @@ impl CTranslate2 {
         }
         let source_sp = open_spm(&files.source_spm)?;
         let target_sp = open_spm(&files.target_spm)?;
+        let device = match config.device {
+            CTranslate2Device::Cpu => Device::CPU,
+            CTranslate2Device::Cuda => Device::CUDA,
+        };
         let ct2_config = Config {
-            device: Device::CPU,
+            device,
             compute_type: compute,
-            device_indices: vec![0; config.inter_threads.max(1)],
+            device_indices: config
+                .replica_devices()
+                .into_iter()
+                .map(|i| i32::try_from(i).unwrap_or(i32::MAX))
+                .collect(),
             tensor_parallel: false,
             num_threads_per_replica: config.intra_threads,
             max_queued_batches: 0,
@@ -150,7 +182,8 @@ impl CTranslate2 {
         tracing::info!(
             engine = %config.name,
             model = %label,
-            compute_type = %config.compute_type,
+            device = config.device.as_str(),
+            compute_type = %compute_name,
             "CTranslate2 model loaded"
         );
         Ok(CTranslate2 {
@@ -357,6 +390,13 @@ impl Engine for CTranslate2 {
 
     fn max_batch(&self) -> usize {
         self.inner.config.max_batch.max(1)
+    }
+
+    /// OPUS-MT, MADLAD and NLLB models were never trained on placeholder
+    /// tags: they drop or mangle them, so they get plain text and the
+    /// markup is projected back onto their translations.
+    fn keeps_tags(&self) -> bool {
+        false
     }
 
     async fn translate_batch(

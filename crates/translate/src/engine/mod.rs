@@ -8,12 +8,17 @@
 //! the model directory's name as `model()`; `EngineConfig::build` wraps it in
 //! `SharedBatches`, so the sentences of articles translating at the same time
 //! reach the model as shared, length-sorted batches.
+//!
+//! An engine that cannot keep placeholder tags says so
+//! ([`Engine::keeps_tags`]); a route's step then sends it plain text only and
+//! projects the markup back onto its translations (`crate::projection`).
 
 mod batching;
 mod config;
 #[cfg(feature = "ctranslate2")]
 mod ctranslate2;
 mod deepl;
+mod device;
 mod http;
 mod libretranslate;
 mod openai;
@@ -35,6 +40,7 @@ pub use config::{
     OpenAiConfig, RouteConfig, Secret, StepConfig,
 };
 pub use deepl::DeepL;
+pub use device::CTranslate2Device;
 pub use http::RetryPolicy;
 pub use libretranslate::LibreTranslate;
 pub use openai::OpenAi;
@@ -52,6 +58,18 @@ pub trait Engine: Send + Sync {
     /// Largest batch the engine takes in one call.
     fn max_batch(&self) -> usize {
         32
+    }
+
+    /// Whether the engine keeps placeholder tags (`<x1>…</x1>`, `<x2/>`,
+    /// `<g1>…</g1>`) where they belong. True by default: the HTTP engines do
+    /// (DeepL with `tag_handling`, LibreTranslate with `format=html`, LLMs
+    /// told so in the prompt). An engine whose models were never trained on
+    /// such tags (the CTranslate2 engine: OPUS-MT, MADLAD, NLLB) says false,
+    /// and its segments go through markup projection instead: it only ever
+    /// sees plain text, and the tags are put back around the translations of
+    /// their spans afterwards (see `projection`).
+    fn keeps_tags(&self) -> bool {
+        true
     }
 
     /// Translates `segments` (placeholder strings) from `pair.source` to

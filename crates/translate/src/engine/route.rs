@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use super::{Engine, EngineError, EnginesConfig, RouteConfig, StepConfig};
 use crate::lang::{primary_language, LangPair};
+use crate::projection::Projection;
 
 /// One way to translate a pair: an engine, or two through a pivot language.
 #[derive(Clone)]
@@ -58,8 +59,9 @@ impl Step {
         self.pivot.as_ref().map(|(via, _)| via.as_str())
     }
 
-    /// Translates all `segments`, in batches each engine accepts; returns the
-    /// translations and the number of engine calls made.
+    /// Translates all `segments`, in batches each engine accepts (plain text
+    /// with the markup projected back, for an engine that cannot keep tags);
+    /// returns the translations and the number of engine calls made.
     pub async fn translate(
         &self,
         pair: &LangPair,
@@ -82,7 +84,23 @@ impl Step {
     }
 }
 
+/// Translates `segments` with one engine, projecting the markup for an
+/// engine that cannot keep tags: its sentences and their spans' texts go in
+/// the same batches, so projection costs no extra call per sentence.
 async fn batched(
+    engine: &dyn Engine,
+    pair: &LangPair,
+    segments: &[String],
+) -> Result<(Vec<String>, usize), EngineError> {
+    if engine.keeps_tags() {
+        return in_chunks(engine, pair, segments).await;
+    }
+    let projection = Projection::new(segments);
+    let (translated, calls) = in_chunks(engine, pair, projection.requests()).await?;
+    Ok((projection.rebuild(&translated), calls))
+}
+
+async fn in_chunks(
     engine: &dyn Engine,
     pair: &LangPair,
     segments: &[String],

@@ -90,6 +90,18 @@ pub enum ModelError {
         /// The library's message.
         reason: String,
     },
+    /// An engine setting this build or this machine cannot honour
+    /// (`device = "cuda"` without the `ctranslate2-cuda` feature, a GPU
+    /// index that does not exist, a GPU-only compute type on the CPU).
+    #[error("engine {engine}: setting `{setting}`: {reason}")]
+    Setting {
+        /// The engine's name.
+        engine: String,
+        /// The setting at fault (`device`, `device_indices`, `compute_type`).
+        setting: &'static str,
+        /// Why, and what to do.
+        reason: String,
+    },
     /// Reading or writing a file failed.
     #[error("{path}: {source}")]
     Io {

@@ -47,7 +47,7 @@ fn reference() -> Reference {
 fn engine(compute_type: &str, batch_size: usize) -> CTranslate2 {
     let r = reference();
     let config = CTranslate2Config {
-        compute_type: compute_type.into(),
+        compute_type: Some(compute_type.into()),
         beam_size: r.options.beam_size,
         max_decoding_length: r.options.max_decoding_length,
         batch_size,
@@ -194,7 +194,7 @@ fn bad_model_directories_are_typed_errors() {
     );
 
     let err = CTranslate2::new(CTranslate2Config {
-        compute_type: "int3".into(),
+        compute_type: Some("int3".into()),
         ..CTranslate2Config::new(tiny())
     })
     .unwrap_err();
@@ -263,4 +263,153 @@ async fn concurrent_articles_share_model_batches_and_match_python() {
     assert_eq!(stats.requests, 3);
     assert_eq!(stats.batches, 1, "{stats:?}");
     assert_eq!(stats.segments, r.sentences.len() as u64);
+}
+
+/// The CTranslate2 engine, recording the SentencePiece tokens of what it is sent.
+struct Recording {
+    inner: CTranslate2,
+    tokens: std::sync::Mutex<Vec<Vec<String>>>,
+}
+
+#[async_trait::async_trait]
+impl Engine for Recording {
+    fn name(&self) -> &str {
+        self.inner.name()
+    }
+
+    fn model(&self) -> &str {
+        self.inner.model()
+    }
+
+    fn keeps_tags(&self) -> bool {
+        self.inner.keeps_tags()
+    }
+
+    async fn translate_batch(
+        &self,
+        pair: &LangPair,
+        segments: &[String],
+    ) -> Result<Vec<String>, EngineError> {
+        for segment in segments {
+            let tokens = self.inner.tokenize(segment)?;
+            self.tokens.lock().unwrap().push(tokens);
+        }
+        self.inner.translate_batch(pair, segments).await
+    }
+}
+
+#[tokio::test]
+async fn the_model_gets_no_tags_and_the_link_survives() {
+    use article::{Article, Block, Inline, RichText};
+    use translate::QaFlag;
+
+    let r = reference();
+    let inner = engine("int8", 16);
+    assert!(!inner.keeps_tags());
+    let recording = Arc::new(Recording {
+        inner,
+        tokens: Default::default(),
+    });
+    let mut engines = Engines::new();
+    engines.add_engine(recording.clone());
+    engines
+        .add_route(RouteConfig {
+            source: "vi".into(),
+            target: "en".into(),
+            chain: vec![StepConfig::direct("ctranslate2")],
+        })
+        .unwrap();
+    let translator = Translator::new(engines, glossary(), Arc::new(InMemoryStore::new()));
+    let href = "https://tuoitre.vn/mua-lon-o-hue.htm";
+    let article = Article {
+        title: "Lũ ở Huế".into(),
+        blocks: vec![
+            // A sentence that is all link.
+            Block::Paragraph {
+                text: RichText(vec![Inline::Link {
+                    href: href.into(),
+                    children: vec![Inline::Text(r.sentences[0].clone())],
+                }]),
+            },
+            // Bold, a link around bold, a glossary term and a break mid-paragraph.
+            Block::Paragraph {
+                text: RichText(vec![
+                    Inline::Text("Theo ".into()),
+                    Inline::Link {
+                        href: "https://tuoitre.vn/".into(),
+                        children: vec![Inline::Bold(vec![Inline::Text("Tuổi Trẻ".into())])],
+                    },
+                    Inline::Text(", Tổng thống Putin đã tới ".into()),
+                    Inline::Italic(vec![Inline::Text("Kursk".into())]),
+                    Inline::Text(" hôm thứ Năm.".into()),
+                    Inline::Break,
+                    Inline::Text("Xin chào!".into()),
+                ]),
+            },
+        ],
+        ..Default::default()
+    };
+    let done = translator
+        .translate_article(&article, "vi", "en")
+        .await
+        .unwrap();
+
+    let sent = recording.tokens.lock().unwrap().clone();
+    assert!(!sent.is_empty());
+    for tokens in &sent {
+        assert!(
+            tokens
+                .iter()
+                .all(|t| !t.contains("<x") && !t.contains("<g") && !t.contains("</")),
+            "tag text reached the model: {tokens:?}"
+        );
+    }
+
+    // The link is around the model's translation of the sentence.
+    let Block::Paragraph { text } = &done.article.blocks[0] else {
+        panic!("not a paragraph")
+    };
+    let [Inline::Link {
+        href: got,
+        children,
+    }] = text.0.as_slice()
+    else {
+        panic!("the link was lost: {text:?}")
+    };
+    assert_eq!(got, href);
+    assert_eq!(
+        RichText(children.clone()).plain_text(),
+        r.outputs["int8"].text[0].trim()
+    );
+    let first = &done
+        .segments
+        .iter()
+        .find(|s| s.unit.contains("blocks[0]"))
+        .unwrap();
+    assert!(
+        matches!(&first.origin, SegmentOrigin::Engine { name, .. } if name == "ctranslate2"),
+        "{:?}",
+        first.origin
+    );
+
+    // Random weights translate nonsense: a span whose translation the
+    // sentence does not contain stays as words and is flagged, never half-kept.
+    let second: Vec<_> = done
+        .segments
+        .iter()
+        .filter(|s| s.unit.contains("blocks[1]"))
+        .collect();
+    assert!(!second.is_empty());
+    for report in second {
+        assert!(!report.target.trim().is_empty());
+        let lost = report
+            .flags
+            .iter()
+            .any(|f| matches!(f, QaFlag::MarkupLost { .. }));
+        let tags = |s: &str| s.matches("<x").count();
+        assert!(
+            lost || tags(&report.target) == tags(&report.source),
+            "{report:?}"
+        );
+    }
 }
