@@ -10,7 +10,12 @@
 //! articles): article, search, home, section and author pages. A load
 //! burst (64 connections) gives requests/s and peak resident memory; then
 //! latency is measured in interleaved rounds (small, large, small, …) so that
-//! the other work on a shared machine weighs on both sizes alike.
+//! the other work on a shared machine weighs on both sizes alike. Before
+//! serving, what writers pay at that size is timed too: publishing and
+//! withdrawing a version (the store keeps the section and author list sizes
+//! in the same transaction), an edit that moves no list, a section's and an
+//! author's live count (what recounting per change would cost instead) and
+//! the list sizes' reconcile.
 //!
 //! Env: SCALE_CONNECTIONS (2, connections while measuring latency),
 //! SCALE_ROUNDS (5), SCALE_PAGES (3000 article requests per size and cache
@@ -228,6 +233,7 @@ struct Built {
     indexing: Duration,
     db_bytes: u64,
     index_bytes: u64,
+    sections: Vec<i64>,
 }
 
 /// The generated text of one article in one language: the concept sequence rendered.
@@ -479,6 +485,7 @@ async fn build(n: usize) -> Built {
                 .expect("section"),
         );
     }
+    let section_ids = sections.clone();
     let sections = Arc::new(sections);
     let workers = env_num("SCALE_WORKERS", 4).max(1);
     let every = (n / SAMPLE).max(1);
@@ -577,6 +584,7 @@ async fn build(n: usize) -> Built {
         pages,
         generate,
         indexing,
+        sections: section_ids,
     }
 }
 
@@ -689,6 +697,79 @@ impl Conn {
             self.stream = None;
         }
         Ok((status, body.len()))
+    }
+}
+
+/// What the writers pay at one size (ms, medians): a version published or
+/// withdrawn (which moves the kept list sizes), an edit that moves none,
+/// and what keeping the sizes by recounting instead would cost per change
+/// (a section's count, an author's), and the safety-net reconcile.
+struct WriteCosts {
+    status_change: f64,
+    edit: f64,
+    section_count: f64,
+    author_count: f64,
+    reconcile: f64,
+    reconcile_wrong: u64,
+}
+
+async fn write_costs(store: &Store, n: usize, sections: &[i64]) -> WriteCosts {
+    let ids: Vec<i64> = (0..100).map(|k| 1 + (k * n / 100) as i64).collect();
+    let mut status_change = Sample::default();
+    for &id in &ids {
+        for status in [TranslationStatus::Unpublished, TranslationStatus::Published] {
+            let started = Instant::now();
+            store
+                .set_translation_status(id, "en", status)
+                .await
+                .expect("status");
+            status_change.times.push(started.elapsed());
+        }
+    }
+    let mut edit = Sample::default();
+    for &id in &ids {
+        let version = store
+            .translation(id, "en")
+            .await
+            .expect("version")
+            .expect("an en version");
+        let started = Instant::now();
+        store.save_translation(&version).await.expect("edit");
+        edit.times.push(started.elapsed());
+    }
+    let author = store
+        .author_by_slug(&store::slugify(&author_name(37)))
+        .await
+        .expect("author")
+        .expect("staff member 37");
+    let (mut section_count, mut author_count) = (Sample::default(), Sample::default());
+    for round in 0..10 {
+        let started = Instant::now();
+        store
+            .count_teasers(
+                "en",
+                store::Listing::Section(sections[round % sections.len()]).filter(),
+            )
+            .await
+            .expect("count");
+        section_count.times.push(started.elapsed());
+        let started = Instant::now();
+        store
+            .count_teasers("en", store::Listing::Author(author.id).filter())
+            .await
+            .expect("count");
+        author_count.times.push(started.elapsed());
+    }
+    let started = Instant::now();
+    let reconcile_wrong = store.reconcile_list_sizes().await.expect("reconcile");
+    let reconcile = started.elapsed().as_secs_f64() * 1000.0;
+    WriteCosts {
+        status_change: status_change.pct(50.0),
+        edit: edit.pct(50.0),
+        section_count: section_count.pct(50.0),
+        author_count: author_count.pct(50.0),
+        reconcile,
+        reconcile_wrong,
     }
 }
 
@@ -814,6 +895,7 @@ async fn load(addr: SocketAddr, b: &Built, secs: u64) -> (f64, usize) {
 /// One size, ready to measure.
 struct Live {
     built: Built,
+    writes: WriteCosts,
     uncached: SocketAddr,
     cached: SocketAddr,
     load_rps: f64,
@@ -853,6 +935,8 @@ async fn main() {
     for n in [small, large] {
         eprintln!("== {n} articles");
         let built = build(n).await;
+        eprintln!("   writes: 200 status changes, 100 edits, counts, a reconcile");
+        let writes = write_costs(&built.store, n, &built.sections).await;
         let process_gen = proc_status("VmHWM:");
         reset_peak();
         let rss_before_serving = proc_status("VmRSS:");
@@ -863,6 +947,7 @@ async fn main() {
         let serving_peak = proc_status("VmHWM:");
         lives.push(Live {
             built,
+            writes,
             uncached,
             cached,
             load_rps,
@@ -1006,6 +1091,36 @@ async fn main() {
         a.built.indexing.as_secs_f64(),
         b.built.indexing.as_secs_f64(),
         false,
+    );
+    let (wa, wb) = (&a.writes, &b.writes);
+    for (name, x, y) in [
+        (
+            "write: publish or withdraw a version, sizes kept (ms, p50)",
+            wa.status_change,
+            wb.status_change,
+        ),
+        (
+            "write: edit of a published version (ms, p50)",
+            wa.edit,
+            wb.edit,
+        ),
+        (
+            "recount instead: a section's count (ms, p50)",
+            wa.section_count,
+            wb.section_count,
+        ),
+        (
+            "recount instead: an author's count (ms, p50)",
+            wa.author_count,
+            wb.author_count,
+        ),
+        ("reconcile every list size (ms)", wa.reconcile, wb.reconcile),
+    ] {
+        row(name.into(), x, y, false);
+    }
+    println!(
+        "| reconcile: sizes found wrong | {} | {} | |",
+        wa.reconcile_wrong, wb.reconcile_wrong
     );
     row(
         "database (MiB)".into(),

@@ -6,7 +6,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use maud::html;
-use store::TeaserFilter;
+use store::Listing;
 
 use crate::app::{App, AppState, Ctx};
 use crate::layout::{every_language, page, Head};
@@ -36,13 +36,9 @@ async fn render(app: &App, lang: &str, slug: &str, page_no: i64) -> Result<Respo
         .await?
         .ok_or(WebError::NotFound)?;
     let ctx = Ctx::new(app, lang).await?;
-    let filter = TeaserFilter {
-        author_id: Some(author.id),
-        ..TeaserFilter::default()
-    };
-    let total = app
-        .list_size(lang, crate::app::ListKey::Author(author.id))
-        .await?;
+    let listing = Listing::Author(author.id);
+    let filter = listing.filter();
+    let total = app.list_size(lang, listing).await?;
     let pages = page_count(total, PER_PAGE);
     if page_no > pages {
         return Err(WebError::NotFound);

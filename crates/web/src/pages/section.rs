@@ -6,7 +6,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use maud::html;
-use store::TeaserFilter;
+use store::Listing;
 
 use crate::app::{App, AppState, Ctx};
 use crate::layout::{every_language, page, Head};
@@ -62,14 +62,10 @@ async fn render(app: &App, lang: &str, slug: &str, page_no: i64) -> Result<Respo
             page_no,
         )));
     }
-    let filter = TeaserFilter {
-        section_id: Some(section.id),
-        ..TeaserFilter::default()
-    };
+    let listing = Listing::Section(section.id);
+    let filter = listing.filter();
     let store = &app.portal.store;
-    let total = app
-        .list_size(lang, crate::app::ListKey::Section(section.id))
-        .await?;
+    let total = app.list_size(lang, listing).await?;
     let pages = page_count(total, PER_PAGE);
     if page_no > pages {
         return Err(WebError::NotFound);
