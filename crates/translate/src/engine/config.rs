@@ -457,12 +457,11 @@ impl EngineConfig {
             }
             #[cfg(not(feature = "ctranslate2"))]
             EngineConfig::Ctranslate2(c) => {
-                let feature = match c.device {
-                    CTranslate2Device::Cpu => "ctranslate2",
-                    CTranslate2Device::Cuda => "ctranslate2-cuda",
-                };
+                // `device = "cuda"` names its own feature.
+                c.check_device(super::device::CUDA_BUILT, 0)
+                    .map_err(|e| EngineError::Config(e.to_string()))?;
                 return Err(EngineError::Config(format!(
-                    "engine {}: this build has no CTranslate2 engine; rebuild with `--features translate/{feature}`",
+                    "engine {}: this build has no CTranslate2 engine; rebuild with `--features translate/ctranslate2`",
                     c.name
                 )));
             }
@@ -581,6 +580,31 @@ mod tests {
             assert!(err.contains("/nowhere/opus-mt-vi-fr"), "{err}");
         } else {
             assert!(err.contains("--features translate/ctranslate2"), "{err}");
+        }
+    }
+
+    #[test]
+    fn cuda_in_a_build_without_it_says_which_feature() {
+        let json = r#"{"kind": "ctranslate2", "name": "opus-gpu", "model_dir": "/nowhere/opus-mt-vi-fr", "device": "cuda"}"#;
+        let config: EngineConfig = serde_json::from_str(json).unwrap();
+        let Err(err) = config.build() else {
+            panic!("built a CUDA engine")
+        };
+        assert!(matches!(err, EngineError::Config(_)), "{err}");
+        let err = err.to_string();
+        assert!(err.contains("opus-gpu"), "{err}");
+        if cfg!(feature = "ctranslate2-cuda") {
+            // A CUDA build on a machine without a GPU, or a missing model.
+            assert!(
+                err.contains("no CUDA GPU") || err.contains("/nowhere"),
+                "{err}"
+            );
+        } else {
+            assert!(err.contains("setting `device`"), "{err}");
+            assert!(
+                err.contains("--features translate/ctranslate2-cuda"),
+                "{err}"
+            );
         }
     }
 }

@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use article::{Article, Block, Inline, RichText};
 use async_trait::async_trait;
+use unicode_normalization::UnicodeNormalization;
 
 use crate::engine::{Engine, EngineError, Engines, RouteConfig, Step, StepConfig};
 use crate::glossary::{Glossary, GlossaryEntry};
@@ -190,6 +191,36 @@ async fn bold_nested_in_a_link() {
         ])
     );
     assert_no_tags_sent(&engine);
+}
+
+#[tokio::test]
+async fn a_child_outlives_its_lost_parent() {
+    let engine = Dictionary::new(&[
+        (
+            "Xem bài viết của Tuổi Trẻ về lũ lụt.",
+            "See the Tuổi Trẻ report on the floods.",
+        ),
+        // Alone, the link's text is worded differently: not found.
+        ("bài viết của Tuổi Trẻ", "article by Tuổi Trẻ"),
+    ]);
+    let rich = RichText(vec![
+        text("Xem "),
+        link(
+            "https://tuoitre.vn/lu.htm",
+            vec![text("bài viết của "), Inline::Bold(vec![text("Tuổi Trẻ")])],
+        ),
+        text(" về lũ lụt."),
+    ]);
+    let decoded = through(&engine, &LangPair::new("vi", "en"), &rich).await;
+    assert_eq!(decoded.problems, vec!["placeholder <x1> lost"]);
+    assert_eq!(
+        decoded.text,
+        RichText(vec![
+            text("See the "),
+            Inline::Bold(vec![text("Tuổi Trẻ")]),
+            text(" report on the floods."),
+        ])
+    );
 }
 
 #[tokio::test]
@@ -426,4 +457,111 @@ async fn engines_that_keep_tags_get_placeholder_strings_unchanged() {
         .unwrap();
     assert_eq!((out, calls), (vec![segment.clone()], 1));
     assert_eq!(*engine.0.lock().unwrap(), vec![segment]);
+}
+
+/// Random texts, markup and translations: the rebuilt placeholder string is
+/// always well formed (tags can go missing, never cross or repeat) and the
+/// translation's words are all there.
+#[test]
+fn random_input_never_breaks_structure() {
+    use super::Projection;
+    use crate::placeholder::strip_tags;
+
+    const PIECES: &[&str] = &[
+        "<",
+        ">",
+        "&",
+        "&amp;",
+        "<x1>",
+        "</x1>",
+        "<g1>",
+        " ",
+        "  ",
+        ".",
+        ",",
+        "Hà Nội",
+        "hà nội",
+        "mưa",
+        "MƯA",
+        "rain",
+        "Rain.",
+        "Poutine",
+        "東京",
+        "e\u{301}",
+        "é",
+        "İ",
+        "ß",
+        "\u{a0}",
+        "«",
+        "»",
+        "’",
+        "'",
+        "1.115",
+        "-",
+        "—",
+    ];
+    let mut seed: u64 = 7;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed as usize
+    };
+    let text = |next: &mut dyn FnMut() -> usize| -> String {
+        let n = next() % 12;
+        (0..n).map(|_| PIECES[next() % PIECES.len()]).collect()
+    };
+    let mut placed = 0;
+    for _ in 0..3000 {
+        let (a, b, c) = (text(&mut next), text(&mut next), text(&mut next));
+        let rich = RichText(vec![
+            Inline::Text(a.clone()),
+            Inline::Bold(vec![Inline::Text(b.clone()), Inline::Break]),
+            link(
+                "https://x",
+                vec![Inline::Italic(vec![Inline::Text(c.clone())])],
+            ),
+            Inline::Break,
+            Inline::Bold(vec![Inline::Text(b.clone())]),
+        ]);
+        let tagged = encode(&rich);
+        let projection = Projection::new(std::slice::from_ref(&tagged.text));
+        let translations: Vec<String> = projection
+            .requests()
+            .iter()
+            .map(|r| match next() % 3 {
+                0 => r.clone(),
+                1 => format!("{c} {r} {a}"),
+                _ => text(&mut next),
+            })
+            .collect();
+        let rebuilt = projection.rebuild(&translations);
+        let decoded = decode(&rebuilt[0], &tagged.tags);
+        placed += rebuilt[0].matches("</x").count();
+        for problem in &decoded.problems {
+            assert!(
+                problem.ends_with(" lost"),
+                "{problem}: {:?} → {:?}",
+                tagged.text,
+                rebuilt[0]
+            );
+        }
+        let words = |s: &str| -> String {
+            s.chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .nfc()
+                .collect()
+        };
+        assert_eq!(
+            words(&strip_tags(&rebuilt[0])),
+            words(&translations[0]),
+            "{:?}",
+            tagged.text
+        );
+    }
+    assert!(
+        placed > 3000,
+        "only {placed} spans placed: the test exercises nothing"
+    );
 }

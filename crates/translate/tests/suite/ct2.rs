@@ -208,6 +208,59 @@ fn bad_model_directories_are_typed_errors() {
     assert!(matches!(err, EngineError::Model { .. }), "{err}");
 }
 
+/// This machine has no CUDA toolkit: the `ctranslate2-cuda` build is not
+/// made here, and asking this build for a GPU must say how to get one.
+#[cfg(not(feature = "ctranslate2-cuda"))]
+#[test]
+fn cuda_without_the_feature_is_a_clear_error() {
+    let config = CTranslate2Config {
+        name: "opus-vi-en".into(),
+        device: translate::CTranslate2Device::Cuda,
+        ..CTranslate2Config::new(tiny())
+    };
+    let err = CTranslate2::new(config.clone()).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            ModelError::Setting {
+                setting: "device",
+                ..
+            }
+        ),
+        "{err}"
+    );
+    let msg = err.to_string();
+    assert!(msg.contains("opus-vi-en"), "{msg}");
+    assert!(
+        msg.contains("--features translate/ctranslate2-cuda"),
+        "{msg}"
+    );
+
+    // Through the config it is a configuration error, before any model loads.
+    let Err(err) = EngineConfig::Ctranslate2(config).build() else {
+        panic!("built a CUDA engine without CUDA")
+    };
+    assert!(matches!(err, EngineError::Config(_)), "{err}");
+    assert!(err.to_string().contains("device"), "{err}");
+
+    // A half-precision compute type needs a GPU too.
+    let err = CTranslate2::new(CTranslate2Config {
+        compute_type: Some("int8_float16".into()),
+        ..CTranslate2Config::new(tiny())
+    })
+    .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            ModelError::Setting {
+                setting: "compute_type",
+                ..
+            }
+        ),
+        "{err}"
+    );
+}
+
 #[tokio::test]
 async fn translates_a_whole_article_through_the_pipeline() {
     let mut engines = Engines::new();
