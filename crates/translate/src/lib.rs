@@ -25,6 +25,19 @@
 //!    article; `report` says what happened and whether to publish.
 //!
 //! Everything but `engine` and the memory store is pure and synchronous.
+//!
+//! Cargo features:
+//!
+//! - `ctranslate2`: the in-process CTranslate2 engine (CTranslate2 and
+//!   SentencePiece built from vendored sources; needs cmake and a C++17
+//!   compiler). CPU only, Ruy math, int8 by default.
+//! - `ctranslate2-cuda`: the same engine also on NVIDIA GPUs
+//!   (`device = "cuda"`, `device_indices`, compute type `int8_float16` by
+//!   default); building needs the CUDA toolkit; cuBLAS is loaded at run time,
+//!   so the binary still runs on machines without a GPU. Without it,
+//!   `device = "cuda"` is refused at engine construction with an error
+//!   naming the setting and the feature ([`CTranslate2Device`]).
+//! - `ctranslate2-mkl`: the engine with Intel MKL beside Ruy (x86-64).
 
 mod engine;
 mod glossary;
