@@ -12,7 +12,8 @@
 //! ```
 //!
 //! Tables and column types are read from the migration files themselves, so a
-//! new column is archived without touching this module. Blobs are base64.
+//! new column is archived without touching this module. Derived tables (the
+//! list sizes) are left out and recounted on import. Blobs are base64.
 //! Export reads one consistent snapshot (one read transaction) of a live site;
 //! import fills an empty database in one transaction, so a failed import
 //! leaves nothing behind.
