@@ -109,6 +109,11 @@ impl Context {
 
 /// How often a worker that files stories looks for stories to merge.
 const STORY_MERGE_EVERY: Duration = Duration::from_secs(10 * 60);
+/// How often a worker recounts the section and author list sizes (a safety
+/// net: the store keeps them exact as versions change); the first recount
+/// is an hour after the worker starts.
+const LIST_RECONCILE_EVERY: Duration = Duration::from_secs(24 * 3600);
+const LIST_RECONCILE_FIRST: Duration = Duration::from_secs(3600);
 
 /// Runs workers until `shutdown` turns true; also schedules due source polls.
 /// Job runs and translated segments are recorded in `metrics`.
@@ -154,12 +159,23 @@ pub async fn run_workers(
     let schedules_polls = options.kinds.contains(&JobKind::Poll);
     // Workers that file stories also mend them: merging stories that are one event.
     let merges_stories = options.kinds.contains(&JobKind::Classify);
+    // Workers that publish also check the kept list sizes now and then.
+    let reconciles_lists = options.kinds.contains(&JobKind::Publish);
     let scheduler = {
         let ctx = ctx.clone();
         let mut stop = shutdown.clone();
         tokio::spawn(async move {
             let mut next_merge = tokio::time::Instant::now() + STORY_MERGE_EVERY;
+            let mut next_reconcile = tokio::time::Instant::now() + LIST_RECONCILE_FIRST;
             loop {
+                if reconciles_lists && tokio::time::Instant::now() >= next_reconcile {
+                    next_reconcile = tokio::time::Instant::now() + LIST_RECONCILE_EVERY;
+                    match ctx.app.store.reconcile_list_sizes().await {
+                        Ok(0) => tracing::debug!("list sizes checked: all exact"),
+                        Ok(n) => tracing::warn!(corrected = n, "list sizes corrected"),
+                        Err(e) => ctx.write_failed("cannot check list sizes", &e.into()),
+                    }
+                }
                 if merges_stories && tokio::time::Instant::now() >= next_merge {
                     next_merge = tokio::time::Instant::now() + STORY_MERGE_EVERY;
                     match crate::classify::merge_stories(&ctx.app).await {

@@ -407,7 +407,11 @@ pub(crate) async fn articles(
         ..TeaserFilter::default()
     };
     let store = &app.portal.store;
-    let total = store.count_teasers(&lang, filter).await?;
+    let total = match section_id {
+        // A section's size is kept as versions are published and taken down.
+        Some(id) => app.list_size(&lang, store::Listing::Section(id)).await?,
+        None => store.count_teasers(&lang, filter).await?,
+    };
     let teasers = store
         .teasers(&lang, filter, PER_PAGE, (page - 1).saturating_mul(PER_PAGE))
         .await?;

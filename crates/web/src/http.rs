@@ -132,6 +132,9 @@ pub(crate) async fn microcache(
         || response.headers().contains_key(header::SET_COOKIE)
         || response.headers().contains_key(header::CONTENT_ENCODING)
     {
+        // An expired page that no longer renders (taken down, moved) is not
+        // given out again.
+        app.pages.forget(&key);
         return response;
     }
     let (parts, body) = response.into_parts();

@@ -66,15 +66,17 @@ async fn article_page(
         }
     }
     let token = fresh_token(app, parse_id(tail).unwrap_or(0), lang);
-    let result = match render(app, lang, section, tail, notice, &token).await {
-        Ok(Rendered::Page(html)) if cacheable => {
-            let page = app.pages.keep(&path, html);
-            Ok(page.response(request.get(axum::http::header::ACCEPT_ENCODING)))
-        }
-        Ok(Rendered::Page(html)) => Ok(crate::pages::html(StatusCode::OK, maud::PreEscaped(html))),
-        Ok(Rendered::Other(response)) => Ok(response),
-        Err(e) => Err(e),
-    };
+    let rendered = render(app, lang, section, tail, notice, &token).await;
+    if cacheable && !matches!(rendered, Ok(Rendered::Page(_))) {
+        // An expired page that no longer renders is not given out again.
+        app.pages.forget(&path);
+    }
+    let encoding = request.get(axum::http::header::ACCEPT_ENCODING);
+    let result = rendered.map(|rendered| match rendered {
+        Rendered::Page(html) if cacheable => app.pages.keep(&path, html).response(encoding),
+        Rendered::Page(html) => crate::pages::html(StatusCode::OK, maud::PreEscaped(html)),
+        Rendered::Other(response) => response,
+    });
     let mut response = respond(app, lang, result).await;
     if notice.is_some() {
         // The page a comment form redirects to: always fresh, never shared.
