@@ -57,6 +57,20 @@ fn engine(compute_type: &str, batch_size: usize) -> CTranslate2 {
     CTranslate2::new(config).unwrap()
 }
 
+/// A translator whose one route, vi → en, is `engine` (named "ctranslate2").
+fn vi_en_translator(engine: Arc<dyn Engine>) -> Translator {
+    let mut engines = Engines::new();
+    engines.add_engine(engine);
+    engines
+        .add_route(RouteConfig {
+            source: "vi".into(),
+            target: "en".into(),
+            chain: vec![StepConfig::direct("ctranslate2")],
+        })
+        .unwrap();
+    Translator::new(engines, glossary(), Arc::new(InMemoryStore::new()))
+}
+
 fn vi_en() -> LangPair {
     LangPair::new("vi", "en")
 }
@@ -263,16 +277,7 @@ fn cuda_without_the_feature_is_a_clear_error() {
 
 #[tokio::test]
 async fn translates_a_whole_article_through_the_pipeline() {
-    let mut engines = Engines::new();
-    engines.add_engine(Arc::new(engine("int8", 16)));
-    engines
-        .add_route(RouteConfig {
-            source: "vi".into(),
-            target: "en".into(),
-            chain: vec![StepConfig::direct("ctranslate2")],
-        })
-        .unwrap();
-    let translator = Translator::new(engines, glossary(), Arc::new(InMemoryStore::new()));
+    let translator = vi_en_translator(Arc::new(engine("int8", 16)));
     let done = translator
         .translate_article(&article_vi(), "vi", "en")
         .await
@@ -363,16 +368,7 @@ async fn the_model_gets_no_tags_and_the_link_survives() {
         inner,
         tokens: Default::default(),
     });
-    let mut engines = Engines::new();
-    engines.add_engine(recording.clone());
-    engines
-        .add_route(RouteConfig {
-            source: "vi".into(),
-            target: "en".into(),
-            chain: vec![StepConfig::direct("ctranslate2")],
-        })
-        .unwrap();
-    let translator = Translator::new(engines, glossary(), Arc::new(InMemoryStore::new()));
+    let translator = vi_en_translator(recording.clone());
     let href = "https://tuoitre.vn/mua-lon-o-hue.htm";
     let article = Article {
         title: "Lũ ở Huế".into(),

@@ -1,6 +1,6 @@
 //! Throughput of segmentation and translation-memory lookups on generated
 //! Vietnamese text. Run with
-//! `cargo run --release -p translate --example bench [ARTICLES]`.
+//! `cargo run --release -p translate --example bench_memory [ARTICLES]`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::time::Instant;

@@ -1,7 +1,7 @@
 //! Benchmark of the search crate on generated Vietnamese-like text.
 //!
 //! ```text
-//! cargo run --release -p search --example bench -- [DOCS] [QUERIES]
+//! cargo run --release -p search --example bench_search -- [DOCS] [QUERIES]
 //! ```
 //!
 //! Prints indexing throughput (docs/s), query latency percentiles, and the
