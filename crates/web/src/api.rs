@@ -409,7 +409,7 @@ pub(crate) async fn articles(
     let store = &app.portal.store;
     let total = match section_id {
         // A section's size is kept as versions are published and taken down.
-        Some(id) => app.list_size(&lang, store::Listing::Section(id)).await?,
+        Some(id) => store.list_size(&lang, store::Listing::Section(id)).await?,
         None => store.count_teasers(&lang, filter).await?,
     };
     let teasers = store

@@ -4,16 +4,13 @@ use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
-use store::{Listing, Section};
+use store::Section;
 
 use crate::i18n::{Arg, Locales};
 use crate::{Portal, WebError};
 
 /// How long the section list is reused before it is read again.
 const SECTIONS_TTL: Duration = Duration::from_secs(30);
-
-/// How long a list's stored size is reused before it is read again.
-const LIST_SIZE_TTL: Duration = Duration::from_secs(5);
 
 /// Shared state: the portal, its UI strings and small caches.
 pub(crate) struct App {
@@ -27,8 +24,6 @@ pub(crate) struct App {
     /// Comments per IP hash, counted in this process.
     pub comment_limiter: crate::security::Limiter,
     comment_counts: RwLock<HashMap<String, (Instant, CommentCounts)>>,
-    /// Published versions per (language, list), for pagination.
-    list_sizes: RwLock<ListSizes>,
     /// Rendered article pages, for a few seconds.
     pub pages: crate::page_cache::PageCache,
     /// Article page views, for "most read".
@@ -39,9 +34,6 @@ pub(crate) struct App {
 pub(crate) type CommentCounts = Arc<HashMap<i64, i64>>;
 
 pub(crate) type AppState = Arc<App>;
-
-/// List sizes by (language, list), with when each was read.
-type ListSizes = HashMap<(String, Listing), (Instant, i64)>;
 
 impl App {
     pub fn new(portal: Portal, locales: Locales) -> App {
@@ -61,7 +53,6 @@ impl App {
             login_throttle: crate::admin::Throttle::default(),
             comment_limiter: crate::security::Limiter::default(),
             comment_counts: RwLock::new(HashMap::new()),
-            list_sizes: RwLock::new(HashMap::new()),
         }
     }
 
@@ -124,32 +115,6 @@ impl App {
             guard.insert(lang.to_string(), (Instant::now(), counts.clone()));
         }
         counts
-    }
-
-    /// How many versions in `lang` a section or author page lists, for its
-    /// pagination. The store keeps every list's size as versions are
-    /// published and taken down ([`store::Store::list_size`]: one keyed
-    /// row, where counting walked the whole list: 8–40 ms for a section of
-    /// a 100,000-article archive); the size read is reused for
-    /// [`LIST_SIZE_TTL`], so a busy page reads it a few times a minute. The
-    /// keys are bounded: served languages times sections and authors.
-    pub async fn list_size(&self, lang: &str, list: Listing) -> Result<i64, WebError> {
-        let key = (lang.to_string(), list);
-        let known = self
-            .list_sizes
-            .read()
-            .ok()
-            .and_then(|guard| guard.get(&key).copied());
-        if let Some((at, n)) = known {
-            if at.elapsed() < LIST_SIZE_TTL {
-                return Ok(n);
-            }
-        }
-        let n = self.portal.store.list_size(lang, list).await?;
-        if let Ok(mut guard) = self.list_sizes.write() {
-            guard.insert(key, (Instant::now(), n));
-        }
-        Ok(n)
     }
 
     /// An absolute URL for a site path.

@@ -38,7 +38,8 @@ async fn render(app: &App, lang: &str, slug: &str, page_no: i64) -> Result<Respo
     let ctx = Ctx::new(app, lang).await?;
     let listing = Listing::Author(author.id);
     let filter = listing.filter();
-    let total = app.list_size(lang, listing).await?;
+    // Kept by the store as versions are published and taken down: one keyed row.
+    let total = app.portal.store.list_size(lang, listing).await?;
     let pages = page_count(total, PER_PAGE);
     if page_no > pages {
         return Err(WebError::NotFound);

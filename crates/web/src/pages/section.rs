@@ -65,7 +65,8 @@ async fn render(app: &App, lang: &str, slug: &str, page_no: i64) -> Result<Respo
     let listing = Listing::Section(section.id);
     let filter = listing.filter();
     let store = &app.portal.store;
-    let total = app.list_size(lang, listing).await?;
+    // Kept by the store as versions are published and taken down: one keyed row.
+    let total = app.portal.store.list_size(lang, listing).await?;
     let pages = page_count(total, PER_PAGE);
     if page_no > pages {
         return Err(WebError::NotFound);
