@@ -55,9 +55,10 @@ impl Store {
         Ok(row.try_get::<i64, _>("n")? > 0)
     }
 
-    /// How many `action` entries by `actor` — or, when `actor` is `None`,
-    /// on `target` — were written since `since_ms`: rate limits that hold
-    /// across every web node (failed sign-ins per user name and per IP hash).
+    /// How many `action` entries by `actor` and on `target` (either may be
+    /// `None`: not filtered; both `None`: every entry) were written since
+    /// `since_ms`: rate limits that hold across every web node (failed
+    /// sign-ins per user name from one IP hash, per IP hash).
     pub async fn audit_count_since(
         &self,
         action: &str,
@@ -66,7 +67,19 @@ impl Store {
         since_ms: i64,
     ) -> Result<i64> {
         let (column, value) = match (actor, target) {
-            (Some(actor), _) => ("actor", actor),
+            (Some(actor), Some(target)) => {
+                let row = sqlx::query(
+                    "SELECT COUNT(*) AS n FROM audit_log WHERE action = $1 AND at >= $2 AND actor = $3 AND target = $4",
+                )
+                .bind(action)
+                .bind(since_ms)
+                .bind(actor)
+                .bind(target)
+                .fetch_one(&self.pool)
+                .await?;
+                return Ok(row.try_get("n")?);
+            }
+            (Some(actor), None) => ("actor", actor),
             (None, Some(target)) => ("target", target),
             (None, None) => ("action", action),
         };

@@ -124,8 +124,25 @@ fn from_row(r: &AnyRow) -> Result<Comment> {
     })
 }
 
-/// Reports after which a visible comment is hidden until an editor looks at it.
+/// Distinct readers whose reports hide a visible comment until an editor
+/// looks at it, while no editor has set another number at the desk
+/// ([`Store::report_threshold`]).
 pub const REPORTS_TO_HIDE: i64 = 3;
+
+/// Longest reason kept with a report, in characters (longer ones are cut).
+const MAX_REASON: usize = 200;
+
+/// `lang IN (...)` for `languages` with placeholders from `$first`, or no
+/// condition (`1 = 1`) for an empty list; the placeholders are bound by the caller.
+fn languages_clause(languages: &[String], first: usize) -> String {
+    if languages.is_empty() {
+        return "1 = 1".to_string();
+    }
+    let marks: Vec<String> = (0..languages.len())
+        .map(|i| format!("${}", first + i))
+        .collect();
+    format!("lang IN ({})", marks.join(", "))
+}
 
 impl Store {
     /// Stores a comment and returns its id. A parent must belong to the same
@@ -220,45 +237,156 @@ impl Store {
         Ok(row.try_get("n")?)
     }
 
-    /// Counts one reader report; a comment reported often enough is hidden
-    /// (pending) until an editor decides.
-    pub async fn report_comment(&self, id: i64) -> Result<()> {
-        let done = sqlx::query(
-            "UPDATE comments SET reports = reports + 1, \
-             status = CASE WHEN status = 'visible' AND reports + 1 >= $1 THEN 'pending' ELSE status END \
-             WHERE id = $2",
-        )
-        .bind(REPORTS_TO_HIDE)
-        .bind(id)
-        .execute(&self.pool)
-        .await?;
-        if done.rows_affected() == 0 {
+    /// Counts a reader's report on a comment, once per reader (`reader`, a
+    /// salted IP hash) and once per page (`token`, a hash of the page's form
+    /// token): a second report from either is not counted and returns
+    /// `false`. A visible comment with as many counted reports as the
+    /// threshold ([`Store::report_threshold`]) becomes pending until an
+    /// editor decides. `reason` is kept (cut to 200 characters) for editors.
+    pub async fn report_comment(
+        &self,
+        id: i64,
+        reader: &str,
+        token: &str,
+        reason: Option<&str>,
+    ) -> Result<bool> {
+        let threshold = self.report_threshold().await?;
+        let reason: Option<String> = reason
+            .map(|r| r.trim().chars().take(MAX_REASON).collect::<String>())
+            .filter(|r| !r.is_empty());
+        let mut tx = self.pool.begin().await?;
+        let exists = sqlx::query("SELECT id FROM comments WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if exists.is_none() {
             return Err(StoreError::NotFound(format!("comment {id}")));
         }
-        Ok(())
+        // Both unique indexes (reader, token) turn a repeat into no row.
+        let counted = sqlx::query(
+            "INSERT INTO comment_reports (comment_id, reader, token, reason, at) VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(id)
+        .bind(reader)
+        .bind(token)
+        .bind(reason)
+        .bind(now_ms())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            > 0;
+        if counted {
+            sqlx::query(
+                "UPDATE comments SET reports = reports + 1, \
+                 status = CASE WHEN status = 'visible' AND reports + 1 >= $1 THEN 'pending' ELSE status END \
+                 WHERE id = $2",
+            )
+            .bind(threshold)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(counted)
+    }
+
+    /// How many reports a reader (salted IP hash) had counted since `since_ms`,
+    /// on any comment: the per-reader limit that holds across web nodes.
+    pub async fn reports_by_reader_since(&self, reader: &str, since_ms: i64) -> Result<i64> {
+        let row =
+            sqlx::query("SELECT COUNT(*) AS n FROM comment_reports WHERE reader = $1 AND at >= $2")
+                .bind(reader)
+                .bind(since_ms)
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(row.try_get("n")?)
+    }
+
+    /// Who reported these comments, oldest first: `(comment id, reader's
+    /// salted IP hash, when in ms, reason)` for every counted report.
+    pub async fn reports_on(
+        &self,
+        comment_ids: &[i64],
+    ) -> Result<Vec<(i64, String, i64, Option<String>)>> {
+        if comment_ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut found = Vec::new();
+        // A few hundred ids at most per query, to stay under every bind limit.
+        for ids in comment_ids.chunks(500) {
+            let marks: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+            let sql = format!(
+                "SELECT comment_id, reader, at, reason FROM comment_reports WHERE comment_id IN ({}) ORDER BY at, id",
+                marks.join(", ")
+            );
+            let mut q = sqlx::query(&sql);
+            for id in ids {
+                q = q.bind(*id);
+            }
+            for r in q.fetch_all(&self.pool).await? {
+                found.push((
+                    r.try_get("comment_id")?,
+                    r.try_get("reader")?,
+                    r.try_get("at")?,
+                    r.try_get("reason")?,
+                ));
+            }
+        }
+        Ok(found)
     }
 
     /// Comments waiting for an editor: pending ones and visible ones readers reported.
     pub async fn moderation_queue(&self, limit: i64) -> Result<Vec<Comment>> {
-        let rows = sqlx::query(&format!(
-            "SELECT {COLUMNS} FROM comments WHERE status = 'pending' OR (status = 'visible' AND reports > 0) \
-             ORDER BY created_at DESC, id DESC LIMIT $1"
-        ))
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(from_row).collect()
+        self.moderation_queue_in(limit, &[]).await
+    }
+
+    /// [`Store::moderation_queue`] limited to comments in `languages` (empty: all).
+    pub async fn moderation_queue_in(
+        &self,
+        limit: i64,
+        languages: &[String],
+    ) -> Result<Vec<Comment>> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM comments WHERE (status = 'pending' OR (status = 'visible' AND reports > 0)) \
+             AND {} ORDER BY created_at DESC, id DESC LIMIT $1",
+            languages_clause(languages, 2)
+        );
+        let mut q = sqlx::query(&sql).bind(limit);
+        for l in languages {
+            q = q.bind(l.as_str());
+        }
+        q.fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(from_row)
+            .collect()
     }
 
     /// The newest comments in any state.
     pub async fn recent_comments(&self, limit: i64) -> Result<Vec<Comment>> {
-        let rows = sqlx::query(&format!(
-            "SELECT {COLUMNS} FROM comments ORDER BY created_at DESC, id DESC LIMIT $1"
-        ))
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(from_row).collect()
+        self.recent_comments_in(limit, &[]).await
+    }
+
+    /// [`Store::recent_comments`] limited to comments in `languages` (empty: all).
+    pub async fn recent_comments_in(
+        &self,
+        limit: i64,
+        languages: &[String],
+    ) -> Result<Vec<Comment>> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM comments WHERE {} ORDER BY created_at DESC, id DESC LIMIT $1",
+            languages_clause(languages, 2)
+        );
+        let mut q = sqlx::query(&sql).bind(limit);
+        for l in languages {
+            q = q.bind(l.as_str());
+        }
+        q.fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(from_row)
+            .collect()
     }
 
     /// An editor's decision on a comment, recorded in the audit log.
@@ -294,6 +422,12 @@ impl Store {
     /// Deletes a comment (and its replies) for good, recording who and why.
     pub async fn delete_comment(&self, id: i64, actor: &str, reason: &str) -> Result<()> {
         let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "DELETE FROM comment_reports WHERE comment_id = $1 OR comment_id IN (SELECT id FROM comments WHERE parent_id = $1)",
+        )
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
         sqlx::query("DELETE FROM comments WHERE parent_id = $1")
             .bind(id)
             .execute(&mut *tx)
@@ -420,8 +554,13 @@ mod tests {
             0
         );
 
-        for _ in 0..REPORTS_TO_HIDE {
-            store.report_comment(reply).await.unwrap();
+        for i in 0..REPORTS_TO_HIDE {
+            let reader = format!("reader{i}");
+            let token = format!("token{i}");
+            assert!(store
+                .report_comment(reply, &reader, &token, None)
+                .await
+                .unwrap());
         }
         assert_eq!(
             store.comment(reply).await.unwrap().status,

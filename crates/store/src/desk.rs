@@ -3,7 +3,12 @@
 use serde::Serialize;
 use sqlx::Row;
 
-use crate::{Result, Store};
+use crate::{now_ms, Result, Store, StoreError, REPORTS_TO_HIDE};
+
+/// The setting naming how many distinct readers' reports hide a comment.
+const REPORT_THRESHOLD: &str = "comment_report_threshold";
+/// The largest report threshold an editor may set.
+const MAX_REPORT_THRESHOLD: i64 = 1000;
 
 /// A language version waiting for an editor: held, not yet published, or flagged by QA.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -123,6 +128,63 @@ impl Store {
         rows.iter()
             .map(|r| Ok((r.try_get("lang")?, r.try_get("n")?)))
             .collect()
+    }
+}
+
+impl Store {
+    /// How many distinct readers' reports hide a visible comment: the number
+    /// an editor set at the desk, else [`REPORTS_TO_HIDE`].
+    pub async fn report_threshold(&self) -> Result<i64> {
+        let row = sqlx::query("SELECT value FROM desk_settings WHERE name = $1")
+            .bind(REPORT_THRESHOLD)
+            .fetch_optional(&self.pool)
+            .await?;
+        let Some(row) = row else {
+            return Ok(REPORTS_TO_HIDE);
+        };
+        let value: String = row.try_get("value")?;
+        Ok(value
+            .parse::<i64>()
+            .ok()
+            .filter(|n| (1..=MAX_REPORT_THRESHOLD).contains(n))
+            .unwrap_or(REPORTS_TO_HIDE))
+    }
+
+    /// Sets the report threshold (1 to 1,000; anything else is a
+    /// [`StoreError::Conflict`]), recorded in the audit log. Visible comments
+    /// that already have that many reports are hidden at once.
+    pub async fn set_report_threshold(&self, readers: i64, actor: &str) -> Result<()> {
+        if !(1..=MAX_REPORT_THRESHOLD).contains(&readers) {
+            return Err(StoreError::Conflict(format!(
+                "a report threshold must be between 1 and {MAX_REPORT_THRESHOLD} readers, not {readers}"
+            )));
+        }
+        let now = now_ms();
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO desk_settings (name, value, changed_by, changed_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (name) DO UPDATE SET value = excluded.value, changed_by = excluded.changed_by, changed_at = excluded.changed_at",
+        )
+        .bind(REPORT_THRESHOLD)
+        .bind(readers.to_string())
+        .bind(actor)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "UPDATE comments SET status = 'pending' WHERE status = 'visible' AND reports >= $1",
+        )
+        .bind(readers)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("INSERT INTO audit_log (actor, action, target, detail, at) VALUES ($1, 'report_threshold', 'comments', $2, $3)")
+            .bind(actor)
+            .bind(readers.to_string())
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
     }
 }
 

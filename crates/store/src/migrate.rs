@@ -26,6 +26,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "list_sizes",
         include_str!("../migrations/0004_list_sizes.sql"),
     ),
+    (5, "comment_reports", include_str!("../migrations/0005_comment_reports.sql")),
 ];
 
 /// The SQL of every migration, in order (the archive reads tables and columns from it).

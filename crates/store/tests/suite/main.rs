@@ -7,3 +7,4 @@ mod archive;
 mod editorial;
 mod lists;
 mod queue;
+mod reports;
