@@ -26,15 +26,18 @@ pub use dedupe::{
     CanonicalUrlError, ContentHash, SimHash, TrailingSlash, NEAR_DUPLICATE_DISTANCE,
 };
 pub use discover::{
-    autodiscover, feed_links, html_to_utf8, parse_feed, parse_listing, parse_sitemap,
-    robots_sitemaps, xml_to_utf8, ChildSitemap, DiscoverError, DiscoveredEntry, FoundVia,
-    ProposedSource, Sitemap,
+    autodiscover, feed_links, html_to_utf8, parse_feed, parse_listing, parse_sitemap, read_feed,
+    read_sitemap, robots_sitemaps, xml_to_utf8, ChildSitemap, DiscoverError, DiscoveredEntry,
+    FoundVia, ProposedSource, Reading, Repair, Sitemap, MAX_FEED_ENTRIES, MAX_SITEMAP_ENTRIES,
+    MAX_XML_DEPTH,
 };
 pub use fetch::{
     classify, AddressRule, AllowEntry, AllowEntryError, AllowList, FetchError, FetchStatus,
     Fetched, Fetcher, FetcherConfig, RobotsRule, RobotsTxt, Validators, BOT_NAME,
 };
-pub use poll::{poll_source, Poll, PollError, PollProblem, MAX_CHILD_SITEMAPS};
+pub use poll::{
+    poll_source, HealthKind, HealthNote, Poll, PollError, PollProblem, MAX_CHILD_SITEMAPS,
+};
 pub use source::{
     AdaptivePoller, ExtractionOverrides, Polling, SourceKind, SourceSettings, SourceSettingsError,
     UrlFilter,

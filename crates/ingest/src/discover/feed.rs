@@ -1,11 +1,16 @@
-//! RSS 0.9x/1.0/2.0, Atom and JSON Feed, through feed-rs.
+//! RSS 0.9x/1.0/2.0, Atom and JSON Feed: feed-rs first, then the tolerant
+//! readers (`tolerant`, `json_feed`) when it fails or finds nothing.
 
 use std::collections::HashSet;
 
 use feed_rs::model::Entry;
 
 use super::charset::xml_to_utf8;
+use super::diagnosis::{Reading, Repair, MAX_FEED_ENTRIES, MAX_XML_DEPTH};
+use super::json_feed;
+use super::repair::repair_xml;
 use super::text::plain_text;
+use super::tolerant::{self, is_page_type, RawItem, TECHNICAL_RELS};
 use super::{absolute_http_url, base_url, DiscoverError, DiscoveredEntry};
 
 /// Reads a feed's items as article URLs with their metadata.
@@ -17,35 +22,105 @@ use super::{absolute_http_url, base_url, DiscoverError, DiscoveredEntry};
 ///
 /// Legacy encodings declared in the XML declaration are decoded; a feed cut
 /// off mid-item (truncated body) still yields the items before the cut.
+/// [`read_feed`] also says what had to be repaired.
 pub fn parse_feed(body: &[u8], feed_url: &str) -> Result<Vec<DiscoveredEntry>, DiscoverError> {
+    read_feed(body, feed_url).map(|r| r.found)
+}
+
+/// Reads a feed like [`parse_feed`], and says what was wrong with it.
+///
+/// feed-rs reads it first, and its result is kept when it finds items.
+/// When it fails or finds none, the feed is read the way feed readers do
+/// (namespace-agnostic names, RSS without a version, RSS 0.90, Atom 0.3,
+/// bare `&` and HTML entities, control characters, a document cut short; a
+/// lenient JSON Feed reader), and each thing forgiven is a [`Repair`].
+/// Items feed-rs read without a usable link get the link a feed reader
+/// would use (an Atom `<link>` with the URL as text, a relative permalink
+/// GUID, an `<id>` resolved against `xml:base`).
+pub fn read_feed(
+    body: &[u8],
+    feed_url: &str,
+) -> Result<Reading<Vec<DiscoveredEntry>>, DiscoverError> {
     let base = base_url(feed_url)?;
     let error = |reason: String| DiscoverError::Feed {
         url: feed_url.to_owned(),
         reason,
     };
-    let text = if is_json(body) {
-        String::from_utf8_lossy(body).into_owned()
+    if is_json(body) {
+        let text = String::from_utf8_lossy(body);
+        return read_json(&text, feed_url, &base).map_err(error);
+    }
+    let text = xml_to_utf8(body);
+    let too_deep = nesting_depth(&text) > MAX_XML_DEPTH;
+    // feed-rs builds nested elements recursively: a document nested deeper
+    // than the limit goes to the tolerant reader, which does not recurse.
+    let strict = if too_deep {
+        Err(format!(
+            "elements are nested more than {MAX_XML_DEPTH} deep"
+        ))
     } else {
-        xml_to_utf8(body)
+        parse(&text, feed_url)
     };
-    let feed = match parse(&text, feed_url) {
-        Ok(feed) => feed,
-        Err(first) => {
-            let recovered = close_truncated(&text).and_then(|t| parse(&t, feed_url).ok());
-            match recovered {
-                Some(feed) if !feed.entries.is_empty() => {
-                    tracing::warn!(feed = feed_url, error = %first, "feed truncated or malformed; keeping its complete items");
-                    feed
+    match strict {
+        Ok(feed) if !feed.entries.is_empty() => Ok(strict_entries(feed, &text, &base, feed_url)),
+        strict => {
+            let strict_error = strict.err();
+            match read_tolerant(&text, &base) {
+                Ok(mut reading) => {
+                    if let Some(reason) = strict_error {
+                        if reading.repairs.is_empty() && !reading.found.is_empty() {
+                            reading.repairs.push(Repair::Malformed { reason });
+                        }
+                    }
+                    if !reading.repairs.is_empty() {
+                        tracing::warn!(feed = feed_url, repairs = ?reading.repairs, "feed read with repairs");
+                    }
+                    Ok(reading)
                 }
-                _ => return Err(error(first)),
+                Err(tolerant) => Err(error(strict_error.unwrap_or(tolerant))),
             }
         }
-    };
+    }
+}
+
+/// feed-rs's entries, each with the URL a reader opens; entries it read
+/// without a usable link take the tolerant reader's choice for the same
+/// item, when both readers see the same items.
+fn strict_entries(
+    feed: feed_rs::model::Feed,
+    text: &str,
+    base: &url::Url,
+    feed_url: &str,
+) -> Reading<Vec<DiscoveredEntry>> {
+    let mut fallback: Option<Vec<RawItem>> = None;
+    let count = feed.entries.len();
+    let mut repairs = Vec::new();
     let mut seen = HashSet::new();
-    let mut entries = Vec::with_capacity(feed.entries.len());
-    for entry in feed.entries {
-        let Some(url) = entry_url(&entry, &base) else {
+    let mut entries = Vec::with_capacity(count.min(MAX_FEED_ENTRIES));
+    let mut skipped = 0;
+    for (index, entry) in feed.entries.into_iter().enumerate() {
+        if index >= MAX_FEED_ENTRIES {
+            repairs.push(Repair::TooManyEntries {
+                limit: MAX_FEED_ENTRIES,
+            });
+            break;
+        }
+        let url = entry_link(&entry, base).or_else(|| {
+            let raw = fallback.get_or_insert_with(|| {
+                tolerant::read(text, base)
+                    .map(|r| r.items)
+                    .ok()
+                    .filter(|items| items.len() == count)
+                    .unwrap_or_default()
+            });
+            match raw.get(index) {
+                Some(item) => item.article_url(),
+                None => entry_id_url(&entry, base),
+            }
+        });
+        let Some(url) = url else {
             tracing::debug!(feed = feed_url, id = %entry.id, "feed item without a link skipped");
+            skipped += 1;
             continue;
         };
         if !seen.insert(url.clone()) {
@@ -60,7 +135,87 @@ pub fn parse_feed(body: &[u8], feed_url: &str) -> Result<Vec<DiscoveredEntry>, D
             summary: entry.summary.as_ref().and_then(|s| plain_text(&s.content)),
         });
     }
-    Ok(entries)
+    Reading {
+        found: entries,
+        repairs,
+        skipped,
+    }
+}
+
+/// The tolerant reader over the text as it is, then over the text with
+/// bare `&`, HTML entities and control characters repaired.
+fn read_tolerant(text: &str, base: &url::Url) -> Result<Reading<Vec<DiscoveredEntry>>, String> {
+    let first = tolerant::read(text, base);
+    let raw = match first {
+        Ok(raw) if !raw.items.is_empty() && !raw.repairs.contains(&Repair::Truncated) => raw,
+        first => {
+            let (repaired, mut fixes) = repair_xml(text);
+            let second = if fixes.is_empty() {
+                None
+            } else {
+                tolerant::read(&repaired, base).ok()
+            };
+            match (first, second) {
+                (Ok(a), Some(b)) if b.items.len() <= a.items.len() => a,
+                (_, Some(mut b)) => {
+                    fixes.append(&mut b.repairs);
+                    b.repairs = fixes;
+                    b
+                }
+                (first, None) => first?,
+            }
+        }
+    };
+    let mut seen = HashSet::new();
+    let mut entries = Vec::with_capacity(raw.items.len());
+    let mut skipped = 0;
+    for item in raw.items {
+        match item.into_entry() {
+            Some(e) if seen.insert(e.url.clone()) => entries.push(e),
+            Some(_) => {}
+            None => skipped += 1,
+        }
+    }
+    Ok(Reading {
+        found: entries,
+        repairs: raw.repairs,
+        skipped,
+    })
+}
+
+/// feed-rs first; the lenient reader when it fails or finds nothing.
+fn read_json(
+    text: &str,
+    feed_url: &str,
+    base: &url::Url,
+) -> Result<Reading<Vec<DiscoveredEntry>>, String> {
+    match parse(text, feed_url) {
+        Ok(feed) if !feed.entries.is_empty() => Ok(strict_entries(feed, "", base, feed_url)),
+        strict => {
+            let strict_error = strict.err();
+            json_feed::read(text, base).map_err(|lenient| strict_error.unwrap_or(lenient))
+        }
+    }
+}
+
+/// The deepest element nesting in `text`, counted without recursion.
+fn nesting_depth(text: &str) -> usize {
+    let mut reader = quick_xml::Reader::from_str(text);
+    let config = reader.config_mut();
+    config.check_end_names = false;
+    config.allow_unmatched_ends = true;
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Start(_)) => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            Ok(quick_xml::events::Event::End(_)) => depth = depth.saturating_sub(1),
+            Ok(quick_xml::events::Event::Eof) | Err(_) => return deepest,
+            Ok(_) => {}
+        }
+    }
 }
 
 /// Runs feed-rs, turning a panic inside it into an error: the bytes come
@@ -82,64 +237,33 @@ fn is_json(body: &[u8]) -> bool {
     body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
 }
 
-/// A feed cut short: keep it up to its last complete item and close the
-/// open elements, so the complete items can still be read.
-fn close_truncated(text: &str) -> Option<String> {
-    let root = root_element(text)?;
-    let (marker, closing) = if root.ends_with("rss") {
-        ("</item>", format!("</channel></{root}>"))
-    } else if root.ends_with("feed") {
-        ("</entry>", format!("</{root}>"))
-    } else {
-        ("</item>", format!("</{root}>"))
-    };
-    let end = text.rfind(marker)? + marker.len();
-    Some(format!("{}{closing}", text.get(..end)?))
-}
-
-/// The name of the first element, skipping declarations and comments.
-fn root_element(text: &str) -> Option<&str> {
-    let mut rest = text;
-    loop {
-        let at = rest.find('<')?;
-        rest = rest.get(at + 1..)?;
-        if rest.starts_with('?') || rest.starts_with('!') {
-            continue;
-        }
-        let end = rest.find(|c: char| c.is_whitespace() || c == '>' || c == '/')?;
-        return rest.get(..end).filter(|name| !name.is_empty());
-    }
-}
-
-/// The item's article link: an alternate link, else any non-technical
-/// link, else a GUID that is itself a URL.
-fn entry_url(entry: &Entry, base: &url::Url) -> Option<String> {
-    let technical = [
-        "self",
-        "edit",
-        "replies",
-        "enclosure",
-        "related",
-        "via",
-        "license",
-    ];
+/// The item's article link: an alternate link to a page, else any
+/// non-technical link to a page. Attachments (JSON Feed) and enclosures
+/// are files, never the article.
+fn entry_link(entry: &Entry, base: &url::Url) -> Option<String> {
+    let page = |l: &&feed_rs::model::Link| is_page_type(l.media_type.as_deref());
     let alternate = entry
         .links
         .iter()
+        .filter(page)
         .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"));
-    let other = entry
-        .links
-        .iter()
-        .find(|l| l.rel.as_deref().is_none_or(|r| !technical.contains(&r)));
+    let other = entry.links.iter().filter(page).find(|l| {
+        l.rel
+            .as_deref()
+            .is_none_or(|r| !TECHNICAL_RELS.contains(&r))
+    });
     alternate
         .or(other)
         .and_then(|l| absolute_http_url(base, &l.href))
-        .or_else(|| {
-            let id = entry.id.trim();
-            (id.starts_with("http://") || id.starts_with("https://"))
-                .then(|| absolute_http_url(base, id))
-                .flatten()
-        })
+}
+
+/// The entry's id when it is an absolute http(s) URL: the last resort when
+/// the tolerant reader cannot say whether a GUID is a permalink.
+fn entry_id_url(entry: &Entry, base: &url::Url) -> Option<String> {
+    let id = entry.id.trim();
+    (id.starts_with("http://") || id.starts_with("https://"))
+        .then(|| absolute_http_url(base, id))
+        .flatten()
 }
 
 fn categories(entry: &Entry) -> Vec<String> {

@@ -5,19 +5,25 @@
 mod autodiscover;
 mod charset;
 mod dates;
+mod diagnosis;
 mod feed;
+mod json_feed;
 mod listing;
+mod repair;
 mod sitemap;
+mod sitemap_text;
 mod text;
+mod tolerant;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 pub use autodiscover::{autodiscover, feed_links, robots_sitemaps, FoundVia, ProposedSource};
 pub use charset::{html_to_utf8, xml_to_utf8};
-pub use feed::parse_feed;
+pub use diagnosis::{Reading, Repair, MAX_FEED_ENTRIES, MAX_SITEMAP_ENTRIES, MAX_XML_DEPTH};
+pub use feed::{parse_feed, read_feed};
 pub use listing::parse_listing;
-pub use sitemap::{parse_sitemap, ChildSitemap, Sitemap};
+pub use sitemap::{parse_sitemap, read_sitemap, ChildSitemap, Sitemap};
 
 /// An article URL found in a feed, sitemap or section page, with what the
 /// source said about it.

@@ -1,4 +1,6 @@
-//! XML sitemaps, sitemap indexes and Google News sitemaps (gzip or not).
+//! XML sitemaps, sitemap indexes and Google News sitemaps (gzip or not);
+//! plain-text sitemaps (`sitemap_text`) and feeds given as sitemaps are
+//! handed to their readers.
 
 use std::io::Read;
 
@@ -10,6 +12,9 @@ use serde::{Deserialize, Serialize};
 
 use super::charset::xml_to_utf8;
 use super::dates::parse_date;
+use super::diagnosis::{Reading, Repair, MAX_SITEMAP_ENTRIES};
+use super::feed::read_feed;
+use super::sitemap_text;
 use super::text::plain_text;
 use super::{absolute_http_url, base_url, DiscoverError, DiscoveredEntry};
 
@@ -72,9 +77,22 @@ struct Item {
 /// `sitemap_url` is where it was fetched from (relative `<loc>`s resolve
 /// against it). A truncated document yields the items read before the
 /// break, provided there is at least one; URLs repeated are kept once.
+/// [`read_sitemap`] also says what had to be repaired.
 pub fn parse_sitemap(body: &[u8], sitemap_url: &str) -> Result<Sitemap, DiscoverError> {
+    read_sitemap(body, sitemap_url).map(|r| r.found)
+}
+
+/// Reads a sitemap like [`parse_sitemap`], and says what was wrong with it.
+///
+/// Also read: a plain-text sitemap (one URL per line, gzipped or with a
+/// byte-order mark too), and an RSS or Atom feed served where a sitemap was
+/// expected (as [`Sitemap::Urls`], with [`Repair::FeedAsSitemap`]). A
+/// `<url>` or `<sitemap>` without a `<loc>` is skipped and reported, never
+/// read as the sitemap's own URL; an index entry naming the index itself is
+/// skipped. At most [`MAX_SITEMAP_ENTRIES`] entries are read.
+pub fn read_sitemap(body: &[u8], sitemap_url: &str) -> Result<Reading<Sitemap>, DiscoverError> {
     // Remote bytes must not bring the worker down, whatever the XML reader does.
-    std::panic::catch_unwind(|| read_sitemap(body, sitemap_url)).unwrap_or_else(|_| {
+    std::panic::catch_unwind(|| read_any(body, sitemap_url)).unwrap_or_else(|_| {
         Err(DiscoverError::Sitemap {
             url: sitemap_url.to_owned(),
             reason: "the XML reader failed on malformed input".to_owned(),
@@ -82,7 +100,7 @@ pub fn parse_sitemap(body: &[u8], sitemap_url: &str) -> Result<Sitemap, Discover
     })
 }
 
-fn read_sitemap(body: &[u8], sitemap_url: &str) -> Result<Sitemap, DiscoverError> {
+fn read_any(body: &[u8], sitemap_url: &str) -> Result<Reading<Sitemap>, DiscoverError> {
     let base = base_url(sitemap_url)?;
     let error = |reason: String| DiscoverError::Sitemap {
         url: sitemap_url.to_owned(),
@@ -90,12 +108,60 @@ fn read_sitemap(body: &[u8], sitemap_url: &str) -> Result<Sitemap, DiscoverError
     };
     let xml = decompress(body).map_err(error)?;
     let text = xml_to_utf8(&xml);
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(error("the document is empty".to_owned()));
+    }
+    if sitemap_text::is_plain_text(&text) {
+        return sitemap_text::read(&text, &base)
+            .map(|r| Reading {
+                found: Sitemap::Urls(r.found),
+                repairs: r.repairs,
+                skipped: r.skipped,
+            })
+            .ok_or_else(|| {
+                error(
+                    "it is neither XML nor a plain-text list of http(s) URLs, one per line"
+                        .to_owned(),
+                )
+            });
+    }
+    match read_xml(&text, &base, sitemap_url)? {
+        XmlSitemap::Read(reading) => Ok(reading),
+        XmlSitemap::Feed => {
+            let mut feed = read_feed(&xml, sitemap_url).map_err(|e| match e {
+                DiscoverError::Feed { reason, .. } => error(format!(
+                    "it is a feed, not a sitemap, and the feed is unreadable: {reason}"
+                )),
+                other => other,
+            })?;
+            feed.repairs.insert(0, Repair::FeedAsSitemap);
+            Ok(Reading {
+                found: Sitemap::Urls(feed.found),
+                repairs: feed.repairs,
+                skipped: feed.skipped,
+            })
+        }
+    }
+}
+
+enum XmlSitemap {
+    Read(Reading<Sitemap>),
+    /// The root is `<rss>`, `<feed>` or `<rdf:RDF>`.
+    Feed,
+}
+
+fn read_xml(text: &str, base: &url::Url, sitemap_url: &str) -> Result<XmlSitemap, DiscoverError> {
+    let error = |reason: String| DiscoverError::Sitemap {
+        url: sitemap_url.to_owned(),
+        reason,
+    };
+    let mut repairs = Vec::new();
     let mut reader = NsReader::from_str(text.trim_start_matches('\u{feff}'));
 
     let mut root: Option<bool> = None; // Some(true) = index
     let mut item: Option<Item> = None;
     let mut field: Option<Field> = None;
-    let mut found = Collected::default();
+    let mut found = Collected::new(sitemap_url);
 
     loop {
         let event = match reader.read_resolved_event() {
@@ -103,6 +169,7 @@ fn read_sitemap(body: &[u8], sitemap_url: &str) -> Result<Sitemap, DiscoverError
             Err(e) if found.is_empty() => return Err(error(format!("malformed XML: {e}"))),
             Err(e) => {
                 tracing::warn!(sitemap = sitemap_url, error = %e, "sitemap truncated or malformed; keeping the items read so far");
+                repairs.push(Repair::Truncated);
                 break;
             }
         };
@@ -118,6 +185,7 @@ fn read_sitemap(body: &[u8], sitemap_url: &str) -> Result<Sitemap, DiscoverError
                 match (root, local.as_ref()) {
                     (None, "urlset") => root = Some(false),
                     (None, "sitemapindex") => root = Some(true),
+                    (None, "rss" | "feed" | "RDF" | "channel") => return Ok(XmlSitemap::Feed),
                     (None, other) => {
                         return Err(error(format!(
                             "the root element is <{}>, not <urlset> or <sitemapindex>",
@@ -156,7 +224,13 @@ fn read_sitemap(body: &[u8], sitemap_url: &str) -> Result<Sitemap, DiscoverError
                 match local.as_ref() {
                     "url" | "sitemap" => {
                         if let Some(done) = item.take() {
-                            found.finish(done, &base, root == Some(true));
+                            found.finish(done, base, root == Some(true));
+                        }
+                        if found.listed >= MAX_SITEMAP_ENTRIES {
+                            repairs.push(Repair::TooManyEntries {
+                                limit: MAX_SITEMAP_ENTRIES,
+                            });
+                            break;
                         }
                     }
                     _ => field = None,
@@ -166,11 +240,27 @@ fn read_sitemap(body: &[u8], sitemap_url: &str) -> Result<Sitemap, DiscoverError
             _ => {}
         }
     }
-    match root {
-        Some(true) => Ok(Sitemap::Index(found.children)),
-        Some(false) => Ok(Sitemap::Urls(found.urls)),
-        None => Err(error("the document is empty".to_owned())),
+    if found.missing_loc > 0 {
+        repairs.push(Repair::MissingLoc {
+            count: found.missing_loc,
+        });
     }
+    if found.self_reference > 0 {
+        repairs.push(Repair::SelfReference {
+            count: found.self_reference,
+        });
+    }
+    let skipped = found.missing_loc + found.unusable;
+    let found = match root {
+        Some(true) => Sitemap::Index(found.children),
+        Some(false) => Sitemap::Urls(found.urls),
+        None => return Err(error("the document is empty".to_owned())),
+    };
+    Ok(XmlSitemap::Read(Reading {
+        found,
+        repairs,
+        skipped,
+    }))
 }
 
 fn push_text(item: &mut Option<Item>, field: Option<Field>, text: &str) {
@@ -188,22 +278,53 @@ fn push_text(item: &mut Option<Item>, field: Option<Field>, text: &str) {
 }
 
 /// Where finished items go, deduplicated by URL.
-#[derive(Default)]
 struct Collected {
+    /// The sitemap's own URL, which no entry may resolve to.
+    own_url: String,
     seen: std::collections::HashSet<String>,
     urls: Vec<DiscoveredEntry>,
     children: Vec<ChildSitemap>,
+    /// `<url>`/`<sitemap>` elements read, usable or not.
+    listed: usize,
+    missing_loc: usize,
+    self_reference: usize,
+    /// `<loc>`s that are not http(s) URLs.
+    unusable: usize,
 }
 
 impl Collected {
+    fn new(own_url: &str) -> Self {
+        Self {
+            own_url: own_url.to_owned(),
+            seen: Default::default(),
+            urls: Vec::new(),
+            children: Vec::new(),
+            listed: 0,
+            missing_loc: 0,
+            self_reference: 0,
+            unusable: 0,
+        }
+    }
+
     fn is_empty(&self) -> bool {
         self.urls.is_empty() && self.children.is_empty()
     }
 
     fn finish(&mut self, item: Item, base: &url::Url, index: bool) {
+        self.listed += 1;
+        // An empty reference resolves to the base: the sitemap itself.
+        if item.loc.trim().is_empty() {
+            self.missing_loc += 1;
+            return;
+        }
         let Some(url) = absolute_http_url(base, &item.loc) else {
+            self.unusable += 1;
             return;
         };
+        if index && (url == self.own_url || url == base.as_str()) {
+            self.self_reference += 1;
+            return;
+        }
         if !self.seen.insert(url.clone()) {
             return;
         }

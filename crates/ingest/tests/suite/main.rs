@@ -2,7 +2,9 @@
 //! dependency tree, so one binary per crate keeps the build small and fast).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod conformance;
 mod discover;
 mod fetch;
+mod health;
 mod poll;
 mod robustness;
