@@ -77,7 +77,10 @@ pub fn read_feed(
                     }
                     Ok(reading)
                 }
-                Err(tolerant) => Err(error(strict_error.unwrap_or(tolerant))),
+                // The tolerant reader's reason names what is fundamentally
+                // wrong (not a feed, not XML); the strict one may only
+                // name a detail.
+                Err(tolerant) => Err(error(tolerant)),
             }
         }
     }
@@ -191,10 +194,7 @@ fn read_json(
 ) -> Result<Reading<Vec<DiscoveredEntry>>, String> {
     match parse(text, feed_url) {
         Ok(feed) if !feed.entries.is_empty() => Ok(strict_entries(feed, "", base, feed_url)),
-        strict => {
-            let strict_error = strict.err();
-            json_feed::read(text, base).map_err(|lenient| strict_error.unwrap_or(lenient))
-        }
+        _ => json_feed::read(text, base),
     }
 }
 

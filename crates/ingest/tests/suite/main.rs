@@ -2,6 +2,7 @@
 //! dependency tree, so one binary per crate keeps the build small and fast).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod bounds;
 mod conformance;
 mod discover;
 mod fetch;
