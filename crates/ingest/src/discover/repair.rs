@@ -84,12 +84,10 @@ enum Reference {
 
 /// What follows an `&`: a reference XML accepts, an HTML one, or neither.
 fn reference(after: &str) -> Option<Reference> {
-    let end = after
+    let (len, terminator) = after
         .char_indices()
         .take(MAX_ENTITY_NAME + 2)
-        .find(|(_, c)| !(c.is_ascii_alphanumeric() || *c == '#'))
-        .map(|(i, c)| (i, c))?;
-    let (len, terminator) = end;
+        .find(|(_, c)| !(c.is_ascii_alphanumeric() || *c == '#'))?;
     if terminator != ';' || len == 0 {
         return None;
     }
