@@ -29,12 +29,14 @@ mod select;
 mod text;
 mod tidy;
 mod urls;
+mod verdict;
 
 use article::{Article, Block};
 use serde::Deserialize;
 
 pub use encoding::decode_html;
-pub use render::{to_html, to_json, to_markdown};
+pub use render::{to_html, to_json, to_json_value, to_markdown};
+pub use verdict::{NoArticle, MIN_ARTICLE_WORDS};
 
 /// Pages larger than this are refused rather than parsed.
 pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
@@ -56,6 +58,9 @@ pub enum ExtractError {
     /// The input looks like binary data, not HTML.
     #[error("the page is binary data, not HTML")]
     NotHtml,
+    /// The input holds no article (only from [`extract_article`]).
+    #[error("no article found: {0}")]
+    NoArticle(#[from] NoArticle),
     /// A CSS selector of the source overrides cannot be used.
     #[error("invalid CSS selector `{selector}`: {reason}")]
     InvalidSelector {
@@ -209,24 +214,48 @@ fn strip_tags(s: &str) -> String {
     out
 }
 
-fn looks_binary(bytes: &[u8]) -> bool {
-    let head = bytes.get(..1024).unwrap_or(bytes);
-    if head.starts_with(&[0xff, 0xfe]) || head.starts_with(&[0xfe, 0xff]) {
-        return false; // UTF-16 with a BOM
-    }
-    let controls = head
-        .iter()
-        .filter(|&&b| b == 0 || (b < 0x09) || (0x0e..0x1a).contains(&b))
-        .count();
-    controls * 10 > head.len()
-}
-
 /// Extracts an article from a page's raw bytes fetched from `url`.
 ///
-/// Never panics. Fails only on empty, binary or oversized input and on
-/// invalid override selectors; a page without recognisable content gives an
-/// article with empty blocks.
+/// Never panics. Fails only on empty, binary (control bytes, or the signature
+/// of a known file format such as PDF) or oversized input and on invalid
+/// override selectors; a page without recognisable content gives an article
+/// with empty blocks. [`extract_article`] also refuses pages that hold no article.
 pub fn extract(html: &[u8], url: &str, options: &ExtractOptions) -> Result<Article, ExtractError> {
+    extract_page(html, url, options).map(|(article, _)| article)
+}
+
+/// Like [`extract`], but an input that holds no article is an
+/// [`ExtractError::NoArticle`] naming why: empty input, a file of another
+/// format (PDF, images, archives), binary data, text that is no language, a
+/// sign-in form, no body text, fewer than [`MIN_ARTICLE_WORDS`] words, or a
+/// listing of teasers (a section front, search or archive page). Empty and
+/// binary input are `NoArticle` here rather than `Empty`/`NotHtml`.
+pub fn extract_article(
+    html: &[u8],
+    url: &str,
+    options: &ExtractOptions,
+) -> Result<Article, ExtractError> {
+    if html.iter().all(u8::is_ascii_whitespace) {
+        return Err(NoArticle::Empty.into());
+    }
+    if html.len() <= MAX_INPUT_BYTES {
+        if let Some(format) = verdict::sniff_format(html) {
+            return Err(NoArticle::Binary { format }.into());
+        }
+        if verdict::looks_binary(html) {
+            return Err(NoArticle::NotText.into());
+        }
+    }
+    let (article, signs) = extract_page(html, url, options)?;
+    verdict::judge(&article, signs)?;
+    Ok(article)
+}
+
+fn extract_page(
+    html: &[u8],
+    url: &str,
+    options: &ExtractOptions,
+) -> Result<(Article, verdict::PageSigns), ExtractError> {
     let selectors = compile(options.overrides.as_ref())?;
     if html.len() > MAX_INPUT_BYTES {
         return Err(ExtractError::TooLarge {
@@ -237,7 +266,7 @@ pub fn extract(html: &[u8], url: &str, options: &ExtractOptions) -> Result<Artic
     if html.iter().all(u8::is_ascii_whitespace) {
         return Err(ExtractError::Empty);
     }
-    if looks_binary(html) {
+    if verdict::looks_binary(html) || verdict::sniff_format(html).is_some() {
         return Err(ExtractError::NotHtml);
     }
     let (text, _) = decode_html(html, options.content_type.as_deref());
@@ -251,6 +280,12 @@ pub fn extract(html: &[u8], url: &str, options: &ExtractOptions) -> Result<Artic
             dom = dom::parse(&t);
         }
     }
+    let signs = verdict::PageSigns {
+        password_field: dom.find_all(dom::ROOT, "input").any(|i| {
+            dom.attr(i, "type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("password"))
+        }),
+    };
     content::classify(&mut dom);
     let base = url::Url::parse(url).ok();
     let base = base.as_ref();
@@ -306,7 +341,7 @@ pub fn extract(html: &[u8], url: &str, options: &ExtractOptions) -> Result<Artic
             _ => None,
         })
     });
-    Ok(Article {
+    let article = Article {
         url: url.to_owned(),
         canonical_url: page.canonical,
         title: page.title,
@@ -320,5 +355,6 @@ pub fn extract(html: &[u8], url: &str, options: &ExtractOptions) -> Result<Artic
         language: page.language,
         section: page.section,
         tags: page.tags,
-    })
+    };
+    Ok((article, signs))
 }

@@ -337,22 +337,35 @@ pub fn to_html(article: &Article) -> String {
     out
 }
 
-/// Renders an article as pretty JSON: every field of [`Article`], plus
-/// `body_text` (the plain body, as scored and as translated) and `word_count`.
-pub fn to_json(article: &Article) -> String {
-    #[derive(serde::Serialize)]
-    struct WithText<'a> {
-        #[serde(flatten)]
-        article: &'a Article,
-        body_text: String,
-        word_count: usize,
-    }
-    let view = WithText {
+/// The article's JSON view: every field of [`Article`], plus `body_text`
+/// (the plain body, as scored and as translated) and `word_count`.
+#[derive(serde::Serialize)]
+struct WithText<'a> {
+    #[serde(flatten)]
+    article: &'a Article,
+    body_text: String,
+    word_count: usize,
+}
+
+fn with_text(article: &Article) -> WithText<'_> {
+    WithText {
         article,
         body_text: article.body_text(),
         word_count: article.word_count(),
-    };
-    serde_json::to_string_pretty(&view).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    }
+}
+
+/// Renders an article as pretty JSON: every field of [`Article`], plus
+/// `body_text` (the plain body, as scored and as translated) and `word_count`.
+pub fn to_json(article: &Article) -> String {
+    serde_json::to_string_pretty(&with_text(article))
+        .unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+}
+
+/// The same object as [`to_json`], as a `serde_json::Value` (for embedding in
+/// another document, such as one line of `newsbridge extract --format jsonl`).
+pub fn to_json_value(article: &Article) -> serde_json::Value {
+    serde_json::to_value(with_text(article)).unwrap_or(serde_json::Value::Null)
 }
 
 #[cfg(test)]

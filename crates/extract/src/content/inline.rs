@@ -73,6 +73,10 @@ pub(crate) struct InlineCollector<'a> {
     pub images: Vec<NodeId>,
     /// Link text length, for link-density checks.
     pub link_chars: usize,
+    /// Inside a `<b>`/`<strong>` being collected.
+    in_bold: bool,
+    /// Inside an `<i>`/`<em>` being collected.
+    in_italic: bool,
 }
 
 impl<'a> InlineCollector<'a> {
@@ -82,6 +86,8 @@ impl<'a> InlineCollector<'a> {
             base,
             images: Vec::new(),
             link_chars: 0,
+            in_bold: false,
+            in_italic: false,
         }
     }
 
@@ -110,14 +116,23 @@ impl<'a> InlineCollector<'a> {
             "br" => out.push(Inline::Break),
             "img" => self.images.push(c),
             "picture" => self.images.push(c),
+            // Emphasis inside the same emphasis adds nothing a reader sees; flattening
+            // it bounds the inline tree's depth (link, bold, italic), so an article's
+            // JSON always reads back (serde_json refuses nesting beyond 128).
+            "b" | "strong" if self.in_bold => self.children(c, out, in_link),
+            "i" | "em" if self.in_italic => self.children(c, out, in_link),
             "b" | "strong" => {
                 let mut inner = Vec::new();
+                self.in_bold = true;
                 self.children(c, &mut inner, in_link);
+                self.in_bold = false;
                 out.push(Inline::Bold(inner));
             }
             "i" | "em" => {
                 let mut inner = Vec::new();
+                self.in_italic = true;
                 self.children(c, &mut inner, in_link);
+                self.in_italic = false;
                 out.push(Inline::Italic(inner));
             }
             "a" => {

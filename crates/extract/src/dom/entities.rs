@@ -1,128 +1,26 @@
-//! Character references: the named entities pages actually use, and numeric ones.
+//! Character references: all 2,231 named references of the HTML standard
+//! (the table `web_atoms` generates from the standard's `entities.json`,
+//! 2,125 names plus the 106 legacy ones read without a semicolon), and
+//! numeric ones.
+//!
+//! Matching follows the standard's "named character reference state": the
+//! longest name that matches wins, a legacy name also matches without its
+//! semicolon (`&copy2025` is "©2025" in text), and in an attribute value a
+//! reference without its semicolon followed by a letter, digit or `=` stays
+//! literal (`?a=1&copy=2`).
 
 use std::borrow::Cow;
 
-/// Latin-1 entity names for U+00A0..=U+00FF, in code point order.
-const LATIN1: [&str; 96] = [
-    "nbsp", "iexcl", "cent", "pound", "curren", "yen", "brvbar", "sect", "uml", "copy", "ordf",
-    "laquo", "not", "shy", "reg", "macr", "deg", "plusmn", "sup2", "sup3", "acute", "micro",
-    "para", "middot", "cedil", "sup1", "ordm", "raquo", "frac14", "frac12", "frac34", "iquest",
-    "Agrave", "Aacute", "Acirc", "Atilde", "Auml", "Aring", "AElig", "Ccedil", "Egrave", "Eacute",
-    "Ecirc", "Euml", "Igrave", "Iacute", "Icirc", "Iuml", "ETH", "Ntilde", "Ograve", "Oacute",
-    "Ocirc", "Otilde", "Ouml", "times", "Oslash", "Ugrave", "Uacute", "Ucirc", "Uuml", "Yacute",
-    "THORN", "szlig", "agrave", "aacute", "acirc", "atilde", "auml", "aring", "aelig", "ccedil",
-    "egrave", "eacute", "ecirc", "euml", "igrave", "iacute", "icirc", "iuml", "eth", "ntilde",
-    "ograve", "oacute", "ocirc", "otilde", "ouml", "divide", "oslash", "ugrave", "uacute", "ucirc",
-    "uuml", "yacute", "thorn", "yuml",
-];
+use web_atoms::NAMED_ENTITIES;
 
-const OTHER: &[(&str, &str)] = &[
-    ("amp", "&"),
-    ("lt", "<"),
-    ("gt", ">"),
-    ("quot", "\""),
-    ("apos", "'"),
-    ("OElig", "Œ"),
-    ("oelig", "œ"),
-    ("Scaron", "Š"),
-    ("scaron", "š"),
-    ("Yuml", "Ÿ"),
-    ("fnof", "ƒ"),
-    ("circ", "ˆ"),
-    ("tilde", "˜"),
-    ("ensp", "\u{2002}"),
-    ("emsp", "\u{2003}"),
-    ("thinsp", "\u{2009}"),
-    ("zwnj", "\u{200c}"),
-    ("zwj", "\u{200d}"),
-    ("lrm", "\u{200e}"),
-    ("rlm", "\u{200f}"),
-    ("ndash", "–"),
-    ("mdash", "—"),
-    ("horbar", "―"),
-    ("lsquo", "‘"),
-    ("rsquo", "’"),
-    ("sbquo", "‚"),
-    ("ldquo", "“"),
-    ("rdquo", "”"),
-    ("bdquo", "„"),
-    ("dagger", "†"),
-    ("Dagger", "‡"),
-    ("bull", "•"),
-    ("hellip", "…"),
-    ("permil", "‰"),
-    ("prime", "′"),
-    ("Prime", "″"),
-    ("lsaquo", "‹"),
-    ("rsaquo", "›"),
-    ("oline", "‾"),
-    ("frasl", "⁄"),
-    ("euro", "€"),
-    ("trade", "™"),
-    ("larr", "←"),
-    ("rarr", "→"),
-    ("uarr", "↑"),
-    ("darr", "↓"),
-    ("harr", "↔"),
-    ("minus", "−"),
-    ("times", "×"),
-    ("hearts", "♥"),
-    ("star", "☆"),
-    ("check", "✓"),
-    ("alpha", "α"),
-    ("beta", "β"),
-    ("gamma", "γ"),
-    ("delta", "δ"),
-    ("pi", "π"),
-    ("mu", "μ"),
-    ("sigma", "σ"),
-    ("omega", "ω"),
-    ("Delta", "Δ"),
-    ("Omega", "Ω"),
-    ("infin", "∞"),
-    ("asymp", "≈"),
-    ("ne", "≠"),
-    ("le", "≤"),
-    ("ge", "≥"),
-    ("Tab", "\t"),
-    ("NewLine", "\n"),
-    ("nbsp", "\u{a0}"),
-    ("dollar", "$"),
-    ("comma", ","),
-    ("period", "."),
-    ("colon", ":"),
-    ("semi", ";"),
-    ("excl", "!"),
-    ("quest", "?"),
-    ("lpar", "("),
-    ("rpar", ")"),
-    ("sol", "/"),
-    ("num", "#"),
-    ("percnt", "%"),
-    ("equals", "="),
-    ("plus", "+"),
-    ("lowbar", "_"),
-    ("hyphen", "-"),
-    ("dash", "‐"),
-    ("laquo", "«"),
-    ("raquo", "»"),
-];
+/// The longest entity name (`&CounterClockwiseContourIntegral;` without `&`).
+const MAX_NAME: usize = 33;
 
 /// Windows-1252 meanings of the C1 range, which numeric references map to.
 const C1: [char; 32] = [
     '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
     '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
 ];
-
-fn named(name: &str) -> Option<char> {
-    if let Some(i) = LATIN1.iter().position(|&n| n == name) {
-        return char::from_u32(0xa0 + i as u32);
-    }
-    OTHER
-        .iter()
-        .find(|(n, _)| *n == name)
-        .and_then(|(_, v)| v.chars().next())
-}
 
 fn numeric(digits: &str, hex: bool) -> char {
     let value = u32::from_str_radix(digits, if hex { 16 } else { 10 }).unwrap_or(0xfffd);
@@ -133,21 +31,29 @@ fn numeric(digits: &str, hex: bool) -> char {
     }
 }
 
-/// Decodes character references in `s`; returns it unchanged when it has none.
+/// Decodes character references in text; returns it unchanged when it has none.
 pub(crate) fn decode_entities(s: &str) -> Cow<'_, str> {
+    decode(s, false)
+}
+
+/// Decodes character references in an attribute value.
+pub(crate) fn decode_attribute(s: &str) -> Cow<'_, str> {
+    decode(s, true)
+}
+
+fn decode(s: &str, in_attribute: bool) -> Cow<'_, str> {
     let Some(first) = memchr::memchr(b'&', s.as_bytes()) else {
         return Cow::Borrowed(s);
     };
     let mut out = String::with_capacity(s.len());
     out.push_str(&s[..first]);
     let mut rest = &s[first..];
-    while let Some(amp) = rest.find('&') {
+    while let Some(amp) = memchr::memchr(b'&', rest.as_bytes()) {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        let (decoded, used) = reference(rest);
-        match decoded {
-            Some(c) => {
-                out.push(c);
+        match reference(rest, in_attribute) {
+            Some((decoded, used)) => {
+                out.push_str(decoded.as_str());
                 rest = &rest[used..];
             }
             None => {
@@ -160,8 +66,28 @@ pub(crate) fn decode_entities(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Decodes one reference at the start of `s` (which starts with `&`).
-fn reference(s: &str) -> (Option<char>, usize) {
+/// One or two characters a reference stands for.
+struct Chars(char, Option<char>, [u8; 8]);
+
+impl Chars {
+    fn new(a: char, b: Option<char>) -> Self {
+        let mut buf = [0u8; 8];
+        let n = a.encode_utf8(&mut buf).len();
+        if let Some(b) = b {
+            b.encode_utf8(&mut buf[n..]);
+        }
+        Chars(a, b, buf)
+    }
+
+    fn as_str(&self) -> &str {
+        let n = self.0.len_utf8() + self.1.map_or(0, char::len_utf8);
+        std::str::from_utf8(&self.2[..n]).unwrap_or("\u{fffd}")
+    }
+}
+
+/// Decodes one reference at the start of `s` (which starts with `&`): what it
+/// stands for and how many bytes it used, or `None` when it is no reference.
+fn reference(s: &str, in_attribute: bool) -> Option<(Chars, usize)> {
     let b = s.as_bytes();
     if b.get(1) == Some(&b'#') {
         let hex = matches!(b.get(2), Some(b'x' | b'X'));
@@ -178,7 +104,7 @@ fn reference(s: &str) -> (Option<char>, usize) {
             end += 1;
         }
         if end == start {
-            return (None, 0);
+            return None;
         }
         let c = numeric(&s[start..end], hex);
         let used = if b.get(end) == Some(&b';') {
@@ -186,29 +112,39 @@ fn reference(s: &str) -> (Option<char>, usize) {
         } else {
             end
         };
-        return (Some(c), used);
+        return Some((Chars::new(c, None), used));
     }
+    // The table holds every prefix of every name (mapped to (0, 0)), so the
+    // walk stops at the first prefix that leads nowhere.
+    let mut found: Option<((u32, u32), usize)> = None;
     let mut end = 1;
-    while end < b.len() && end < 33 && b[end].is_ascii_alphanumeric() {
+    while end < b.len() && end <= MAX_NAME {
+        let c = b[end];
+        if !(c.is_ascii_alphanumeric() || c == b';') {
+            break;
+        }
         end += 1;
-    }
-    let name = &s[1..end];
-    if b.get(end) == Some(&b';') {
-        if let Some(c) = named(name) {
-            return (Some(c), end + 1);
+        let Some(&value) = s.get(1..end).and_then(|k| NAMED_ENTITIES.get(k)) else {
+            break;
+        };
+        if value.0 != 0 {
+            found = Some((value, end));
         }
-        return (None, 0);
-    }
-    // Legacy references without a semicolon, only where no letter or '=' follows.
-    if b.get(end) == Some(&b'=') {
-        return (None, 0);
-    }
-    for legacy in ["amp", "lt", "gt", "quot", "nbsp", "copy", "reg"] {
-        if name == legacy {
-            return (named(legacy), end);
+        if c == b';' {
+            break;
         }
     }
-    (None, 0)
+    let ((cp1, cp2), used) = found?;
+    if in_attribute
+        && b.get(used - 1) != Some(&b';')
+        && b.get(used)
+            .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'=')
+    {
+        return None;
+    }
+    let first = char::from_u32(cp1)?;
+    let second = (cp2 != 0).then(|| char::from_u32(cp2)).flatten();
+    Some((Chars::new(first, second), used))
 }
 
 #[cfg(test)]
@@ -221,8 +157,26 @@ mod tests {
             decode_entities("a&amp;b&lt;&eacute;&#8211;&#x2014;&#150;"),
             "a&b<é–—–"
         );
-        assert_eq!(decode_entities("?a=1&copy=2&b"), "?a=1&copy=2&b");
+        assert_eq!(decode_attribute("?a=1&copy=2&b"), "?a=1&copy=2&b");
+        assert_eq!(decode_attribute("?a=1&copy2&b"), "?a=1&copy2&b");
         assert_eq!(decode_entities("&unknown; & &#;"), "&unknown; & &#;");
         assert_eq!(decode_entities("AT&T"), "AT&T");
+    }
+
+    #[test]
+    fn the_whole_table() {
+        assert_eq!(decode_entities("&hbar;&NewLine;&Afr;"), "ℏ\n𝔄");
+        // Two code points.
+        assert_eq!(
+            decode_entities("&NotEqualTilde;&nvlt;"),
+            "\u{2242}\u{338}<\u{20d2}"
+        );
+        // The longest legacy name without a semicolon, then text.
+        assert_eq!(decode_entities("&notit; &copy2025 &ampx"), "¬it; ©2025 &x");
+        assert_eq!(decode_entities("&CounterClockwiseContourIntegral;"), "∳");
+        assert_eq!(
+            NAMED_ENTITIES.entries().filter(|(_, v)| v.0 != 0).count(),
+            2231
+        );
     }
 }

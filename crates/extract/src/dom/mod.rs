@@ -8,9 +8,11 @@
 //! every later walk is bounded.
 
 mod entities;
+#[cfg(test)]
+mod html5lib;
 mod parse;
 
-pub(crate) use entities::decode_entities;
+pub(crate) use entities::{decode_attribute, decode_entities};
 pub(crate) use parse::parse;
 
 /// A lower-case tag or attribute name; common names are static, saving an allocation.
@@ -109,6 +111,49 @@ impl Dom {
             p.last_child = id;
         }
         id
+    }
+
+    /// Inserts a new node as the previous sibling of `before`.
+    pub(crate) fn insert_before(&mut self, before: NodeId, data: Data) -> NodeId {
+        let Some(b) = self.node(before) else {
+            return self.append(ROOT, data);
+        };
+        let (parent, prev) = (b.parent, b.prev);
+        if parent == NONE {
+            return self.append(ROOT, data);
+        }
+        let id = self.nodes.len() as NodeId;
+        self.nodes.push(Node {
+            parent,
+            first_child: NONE,
+            last_child: NONE,
+            prev,
+            next: before,
+            data,
+        });
+        if let Some(b) = self.nodes.get_mut(before as usize) {
+            b.prev = id;
+        }
+        if let Some(p) = self.nodes.get_mut(prev as usize) {
+            p.next = id;
+        } else if let Some(p) = self.nodes.get_mut(parent as usize) {
+            p.first_child = id;
+        }
+        id
+    }
+
+    /// Appends `text` to a text node just before `before`; false when there is none.
+    pub(crate) fn append_text_before(&mut self, before: NodeId, text: &str) -> bool {
+        let prev = self.node(before).map_or(NONE, |n| n.prev);
+        if let Some(Node {
+            data: Data::Text(t),
+            ..
+        }) = self.nodes.get_mut(prev as usize)
+        {
+            t.push_str(text);
+            return true;
+        }
+        false
     }
 
     /// Appends text to `parent`, merging with a preceding text node.
@@ -359,7 +404,7 @@ mod tests {
     fn stray_end_tags_do_not_close_blocks() {
         let dom = parse("<div><span>a</b>b</span></div><div>c</span>d</div>");
         assert_eq!(
-            outline(&dom, ROOT),
+            outline(&dom, dom.body()),
             "<div><span>ab</span></div><div>cd</div>"
         );
     }
@@ -391,7 +436,26 @@ mod tests {
         let dom = parse("<table><tr><td>a<td>b<tr><td>c</table>");
         assert_eq!(
             outline(&dom, ROOT),
-            "<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>"
+            "<html><head></head><body><table><tbody><tr><td>a</td><td>b</td></tr>\
+             <tr><td>c</td></tr></tbody></table></body></html>"
+        );
+    }
+
+    #[test]
+    fn stray_table_content_is_fostered_before_the_table() {
+        let dom = parse("<table><tr>Intro <b>bold</b><td>cell</td></tr>tail</table>");
+        assert_eq!(
+            outline(&dom, dom.body()),
+            "Intro <b>bold</b>tail<table><tbody><tr><td>cell</td></tr></tbody></table>"
+        );
+    }
+
+    #[test]
+    fn implied_document_elements() {
+        let dom = parse("<title>T</title><meta charset=utf-8>Text<p>x");
+        assert_eq!(
+            outline(&dom, ROOT),
+            "<html><head><title>T</title><meta></meta></head><body>Text<p>x</p></body></html>"
         );
     }
 

@@ -1,6 +1,6 @@
 //! Tokenizer and tree builder.
 
-use super::{decode_entities, Data, Dom, Name, NodeId, ROOT};
+use super::{decode_attribute, decode_entities, Data, Dom, Name, NodeId, ROOT};
 
 /// Open elements deeper than this are appended flat, which bounds every walk.
 const MAX_DEPTH: usize = 200;
@@ -206,8 +206,37 @@ struct Builder {
     stack: Vec<(NodeId, Name)>,
     /// Elements pushed beyond MAX_DEPTH are counted, not stacked.
     foreign: usize,
-    has_html: bool,
-    has_body: bool,
+    html: Option<NodeId>,
+    head: Option<NodeId>,
+    body: Option<NodeId>,
+}
+
+/// Table elements whose content model holds no text or phrasing: what comes
+/// into them other than table parts is "foster parented" before the table.
+fn is_table_context(name: &str) -> bool {
+    matches!(name, "table" | "tbody" | "thead" | "tfoot" | "tr")
+}
+
+/// Start tags a table takes in itself rather than fostering them out.
+fn belongs_in_table(name: &str) -> bool {
+    matches!(
+        name,
+        "caption"
+            | "colgroup"
+            | "col"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "tr"
+            | "td"
+            | "th"
+            | "table"
+            | "script"
+            | "style"
+            | "template"
+            | "form"
+            | "input"
+    )
 }
 
 impl Builder {
@@ -249,24 +278,132 @@ impl Builder {
         }
     }
 
+    /// The `<html>` element, created when the page does not open it.
+    fn ensure_html(&mut self) -> NodeId {
+        if let Some(html) = self.html {
+            return html;
+        }
+        let html = self.dom.append(
+            ROOT,
+            Data::Element {
+                name: "html".into(),
+                attrs: Vec::new(),
+            },
+        );
+        self.html = Some(html);
+        self.stack.insert(0, (html, "html".into()));
+        html
+    }
+
+    /// The `<head>`, created (and left open) when the page does not open it.
+    fn ensure_head(&mut self) {
+        if self.head.is_some() {
+            return;
+        }
+        let html = self.ensure_html();
+        let head = self.dom.append(
+            html,
+            Data::Element {
+                name: "head".into(),
+                attrs: Vec::new(),
+            },
+        );
+        self.head = Some(head);
+        self.stack.truncate(1);
+        self.stack.push((head, "head".into()));
+    }
+
+    /// The `<body>`, created when content comes before the page opens it.
+    fn ensure_body(&mut self) {
+        if self.body.is_some() {
+            return;
+        }
+        self.ensure_head();
+        self.close_head();
+        let html = self.ensure_html();
+        let body = self.dom.append(
+            html,
+            Data::Element {
+                name: "body".into(),
+                attrs: Vec::new(),
+            },
+        );
+        self.body = Some(body);
+        self.stack.truncate(1);
+        self.stack.push((body, "body".into()));
+    }
+
+    /// True when the current node is a table part that cannot hold `what`.
+    fn fosters(&self) -> bool {
+        self.foreign == 0 && self.stack.last().is_some_and(|(_, n)| is_table_context(n))
+    }
+
+    /// Inserts `data` where the standard's foster parenting puts it: just
+    /// before the innermost open table.
+    fn foster(&mut self, data: Data) -> NodeId {
+        let table = self
+            .stack
+            .iter()
+            .rev()
+            .find(|(_, n)| &**n == "table")
+            .map(|(id, _)| *id);
+        match table {
+            Some(table) => self.dom.insert_before(table, data),
+            None => {
+                let cur = self.current();
+                self.dom.append(cur, data)
+            }
+        }
+    }
+
     fn text(&mut self, raw: &str) {
         if raw.is_empty() {
             return;
         }
-        if !raw.trim_ascii().is_empty() && self.stack.last().is_some_and(|(_, n)| &**n == "head") {
-            self.close_head();
+        let blank = raw.trim_ascii().is_empty();
+        if self.body.is_none() {
+            if blank {
+                // Spaces between head elements stay in the head; before it, nowhere.
+                if self.stack.last().is_some_and(|(_, n)| &**n == "head") {
+                    let cur = self.current();
+                    self.dom.append_text(cur, raw);
+                }
+                return;
+            }
+            self.ensure_body();
         }
         let text = decode_entities(raw);
+        if !blank && self.fosters() {
+            self.foster_text(&text);
+            return;
+        }
         let cur = self.current();
         self.dom.append_text(cur, &text);
+    }
+
+    /// Fostered text merges with text fostered just before it.
+    fn foster_text(&mut self, text: &str) {
+        let table = self
+            .stack
+            .iter()
+            .rev()
+            .find(|(_, n)| &**n == "table")
+            .map(|(id, _)| *id);
+        let Some(table) = table else {
+            let cur = self.current();
+            self.dom.append_text(cur, text);
+            return;
+        };
+        if !self.dom.append_text_before(table, text) {
+            self.dom.insert_before(table, Data::Text(text.to_owned()));
+        }
     }
 
     fn start(&mut self, name: Name, attrs: Attrs, self_closing: bool) {
         let n = &*name;
         match n {
             "html" => {
-                if !self.has_html && self.stack.is_empty() {
-                    self.has_html = true;
+                if self.html.is_none() {
                     let id = self.dom.append(
                         ROOT,
                         Data::Element {
@@ -274,24 +411,63 @@ impl Builder {
                             attrs,
                         },
                     );
+                    self.html = Some(id);
+                    self.stack.insert(0, (id, name));
+                }
+                return;
+            }
+            "head" => {
+                if self.head.is_none() && self.body.is_none() {
+                    let html = self.ensure_html();
+                    let id = self.dom.append(
+                        html,
+                        Data::Element {
+                            name: name.clone(),
+                            attrs,
+                        },
+                    );
+                    self.head = Some(id);
+                    self.stack.truncate(1);
                     self.stack.push((id, name));
                 }
                 return;
             }
             "body" => {
-                if self.has_body {
-                    return;
+                if self.body.is_none() {
+                    self.ensure_head();
+                    self.close_head();
+                    let html = self.ensure_html();
+                    let id = self.dom.append(
+                        html,
+                        Data::Element {
+                            name: name.clone(),
+                            attrs,
+                        },
+                    );
+                    self.body = Some(id);
+                    self.stack.truncate(1);
+                    self.stack.push((id, name));
                 }
-                self.close_head();
-                self.has_body = true;
-            }
-            "head" if self.has_body || self.stack.iter().any(|(_, n)| &**n == "head") => {
                 return;
+            }
+            _ if self.body.is_none() => {
+                if in_head(n) {
+                    self.ensure_head();
+                    if self.stack.last().is_none_or(|(_, s)| &**s != "head") {
+                        // After `</head>`: the standard puts head elements back in the head.
+                        if let Some(head) = self.head {
+                            self.stack.push((head, "head".into()));
+                        }
+                    }
+                } else {
+                    self.ensure_body();
+                }
             }
             _ => {}
         }
         if !in_head(n) && self.stack.last().is_some_and(|(_, s)| &**s == "head") {
             self.close_head();
+            self.ensure_body();
         }
         if self.foreign == 0 {
             if closes_p(n) {
@@ -335,20 +511,50 @@ impl Builder {
                 _ => {}
             }
         }
-        let parent = self.current();
-        let id = self.dom.append(
-            parent,
-            Data::Element {
-                name: name.clone(),
-                attrs,
-            },
-        );
+        if self.foreign == 0 {
+            self.imply_table_parts(n);
+        }
+        let data = Data::Element {
+            name: name.clone(),
+            attrs,
+        };
+        let id = if self.fosters() && !belongs_in_table(n) {
+            self.foster(data)
+        } else {
+            let parent = self.current();
+            self.dom.append(parent, data)
+        };
         let closed = is_void(n) || (self_closing && self.foreign > 0);
         if !closed && self.stack.len() < MAX_DEPTH {
             if n == "svg" || n == "math" {
                 self.foreign += 1;
             }
             self.stack.push((id, name));
+        }
+    }
+
+    /// A row straight in a table gets its `<tbody>`, a cell its `<tr>`, as the standard builds them.
+    fn imply_table_parts(&mut self, n: &str) {
+        let cur = self.stack.last().map(|(_, s)| &**s);
+        let implied: &[&'static str] = match (n, cur) {
+            ("tr", Some("table")) => &["tbody"],
+            ("td" | "th", Some("table")) => &["tbody", "tr"],
+            ("td" | "th", Some("tbody" | "thead" | "tfoot")) => &["tr"],
+            _ => &[],
+        };
+        for &part in implied {
+            if self.stack.len() >= MAX_DEPTH {
+                return;
+            }
+            let parent = self.current();
+            let id = self.dom.append(
+                parent,
+                Data::Element {
+                    name: part.into(),
+                    attrs: Vec::new(),
+                },
+            );
+            self.stack.push((id, part.into()));
         }
     }
 
@@ -564,8 +770,9 @@ pub(crate) fn parse(html: &str) -> Dom {
         dom: Dom::new(),
         stack: Vec::with_capacity(64),
         foreign: 0,
-        has_html: false,
-        has_body: false,
+        html: None,
+        head: None,
+        body: None,
     };
     let bytes = html.as_bytes();
     let len = bytes.len();
@@ -744,7 +951,7 @@ fn read_tag(html: &str, start: usize) -> (Name, Attrs, bool, usize) {
                 Some(&q @ (b'"' | b'\'')) => {
                     let vs = j + 1;
                     let ve = memchr::memchr(q, &bytes[vs..]).map_or(len, |e| vs + e);
-                    value = decode_entities(&html[vs..ve]).into();
+                    value = decode_attribute(&html[vs..ve]).into();
                     j = (ve + 1).min(len);
                 }
                 Some(_) => {
@@ -754,7 +961,7 @@ fn read_tag(html: &str, start: usize) -> (Name, Attrs, bool, usize) {
                     {
                         j += 1;
                     }
-                    value = decode_entities(&html[vs..j]).into();
+                    value = decode_attribute(&html[vs..j]).into();
                 }
                 None => {}
             }

@@ -194,3 +194,116 @@ proptest! {
         let _ = extract::decode_html(html.as_bytes(), Some("text/html; charset=windows-1258"));
     }
 }
+
+/// Runs `extract` and every view on `html` in a thread with a 512 KiB stack (a
+/// quarter of a test thread's), so any walk whose depth follows the markup fails here.
+fn extract_on_small_stack(html: String) -> article::Article {
+    std::thread::Builder::new()
+        .stack_size(512 * 1024)
+        .spawn(move || {
+            let a = extract(html.as_bytes(), "https://x.vn/a.html", &opts()).unwrap();
+            let _ = (
+                extract::to_json(&a),
+                extract::to_markdown(&a),
+                extract::to_html(&a),
+            );
+            a
+        })
+        .unwrap()
+        .join()
+        .unwrap()
+}
+
+const DEEP_TEXT: &str =
+    "Đoạn văn nằm rất sâu trong cây, vẫn phải được đọc ra mà không tràn ngăn xếp.";
+
+#[test]
+fn deep_nesting_of_every_kind_is_bounded() {
+    for open in [
+        "<div>",
+        "<b>",
+        "<a href=/x>",
+        "<span>",
+        "<blockquote>",
+        "<ul><li>",
+        "<table><tr><td>",
+        "<font>",
+        "<em><strong>",
+        "<section><article>",
+        "<svg>",
+        "<math>",
+        "<select>",
+        "<button>",
+    ] {
+        let mut html = String::from("<html><body>");
+        html.push_str(&open.repeat(100_000));
+        html.push_str("<p>");
+        html.push_str(DEEP_TEXT);
+        html.push_str("</p>");
+        let start = Instant::now();
+        let a = extract_on_small_stack(html);
+        assert!(start.elapsed() < Duration::from_secs(30), "{open}");
+        // The article survives a trip through JSON (serde_json refuses nesting beyond 128).
+        let json = serde_json::to_string(&a).unwrap();
+        let back: article::Article = serde_json::from_str(&json)
+            .unwrap_or_else(|e| panic!("{open}: the article's JSON does not read back: {e}"));
+        assert_eq!(back, a, "{open}");
+        // Text inside form controls, SVG and MathML is chrome; a link nest is a link list.
+        if !matches!(
+            open,
+            "<svg>" | "<math>" | "<select>" | "<a href=/x>" | "<button>"
+        ) {
+            assert!(a.body_text().contains("Đoạn văn"), "{open}: {:?}", a.blocks);
+        }
+    }
+}
+
+#[test]
+fn bold_repeated_100_000_times_inside_a_paragraph_is_bounded() {
+    let html = format!(
+        "<html><body><article><p>{DEEP_TEXT} {}{DEEP_TEXT}</p></article></body></html>",
+        "<b>".repeat(100_000)
+    );
+    let a = extract_on_small_stack(html);
+    assert!(
+        a.body_text().matches("Đoạn văn").count() == 2,
+        "{}",
+        a.body_text()
+    );
+    let json = serde_json::to_string(&a).unwrap();
+    let back: article::Article = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, a);
+}
+
+#[test]
+fn attribute_floods_are_bounded() {
+    let attrs: String = (0..100_000)
+        .map(|i| format!(" data-a{i}=\"v{i}\""))
+        .collect();
+    let html = format!(
+        "<html><body><article{attrs} class=\"entry-content\"><p>{DEEP_TEXT}</p></article></body></html>"
+    );
+    let start = Instant::now();
+    let a = extract_on_small_stack(html);
+    assert!(a.body_text().contains("Đoạn văn"));
+    assert!(start.elapsed() < Duration::from_secs(20));
+    // The same attribute 100 000 times, and one attribute of 8 MB.
+    let html = format!(
+        "<html><body><p{}>{DEEP_TEXT}</p><p title=\"{}\">{DEEP_TEXT}</p></body></html>",
+        " class=x".repeat(100_000),
+        "x".repeat(8 << 20)
+    );
+    let a = extract_on_small_stack(html);
+    assert!(a.body_text().contains("Đoạn văn"));
+}
+
+#[test]
+fn one_huge_text_node_is_linear() {
+    let words = "mưa lớn kéo dài, ".repeat(250_000);
+    let html = format!("<html><body><article><p>{words}</p></article></body></html>");
+    assert!(html.len() > 4_000_000);
+    let start = Instant::now();
+    let a = extract_on_small_stack(html);
+    assert!(a.word_count() > 750_000);
+    assert!(start.elapsed() < Duration::from_secs(30));
+}
