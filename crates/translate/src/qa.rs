@@ -3,6 +3,18 @@
 //! Pure functions over a source and a translation (placeholder strings or
 //! inline HTML): each check returns the flags an editor sees. The pipeline
 //! runs them on every segment; `newsbridge qa` runs them on given pairs.
+//!
+//! The checks, in the order they run: markup kept and nested, wholly or
+//! partly untranslated text (`vietnamese`), numbers kept whatever their
+//! form (`figures`, `words`) and in the order of scores, glossary terms,
+//! personal names (`names`), a cut ending (`truncation`), the length ratio
+//! and loops.
+
+mod figures;
+mod names;
+mod truncation;
+mod vietnamese;
+mod words;
 
 use std::collections::HashMap;
 
@@ -12,7 +24,7 @@ use whatlang::{Detector, Lang};
 use crate::glossary::Glossary;
 use crate::lang::{script_class, LangPair, ScriptClass};
 use crate::locale;
-use crate::numbers::{find_numbers, NumberConventions};
+use crate::numbers::NumberConventions;
 use crate::placeholder;
 
 /// A problem found in a translated segment.
@@ -26,6 +38,17 @@ pub enum QaFlag {
         /// The language the text was identified as.
         detected: String,
     },
+    /// Part of the translation is still in the source language (a run of
+    /// Vietnamese words inside a French or English sentence).
+    PartlyUntranslated {
+        /// The run left in the source language.
+        text: String,
+    },
+    /// The translation stops mid-sentence.
+    Truncated {
+        /// The translation's last characters.
+        ending: String,
+    },
     /// A number of the source is missing from the translation.
     NumberMissing {
         /// The number's value (`1115`, `3.5`).
@@ -35,6 +58,18 @@ pub enum QaFlag {
     NumberAdded {
         /// The number's value.
         value: String,
+    },
+    /// Two numbers joined by a dash (a score, `2-1`) appear in the other order.
+    NumberOrder {
+        /// As the source has them (`2-1`).
+        expected: String,
+        /// As the translation has them (`1-2`).
+        found: String,
+    },
+    /// A personal name of the source is missing or changed in the translation.
+    NameChanged {
+        /// The name as the source writes it.
+        name: String,
     },
     /// A glossary term is not rendered as the glossary says.
     GlossaryMissing {
@@ -66,6 +101,10 @@ impl QaFlag {
         match self {
             QaFlag::Empty => "empty",
             QaFlag::Untranslated { .. } => "untranslated",
+            QaFlag::PartlyUntranslated { .. } => "partly_untranslated",
+            QaFlag::Truncated { .. } => "truncated",
+            QaFlag::NumberOrder { .. } => "number_order",
+            QaFlag::NameChanged { .. } => "name_changed",
             QaFlag::NumberMissing { .. } => "number_missing",
             QaFlag::NumberAdded { .. } => "number_added",
             QaFlag::GlossaryMissing { .. } => "glossary_missing",
@@ -80,6 +119,9 @@ impl QaFlag {
         match self {
             QaFlag::Empty => 100,
             QaFlag::Untranslated { .. } => 50,
+            QaFlag::PartlyUntranslated { .. } => 30,
+            QaFlag::Truncated { .. } => 30,
+            QaFlag::NumberOrder { .. } | QaFlag::NameChanged { .. } => 8,
             QaFlag::Repetition { .. } => 40,
             QaFlag::MarkupLost { .. } => 10,
             QaFlag::NumberMissing { .. } | QaFlag::NumberAdded { .. } => 8,
@@ -99,8 +141,6 @@ pub struct QaConfig {
     pub ratio_slack: f64,
     /// Texts with fewer letters skip statistical language identification.
     pub langid_min_letters: usize,
-    /// Integers up to this value may be spelled out in words without a flag.
-    pub small_number: u64,
 }
 
 impl Default for QaConfig {
@@ -109,7 +149,6 @@ impl Default for QaConfig {
             ratio_min_chars: 15,
             ratio_slack: 1.0,
             langid_min_letters: 20,
-            small_number: 10,
         }
     }
 }
@@ -142,8 +181,11 @@ pub fn check_segment(input: &QaInput<'_>, config: &QaConfig) -> Vec<QaFlag> {
     flags.extend(check_markup(input.source, input.target));
     if let Some(detected) = untranslated(input.pair, &source, &target, config) {
         flags.push(QaFlag::Untranslated { detected });
+    } else if let Some(text) = partly_untranslated(input, &source, &target) {
+        flags.push(QaFlag::PartlyUntranslated { text });
     }
-    flags.extend(check_numbers(input.pair, &source, &target, config));
+    flags.extend(check_numbers(input.pair, &source, &target));
+    flags.extend(check_order(&source, &target));
     if let Some(glossary) = input.glossary {
         for m in glossary.missing_terms(&source, &target, input.pair) {
             flags.push(QaFlag::GlossaryMissing {
@@ -151,6 +193,21 @@ pub fn check_segment(input: &QaInput<'_>, config: &QaConfig) -> Vec<QaFlag> {
                 expected: m.expected,
             });
         }
+    }
+    if input.pair.source == "vi" && input.pair.target != "vi" {
+        for name in names::source_names(&source) {
+            let kept = names::keeps_name(&name.text, &target)
+                || name
+                    .shorter
+                    .as_deref()
+                    .is_some_and(|n| names::keeps_name(n, &target));
+            if !kept {
+                flags.push(QaFlag::NameChanged { name: name.text });
+            }
+        }
+    }
+    if let Some(ending) = truncation::cut_ending(&source, &target, &input.pair.target) {
+        flags.push(QaFlag::Truncated { ending });
     }
     if let Some(percent) = length_ratio(input.pair, &source, &target, config) {
         flags.push(QaFlag::LengthRatio { percent });
@@ -307,25 +364,52 @@ fn untranslated(pair: &LangPair, source: &str, target: &str, config: &QaConfig) 
     if pair.source == pair.target {
         return None;
     }
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    // Capitalised words of the source are names: kept as written ("Quảng
+    // Trị", "Lê Minh Đức"), they say nothing about the language.
+    // The first word is a name only when the next is capitalised too and
+    // no punctuation parts them ("Quảng Trị", not "Mưa lớn" nor "Ảnh: Reuters").
+    let capital = |w: &String| w.chars().next().is_some_and(char::is_uppercase);
+    let source_words: Vec<String> = source.split_whitespace().map(bare).collect();
+    let first_is_name = source_words.get(1).is_none_or(capital)
+        && source
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.ends_with(char::is_alphanumeric));
+    let names: std::collections::HashSet<String> = source_words
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| capital(w) && (*i > 0 || first_is_name))
+        .map(|(_, w)| w.clone())
+        .collect();
     let words: Vec<&str> = target
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
         .collect();
-    let letters = target.chars().filter(|c| c.is_alphabetic()).count();
-    if letters < 3 {
+    let rest: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| !names.contains(&bare(w)))
+        .collect();
+    let letters: usize = rest
+        .iter()
+        .map(|w| w.chars().filter(|c| c.is_alphabetic()).count())
+        .sum();
+    let all_letters = target.chars().filter(|c| c.is_alphabetic()).count();
+    if all_letters < 3 || (letters < 3 && rest.len() == words.len()) {
         return None;
     }
     let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if words.len() >= 3 && squash(source) == squash(target) {
+    if words.len() >= 3 && !rest.is_empty() && squash(source) == squash(target) {
         return Some(pair.source.clone());
     }
     // Vietnamese is recognisable from its letters, even in three words of alt text.
     if pair.source == "vi" {
-        let marked = words
+        let marked = rest
             .iter()
             .filter(|w| w.chars().any(is_vietnamese_letter))
             .count();
-        if words.len() >= 2 && marked * 5 >= words.len() * 2 {
+        if words.len() >= 2 && marked > 0 && marked * 5 >= words.len() * 2 {
             return Some("vi".to_string());
         }
     }
@@ -333,7 +417,7 @@ fn untranslated(pair: &LangPair, source: &str, target: &str, config: &QaConfig) 
         return None;
     }
     let (from, to) = (whatlang_code(&pair.source)?, whatlang_code(&pair.target)?);
-    let info = Detector::with_allowlist(vec![from, to]).detect(target)?;
+    let info = Detector::with_allowlist(vec![from, to]).detect(&rest.join(" "))?;
     (info.lang() == from && info.confidence() >= 0.5).then(|| pair.source.clone())
 }
 
@@ -346,37 +430,62 @@ fn conventions(lang: &str) -> NumberConventions {
         })
 }
 
-fn check_numbers(pair: &LangPair, source: &str, target: &str, config: &QaConfig) -> Vec<QaFlag> {
-    let values = |text: &str, lang: &str| -> HashMap<String, i32> {
-        let mut m = HashMap::new();
-        for n in find_numbers(text, &conventions(lang)) {
-            *m.entry(n.value()).or_default() += 1;
-        }
-        m
-    };
-    let src = values(source, &pair.source);
-    let tgt = values(target, &pair.target);
-    let small = |v: &str| v.parse::<u64>().is_ok_and(|n| n <= config.small_number);
+fn check_numbers(pair: &LangPair, source: &str, target: &str) -> Vec<QaFlag> {
+    let src = figures::figures(source, &pair.source, &conventions(&pair.source));
+    let tgt = figures::figures(target, &pair.target, &conventions(&pair.target));
+    let (lost, added) = figures::unmatched(&src, &tgt);
+    let mut flags: Vec<QaFlag> = lost
+        .into_iter()
+        .map(|f| QaFlag::NumberMissing {
+            value: f.shown.clone(),
+        })
+        .collect();
+    flags.extend(added.into_iter().map(|f| QaFlag::NumberAdded {
+        value: f.shown.clone(),
+    }));
+    flags.dedup();
+    flags
+}
+
+/// Scores and ranges reversed: the source's `2-1` written `1-2`.
+fn check_order(source: &str, target: &str) -> Vec<QaFlag> {
+    let src = figures::ordered_pairs(source);
+    let tgt = figures::ordered_pairs(target);
     let mut flags = Vec::new();
-    let mut keys: Vec<&String> = src.keys().chain(tgt.keys()).collect();
-    keys.sort();
-    keys.dedup();
-    for value in keys {
-        let (a, b) = (
-            src.get(value).copied().unwrap_or(0),
-            tgt.get(value).copied().unwrap_or(0),
-        );
-        if a > b && !small(value) {
-            flags.push(QaFlag::NumberMissing {
-                value: value.clone(),
-            });
-        } else if b > a && !small(value) {
-            flags.push(QaFlag::NumberAdded {
-                value: value.clone(),
+    for (a, b) in &src {
+        let swapped = (b.clone(), a.clone());
+        if a != b && tgt.contains(&swapped) && !tgt.contains(&(a.clone(), b.clone())) {
+            flags.push(QaFlag::NumberOrder {
+                expected: format!("{a}-{b}"),
+                found: format!("{b}-{a}"),
             });
         }
     }
     flags
+}
+
+/// A run of Vietnamese words left in a translation from Vietnamese.
+fn partly_untranslated(input: &QaInput<'_>, source: &str, target: &str) -> Option<String> {
+    if input.pair.source != "vi" || input.pair.target == "vi" {
+        return None;
+    }
+    if script_class(&input.pair.target) != ScriptClass::Alphabetic {
+        return None;
+    }
+    let keep: Vec<String> = input
+        .glossary
+        .map(|g| {
+            g.entries()
+                .iter()
+                .filter(|e| {
+                    (e.target_lang == "*" || e.target_lang == input.pair.target)
+                        && (e.source_lang == "*" || e.source_lang == input.pair.source)
+                })
+                .map(|e| e.target.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    vietnamese::leftover(source, target, &keep)
 }
 
 fn length_ratio(pair: &LangPair, source: &str, target: &str, config: &QaConfig) -> Option<u32> {
@@ -448,164 +557,4 @@ fn repetition(pair: &LangPair, source: &str, target: &str) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::glossary::GlossaryEntry;
-
-    fn flags(pair: &str, source: &str, target: &str) -> Vec<QaFlag> {
-        let pair: LangPair = pair.parse().unwrap();
-        let mut g = Glossary::new();
-        g.add(GlossaryEntry::forced(
-            &LangPair::new("vi", "fr"),
-            "Putin",
-            "Poutine",
-        ));
-        check_segment(
-            &QaInput {
-                pair: &pair,
-                source,
-                target,
-                glossary: Some(&g),
-            },
-            &QaConfig::default(),
-        )
-    }
-
-    fn codes(f: &[QaFlag]) -> Vec<&'static str> {
-        f.iter().map(QaFlag::code).collect()
-    }
-
-    #[test]
-    fn good_translations_pass() {
-        assert!(flags(
-            "vi>fr",
-            "Tổng thống <x1>Putin</x1> cho biết có 1.115 người thiệt mạng, tăng 3,5%.",
-            "Le président <x1>Poutine</x1> a déclaré que 1\u{202f}115 personnes sont mortes, soit 3,5\u{a0}% de plus."
-        )
-        .is_empty());
-        assert!(flags(
-            "vi>en",
-            "Có 1.115 người, tăng 3,5% trong năm 2024.",
-            "There were 1,115 people, up 3.5% in 2024."
-        )
-        .is_empty());
-        assert!(flags(
-            "vi>ja",
-            "Hà Nội hôm nay trời mưa rất to.",
-            "ハノイは今日大雨です。"
-        )
-        .is_empty());
-    }
-
-    #[test]
-    fn empty_and_untranslated() {
-        assert_eq!(codes(&flags("vi>fr", "Ảnh minh họa", "  ")), vec!["empty"]);
-        assert_eq!(
-            codes(&flags("vi>fr", "Ảnh minh họa", "Ảnh minh họa")),
-            vec!["untranslated"]
-        );
-        assert_eq!(
-            codes(&flags(
-                "vi>fr",
-                "Lực lượng cứu hộ tại hiện trường",
-                "Lực lượng cứu hộ tại hiện trường vụ việc"
-            )),
-            vec!["untranslated"]
-        );
-        assert!(flags(
-            "vi>fr",
-            "Ông Nguyễn Văn An phát biểu",
-            "M. Nguyễn Văn An a pris la parole"
-        )
-        .is_empty());
-        let en_left = flags(
-            "en>fr",
-            "The president arrived in the city on Monday morning.",
-            "The president arrived in the city on Monday morning after a long trip.",
-        );
-        assert_eq!(codes(&en_left), vec!["untranslated"]);
-    }
-
-    #[test]
-    fn numbers_missing_or_changed() {
-        let f = flags(
-            "vi>fr",
-            "Có 1.115 người, tăng 3,5%.",
-            "Il y avait 1\u{202f}151 personnes, en hausse de 3,5\u{a0}%.",
-        );
-        assert_eq!(
-            f,
-            vec![
-                QaFlag::NumberMissing {
-                    value: "1115".into()
-                },
-                QaFlag::NumberAdded {
-                    value: "1151".into()
-                }
-            ]
-        );
-        // Small numbers may become words.
-        assert!(flags(
-            "vi>en",
-            "Có 3 người bị thương trong vụ tai nạn.",
-            "Three people were injured in the accident."
-        )
-        .is_empty());
-    }
-
-    #[test]
-    fn glossary_markup_ratio_repetition() {
-        assert_eq!(
-            flags(
-                "vi>fr",
-                "Tổng thống Putin phát biểu tại hội nghị.",
-                "Le président Putin a pris la parole à la conférence."
-            ),
-            vec![QaFlag::GlossaryMissing {
-                term: "Putin".into(),
-                expected: "Poutine".into()
-            }]
-        );
-        assert_eq!(
-            codes(&flags(
-                "vi>fr",
-                "Xem <x1>tại đây</x1> và <x2>ở đó</x2>.",
-                "Voir <x1>ici</x1> et là."
-            )),
-            vec!["markup_lost"]
-        );
-        assert_eq!(
-            codes(&flags(
-                "vi>fr",
-                "Xem <b>tại <i>đây</i></b>.",
-                "Voir <b>ici</i> <i></b>."
-            )),
-            vec!["markup_lost"]
-        );
-        assert_eq!(
-            codes(&flags(
-                "vi>fr",
-                "Hôm nay trời mưa rất to ở Hà Nội và nhiều nơi.",
-                "Pluie."
-            )),
-            vec!["length_ratio"]
-        );
-        let looped = flags(
-            "vi>en",
-            "Người dân đã được sơ tán khỏi khu vực nguy hiểm.",
-            "Residents were evacuated from the area from the area from the area from the area.",
-        );
-        assert_eq!(
-            looped,
-            vec![QaFlag::Repetition {
-                phrase: "from the area".into()
-            }]
-        );
-        assert!(flags(
-            "vi>en",
-            "Ha ha ha ha, anh ấy cười.",
-            "Ha ha ha ha, he laughed."
-        )
-        .is_empty());
-    }
-}
+mod tests;

@@ -10,5 +10,8 @@ mod engines;
 mod models;
 mod openai_e2e;
 mod pipeline;
+mod qa;
+mod qa_checks;
+mod qa_corpus;
 mod robustness;
 mod tmx;
