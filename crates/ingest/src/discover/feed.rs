@@ -159,7 +159,7 @@ fn read_tolerant(text: &str, base: &url::Url) -> Result<Reading<Vec<DiscoveredEn
                 tolerant::read(&repaired, base).ok()
             };
             match (first, second) {
-                (Ok(a), Some(b)) if b.items.len() <= a.items.len() => a,
+                (Ok(a), Some(b)) if b.items.len() < a.items.len() => a,
                 (_, Some(mut b)) => {
                     fixes.append(&mut b.repairs);
                     b.repairs = fixes;

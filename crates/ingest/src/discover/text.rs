@@ -20,6 +20,11 @@ pub(crate) fn plain_text(raw: &str) -> Option<String> {
     } else {
         raw.to_owned()
     };
+    // Control characters (pasted from word processors) are never text.
+    let text: String = text
+        .chars()
+        .filter(|c| c.is_whitespace() || !c.is_control())
+        .collect();
     let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
     (!collapsed.is_empty()).then_some(collapsed)
 }

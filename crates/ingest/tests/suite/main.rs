@@ -9,3 +9,4 @@ mod fetch;
 mod health;
 mod poll;
 mod robustness;
+mod tolerant;
