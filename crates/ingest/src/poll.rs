@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 
 use crate::discover::{
     parse_listing, read_feed, read_sitemap, DiscoverError, DiscoveredEntry, Reading, Repair,
@@ -43,7 +44,7 @@ pub struct Poll {
 }
 
 /// A diagnosis of one poll, for the source's health in `status` and the desk.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HealthNote {
     /// What kind of problem.
     pub kind: HealthKind,
@@ -51,8 +52,9 @@ pub struct HealthNote {
     pub message: String,
 }
 
-/// Kinds of [`HealthNote`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Kinds of [`HealthNote`]; serialised as their [`HealthKind::as_str`] names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum HealthKind {
     /// The documents listed no entries at all.
     NoEntries,
@@ -69,6 +71,17 @@ impl HealthKind {
     /// poll is unhealthy. [`HealthKind::Repaired`] polls bring articles.
     pub fn is_unhealthy(self) -> bool {
         !matches!(self, Self::Repaired)
+    }
+
+    /// A stable name for storage and metric labels: `no_entries`,
+    /// `all_entries_failed`, `all_filtered`, `repaired`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::NoEntries => "no_entries",
+            Self::AllEntriesFailed => "all_entries_failed",
+            Self::AllFiltered => "all_filtered",
+            Self::Repaired => "repaired",
+        }
     }
 }
 

@@ -132,6 +132,11 @@ async fn a_silent_feed_is_diagnosed_not_healthy() {
     let note = poll.health.unwrap();
     assert_eq!(note.kind, HealthKind::NoEntries);
     assert!(note.kind.is_unhealthy());
+    assert_eq!(
+        serde_json::to_value(&note).unwrap()["kind"],
+        note.kind.as_str(),
+        "stored and labelled by one name"
+    );
     assert!(
         note.message.contains("lists no entries"),
         "{}",
