@@ -106,7 +106,8 @@ fn read(root: &Path, path: &Path) -> Outcome {
 fn conformance_figure_is_at_least_99_percent_of_files_and_urls() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance");
     let mut paths = Vec::new();
-    documents(&root, &mut paths);
+    documents(&root.join("feeds"), &mut paths);
+    documents(&root.join("sitemaps"), &mut paths);
     let outcomes: Vec<Outcome> = paths.iter().map(|p| read(&root, p)).collect();
 
     let (mut files_ok, mut urls_ok, mut urls_all) = (0usize, 0usize, 0usize);
