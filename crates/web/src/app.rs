@@ -23,6 +23,8 @@ pub(crate) struct App {
     pub login_throttle: crate::admin::Throttle,
     /// Comments per IP hash, counted in this process.
     pub comment_limiter: crate::security::Limiter,
+    /// Content-Security-Policy reports logged, counted in this process.
+    pub reports: crate::security::Limiter,
     comment_counts: RwLock<HashMap<String, (Instant, CommentCounts)>>,
     /// Rendered article pages, for a few seconds.
     pub pages: crate::page_cache::PageCache,
@@ -52,6 +54,7 @@ impl App {
             sections: RwLock::new(None),
             login_throttle: crate::admin::Throttle::default(),
             comment_limiter: crate::security::Limiter::default(),
+            reports: crate::security::Limiter::default(),
             comment_counts: RwLock::new(HashMap::new()),
         }
     }

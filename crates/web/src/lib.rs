@@ -19,6 +19,11 @@
 //! CSRF on every form, dashboard, moderation, review, takedown, sources,
 //! sections, glossary, users, audit log.
 //! Tokens, sessions and IP hashes are HMACs under the portal's [`Secret`].
+//!
+//! Every response carries a Content-Security-Policy and the other browser
+//! hardening headers ([`security_headers`]); per-IP limits count the reader
+//! behind the [`TrustedProxies`]; [`serve`] is the serving loop with body,
+//! header and connection limits ([`ServeLimits`]).
 
 mod admin;
 mod api;
@@ -28,22 +33,28 @@ mod comments;
 mod dates;
 mod error;
 mod feeds;
+mod headers;
 mod http;
 mod i18n;
 mod layout;
 mod page_cache;
 mod pages;
+mod proxies;
 mod render;
 mod routes;
 mod security;
+mod serve;
 mod sitemaps;
 mod urls;
 mod views;
 
 pub use error::WebError;
+pub use headers::security_headers;
 pub use i18n::{autonym, message_keys, Arg, I18nError, Locales, DESK_LANGUAGES, UI_LANGUAGES};
+pub use proxies::{BadProxy, TrustedProxies};
 pub use routes::router;
 pub use security::Secret;
+pub use serve::{serve, ServeLimits};
 
 use store::Store;
 
@@ -67,6 +78,9 @@ pub struct Portal {
     /// How often read counts are written to the database (and the "most
     /// read" lists refreshed).
     pub view_flush: std::time::Duration,
+    /// The proxies whose `X-Forwarded-*` headers are believed (loopback by
+    /// default); per-IP limits count the address they forward for.
+    pub trusted_proxies: TrustedProxies,
 }
 
 /// The in-memory cache of rendered article pages.
@@ -98,7 +112,14 @@ impl Portal {
             secret: Secret::random(),
             page_cache: PageCacheSettings::default(),
             view_flush: std::time::Duration::from_secs(30),
+            trusted_proxies: TrustedProxies::default(),
         }
+    }
+
+    /// The same portal believing forwarding headers from `trusted` only.
+    pub fn with_trusted_proxies(mut self, trusted: TrustedProxies) -> Portal {
+        self.trusted_proxies = trusted;
+        self
     }
 
     /// The same portal writing read counts every `every`.

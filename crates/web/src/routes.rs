@@ -11,6 +11,7 @@ use axum::Router;
 use tower_http::compression::CompressionLayer;
 
 use crate::app::{App, AppState};
+use crate::headers::{self, security_headers};
 use crate::i18n::Locales;
 use crate::pages::{self, see_other};
 use crate::{admin, api, assets, comments, feeds, http, sitemaps, urls, Portal};
@@ -18,7 +19,10 @@ use crate::{admin, api, assets, comments, feeds, http, sitemaps, urls, Portal};
 /// The portal's routes: pages, feeds, sitemaps, static assets and the JSON API.
 ///
 /// Also the readers' comment endpoints and the editorial desk (`/admin`).
-/// The caller adds `/metrics` and `/healthz`. UI strings are
+/// Every response carries the hardening headers ([`crate::security_headers`]);
+/// browsers report policy violations to `POST /csp-report`. Forwarding
+/// headers count only from the portal's trusted proxies.
+/// The caller adds `/healthz`. UI strings are
 /// compiled in; if they fail to parse (a broken `.ftl` file, caught by the
 /// tests) every page answers 500.
 pub fn router(portal: Portal) -> Router {
@@ -29,6 +33,8 @@ pub fn router(portal: Portal) -> Router {
             Locales::empty()
         }
     };
+    let base_url = portal.config.base_url.clone();
+    let trusted = portal.trusted_proxies.clone();
     let app: AppState = Arc::new(App::new(portal, locales));
     // Reader pages served from the page cache (article pages cache
     // themselves: their comment notice must not be shared).
@@ -42,7 +48,7 @@ pub fn router(portal: Portal) -> Router {
             app.clone(),
             http::microcache,
         ));
-    Router::new()
+    let router = Router::new()
         .route("/", get(root))
         .route("/robots.txt", get(sitemaps::robots))
         .route("/sitemap.xml", get(sitemaps::index))
@@ -57,6 +63,10 @@ pub fn router(portal: Portal) -> Router {
         .route("/api/{*rest}", get(api::not_found))
         .route("/static/{file}", get(assets::serve))
         .route("/favicon.ico", get(assets::favicon_ico))
+        .route(
+            headers::REPORT_PATH,
+            post(headers::report).layer(headers::report_body_limit()),
+        )
         .route("/{lang}", get(lang_root))
         .route("/{lang}/search", get(pages::search::search))
         .route("/{lang}/feed.xml", get(feeds::language_feed))
@@ -85,7 +95,12 @@ pub fn router(portal: Portal) -> Router {
         // brotli or gzip (the crate's only compression features), for every
         // text type; outside the ETag layer, so the ETag names the content.
         .layer(CompressionLayer::new())
-        .with_state(app)
+        .with_state(app);
+    // Outermost: every handler, and the headers layer, sees the reader's
+    // address and only the forwarding headers of trusted proxies.
+    security_headers(router, &base_url, trusted.clone()).layer(middleware::from_fn(
+        move |req, next| crate::proxies::resolve(trusted.clone(), req, next),
+    ))
 }
 
 /// `GET /`: the best portal language for the reader.

@@ -14,6 +14,8 @@ use hmac::{Hmac, Mac};
 use rand::RngCore;
 use sha2::Sha256;
 
+use crate::proxies::ClientIp;
+
 type HmacSha256 = Hmac<Sha256>;
 
 /// The key every signature and IP hash is made with. Every web node of one
@@ -86,26 +88,24 @@ pub(crate) fn nonce() -> String {
     hex(&bytes)
 }
 
-/// The reader's IP: the peer address, or, when the peer is a local proxy (or
-/// unknown), the last address in `X-Forwarded-For` / `X-Real-IP`.
+/// The reader's IP, as found by the trusted-proxy walk (see `proxies.rs`);
+/// without it (a router used without that layer), the peer address, or, with
+/// no peer at all, the last `X-Forwarded-For` / `X-Real-IP` address.
 pub(crate) fn client_ip(headers: &HeaderMap, extensions: &Extensions) -> String {
-    let peer = extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip());
-    let forwarded = || {
-        let h = headers;
-        h.get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.rsplit(',').next())
-            .or_else(|| h.get("x-real-ip").and_then(|v| v.to_str().ok()))
-            .map(|v| v.trim().to_string())
-            .filter(|v| !v.is_empty())
-    };
-    match peer {
-        Some(ip) if !ip.is_loopback() => ip.to_string(),
-        Some(ip) => forwarded().unwrap_or_else(|| ip.to_string()),
-        None => forwarded().unwrap_or_else(|| "unknown".into()),
+    if let Some(ClientIp(ip)) = extensions.get::<ClientIp>() {
+        return ip.to_string();
     }
+    if let Some(ConnectInfo(peer)) = extensions.get::<ConnectInfo<SocketAddr>>() {
+        return peer.ip().to_string();
+    }
+    headers
+        .get("x-forwarded-for")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.rsplit(',').next())
+        .or_else(|| headers.get("x-real-ip").and_then(|v| v.to_str().ok()))
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(|| "unknown".into())
 }
 
 /// A salted hash of an IP address: stable for one secret, useless without it.
@@ -113,7 +113,9 @@ pub(crate) fn ip_hash(secret: &Secret, ip: &str) -> String {
     secret.sign(&["ip", ip]).chars().take(32).collect()
 }
 
-/// Whether the request came over HTTPS (directly per the base URL, or via a proxy).
+/// Whether the request came over HTTPS: per `X-Forwarded-Proto` when a
+/// trusted proxy sent it (the header is removed from other peers' requests),
+/// else per the base URL.
 pub(crate) fn is_https(headers: &HeaderMap, base_url: &str) -> bool {
     headers
         .get("x-forwarded-proto")

@@ -10,6 +10,7 @@ mod comments;
 mod common;
 mod desk;
 mod feeds;
+mod hardening;
 mod i18n;
 mod pages;
 mod search;
