@@ -110,6 +110,7 @@ pub async fn run(app: &App, job: PollJob) -> StageResult {
             app.store
                 .record_poll(source.id, None, None, retry_at, Some(&e.to_string()))
                 .await?;
+            observe_health(app, &source, &store::PollObservation::Failed(e.to_string())).await?;
             let transient = matches!(&e, ingest::PollError::Fetch(f) if f.is_transient());
             let err = anyhow::Error::new(e).context(format!("polling {}", source.url));
             return Err(if transient {
@@ -183,6 +184,33 @@ pub async fn run(app: &App, job: PollJob) -> StageResult {
             problems.as_deref(),
         )
         .await?;
+    let seen = if poll.not_modified {
+        store::PollObservation::Unchanged
+    } else {
+        store::PollObservation::Read {
+            entries: poll.entries.len(),
+            note: poll.health.as_ref().map(|h| h.message.clone()).or(problems),
+        }
+    };
+    observe_health(app, &source, &seen).await?;
     tracing::info!(source = %source.url, listed = poll.entries.len(), queued, not_modified = poll.not_modified, "polled");
+    Ok(())
+}
+
+/// Records what the poll saw in the source's health and logs a change once.
+async fn observe_health(
+    app: &App,
+    source: &store::Source,
+    seen: &store::PollObservation,
+) -> Result<(), store::StoreError> {
+    match app.store.observe_source_health(source.id, seen).await? {
+        store::HealthChange::BecameUnhealthy(reason) => {
+            tracing::warn!(source = %source.url, %reason, "source is unhealthy");
+        }
+        store::HealthChange::Recovered => {
+            tracing::info!(source = %source.url, "source recovered");
+        }
+        store::HealthChange::Same => {}
+    }
     Ok(())
 }

@@ -13,10 +13,12 @@ mod articles;
 mod audit;
 mod clock;
 mod comments;
+mod attribution;
 mod db;
 mod desk;
 mod error;
 mod glossary;
+mod health;
 mod jobs;
 mod lists;
 mod memory;
@@ -42,11 +44,16 @@ pub use articles::{
 };
 pub use audit::AuditEntry;
 pub use clock::now_ms;
+pub use attribution::Attribution;
 pub use comments::{Comment, CommentStatus, NewComment, REPORTS_TO_HIDE};
 pub use db::{redact, Backend, Store};
 pub use desk::ReviewItem;
 pub use error::StoreError;
 pub use glossary::{GlossaryTerm, TermKind};
+pub use health::{
+    HealthChange, PollObservation, SourceHealth, ARTICLE_JOBS_TO_JUDGE, EMPTY_POLLS_TO_FLAG,
+    FAILED_POLLS_TO_FLAG,
+};
 pub use jobs::{Job, JobKind, JobState, RetryPolicy};
 pub use lists::Listing;
 pub use memory::MemorySegment;

@@ -26,7 +26,16 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "list_sizes",
         include_str!("../migrations/0004_list_sizes.sql"),
     ),
-    (5, "comment_reports", include_str!("../migrations/0005_comment_reports.sql")),
+    (
+        5,
+        "comment_reports",
+        include_str!("../migrations/0005_comment_reports.sql"),
+    ),
+    (
+        6,
+        "source_health",
+        include_str!("../migrations/0006_source_health.sql"),
+    ),
 ];
 
 /// The SQL of every migration, in order (the archive reads tables and columns from it).
@@ -94,5 +103,21 @@ impl Store {
             sqlx::query("PRAGMA optimize").execute(&self.pool).await?;
         }
         Ok(SCHEMA_VERSION)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_numbered_one_by_one_in_order() {
+        for (i, (version, _, _)) in MIGRATIONS.iter().enumerate() {
+            assert_eq!(
+                *version,
+                i64::try_from(i).unwrap_or(0) + 1,
+                "migration {version}"
+            );
+        }
     }
 }

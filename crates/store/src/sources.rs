@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
-use crate::{now_ms, Result, Store, StoreError};
+use crate::{now_ms, Result, SourceHealth, Store, StoreError};
 
 /// How a source lists its articles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,10 +77,22 @@ pub struct Source {
     pub next_poll_at: i64,
     /// The last poll's error, if it failed.
     pub last_error: Option<String>,
+    /// Whether its polls yield articles (see [`SourceHealth`]).
+    pub health: SourceHealth,
+    /// Why it is unhealthy, in words an operator acts on.
+    pub health_reason: Option<String>,
+    /// When the health state last changed (ms).
+    pub health_since: Option<i64>,
+    /// When it last went from unhealthy to healthy (ms); cleared when it fails again.
+    pub recovered_at: Option<i64>,
+    /// Entries the last successful poll found.
+    pub last_entries: Option<i64>,
+    /// What the reader repaired or ignored in the last document, if anything.
+    pub last_note: Option<String>,
 }
 
-const COLUMNS: &str =
-    "id, name, kind, url, settings, enabled, etag, last_modified, last_polled_at, next_poll_at, last_error";
+const COLUMNS: &str = "id, name, kind, url, settings, enabled, etag, last_modified, last_polled_at, next_poll_at, last_error, \
+     health, health_reason, health_since, recovered_at, last_entries, last_note, empty_polls, failed_polls";
 
 fn from_row(row: &AnyRow) -> Result<Source> {
     let settings: String = row.try_get("settings")?;
@@ -97,6 +109,12 @@ fn from_row(row: &AnyRow) -> Result<Source> {
         last_polled_at: row.try_get("last_polled_at")?,
         next_poll_at: row.try_get("next_poll_at")?,
         last_error: row.try_get("last_error")?,
+        health: SourceHealth::from_db(&row.try_get::<String, _>("health")?),
+        health_reason: row.try_get("health_reason")?,
+        health_since: row.try_get("health_since")?,
+        recovered_at: row.try_get("recovered_at")?,
+        last_entries: row.try_get("last_entries")?,
+        last_note: row.try_get("last_note")?,
     })
 }
 

@@ -5,6 +5,7 @@
 mod common;
 mod archive;
 mod editorial;
+mod health;
 mod lists;
 mod queue;
 mod reports;
