@@ -80,6 +80,8 @@ comment-error-rate = Sie haben in kurzer Zeit mehrere Kommentare geschrieben. Bi
 comment-error-spam = Ihr Kommentar sieht nach automatischem Spam aus und wurde nicht veröffentlicht.
 comment-error-forbidden = Das Formular konnte nicht geprüft werden. Bitte laden Sie den Artikel neu und versuchen Sie es noch einmal.
 comment-error-unavailable = Kommentare können gerade nicht gespeichert werden. Ihr Text steht unten: Bitte senden Sie ihn in ein paar Minuten erneut.
+comment-error-too-long = Ihr Kommentar hat { $length } Zeichen; höchstens { $max } sind erlaubt. Unten stehen nur die ersten { $max }: Bitte kürzen Sie ihn und senden Sie ihn erneut.
+comment-error-report-rate = Sie haben in kurzer Zeit viele Kommentare gemeldet. Bitte warten Sie eine Stunde.
 comment-back = Zurück zum Artikel
 
 author-title = Artikel von { $author }

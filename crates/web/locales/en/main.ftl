@@ -82,6 +82,8 @@ comment-error-rate = You have posted several comments in a short time. Please wa
 comment-error-spam = Your comment looks like automated spam and was not posted.
 comment-error-forbidden = This form could not be verified. Please reload the article and try again.
 comment-error-unavailable = Comments cannot be saved at the moment. Your text is below: please send it again in a few minutes.
+comment-error-too-long = Your comment has { $length } characters; at most { $max } are allowed. Only the first { $max } are kept below: please shorten it and send it again.
+comment-error-report-rate = You have reported many comments in a short time. Please wait an hour.
 comment-back = Back to the article
 
 author-title = Articles by { $author }

@@ -80,6 +80,8 @@ comment-error-rate = Ha publicado varios comentarios en poco tiempo. Espere unos
 comment-error-spam = Su comentario parece correo basura automático y no se ha publicado.
 comment-error-forbidden = No se pudo verificar el formulario. Vuelva a cargar el artículo e inténtelo de nuevo.
 comment-error-unavailable = Ahora mismo no se pueden guardar comentarios. Su texto está abajo: envíelo de nuevo dentro de unos minutos.
+comment-error-too-long = Su comentario tiene { $length } caracteres; se admiten { $max } como máximo. Abajo solo se conservan los primeros { $max }: acórtelo y envíelo de nuevo.
+comment-error-report-rate = Ha denunciado muchos comentarios en poco tiempo. Espere una hora.
 comment-back = Volver al artículo
 
 author-title = Artículos de { $author }

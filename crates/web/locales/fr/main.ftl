@@ -80,6 +80,8 @@ comment-error-rate = Vous avez publié plusieurs commentaires en peu de temps. P
 comment-error-spam = Votre commentaire ressemble à un envoi automatique et n’a pas été publié.
 comment-error-forbidden = Ce formulaire n’a pas pu être vérifié. Rechargez l’article et réessayez.
 comment-error-unavailable = Les commentaires ne peuvent pas être enregistrés pour le moment. Votre texte est ci-dessous : renvoyez-le dans quelques minutes.
+comment-error-too-long = Votre commentaire compte { $length } caractères ; { $max } au plus sont admis. Seuls les { $max } premiers sont repris ci-dessous : raccourcissez-le et envoyez-le de nouveau.
+comment-error-report-rate = Vous avez signalé de nombreux commentaires en peu de temps. Patientez une heure.
 comment-back = Retour à l’article
 
 author-title = Articles de { $author }

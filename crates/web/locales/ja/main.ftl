@@ -79,6 +79,8 @@ comment-error-rate = 短時間に複数のコメントが投稿されました�
 comment-error-spam = 自動送信のスパムと判断されたため、コメントは投稿されませんでした。
 comment-error-forbidden = フォームを確認できませんでした。記事を再読み込みして、もう一度お試しください。
 comment-error-unavailable = 現在コメントを保存できません。入力した内容は下にあります。数分後にもう一度送信してください。
+comment-error-too-long = コメントは { $length } 文字です。上限は { $max } 文字です。下には最初の { $max } 文字だけを残しました。短くしてもう一度送信してください。
+comment-error-report-rate = 短時間に多くのコメントを通報しました。1 時間お待ちください。
 comment-back = 記事に戻る
 
 author-title = { $author }の記事

@@ -79,6 +79,8 @@ comment-error-rate = 짧은 시간에 여러 댓글을 작성하셨습니다. �
 comment-error-spam = 자동 스팸으로 보여 댓글이 게시되지 않았습니다.
 comment-error-forbidden = 양식을 확인할 수 없습니다. 기사를 새로 고친 뒤 다시 시도해 주세요.
 comment-error-unavailable = 지금은 댓글을 저장할 수 없습니다. 작성한 내용은 아래에 있습니다. 몇 분 뒤에 다시 보내 주세요.
+comment-error-too-long = 댓글이 { $length }자입니다. 최대 { $max }자까지 쓸 수 있습니다. 아래에는 처음 { $max }자만 남겼습니다. 줄여서 다시 보내 주세요.
+comment-error-report-rate = 짧은 시간에 많은 댓글을 신고했습니다. 한 시간 후에 다시 시도하세요.
 comment-back = 기사로 돌아가기
 
 author-title = { $author }의 기사

@@ -79,6 +79,8 @@ comment-error-rate = Bạn đã gửi nhiều bình luận trong thời gian ng�
 comment-error-spam = Bình luận của bạn giống thư rác tự động nên không được đăng.
 comment-error-forbidden = Không thể xác minh biểu mẫu. Vui lòng tải lại bài viết và thử lại.
 comment-error-unavailable = Hiện chưa thể lưu bình luận. Nội dung của bạn ở bên dưới: vui lòng gửi lại sau vài phút.
+comment-error-too-long = Bình luận của bạn có { $length } ký tự; tối đa là { $max }. Bên dưới chỉ giữ { $max } ký tự đầu: hãy rút gọn rồi gửi lại.
+comment-error-report-rate = Bạn đã báo cáo nhiều bình luận trong thời gian ngắn. Vui lòng đợi một giờ.
 comment-back = Quay lại bài viết
 
 author-title = Bài viết của { $author }

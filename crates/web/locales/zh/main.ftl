@@ -79,6 +79,8 @@ comment-error-rate = 您在短时间内发表了多条评论，请稍候几分�
 comment-error-spam = 您的评论疑似自动发送的垃圾信息，未予发表。
 comment-error-forbidden = 无法验证此表单。请重新加载文章后再试。
 comment-error-unavailable = 目前无法保存评论。您的内容在下方，请几分钟后再次发送。
+comment-error-too-long = 您的评论有 { $length } 个字符，最多允许 { $max } 个。下方只保留了前 { $max } 个字符：请缩短后重新发送。
+comment-error-report-rate = 您在短时间内举报了许多评论。请等待一小时。
 comment-back = 返回文章
 
 author-title = { $author }的文章

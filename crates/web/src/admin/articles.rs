@@ -1,32 +1,21 @@
 //! `/admin/articles…`: the article list, one article's language versions
 //! (approve / hold / unpublish, takedown) and the side-by-side review.
 
-use axum::extract::{Path, Request, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{Path, State};
+use axum::http::{StatusCode};
 use axum::response::Response;
 use maud::{html, Markup};
 use serde_json::Value;
 use store::{ArticleStatus, StoreError, TranslationStatus};
 
-use super::{
-    back, csrf_field, forbidden, not_found, read_form, require, require_post, respond,
-    server_error, shell, Desk, Need, Tr,
-};
+use super::{Action, back, csrf_field, forbidden, not_found, respond, server_error, shell, Desk, Tr, DeskForm};
 use crate::app::AppState;
 
 /// Articles listed.
 const LISTED: i64 = 100;
 
-fn may_edit(desk: &Desk, lang: &str) -> bool {
-    desk.user.languages.is_empty() || desk.user.languages.iter().any(|l| l == lang)
-}
-
 /// `GET /admin/articles`.
-pub(crate) async fn list(State(app): State<AppState>, headers: HeaderMap) -> Response {
-    let desk = match require(&app, &headers, Need::Editor).await {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
+pub(crate) async fn list(State(app): State<AppState>, desk: Desk) -> Response {
     let store = &app.portal.store;
     let ids = match store.desk_article_ids(LISTED, 0).await {
         Ok(ids) => ids,
@@ -101,12 +90,8 @@ pub(crate) fn version_key(s: &str) -> &'static str {
 pub(crate) async fn show(
     State(app): State<AppState>,
     Path(id): Path<i64>,
-    headers: HeaderMap,
+    desk: Desk,
 ) -> Response {
-    let desk = match require(&app, &headers, Need::Editor).await {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
     let store = &app.portal.store;
     let a = match store.article(id).await {
         Ok(a) => a,
@@ -135,7 +120,7 @@ pub(crate) async fn show(
                     td { @for f in &v.qa_flags { span.flag { (f) } } }
                     td { a href=(format!("/admin/articles/{id}/{}", v.lang)) { (t.t("desk-side-by-side")) } }
                     td {
-                        @if a.status != ArticleStatus::TakenDown && may_edit(&desk, &v.lang) {
+                        @if a.status != ArticleStatus::TakenDown && desk.may(Action::ReviewTranslation, Some(&v.lang)) {
                             @for (value, label) in [("approve", "desk-approve"), ("hold", "desk-hold"), ("unpublish", "desk-unpublish")] {
                                 form.inline method="post" action=(format!("/admin/articles/{id}/{}/status", v.lang)) {
                                     (csrf_field(&app, &desk))
@@ -148,7 +133,7 @@ pub(crate) async fn show(
                 }
             }
         }
-        @if a.status != ArticleStatus::TakenDown {
+        @if a.status != ArticleStatus::TakenDown && desk.may(Action::TakeDown, None) {
             h2 { (t.t("desk-takedown")) }
             p { (t.t("desk-takedown-explained")) }
             form method="post" action=(format!("/admin/articles/{id}/takedown")) {
@@ -173,14 +158,8 @@ pub(crate) async fn show(
 pub(crate) async fn takedown(
     State(app): State<AppState>,
     Path(id): Path<i64>,
-    headers: HeaderMap,
-    req: Request,
+    DeskForm { desk, form }: DeskForm,
 ) -> Response {
-    let form = read_form(req).await;
-    let desk = match require_post(&app, &headers, &form, Need::Editor).await {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
     let reason = form.get("reason").map(|r| r.trim()).unwrap_or("");
     let reason = if reason.is_empty() {
         "publisher's request"
@@ -203,18 +182,9 @@ pub(crate) async fn takedown(
 pub(crate) async fn set_status(
     State(app): State<AppState>,
     Path((id, lang)): Path<(i64, String)>,
-    headers: HeaderMap,
-    req: Request,
+    DeskForm { desk, form }: DeskForm,
 ) -> Response {
-    let form = read_form(req).await;
-    let desk = match require_post(&app, &headers, &form, Need::Editor).await {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
     let t = desk.tr(&app);
-    if !may_edit(&desk, &lang) {
-        return forbidden(&t, "desk-not-your-language");
-    }
     let status = match form.get("status").map(String::as_str) {
         Some("approve") => TranslationStatus::Published,
         Some("hold") => TranslationStatus::Held,
@@ -254,12 +224,8 @@ pub(crate) async fn set_status(
 pub(crate) async fn review(
     State(app): State<AppState>,
     Path((id, lang)): Path<(i64, String)>,
-    headers: HeaderMap,
+    desk: Desk,
 ) -> Response {
-    let desk = match require(&app, &headers, Need::Editor).await {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
     let store = &app.portal.store;
     let (a, v) = match (store.article(id).await, store.translation(id, &lang).await) {
         (Ok(a), Ok(Some(v))) => (a, v),
@@ -282,7 +248,7 @@ pub(crate) async fn review(
         @if segments.is_empty() {
             p { (t.t("desk-no-segments")) }
         } @else {
-            @let editable = lang != a.language && may_edit(&desk, &lang);
+            @let editable = lang != a.language && desk.may(Action::ReviewTranslation, Some(&lang));
             table.review {
                 tr {
                     th { (t.t("desk-unit")) } th { (t.t("desk-kind")) } th { (t.tw("desk-original-column", &[("lang", a.language.as_str().into())])) } th { (t.tw("desk-translation-column", &[("lang", lang.as_str().into())])) } th { (t.t("desk-origin")) } th { (t.t("desk-flags")) }
@@ -373,18 +339,9 @@ const MAX_CORRECTION: usize = 5_000;
 pub(crate) async fn revise_segment(
     State(app): State<AppState>,
     Path((id, lang, n)): Path<(i64, String, usize)>,
-    headers: HeaderMap,
-    req: Request,
+    DeskForm { desk, form }: DeskForm,
 ) -> Response {
-    let form = read_form(req).await;
-    let desk = match require_post(&app, &headers, &form, Need::Editor).await {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
     let t = desk.tr(&app);
-    if !may_edit(&desk, &lang) {
-        return forbidden(&t, "desk-not-your-language");
-    }
     let target = form
         .get("target")
         .map(|t| t.trim().to_string())
@@ -426,14 +383,8 @@ pub(crate) async fn revise_segment(
 pub(crate) async fn set_section(
     State(app): State<AppState>,
     Path(id): Path<i64>,
-    headers: HeaderMap,
-    req: Request,
+    DeskForm { desk, form }: DeskForm,
 ) -> Response {
-    let form = read_form(req).await;
-    let desk = match require_post(&app, &headers, &form, Need::Editor).await {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
     let t = desk.tr(&app);
     let store = &app.portal.store;
     let sections = match store.sections().await {

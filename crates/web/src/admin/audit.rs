@@ -3,11 +3,11 @@
 use std::collections::HashMap;
 
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{StatusCode};
 use axum::response::Response;
 use maud::html;
 
-use super::{require, respond, server_error, shell, when, Need};
+use super::{respond, server_error, shell, when, Desk};
 use crate::app::AppState;
 use crate::pages::page_number;
 
@@ -17,13 +17,9 @@ const PER_PAGE: i64 = 100;
 /// `GET /admin/audit?page=N`.
 pub(crate) async fn log(
     State(app): State<AppState>,
-    headers: HeaderMap,
     Query(q): Query<HashMap<String, String>>,
+    desk: Desk,
 ) -> Response {
-    let desk = match require(&app, &headers, Need::Admin).await {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
     let page = page_number(q.get("page").map(String::as_str));
     let entries = match app
         .portal

@@ -1,25 +1,19 @@
 //! `/admin`: pipeline status per stage and per source, dead jobs with a retry button.
 
-use axum::extract::{Path, Request, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{Path, State};
+use axum::http::{StatusCode};
 use axum::response::Response;
 use maud::html;
 use store::Role;
 
-use super::{
-    back, csrf_field, read_form, require, require_post, respond, server_error, shell, Need,
-};
+use super::{back, csrf_field, respond, server_error, shell, Desk, DeskForm};
 use crate::app::AppState;
 
 /// Dead jobs listed on the dashboard.
 const DEAD_SHOWN: i64 = 50;
 
 /// `GET /admin`.
-pub(crate) async fn dashboard(State(app): State<AppState>, headers: HeaderMap) -> Response {
-    let desk = match require(&app, &headers, Need::Editor).await {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
+pub(crate) async fn dashboard(State(app): State<AppState>, desk: Desk) -> Response {
     let status = match app.portal.store.pipeline_status(DEAD_SHOWN).await {
         Ok(s) => s,
         Err(e) => return server_error(&desk.tr(&app), &e),
@@ -134,14 +128,8 @@ pub(crate) async fn dashboard(State(app): State<AppState>, headers: HeaderMap) -
 pub(crate) async fn retry(
     State(app): State<AppState>,
     Path(id): Path<i64>,
-    headers: HeaderMap,
-    req: Request,
+    DeskForm { desk, .. }: DeskForm,
 ) -> Response {
-    let form = read_form(req).await;
-    let desk = match require_post(&app, &headers, &form, Need::Admin).await {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
     let store = &app.portal.store;
     match store.retry_dead(id).await {
         Ok(true) => {

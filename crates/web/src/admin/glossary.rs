@@ -4,16 +4,13 @@
 
 use std::collections::HashMap;
 
-use axum::extract::{Query, Request, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::extract::{Query, State};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use maud::html;
 use store::{GlossaryTerm, TermKind};
 
-use super::{
-    back, csrf_field, invalid, read_form, require, require_post, respond, server_error, shell,
-    Need, Tr,
-};
+use super::{back, csrf_field, invalid, respond, server_error, shell, Tr, Desk, DeskForm};
 use crate::app::{App, AppState};
 use crate::urls::query_value;
 
@@ -61,13 +58,9 @@ fn page_of(source: &str, target: &str) -> String {
 /// `GET /admin/glossary?source=vi&target=fr`.
 pub(crate) async fn list(
     State(app): State<AppState>,
-    headers: HeaderMap,
     Query(q): Query<HashMap<String, String>>,
+    desk: Desk,
 ) -> Response {
-    let desk = match require(&app, &headers, Need::Admin).await {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
     let t = desk.tr(&app);
     let (source, target) = pair(&app, &q);
     let store = &app.portal.store;
@@ -209,12 +202,7 @@ fn field<'a>(form: &'a HashMap<String, String>, key: &str) -> &'a str {
 }
 
 /// `POST /admin/glossary`: adds (or replaces) one term.
-pub(crate) async fn add(State(app): State<AppState>, headers: HeaderMap, req: Request) -> Response {
-    let form = read_form(req).await;
-    let desk = match require_post(&app, &headers, &form, Need::Admin).await {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
+pub(crate) async fn add(State(app): State<AppState>, DeskForm { desk, form }: DeskForm) -> Response {
     let t = desk.tr(&app);
     // An unchecked box sends nothing: insensitive for forced terms.
     let case = if form.contains_key("case") {
@@ -259,14 +247,8 @@ pub(crate) async fn add(State(app): State<AppState>, headers: HeaderMap, req: Re
 /// `POST /admin/glossary/remove`: `source`, `target`, `term`.
 pub(crate) async fn remove(
     State(app): State<AppState>,
-    headers: HeaderMap,
-    req: Request,
+    DeskForm { desk, form }: DeskForm,
 ) -> Response {
-    let form = read_form(req).await;
-    let desk = match require_post(&app, &headers, &form, Need::Admin).await {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
     let t = desk.tr(&app);
     let (source, target, term) = (
         field(&form, "source"),
@@ -293,14 +275,8 @@ pub(crate) async fn remove(
 /// `POST /admin/glossary/import`: CSV pasted in `csv`; all rows or none.
 pub(crate) async fn import(
     State(app): State<AppState>,
-    headers: HeaderMap,
-    req: Request,
+    DeskForm { desk, form }: DeskForm,
 ) -> Response {
-    let form = read_form(req).await;
-    let desk = match require_post(&app, &headers, &form, Need::Admin).await {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
     let t = desk.tr(&app);
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
@@ -358,13 +334,9 @@ pub(crate) async fn import(
 /// `GET /admin/glossary/export.csv?source=vi&target=fr`.
 pub(crate) async fn export(
     State(app): State<AppState>,
-    headers: HeaderMap,
     Query(q): Query<HashMap<String, String>>,
+    desk: Desk,
 ) -> Response {
-    let desk = match require(&app, &headers, Need::Admin).await {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
     let t = desk.tr(&app);
     let (source, target) = pair(&app, &q);
     let terms = match app.portal.store.glossary(&source, &target).await {

@@ -1,5 +1,9 @@
 //! `/admin/login` and `/admin/logout`: argon2id passwords, a signed login
-//! form token, and failed attempts throttled per IP hash and per user name.
+//! form token, and failed attempts throttled per user name *from one IP hash*
+//! and per IP hash. A name is never locked for everyone: failures from an
+//! attacker's address lock that address out, not the real user signing in
+//! from theirs; many failures on one name from many addresses slow every
+//! attempt on it down instead.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -11,14 +15,19 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::html;
 
-use super::{forbidden, read_form, respond, session, shell, tr};
+use super::{forbidden, read_form, respond, session, shell, tr, DeskForm};
 use crate::app::{App, AppState};
 use crate::security::{client_ip, ip_hash, same_origin};
 
 /// Failed sign-ins counted over this window.
 const WINDOW: Duration = Duration::from_secs(15 * 60);
-/// Failures allowed per user name in a window.
-const PER_USER: u32 = 5;
+/// Failures allowed per user name from one IP hash in a window.
+const PER_USER_IP: u32 = 5;
+/// Failures on one user name, from all addresses, after which every attempt
+/// on it waits [`SLOWDOWN`] first.
+const PER_USER_SLOW: i64 = 10;
+/// The wait of [`PER_USER_SLOW`].
+const SLOWDOWN: Duration = Duration::from_secs(1);
 /// Failures allowed per IP hash in a window.
 const PER_IP: u32 = 20;
 /// A login form older than this must be reloaded (ms).
@@ -31,21 +40,21 @@ fn claimed_name(username: &str) -> String {
     username.to_lowercase().chars().take(80).collect()
 }
 
-/// Whether the failures recorded in the database — by every web node — in
-/// the window reach the limits for this user name or this IP hash. A
-/// database error does not lock editors out: the in-process limit still holds.
-async fn failures_elsewhere(app: &App, claimed: &str, ip_target: &str) -> bool {
+/// Failures recorded in the database — by every web node — in the window:
+/// (for this user name from this IP hash, from this IP hash, for this user
+/// name from anywhere). A database error counts none: the in-process limit
+/// still holds.
+async fn failures_everywhere<'a>(app: &'a App, claimed: &'a str, ip_target: &'a str) -> (i64, i64, i64) {
     let since = store::now_ms() - WINDOW.as_millis() as i64;
     let store = &app.portal.store;
-    let by_user = store
-        .audit_count_since("login_failed", Some(claimed), None, since)
-        .await
-        .unwrap_or(0);
-    let by_ip = store
-        .audit_count_since("login_failed", None, Some(ip_target), since)
-        .await
-        .unwrap_or(0);
-    by_user >= i64::from(PER_USER) || by_ip >= i64::from(PER_IP)
+    let count = |actor: Option<&'a str>, target: Option<&'a str>| {
+        store.audit_count_since("login_failed", actor, target, since)
+    };
+    (
+        count(Some(claimed), Some(ip_target)).await.unwrap_or(0),
+        count(None, Some(ip_target)).await.unwrap_or(0),
+        count(Some(claimed), None).await.unwrap_or(0),
+    )
 }
 
 /// Failed sign-in attempts per key, in this process.
@@ -162,13 +171,16 @@ pub(crate) async fn login(
     }
     let username = form.get("username").map(|u| u.trim()).unwrap_or("");
     let password = form.get("password").cloned().unwrap_or_default();
-    let ip_key = format!("ip:{}", ip_hash(&app.portal.secret, &ip));
-    let user_key = format!("user:{}", username.to_lowercase());
-    let ip_target = format!("ip {}", ip_hash(&app.portal.secret, &ip));
+    let hashed_ip = ip_hash(&app.portal.secret, &ip);
+    let ip_key = format!("ip:{hashed_ip}");
     let claimed = claimed_name(username);
+    let user_key = format!("user:{claimed} ip:{hashed_ip}");
+    let ip_target = format!("ip {hashed_ip}");
+    let (user_here, ip_all, user_all) = failures_everywhere(&app, &claimed, &ip_target).await;
     if app.login_throttle.count(&ip_key) >= PER_IP
-        || app.login_throttle.count(&user_key) >= PER_USER
-        || failures_elsewhere(&app, &claimed, &ip_target).await
+        || app.login_throttle.count(&user_key) >= PER_USER_IP
+        || user_here >= i64::from(PER_USER_IP)
+        || ip_all >= i64::from(PER_IP)
     {
         return page(
             &app,
@@ -176,6 +188,9 @@ pub(crate) async fn login(
             StatusCode::TOO_MANY_REQUESTS,
             Some("desk-too-many-attempts"),
         );
+    }
+    if user_all >= PER_USER_SLOW {
+        tokio::time::sleep(SLOWDOWN).await;
     }
     let user = match app.portal.store.user_by_name(username).await {
         Ok(u) => u,
@@ -258,13 +273,8 @@ pub(crate) async fn login(
 pub(crate) async fn logout(
     State(app): State<AppState>,
     headers: HeaderMap,
-    req: Request,
+    DeskForm { desk, .. }: DeskForm,
 ) -> Response {
-    let form = read_form(req).await;
-    let desk = match super::require_post(&app, &headers, &form, super::Need::Editor).await {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
     if let Err(e) = app
         .portal
         .store

@@ -1,9 +1,13 @@
 //! The editorial desk under `/admin`, in the editor's language.
 //!
 //! Every page needs a signed session cookie (`session.rs`); every POST also
-//! needs the session's CSRF token and a same-origin request. Editors work on
-//! content, translations and comments; admins also manage sources, sections,
-//! the glossary and users, see the audit log and retry dead jobs. Every string
+//! needs the session's CSRF token and a same-origin request; every route's
+//! action is allowed or refused by one permission model (`permissions.rs`:
+//! role × language × action), checked for every route by one gate
+//! (`guard.rs`, the `Desk` and `DeskForm` extractors). Editors work on
+//! content, translations and comments in their languages; admins also manage
+//! sources, sections, the glossary and users, see the audit log and retry
+//! dead jobs. Every string
 //! comes from `locales/{lang}/desk.ftl` (`desk-…` keys); the language is the
 //! editor's choice (`/admin/language?lang=fr`, a cookie), else the browser's
 //! Accept-Language.
@@ -13,8 +17,10 @@ mod audit;
 mod comments;
 mod dashboard;
 mod glossary;
+mod guard;
 mod language;
 mod login;
+mod permissions;
 mod queue;
 mod sections;
 mod session;
@@ -33,9 +39,10 @@ use store::Role;
 
 use crate::app::{App, AppState};
 use crate::i18n::{autonym, Arg, UI_LANGUAGES};
-use crate::security::same_origin;
 
+pub(crate) use guard::DeskForm;
 pub(crate) use login::Throttle;
+pub(crate) use permissions::Action;
 pub(crate) use session::Desk;
 
 /// The desk's routes.
@@ -48,6 +55,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/admin/logout", post(login::logout))
         .route("/admin/jobs/{id}/retry", post(dashboard::retry))
         .route("/admin/comments", get(comments::queue))
+        .route("/admin/comments/threshold", post(comments::set_threshold))
         .route("/admin/comments/{id}/{action}", post(comments::moderate))
         .route("/admin/review", get(queue::queue))
         .route("/admin/articles", get(articles::list))
@@ -126,48 +134,6 @@ pub(crate) fn tr<'a>(app: &'a App, headers: &HeaderMap) -> Tr<'a> {
             .to_string()
     });
     Tr { app, lang }
-}
-
-/// Who may open a page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Need {
-    /// Any desk user.
-    Editor,
-    /// Admins only.
-    Admin,
-}
-
-/// The signed-in user allowed on this page, or the answer for everyone else:
-/// anonymous readers go to the login form, under-privileged users get 403.
-pub(crate) async fn require(app: &App, headers: &HeaderMap, need: Need) -> Result<Desk, Response> {
-    let Some(desk) = session::current(app, headers).await else {
-        return Err(Redirect::to("/admin/login").into_response());
-    };
-    if need == Need::Admin && desk.user.role != Role::Admin {
-        return Err(forbidden(&tr(app, headers), "desk-only-admins"));
-    }
-    Ok(desk)
-}
-
-/// Like [`require`], for a POST: also checks the CSRF token and the origin.
-pub(crate) async fn require_post(
-    app: &App,
-    headers: &HeaderMap,
-    form: &HashMap<String, String>,
-    need: Need,
-) -> Result<Desk, Response> {
-    let t = tr(app, headers);
-    let Some(desk) = session::current(app, headers).await else {
-        return Err(forbidden(&t, "desk-sign-in-again"));
-    };
-    let token = form.get("csrf").map(String::as_str).unwrap_or("");
-    if !same_origin(headers, &app.portal.config.base_url) || !desk.csrf_ok(app, token) {
-        return Err(forbidden(&t, "desk-form-unverified"));
-    }
-    if need == Need::Admin && desk.user.role != Role::Admin {
-        return Err(forbidden(&t, "desk-only-admins"));
-    }
-    Ok(desk)
 }
 
 /// A form's fields, or none when the body is not a form.

@@ -2,11 +2,11 @@
 //! gone upstream waiting for a decision.
 
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{StatusCode};
 use axum::response::Response;
 use maud::html;
 
-use super::{require, respond, server_error, shell, Need};
+use super::{respond, server_error, shell, Desk};
 use crate::app::AppState;
 
 /// Versions listed.
@@ -15,11 +15,7 @@ const LISTED: i64 = 200;
 const LOW_CONFIDENCE: f64 = 0.5;
 
 /// `GET /admin/review`.
-pub(crate) async fn queue(State(app): State<AppState>, headers: HeaderMap) -> Response {
-    let desk = match require(&app, &headers, Need::Editor).await {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
+pub(crate) async fn queue(State(app): State<AppState>, desk: Desk) -> Response {
     let items = match app.portal.store.review_queue(LISTED).await {
         Ok(items) => items,
         Err(e) => return server_error(&desk.tr(&app), &e),
@@ -76,6 +72,7 @@ pub(crate) async fn queue(State(app): State<AppState>, headers: HeaderMap) -> Re
                         td { (title) }
                         td { (format!("{:.0} %", confidence * 100.0)) }
                         td {
+                            @if desk.may(super::Action::FileArticle, None) {
                             form.inline method="post" action=(format!("/admin/articles/{id}/section")) {
                                 (super::csrf_field(&app, &desk))
                                 select name="section" aria-label=(t.t("desk-file-under")) {
@@ -84,6 +81,7 @@ pub(crate) async fn queue(State(app): State<AppState>, headers: HeaderMap) -> Re
                                     }
                                 }
                                 " " button type="submit" { (t.t("desk-save")) }
+                            }
                             }
                         }
                     }

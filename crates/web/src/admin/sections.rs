@@ -3,15 +3,12 @@
 
 use std::collections::BTreeMap;
 
-use axum::extract::{Path, Request, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{Path, State};
+use axum::http::{StatusCode};
 use axum::response::Response;
 use maud::html;
 
-use super::{
-    back, csrf_field, invalid, not_found, read_form, require, require_post, respond, server_error,
-    shell, Need,
-};
+use super::{back, csrf_field, invalid, not_found, respond, server_error, shell, Desk, DeskForm};
 use crate::app::AppState;
 use crate::i18n::autonym;
 
@@ -19,11 +16,7 @@ use crate::i18n::autonym;
 const MAX_NAME: usize = 80;
 
 /// `GET /admin/sections`.
-pub(crate) async fn list(State(app): State<AppState>, headers: HeaderMap) -> Response {
-    let desk = match require(&app, &headers, Need::Admin).await {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
+pub(crate) async fn list(State(app): State<AppState>, desk: Desk) -> Response {
     let t = desk.tr(&app);
     let sections = match app.portal.store.sections().await {
         Ok(s) => s,
@@ -67,14 +60,8 @@ pub(crate) async fn list(State(app): State<AppState>, headers: HeaderMap) -> Res
 pub(crate) async fn save(
     State(app): State<AppState>,
     Path(id): Path<i64>,
-    headers: HeaderMap,
-    req: Request,
+    DeskForm { desk, form }: DeskForm,
 ) -> Response {
-    let form = read_form(req).await;
-    let desk = match require_post(&app, &headers, &form, Need::Admin).await {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
     let t = desk.tr(&app);
     let store = &app.portal.store;
     let sections = match store.sections().await {

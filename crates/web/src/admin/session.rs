@@ -38,6 +38,12 @@ impl Desk {
         target(&self.nonce)
     }
 
+    /// Whether this user may do `action` on content in `lang` (see
+    /// `permissions.rs`); pages use it to offer only what the user may do.
+    pub fn may(&self, action: super::Action, lang: Option<&str>) -> bool {
+        super::permissions::authorize(&self.user, action, lang).is_ok()
+    }
+
     /// Whether a form's CSRF token belongs to this session.
     pub fn csrf_ok(&self, app: &App, token: &str) -> bool {
         app.portal.secret.verify(&["desk-csrf", &self.nonce], token)

@@ -7,28 +7,21 @@
 
 use std::collections::BTreeMap;
 
-use axum::extract::{Path, Request, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{Path, State};
+use axum::http::{StatusCode};
 use axum::response::Response;
 use maud::{html, Markup};
 use serde_json::{json, Value};
 use store::{Source, StoreError};
 
-use super::{
-    back, csrf_field, invalid, not_found, read_form, require, require_post, respond, server_error,
-    shell, when, Need, Tr,
-};
+use super::{back, csrf_field, invalid, not_found, respond, server_error, shell, when, Tr, Desk, DeskForm};
 use crate::app::AppState;
 
 /// Longest and shortest accepted polling interval, in minutes.
 const MAX_MINUTES: u64 = 7 * 24 * 60;
 
 /// `GET /admin/sources`.
-pub(crate) async fn list(State(app): State<AppState>, headers: HeaderMap) -> Response {
-    let desk = match require(&app, &headers, Need::Admin).await {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
+pub(crate) async fn list(State(app): State<AppState>, desk: Desk) -> Response {
     let t = desk.tr(&app);
     let sources = match app.portal.store.sources().await {
         Ok(s) => s,
@@ -139,14 +132,8 @@ async fn load(app: &crate::app::App, t: &Tr<'_>, id: i64) -> Result<Source, Resp
 pub(crate) async fn toggle(
     State(app): State<AppState>,
     Path((id, action)): Path<(i64, String)>,
-    headers: HeaderMap,
-    req: Request,
+    DeskForm { desk, .. }: DeskForm,
 ) -> Response {
-    let form = read_form(req).await;
-    let desk = match require_post(&app, &headers, &form, Need::Admin).await {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
     let t = desk.tr(&app);
     let enabled = match action.as_str() {
         "pause" => false,
@@ -182,12 +169,8 @@ pub(crate) async fn toggle(
 pub(crate) async fn edit(
     State(app): State<AppState>,
     Path(id): Path<i64>,
-    headers: HeaderMap,
+    desk: Desk,
 ) -> Response {
-    let desk = match require(&app, &headers, Need::Admin).await {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
     let t = desk.tr(&app);
     let source = match load(&app, &t, id).await {
         Ok(s) => s,
@@ -255,14 +238,8 @@ fn minutes(form: &std::collections::HashMap<String, String>, key: &str) -> Optio
 pub(crate) async fn save(
     State(app): State<AppState>,
     Path(id): Path<i64>,
-    headers: HeaderMap,
-    req: Request,
+    DeskForm { desk, form }: DeskForm,
 ) -> Response {
-    let form = read_form(req).await;
-    let desk = match require_post(&app, &headers, &form, Need::Admin).await {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
     let t = desk.tr(&app);
     let mut source = match load(&app, &t, id).await {
         Ok(s) => s,

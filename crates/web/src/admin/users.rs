@@ -3,16 +3,13 @@
 //! disabling keeps the hash behind a marker (`store::DISABLED_PREFIX`), so
 //! no password verifies and every session of that user ends at once.
 
-use axum::extract::{Path, Request, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{Path, State};
+use axum::http::{StatusCode};
 use axum::response::Response;
 use maud::html;
 use store::{Role, StoreError};
 
-use super::{
-    back, csrf_field, forbidden, invalid, not_found, read_form, require, require_post, respond,
-    role_key, server_error, shell, Need,
-};
+use super::{back, csrf_field, forbidden, invalid, not_found, respond, role_key, server_error, shell, Desk, DeskForm};
 use crate::app::AppState;
 
 /// Shortest and longest accepted password.
@@ -20,11 +17,7 @@ const MIN_PASSWORD: usize = 10;
 const MAX_PASSWORD: usize = 1024;
 
 /// `GET /admin/users`.
-pub(crate) async fn list(State(app): State<AppState>, headers: HeaderMap) -> Response {
-    let desk = match require(&app, &headers, Need::Admin).await {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
+pub(crate) async fn list(State(app): State<AppState>, desk: Desk) -> Response {
     let t = desk.tr(&app);
     let users = match app.portal.store.users().await {
         Ok(u) => u,
@@ -99,12 +92,7 @@ async fn hash(password: String) -> Option<String> {
 }
 
 /// `POST /admin/users`: `username`, `password`, `role`, `languages`.
-pub(crate) async fn add(State(app): State<AppState>, headers: HeaderMap, req: Request) -> Response {
-    let form = read_form(req).await;
-    let desk = match require_post(&app, &headers, &form, Need::Admin).await {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
+pub(crate) async fn add(State(app): State<AppState>, DeskForm { desk, form }: DeskForm) -> Response {
     let t = desk.tr(&app);
     let username = form.get("username").map(|u| u.trim()).unwrap_or("");
     if !username_ok(username) {
@@ -171,14 +159,8 @@ pub(crate) async fn add(State(app): State<AppState>, headers: HeaderMap, req: Re
 pub(crate) async fn change(
     State(app): State<AppState>,
     Path((name, action)): Path<(String, String)>,
-    headers: HeaderMap,
-    req: Request,
+    DeskForm { desk, form }: DeskForm,
 ) -> Response {
-    let form = read_form(req).await;
-    let desk = match require_post(&app, &headers, &form, Need::Admin).await {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
     let t = desk.tr(&app);
     let store = &app.portal.store;
     let done = match action.as_str() {

@@ -27,6 +27,8 @@ pub(crate) struct CommentForm {
     pub parent: String,
     /// The honeypot: people leave it empty.
     pub website: String,
+    /// Why a reader reports a comment (report form only; optional).
+    pub reason: String,
 }
 
 /// Why a comment was refused: the HTTP status and the message key.
@@ -69,9 +71,9 @@ async fn handle(
     let settings = &app.portal.comments;
     let now = store::now_ms();
     let prefill = Prefill {
-        name: form.name.trim().to_string(),
+        name: comments::clean_name(&form.name),
         email: form.email.trim().to_string(),
-        body: clean(&form.body),
+        body: comments::clean_text(&form.body),
         parent: form.parent.trim().parse().ok(),
     };
     let refused = |r: Refusal| refusal(&ctx, &loaded.path, id, r, &prefill);
@@ -127,10 +129,16 @@ async fn handle(
             "comment-error-email",
         )));
     }
-    if prefill.body.trim().is_empty() || prefill.body.chars().count() > MAX_BODY {
+    if prefill.body.trim().is_empty() {
         return Ok(refused(Refusal(
             StatusCode::UNPROCESSABLE_ENTITY,
             "comment-error-body",
+        )));
+    }
+    if prefill.body.chars().count() > MAX_BODY {
+        return Ok(refused(Refusal(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "comment-error-too-long",
         )));
     }
     if comments::link_count(&prefill.body) > settings.max_links {
@@ -235,21 +243,24 @@ async fn handle(
     Ok(Redirect::to(&format!("{}?comment={outcome}#comments", loaded.path)).into_response())
 }
 
-/// Line endings normalised, control characters other than line breaks and tabs removed.
-fn clean(text: &str) -> String {
-    text.replace("\r\n", "\n")
-        .chars()
-        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
-        .collect::<String>()
-        .trim()
-        .to_string()
+/// At most `max` characters of `text`.
+fn first_chars(text: &str, max: usize) -> String {
+    text.chars().take(max).collect()
 }
 
-/// The localized refusal page: the reason, and the form again with what was written.
+/// The localized refusal page: the reason, and the form again with what was
+/// written, cut to the form's limits (a refused megabyte is not sent back).
 fn refusal(ctx: &Ctx<'_>, path: &str, id: i64, r: Refusal, prefill: &Prefill) -> Response {
     let token = comments::form_token(&ctx.app.portal.secret, id, ctx.lang, store::now_ms());
     let max = ctx.number(MAX_BODY as i64);
-    let message = ctx.tw(r.1, &[("max", Arg::Str(max))]);
+    let length = ctx.number(i64::try_from(prefill.body.chars().count()).unwrap_or(i64::MAX));
+    let message = ctx.tw(r.1, &[("max", Arg::Str(max)), ("length", Arg::Str(length))]);
+    let prefill = &Prefill {
+        name: first_chars(&prefill.name, MAX_NAME),
+        email: first_chars(&prefill.email, MAX_EMAIL),
+        body: first_chars(&prefill.body, MAX_BODY),
+        parent: prefill.parent,
+    };
     let head = Head {
         title: ctx.t("comment-error-title"),
         noindex: true,

@@ -13,4 +13,6 @@ mod feeds;
 mod hardening;
 mod i18n;
 mod pages;
+mod reports;
+mod roles;
 mod search;
