@@ -3,7 +3,7 @@
 use atom_syndication::{Category, Entry, Feed, FixedDateTime, Generator, Link, Person, Text};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use store::Teaser;
+use store::{Attribution, Teaser};
 
 use super::{image_type, Channel};
 use crate::app::Ctx;
@@ -51,7 +51,11 @@ pub(super) fn write(ctx: &Ctx<'_>, c: &Channel) -> Response {
         subtitle: Some(Text::plain(
             ctx.tw("feed-description", &[("site", site.into())]),
         )),
-        entries: c.newest.iter().map(|t| entry(ctx, t)).collect(),
+        entries: c
+            .newest
+            .iter()
+            .map(|t| entry(ctx, t, c.credits.get(&t.article_id)))
+            .collect(),
         lang: Some(ctx.lang.to_string()),
         ..Feed::default()
     };
@@ -66,9 +70,36 @@ pub(super) fn write(ctx: &Ctx<'_>, c: &Channel) -> Response {
         .into_response()
 }
 
-fn entry(ctx: &Ctx<'_>, t: &Teaser) -> Entry {
+/// One entry: its authors are the original's bylines (the publisher when it
+/// names none), and a `via` link points at the publisher's page.
+fn entry(ctx: &Ctx<'_>, t: &Teaser, credit: Option<&Attribution>) -> Entry {
     let href = ctx.app.abs(&teaser_href(ctx, t));
     let mut links = vec![link(href.clone(), "alternate", Some("text/html"))];
+    if let Some(c) = credit.filter(|c| safe_href(&c.original_url)) {
+        let mut via = link(c.original_url.clone(), "via", Some("text/html"));
+        via.title = c.publisher.clone();
+        links.push(via);
+    }
+    let mut authors: Vec<Person> = credit
+        .map(|c| {
+            c.authors
+                .iter()
+                .map(|name| Person {
+                    name: name.clone(),
+                    ..Person::default()
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    if authors.is_empty() {
+        if let Some(publisher) = credit.and_then(|c| c.publisher.clone()) {
+            authors.push(Person {
+                name: publisher,
+                uri: credit.map(|c| c.original_url.clone()),
+                ..Person::default()
+            });
+        }
+    }
     if let Some(src) = t.image_url.as_deref().filter(|s| safe_href(s)) {
         links.push(link(src.to_string(), "enclosure", Some(image_type(src))));
     }
@@ -89,6 +120,7 @@ fn entry(ctx: &Ctx<'_>, t: &Teaser) -> Entry {
         updated: when(t.updated_at),
         published: t.published_at.map(when),
         links,
+        authors,
         categories,
         summary: t.lead.clone().map(Text::plain),
         ..Entry::default()

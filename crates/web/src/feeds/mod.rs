@@ -1,13 +1,16 @@
 //! Outgoing feeds per language and per section: RSS 2.0 (`feed.xml`, the
 //! `rss` crate) and Atom 1.0 (`atom.xml`, the `atom_syndication` crate), over
-//! the same newest published versions.
+//! the same newest published versions. Every item credits its original: the
+//! publisher, the bylines and a link to the publisher's page.
 
 mod atom;
 mod rss;
 
 use axum::extract::{Path, State};
 use axum::response::Response;
-use store::{Teaser, TeaserFilter};
+use std::collections::HashMap;
+
+use store::{Attribution, Teaser, TeaserFilter};
 
 use crate::app::{App, AppState, Ctx};
 use crate::pages::respond;
@@ -33,6 +36,8 @@ struct Channel {
     self_path: String,
     /// The newest published versions, newest first.
     newest: Vec<Teaser>,
+    /// Whom each of them is owed to, by article id.
+    credits: HashMap<i64, Attribution>,
 }
 
 /// `GET /{lang}/feed.xml`.
@@ -109,6 +114,8 @@ async fn render(
         ),
     };
     let newest = app.portal.store.teasers(lang, filter, ITEMS, 0).await?;
+    let ids: Vec<i64> = newest.iter().map(|t| t.article_id).collect();
+    let credits = app.portal.store.attributions(&ids).await?;
     let self_path = match format {
         Format::Rss => rss_path,
         Format::Atom => atom_path,
@@ -118,6 +125,7 @@ async fn render(
         page,
         self_path,
         newest,
+        credits,
     };
     Ok(match format {
         Format::Rss => rss::write(&ctx, &channel),

@@ -2,8 +2,12 @@
 
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use rss::{CategoryBuilder, ChannelBuilder, GuidBuilder, ImageBuilder, ItemBuilder};
-use store::Teaser;
+use std::collections::BTreeMap;
+
+use rss::extension::dublincore::DublinCoreExtension;
+use rss::extension::{Extension, ExtensionMap};
+use rss::{CategoryBuilder, ChannelBuilder, GuidBuilder, ImageBuilder, ItemBuilder, Source};
+use store::{Attribution, Teaser};
 
 use super::{image_type, Channel};
 use crate::app::Ctx;
@@ -14,7 +18,11 @@ use crate::{assets, dates};
 pub(super) fn write(ctx: &Ctx<'_>, c: &Channel) -> Response {
     let app = ctx.app;
     let site = ctx.site();
-    let items = c.newest.iter().map(|t| item(ctx, t)).collect::<Vec<_>>();
+    let items = c
+        .newest
+        .iter()
+        .map(|t| item(ctx, t, c.credits.get(&t.article_id)))
+        .collect::<Vec<_>>();
     let newest = c
         .newest
         .iter()
@@ -47,6 +55,10 @@ pub(super) fn write(ctx: &Ctx<'_>, c: &Channel) -> Response {
                 }])
                 .build(),
         ))
+        .namespaces(BTreeMap::from([(
+            MEDIA_PREFIX.to_string(),
+            MEDIA_NAMESPACE.to_string(),
+        )]))
         .items(items)
         .build();
     (
@@ -60,7 +72,12 @@ pub(super) fn write(ctx: &Ctx<'_>, c: &Channel) -> Response {
         .into_response()
 }
 
-fn item(ctx: &Ctx<'_>, t: &Teaser) -> rss::Item {
+/// Media RSS: an image without a known byte length (we link the
+/// publisher's) is a `media:content`, not an enclosure that would need one.
+const MEDIA_NAMESPACE: &str = "http://search.yahoo.com/mrss/";
+const MEDIA_PREFIX: &str = "media";
+
+fn item(ctx: &Ctx<'_>, t: &Teaser, credit: Option<&Attribution>) -> rss::Item {
     let link = ctx.app.abs(&teaser_href(ctx, t));
     let categories = ctx
         .section(t.section_id)
@@ -70,12 +87,49 @@ fn item(ctx: &Ctx<'_>, t: &Teaser) -> rss::Item {
                 .build()]
         })
         .unwrap_or_default();
-    let enclosure = t.image_url.as_deref().filter(|s| safe_href(s)).map(|src| {
-        rss::EnclosureBuilder::default()
-            .url(src.to_string())
-            .mime_type(image_type(src).to_string())
-            .length("0".to_string())
-            .build()
+    let mut extensions = ExtensionMap::new();
+    if let Some(src) = t.image_url.as_deref().filter(|s| safe_href(s)) {
+        let mut attrs = BTreeMap::from([
+            ("url".to_string(), src.to_string()),
+            ("medium".to_string(), "image".to_string()),
+            ("type".to_string(), image_type(src).to_string()),
+        ]);
+        let mut children = BTreeMap::new();
+        if let Some(alt) = t.image_alt.as_deref().filter(|a| !a.trim().is_empty()) {
+            children.insert(
+                "description".to_string(),
+                vec![Extension {
+                    name: format!("{MEDIA_PREFIX}:description"),
+                    value: Some(alt.to_string()),
+                    attrs: BTreeMap::from([("type".to_string(), "plain".to_string())]),
+                    children: BTreeMap::new(),
+                }],
+            );
+        }
+        attrs.retain(|_, v| !v.is_empty());
+        extensions.insert(
+            MEDIA_PREFIX.to_string(),
+            BTreeMap::from([(
+                "content".to_string(),
+                vec![Extension {
+                    name: format!("{MEDIA_PREFIX}:content"),
+                    value: None,
+                    attrs,
+                    children,
+                }],
+            )]),
+        );
+    }
+    let source = credit
+        .filter(|c| safe_href(&c.original_url))
+        .map(|c| Source {
+            url: c.original_url.clone(),
+            title: c.publisher.clone(),
+        });
+    let creators = credit.map(|c| c.authors.clone()).unwrap_or_default();
+    let dublin_core = (!creators.is_empty()).then(|| DublinCoreExtension {
+        creators,
+        ..DublinCoreExtension::default()
     });
     ItemBuilder::default()
         .title(Some(t.title.clone()))
@@ -86,6 +140,8 @@ fn item(ctx: &Ctx<'_>, t: &Teaser) -> rss::Item {
             GuidBuilder::default().value(link).permalink(true).build(),
         ))
         .categories(categories)
-        .enclosure(enclosure)
+        .source(source)
+        .dublin_core_ext(dublin_core)
+        .extensions(extensions)
         .build()
 }

@@ -136,3 +136,53 @@ async fn robots_txt_points_at_the_sitemap() {
     assert!(got.body.contains(&format!("Sitemap: {BASE}/sitemap.xml")));
     assert!(got.body.contains("User-agent: *"));
 }
+
+#[tokio::test]
+async fn feed_items_credit_the_publisher_the_bylines_and_link_the_original() {
+    let f = fixture().await;
+    let app = web::router(portal(&f));
+    let main_title = "Combats à Koursk : la Russie renforce sa défense";
+
+    let rss_body = get(&app, "/fr/feed.xml").await.body;
+    let channel = rss::Channel::from_str(&rss_body).expect("valid RSS");
+    let item = channel
+        .items()
+        .iter()
+        .find(|i| i.title() == Some(main_title))
+        .expect("main article");
+    let source = item.source().expect("the item names its source");
+    assert_eq!(source.title(), Some(PUBLISHER));
+    assert!(
+        source.url().starts_with("https://baomau.example.vn/"),
+        "{}",
+        source.url()
+    );
+    let dc = item.dublin_core_ext().expect("bylines as dc:creator");
+    assert_eq!(dc.creators(), ["Nguyễn Văn An"]);
+    // The picture is a media:content (no unknown byte length in an enclosure).
+    assert!(item.enclosure().is_none());
+    let media = &item.extensions()["media"]["content"][0];
+    assert_eq!(media.attrs()["medium"], "image");
+    assert!(media.attrs()["url"].starts_with("https://img.baomau.example.vn/"));
+    assert!(rss_body.contains("xmlns:media=\"http://search.yahoo.com/mrss/\""));
+
+    let atom = feed_rs::parser::parse(get(&app, "/fr/atom.xml").await.body.as_bytes()).unwrap();
+    let entry = atom
+        .entries
+        .iter()
+        .find(|e| e.title.as_ref().map(|t| t.content.as_str()) == Some(main_title))
+        .expect("main article in Atom");
+    let authors: Vec<&str> = entry
+        .authors
+        .iter()
+        .map(|p| p.name.as_deref().unwrap_or(""))
+        .collect();
+    assert_eq!(authors, ["Nguyễn Văn An"], "the byline, not the portal");
+    let via = entry
+        .links
+        .iter()
+        .find(|l| l.rel.as_deref() == Some("via"))
+        .expect("a via link to the original");
+    assert_eq!(via.href, source.url());
+    assert_eq!(via.title.as_deref(), Some(PUBLISHER));
+}
