@@ -116,6 +116,19 @@ fn main() {
         }
     }
     let secs = elapsed.as_secs_f64();
+    // Every page of the corpus is an article (or a post, a product page…): how
+    // many would `extract_article` refuse, and why (not timed).
+    let mut refused: std::collections::BTreeMap<&'static str, Vec<String>> = Default::default();
+    for (url, _, file, bytes) in &inputs {
+        if let Err(extract::ExtractError::NoArticle(reason)) =
+            extract::extract_article(bytes, url, &extract::ExtractOptions::default())
+        {
+            refused
+                .entry(reason.code())
+                .or_default()
+                .push(format!("{file}: {reason}"));
+        }
+    }
 
     println!(
         "pages        {pages} ({failed} failed), {:.1} MB",
@@ -132,6 +145,22 @@ fn main() {
     println!("             tables in order; no title, lead, captions or bylines");
     println!("             lead+body = Article::lead, then body_text() (the standfirst is article");
     println!("             text a reader sees; trafilatura's own output counts it as main text)");
+    let refused_total: usize = refused.values().map(Vec::len).sum();
+    println!(
+        "no article   {refused_total} pages refused by extract_article: {}",
+        refused
+            .iter()
+            .map(|(code, files)| format!("{code} {}", files.len()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    if verbose {
+        for (code, files) in &refused {
+            for f in files {
+                println!("REFUSED {code} {f}");
+            }
+        }
+    }
     body.print("body_text");
     with_lead.print("lead+body");
     println!("time         {secs:.3} s wall, {cpu:.2} s CPU (extraction only, one thread)");

@@ -221,7 +221,7 @@ fn strip_tags(s: &str) -> String {
 /// override selectors; a page without recognisable content gives an article
 /// with empty blocks. [`extract_article`] also refuses pages that hold no article.
 pub fn extract(html: &[u8], url: &str, options: &ExtractOptions) -> Result<Article, ExtractError> {
-    extract_page(html, url, options).map(|(article, _)| article)
+    extract_page(html, url, options, false).map(|(article, _)| article)
 }
 
 /// Like [`extract`], but an input that holds no article is an
@@ -246,15 +246,17 @@ pub fn extract_article(
             return Err(NoArticle::NotText.into());
         }
     }
-    let (article, signs) = extract_page(html, url, options)?;
+    let (article, signs) = extract_page(html, url, options, true)?;
     verdict::judge(&article, signs)?;
     Ok(article)
 }
 
+/// The pipeline; `judge` also reads the signs [`extract_article`] needs.
 fn extract_page(
     html: &[u8],
     url: &str,
     options: &ExtractOptions,
+    judge: bool,
 ) -> Result<(Article, verdict::PageSigns), ExtractError> {
     let selectors = compile(options.overrides.as_ref())?;
     if html.len() > MAX_INPUT_BYTES {
@@ -280,11 +282,10 @@ fn extract_page(
             dom = dom::parse(&t);
         }
     }
-    let signs = verdict::PageSigns {
-        password_field: dom.find_all(dom::ROOT, "input").any(|i| {
-            dom.attr(i, "type")
-                .is_some_and(|t| t.trim().eq_ignore_ascii_case("password"))
-        }),
+    let signs = if judge {
+        verdict::PageSigns::read(&dom)
+    } else {
+        verdict::PageSigns::default()
     };
     content::classify(&mut dom);
     let base = url::Url::parse(url).ok();

@@ -7,6 +7,8 @@
 
 use article::{Article, Block, Inline, RichText};
 
+use crate::dom::Dom;
+
 /// Why an input holds no article; [`NoArticle::code`] names it for machines.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NoArticle {
@@ -22,13 +24,13 @@ pub enum NoArticle {
     /// Bytes that are not text in any encoding (control bytes throughout).
     #[error("the input is binary data, not text")]
     NotText,
-    /// Text whose characters are mostly neither letters nor punctuation.
-    #[error("the text is not written language: {letters_percent}% of its characters are letters")]
+    /// Text whose characters are mostly not letters or digits.
+    #[error("the text is not written language: {letters_percent}% of its characters are letters or digits")]
     Garbled {
-        /// Letters, digits and spaces among the body's characters, in percent.
+        /// Letters and digits among the body's characters other than spaces, in percent.
         letters_percent: u8,
     },
-    /// A sign-in or registration form, with little prose around it.
+    /// A sign-in or registration form, with under 40 words of prose around it.
     #[error("the page is a sign-in form ({words} words of text)")]
     LoginForm {
         /// Words of body text.
@@ -72,8 +74,9 @@ impl NoArticle {
     }
 }
 
-/// An article has at least this many words of lead and body.
-pub const MIN_ARTICLE_WORDS: usize = 25;
+/// An article has at least this many words of lead and body (two CJK
+/// characters count as one word: those scripts write no spaces).
+pub const MIN_ARTICLE_WORDS: usize = 15;
 
 /// File signatures of formats a crawler meets instead of pages.
 const SIGNATURES: &[(&[u8], &str)] = &[
@@ -155,6 +158,44 @@ pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
 pub(crate) struct PageSigns {
     /// The page has an `<input type=password>`.
     pub password_field: bool,
+    /// Headings of the page (before pruning) whose text is one link.
+    pub teaser_headings: usize,
+    /// Linked text in the page's body (before pruning), in percent.
+    pub linked_percent: u8,
+}
+
+impl PageSigns {
+    /// Reads the signs from the whole parsed page, before chrome is pruned.
+    pub(crate) fn read(dom: &Dom) -> Self {
+        let body = dom.body();
+        let visible = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
+        let mut signs = PageSigns::default();
+        let mut linked = 0usize;
+        for d in dom.descendants(body) {
+            match dom.name(d) {
+                Some("input") => {
+                    signs.password_field |= dom
+                        .attr(d, "type")
+                        .is_some_and(|t| t.trim().eq_ignore_ascii_case("password"));
+                }
+                Some("a") => linked += visible(&dom.text_content(d)),
+                Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6") => {
+                    let all = visible(&dom.text_content(d));
+                    let in_links: usize = dom
+                        .find_all(d, "a")
+                        .map(|a| visible(&dom.text_content(a)))
+                        .sum();
+                    if all >= 10 && in_links * 10 >= all * 9 {
+                        signs.teaser_headings += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let total = visible(&dom.text_content(body));
+        signs.linked_percent = (linked.min(total) * 100 / total.max(1)) as u8;
+        signs
+    }
 }
 
 /// Decides whether `article` (extracted from a page with `signs`) is one.
@@ -165,7 +206,15 @@ pub(crate) fn judge(article: &Article, signs: PageSigns) -> Result<(), NoArticle
         text.push('\n');
     }
     text.push_str(&article.body_text());
-    let words = text.split_whitespace().count();
+    let cjk = text.chars().filter(|&c| is_cjk(c)).count();
+    let words = text.split_whitespace().count().max(cjk / 2);
+    // What little is left of a page of teasers once they are pruned as link lists.
+    if words < MIN_ARTICLE_WORDS && signs.teaser_headings >= 5 && signs.linked_percent >= 50 {
+        return Err(NoArticle::Listing {
+            teasers: signs.teaser_headings,
+            linked_percent: signs.linked_percent,
+        });
+    }
     if words == 0 {
         return if signs.password_field {
             Err(NoArticle::LoginForm { words })
@@ -174,20 +223,16 @@ pub(crate) fn judge(article: &Article, signs: PageSigns) -> Result<(), NoArticle
         };
     }
     let (mut letters, mut total) = (0usize, 0usize);
-    for c in text.chars() {
-        if c.is_whitespace() {
-            continue;
-        }
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
         total += 1;
-        if c.is_alphanumeric() || is_text_punctuation(c) {
-            letters += 1;
-        }
+        letters += usize::from(c.is_alphanumeric());
     }
+    // Prose in any script is four fifths letters and digits; symbols are noise.
     let letters_percent = (letters * 100 / total.max(1)) as u8;
-    if total >= 20 && letters_percent < 75 {
+    if total >= 20 && letters_percent < 60 {
         return Err(NoArticle::Garbled { letters_percent });
     }
-    if signs.password_field && words < 150 {
+    if signs.password_field && words < 40 {
         return Err(NoArticle::LoginForm { words });
     }
     if words < MIN_ARTICLE_WORDS {
@@ -199,12 +244,9 @@ pub(crate) fn judge(article: &Article, signs: PageSigns) -> Result<(), NoArticle
     listing(article)
 }
 
-/// Punctuation that running text uses (Unicode punctuation and common symbols).
-fn is_text_punctuation(c: char) -> bool {
-    c.is_ascii_punctuation()
-        || matches!(c,
-            '\u{a0}'..='\u{bf}' | '\u{2010}'..='\u{205e}' | '\u{3000}'..='\u{303f}'
-            | '\u{ff01}'..='\u{ff65}' | '×' | '÷' | '€' | '₫' | '№')
+/// Han ideographs and kana.
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2fa1f}')
 }
 
 /// A body made of teasers: headings or list items that are one link each,
@@ -251,7 +293,7 @@ fn listing(article: &Article) -> Result<(), NoArticle> {
     if prose_chars >= 600 || prose_chars * 2 >= total {
         return Ok(());
     }
-    if (teasers >= 5 && linked_percent >= 40) || (teasers >= 3 && linked_percent >= 60) {
+    if (teasers >= 5 && linked_percent >= 50) || (teasers >= 3 && linked_percent >= 60) {
         return Err(NoArticle::Listing {
             teasers,
             linked_percent,

@@ -24,4 +24,6 @@ fuzz_target!(|data: &[u8]| {
         }),
     };
     let _ = extract::extract(data, "not a url", &latin);
+    // The verdict reads the finished article: it must not panic either.
+    let _ = extract::extract_article(data, "https://baomoi.example.vn/tin/b.html", &plain);
 });

@@ -3,5 +3,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod body;
+mod no_article;
 mod robustness;
 mod vietnamese;
