@@ -212,9 +212,15 @@ impl Config {
     /// then `NEWSBRIDGE_*` variables (`NEWSBRIDGE_SERVER__LISTEN` sets
     /// `server.listen`), then `DATABASE_URL`, and validates the result.
     pub fn load(path: &Path, required: bool) -> Result<Config> {
-        if required && !path.exists() {
+        if required && !path.is_file() {
+            let what = if path.exists() {
+                "is not a file"
+            } else {
+                "does not exist"
+            };
             bail!(
-                "config file {} does not exist; create one with `newsbridge init`",
+                "config file {} {what} (named by --config or NEWSBRIDGE_CONFIG); create it with `newsbridge init --config {}`",
+                path.display(),
                 path.display()
             );
         }
@@ -234,6 +240,81 @@ impl Config {
             let mut msg = format!("invalid configuration ({}): ", path.display());
             for (i, err) in e.into_iter().enumerate() {
                 if i > 0 {
+/// The configuration file read when `--config` is not given.
+pub const DEFAULT_PATH: &str = "newsbridge.toml";
+
+/// Where `newsbridge demo` keeps its data unless told otherwise.
+pub const DEMO_DATA_DIR: &str = "data/demo";
+
+/// The file in a demo's data directory holding the demo's configuration.
+pub const DEMO_CONFIG_NAME: &str = "demo.toml";
+
+/// The configuration file a command reads, and why that one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigChoice {
+    /// The file.
+    pub path: PathBuf,
+    /// Whether the file must exist: it was named (`--config`,
+    /// `NEWSBRIDGE_CONFIG`) or is the demo's.
+    pub required: bool,
+    /// Whether this is the configuration a demo wrote in this directory.
+    pub demo: bool,
+}
+
+impl ConfigChoice {
+    /// The file named on the command line, else `./newsbridge.toml` when it
+    /// exists, else the configuration of a demo run in this directory (so
+    /// that `users add`, `status` or `translate` reach the demo's data), else
+    /// `./newsbridge.toml` (absent: the built-in defaults).
+    pub fn resolve(explicit: Option<&Path>) -> ConfigChoice {
+        if let Some(path) = explicit {
+            return ConfigChoice {
+                path: path.to_path_buf(),
+                required: true,
+                demo: false,
+            };
+        }
+        let default = PathBuf::from(DEFAULT_PATH);
+        let demo = Path::new(DEMO_DATA_DIR).join(DEMO_CONFIG_NAME);
+        if !default.exists() && demo.is_file() {
+            return ConfigChoice {
+                path: demo,
+                required: true,
+                demo: true,
+            };
+        }
+        ConfigChoice {
+            path: default,
+            required: false,
+            demo: false,
+        }
+    }
+
+    /// Loads the chosen file (see [`Config::load`]); the demo's is announced
+    /// on standard error, since no file was named.
+    pub fn load(&self) -> Result<Config> {
+        if self.demo {
+            eprintln!(
+                "note: no {DEFAULT_PATH} here; using the demo's configuration {} (its data: {DEMO_DATA_DIR}/)",
+                self.path.display()
+            );
+        }
+        Config::load(&self.path, self.required)
+    }
+
+    /// How a message names the configuration: the file, or the defaults when it does not exist.
+    pub fn describe(&self) -> String {
+        if self.path.exists() {
+            self.path.display().to_string()
+        } else {
+            format!(
+                "the built-in defaults ({} does not exist)",
+                self.path.display()
+            )
+        }
+    }
+}
+
                     msg.push_str("; ");
                 }
                 let key = err.path.join(".");

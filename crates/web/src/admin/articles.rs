@@ -2,13 +2,16 @@
 //! (approve / hold / unpublish, takedown) and the side-by-side review.
 
 use axum::extract::{Path, State};
-use axum::http::{StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
 use maud::{html, Markup};
 use serde_json::Value;
 use store::{ArticleStatus, StoreError, TranslationStatus};
 
-use super::{Action, back, csrf_field, forbidden, not_found, respond, server_error, shell, Desk, Tr, DeskForm};
+use super::{
+    back, csrf_field, forbidden, not_found, respond, server_error, shell, Action, Desk, DeskForm,
+    Tr,
+};
 use crate::app::AppState;
 
 /// Articles listed.
@@ -87,11 +90,7 @@ pub(crate) fn version_key(s: &str) -> &'static str {
 }
 
 /// `GET /admin/articles/{id}`.
-pub(crate) async fn show(
-    State(app): State<AppState>,
-    Path(id): Path<i64>,
-    desk: Desk,
-) -> Response {
+pub(crate) async fn show(State(app): State<AppState>, Path(id): Path<i64>, desk: Desk) -> Response {
     let store = &app.portal.store;
     let a = match store.article(id).await {
         Ok(a) => a,

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use axum::extract::{Query, State};
-use axum::http::{StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
 use maud::html;
 

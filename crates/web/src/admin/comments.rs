@@ -42,7 +42,11 @@ pub(crate) async fn queue(State(app): State<AppState>, desk: Desk) -> Response {
             return server_error(&desk.tr(&app), &e)
         }
     };
-    let ids: Vec<i64> = queue.iter().filter(|c| c.reports > 0).map(|c| c.id).collect();
+    let ids: Vec<i64> = queue
+        .iter()
+        .filter(|c| c.reports > 0)
+        .map(|c| c.id)
+        .collect();
     let mut reports: Reports = HashMap::new();
     match store.reports_on(&ids).await {
         Ok(rows) => {

@@ -1,7 +1,7 @@
 //! `/admin`: pipeline status per stage and per source, dead jobs with a retry button.
 
 use axum::extract::{Path, State};
-use axum::http::{StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
 use maud::html;
 use store::Role;

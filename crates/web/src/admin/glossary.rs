@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 use maud::html;
 use store::{GlossaryTerm, TermKind};
 
-use super::{back, csrf_field, invalid, respond, server_error, shell, Tr, Desk, DeskForm};
+use super::{back, csrf_field, invalid, respond, server_error, shell, Desk, DeskForm, Tr};
 use crate::app::{App, AppState};
 use crate::urls::query_value;
 
@@ -202,7 +202,10 @@ fn field<'a>(form: &'a HashMap<String, String>, key: &str) -> &'a str {
 }
 
 /// `POST /admin/glossary`: adds (or replaces) one term.
-pub(crate) async fn add(State(app): State<AppState>, DeskForm { desk, form }: DeskForm) -> Response {
+pub(crate) async fn add(
+    State(app): State<AppState>,
+    DeskForm { desk, form }: DeskForm,
+) -> Response {
     let t = desk.tr(&app);
     // An unchecked box sends nothing: insensitive for forced terms.
     let case = if form.contains_key("case") {

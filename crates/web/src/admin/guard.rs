@@ -39,9 +39,24 @@ type Rule = (Method, &'static str, Action, LangOf);
 const RULES: &[Rule] = &[
     (Method::GET, "/admin", Action::Read, LangOf::Nothing),
     (Method::GET, "/admin/", Action::Read, LangOf::Nothing),
-    (Method::POST, "/admin/logout", Action::SignOut, LangOf::Nothing),
-    (Method::POST, "/admin/jobs/{id}/retry", Action::RetryJob, LangOf::Nothing),
-    (Method::GET, "/admin/comments", Action::Read, LangOf::Nothing),
+    (
+        Method::POST,
+        "/admin/logout",
+        Action::SignOut,
+        LangOf::Nothing,
+    ),
+    (
+        Method::POST,
+        "/admin/jobs/{id}/retry",
+        Action::RetryJob,
+        LangOf::Nothing,
+    ),
+    (
+        Method::GET,
+        "/admin/comments",
+        Action::Read,
+        LangOf::Nothing,
+    ),
     (
         Method::POST,
         "/admin/comments/threshold",
@@ -55,8 +70,18 @@ const RULES: &[Rule] = &[
         LangOf::Comment,
     ),
     (Method::GET, "/admin/review", Action::Read, LangOf::Nothing),
-    (Method::GET, "/admin/articles", Action::Read, LangOf::Nothing),
-    (Method::GET, "/admin/articles/{id}", Action::Read, LangOf::Nothing),
+    (
+        Method::GET,
+        "/admin/articles",
+        Action::Read,
+        LangOf::Nothing,
+    ),
+    (
+        Method::GET,
+        "/admin/articles/{id}",
+        Action::Read,
+        LangOf::Nothing,
+    ),
     (
         Method::POST,
         "/admin/articles/{id}/takedown",
@@ -69,7 +94,12 @@ const RULES: &[Rule] = &[
         Action::FileArticle,
         LangOf::Nothing,
     ),
-    (Method::GET, "/admin/articles/{id}/{lang}", Action::Read, LangOf::Nothing),
+    (
+        Method::GET,
+        "/admin/articles/{id}/{lang}",
+        Action::Read,
+        LangOf::Nothing,
+    ),
     (
         Method::POST,
         "/admin/articles/{id}/{lang}/status",
@@ -82,20 +112,60 @@ const RULES: &[Rule] = &[
         Action::ReviewTranslation,
         LangOf::Path,
     ),
-    (Method::GET, "/admin/audit", Action::ReadAudit, LangOf::Nothing),
-    (Method::GET, "/admin/sources", Action::ManageSources, LangOf::Nothing),
-    (Method::GET, "/admin/sources/{id}", Action::ManageSources, LangOf::Nothing),
-    (Method::POST, "/admin/sources/{id}", Action::ManageSources, LangOf::Nothing),
+    (
+        Method::GET,
+        "/admin/audit",
+        Action::ReadAudit,
+        LangOf::Nothing,
+    ),
+    (
+        Method::GET,
+        "/admin/sources",
+        Action::ManageSources,
+        LangOf::Nothing,
+    ),
+    (
+        Method::GET,
+        "/admin/sources/{id}",
+        Action::ManageSources,
+        LangOf::Nothing,
+    ),
+    (
+        Method::POST,
+        "/admin/sources/{id}",
+        Action::ManageSources,
+        LangOf::Nothing,
+    ),
     (
         Method::POST,
         "/admin/sources/{id}/{action}",
         Action::ManageSources,
         LangOf::Nothing,
     ),
-    (Method::GET, "/admin/sections", Action::ManageSections, LangOf::Nothing),
-    (Method::POST, "/admin/sections/{id}", Action::ManageSections, LangOf::Nothing),
-    (Method::GET, "/admin/glossary", Action::ManageGlossary, LangOf::Nothing),
-    (Method::POST, "/admin/glossary", Action::ManageGlossary, LangOf::Nothing),
+    (
+        Method::GET,
+        "/admin/sections",
+        Action::ManageSections,
+        LangOf::Nothing,
+    ),
+    (
+        Method::POST,
+        "/admin/sections/{id}",
+        Action::ManageSections,
+        LangOf::Nothing,
+    ),
+    (
+        Method::GET,
+        "/admin/glossary",
+        Action::ManageGlossary,
+        LangOf::Nothing,
+    ),
+    (
+        Method::POST,
+        "/admin/glossary",
+        Action::ManageGlossary,
+        LangOf::Nothing,
+    ),
     (
         Method::POST,
         "/admin/glossary/remove",
@@ -114,8 +184,18 @@ const RULES: &[Rule] = &[
         Action::ManageGlossary,
         LangOf::Nothing,
     ),
-    (Method::GET, "/admin/users", Action::ManageUsers, LangOf::Nothing),
-    (Method::POST, "/admin/users", Action::ManageUsers, LangOf::Nothing),
+    (
+        Method::GET,
+        "/admin/users",
+        Action::ManageUsers,
+        LangOf::Nothing,
+    ),
+    (
+        Method::POST,
+        "/admin/users",
+        Action::ManageUsers,
+        LangOf::Nothing,
+    ),
     (
         Method::POST,
         "/admin/users/{name}/{action}",
@@ -170,8 +250,7 @@ async fn admit(
     };
     if let Some(form) = form {
         let token = form.get("csrf").map(String::as_str).unwrap_or("");
-        if !same_origin(&parts.headers, &app.portal.config.base_url) || !desk.csrf_ok(app, token)
-        {
+        if !same_origin(&parts.headers, &app.portal.config.base_url) || !desk.csrf_ok(app, token) {
             return Err(forbidden(&t, "desk-form-unverified"));
         }
     }

@@ -44,7 +44,11 @@ fn claimed_name(username: &str) -> String {
 /// (for this user name from this IP hash, from this IP hash, for this user
 /// name from anywhere). A database error counts none: the in-process limit
 /// still holds.
-async fn failures_everywhere<'a>(app: &'a App, claimed: &'a str, ip_target: &'a str) -> (i64, i64, i64) {
+async fn failures_everywhere<'a>(
+    app: &'a App,
+    claimed: &'a str,
+    ip_target: &'a str,
+) -> (i64, i64, i64) {
     let since = store::now_ms() - WINDOW.as_millis() as i64;
     let store = &app.portal.store;
     let count = |actor: Option<&'a str>, target: Option<&'a str>| {

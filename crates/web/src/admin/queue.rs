@@ -2,7 +2,7 @@
 //! gone upstream waiting for a decision.
 
 use axum::extract::State;
-use axum::http::{StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
 use maud::html;
 

@@ -8,13 +8,15 @@
 use std::collections::BTreeMap;
 
 use axum::extract::{Path, State};
-use axum::http::{StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
 use maud::{html, Markup};
 use serde_json::{json, Value};
 use store::{Source, StoreError};
 
-use super::{back, csrf_field, invalid, not_found, respond, server_error, shell, when, Tr, Desk, DeskForm};
+use super::{
+    back, csrf_field, invalid, not_found, respond, server_error, shell, when, Desk, DeskForm, Tr,
+};
 use crate::app::AppState;
 
 /// Longest and shortest accepted polling interval, in minutes.
@@ -166,11 +168,7 @@ pub(crate) async fn toggle(
 }
 
 /// `GET /admin/sources/{id}`: the edit form.
-pub(crate) async fn edit(
-    State(app): State<AppState>,
-    Path(id): Path<i64>,
-    desk: Desk,
-) -> Response {
+pub(crate) async fn edit(State(app): State<AppState>, Path(id): Path<i64>, desk: Desk) -> Response {
     let t = desk.tr(&app);
     let source = match load(&app, &t, id).await {
         Ok(s) => s,

@@ -4,12 +4,15 @@
 //! no password verifies and every session of that user ends at once.
 
 use axum::extract::{Path, State};
-use axum::http::{StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
 use maud::html;
 use store::{Role, StoreError};
 
-use super::{back, csrf_field, forbidden, invalid, not_found, respond, role_key, server_error, shell, Desk, DeskForm};
+use super::{
+    back, csrf_field, forbidden, invalid, not_found, respond, role_key, server_error, shell, Desk,
+    DeskForm,
+};
 use crate::app::AppState;
 
 /// Shortest and longest accepted password.
@@ -92,7 +95,10 @@ async fn hash(password: String) -> Option<String> {
 }
 
 /// `POST /admin/users`: `username`, `password`, `role`, `languages`.
-pub(crate) async fn add(State(app): State<AppState>, DeskForm { desk, form }: DeskForm) -> Response {
+pub(crate) async fn add(
+    State(app): State<AppState>,
+    DeskForm { desk, form }: DeskForm,
+) -> Response {
     let t = desk.tr(&app);
     let username = form.get("username").map(|u| u.trim()).unwrap_or("");
     if !username_ok(username) {

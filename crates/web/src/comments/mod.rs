@@ -359,8 +359,12 @@ mod tests {
     fn comment_text_loses_overrides_but_keeps_joiners_and_marks() {
         let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
         let persian = "می\u{200C}خواهم";
-        let text = format!("a\u{202E}b\u{2067}c\u{2069}\u{200B}\u{FEFF}d {family} {persian} \u{200F}x");
-        assert_eq!(clean_text(&text), format!("abcd {family} {persian} \u{200F}x"));
+        let text =
+            format!("a\u{202E}b\u{2067}c\u{2069}\u{200B}\u{FEFF}d {family} {persian} \u{200F}x");
+        assert_eq!(
+            clean_text(&text),
+            format!("abcd {family} {persian} \u{200F}x")
+        );
         let html = body_markup("\u{202E}gnp.exe").into_string();
         assert!(!html.contains('\u{202E}'), "{html}");
     }
@@ -369,7 +373,11 @@ mod tests {
     fn deeply_nested_markup_like_text_is_rendered_flat_and_escaped() {
         // Nothing in the comment path parses nesting: 100,000 levels of
         // brackets and tags render in one pass, escaped.
-        let deep = format!("{}x{}", "(<b>[*_".repeat(100_000), "_*]</b>)".repeat(100_000));
+        let deep = format!(
+            "{}x{}",
+            "(<b>[*_".repeat(100_000),
+            "_*]</b>)".repeat(100_000)
+        );
         let html = body_markup(&deep).into_string();
         assert!(!html.contains("<b>"));
         assert!(html.contains("&lt;b&gt;"));

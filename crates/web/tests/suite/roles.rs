@@ -302,20 +302,40 @@ fn cases(s: &Seeded) -> Vec<Case> {
         get(format!("/admin/articles/{a}"), EVERYONE),
         get(format!("/admin/articles/{a}/fr"), EVERYONE),
         get(format!("/admin/articles/{a}/en"), EVERYONE),
-        post(format!("/admin/articles/{spare}/takedown"), &[("reason", "asked")], EVERY_LANGUAGE),
+        post(
+            format!("/admin/articles/{spare}/takedown"),
+            &[("reason", "asked")],
+            EVERY_LANGUAGE,
+        ),
         post(
             format!("/admin/articles/{a}/section"),
             &[("section", &s.section.to_string())],
             EVERY_LANGUAGE,
         ),
-        post("/admin/comments/threshold".into(), &[("readers", "3")], EVERY_LANGUAGE),
-        post(format!("/admin/comments/{cfr}/ban"), &[("reason", "spam")], EVERY_LANGUAGE),
-        post(format!("/admin/comments/{cen}/ban"), &[("reason", "spam")], EVERY_LANGUAGE),
+        post(
+            "/admin/comments/threshold".into(),
+            &[("readers", "3")],
+            EVERY_LANGUAGE,
+        ),
+        post(
+            format!("/admin/comments/{cfr}/ban"),
+            &[("reason", "spam")],
+            EVERY_LANGUAGE,
+        ),
+        post(
+            format!("/admin/comments/{cen}/ban"),
+            &[("reason", "spam")],
+            EVERY_LANGUAGE,
+        ),
         post("/admin/jobs/1/retry".into(), &[], ADMINS),
         get("/admin/audit".into(), ADMINS),
         get("/admin/sources".into(), ADMINS),
         get(format!("/admin/sources/{}", s.source), ADMINS),
-        post(format!("/admin/sources/{}", s.source), &[("name", "Báo")], ADMINS),
+        post(
+            format!("/admin/sources/{}", s.source),
+            &[("name", "Báo")],
+            ADMINS,
+        ),
         post(format!("/admin/sources/{}/pause", s.source), &[], ADMINS),
         get("/admin/sections".into(), ADMINS),
         post(format!("/admin/sections/{}", s.section), &[], ADMINS),
@@ -406,7 +426,10 @@ async fn walk(store: Store) {
                 ));
             }
             if !case.allowed[i] && !refused(&got) {
-                wrong.push(format!("{} {}: refused without the reason", USERS[i], case.path));
+                wrong.push(format!(
+                    "{} {}: refused without the reason",
+                    USERS[i], case.path
+                ));
             }
         }
     }
@@ -418,7 +441,9 @@ async fn walk(store: Store) {
         .iter()
         .filter(|e| e.target == format!("comment {}", s.comment_en))
         .all(|e| e.actor != "fr"));
-    assert!(log.iter().all(|e| !(e.actor == "fr" && e.action == "takedown")));
+    assert!(log
+        .iter()
+        .all(|e| !(e.actor == "fr" && e.action == "takedown")));
     // Logging out is for everyone; the session ends.
     for session in &sessions {
         assert_eq!(session.post("/admin/logout", &[]).await.status, 303);
@@ -443,12 +468,23 @@ async fn every_desk_route_allows_each_role_only_its_languages_on_postgres() {
 async fn failed_sign_ins_from_one_address_do_not_lock_the_user_out_of_another() {
     let (store, _dir) = store::testing::sqlite().await.unwrap();
     seed(&store).await;
-    let addr = serve(web::router(web::Portal::new(store.clone(), None, config()))).await;
+    // Two web nodes sharing the database and the configured secret.
+    let node = || {
+        web::router(
+            web::Portal::new(store.clone(), None, config())
+                .with_secret(web::Secret::new(b"shared by both nodes")),
+        )
+    };
+    let addr = serve(node()).await;
     let attacker = IpAddr::V4(Ipv4Addr::new(127, 0, 0, 2));
     let user = IpAddr::V4(Ipv4Addr::LOCALHOST);
     let mut answers = Vec::new();
     for _ in 0..8 {
-        answers.push(sign_in_from(attacker, addr, "fr", "guess").await.unwrap_err());
+        answers.push(
+            sign_in_from(attacker, addr, "fr", "guess")
+                .await
+                .unwrap_err(),
+        );
     }
     assert_eq!(answers[..5], [401; 5], "{answers:?}");
     assert!(answers[5..].iter().all(|s| *s == 429), "{answers:?}");
@@ -461,7 +497,7 @@ async fn failed_sign_ins_from_one_address_do_not_lock_the_user_out_of_another() 
     assert!(sign_in_from(user, addr, "fr", "fr password").await.is_ok());
     // Failures are also counted per pair across web nodes: a second portal on
     // the same database keeps the attacker out and lets the user in.
-    let other = serve(web::router(web::Portal::new(store.clone(), None, config()))).await;
+    let other = serve(node()).await;
     assert_eq!(
         sign_in_from(attacker, other, "fr", "fr password").await,
         Err(429)
