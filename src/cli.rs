@@ -13,15 +13,17 @@ use clap::{Args, Parser, Subcommand};
     after_help = "Start here:\n  newsbridge demo                 # sample publisher + portal, nothing to configure\n  newsbridge init && newsbridge run"
 )]
 pub struct Cli {
-    /// Configuration file.
+    /// Configuration file; one named here must exist. Default: ./newsbridge.toml
+    /// if it exists, else the demo's (data/demo/demo.toml) if a demo ran here,
+    /// else the built-in defaults.
     #[arg(
         long,
         short,
         global = true,
         env = "NEWSBRIDGE_CONFIG",
-        default_value = "newsbridge.toml"
+        value_name = "FILE"
     )]
-    pub config: PathBuf,
+    pub config: Option<PathBuf>,
     /// Log format on standard error: `text` for people, `json` (one object per line) for log collectors.
     #[arg(
         long,
@@ -175,10 +177,10 @@ pub enum Command {
         #[arg(long, required = true)]
         once: bool,
     },
-    /// Jobs per stage and state, articles, translations and failed jobs.
-    #[command(after_help = "Example:\n  newsbridge status\n  newsbridge status --json")]
+    /// The database read, jobs per stage and state, articles, translations and failed jobs.
+    #[command(after_help = STATUS_HELP)]
     Status {
-        /// Print JSON instead of a table.
+        /// Print one JSON object instead of a table (its shape is below).
         #[arg(long)]
         json: bool,
         /// Put every dead job back in the queue.
@@ -202,6 +204,20 @@ pub enum Command {
     /// Import or export glossary terms as CSV (forced translations, do-not-translate names).
     #[command(subcommand)]
     Glossary(GlossaryCommand),
+    /// Print a shell completion script, generated from these commands' definitions.
+    #[command(
+        after_help = "Example:\n  newsbridge completions bash > /etc/bash_completion.d/newsbridge\n  newsbridge completions zsh > \"${fpath[1]}/_newsbridge\"\n  newsbridge completions fish > ~/.config/fish/completions/newsbridge.fish"
+    )]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), generated from these commands' definitions.
+    #[command(
+        after_help = "Example:\n  newsbridge man > /usr/local/share/man/man1/newsbridge.1\n  newsbridge man | man -l -"
+    )]
+    Man,
     /// Extract one page and print the article, for writing source overrides.
     #[command(
         after_help = "Example:\n  newsbridge extract page.html --format markdown\n  newsbridge extract https://publisher.example/a.html --format json"
@@ -217,6 +233,24 @@ pub enum Command {
         url: Option<String>,
     },
 }
+
+/// `newsbridge status --help`: examples and the JSON shape, which stays
+/// stable (fields may be added, none renamed or removed).
+const STATUS_HELP: &str = "Example:
+  newsbridge status
+  newsbridge status --json | jq .jobs.translate.dead
+
+JSON (--json), one object; every stage and state is present, zeros included:
+  {
+    \"database\": \"sqlite://data/newsbridge.db\",
+    \"sources\": 3,
+    \"jobs\": {\"poll\": {\"queued\": 0, \"running\": 0, \"done\": 12, \"dead\": 0}, ...},
+    \"articles\": {\"classified\": 40, ...},
+    \"translations\": {\"en\": {\"published\": 38, \"held\": 2}, ...},
+    \"dead_jobs\": [{\"id\": 7, \"kind\": \"fetch\", \"attempts\": 5,
+                   \"payload\": \"...\", \"last_error\": \"...\"}]
+  }
+dead_jobs lists the latest 20.";
 
 /// `newsbridge extract` output formats.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -239,7 +273,7 @@ pub struct DemoArgs {
     #[arg(long, default_value_t = 0)]
     pub generated: usize,
     /// Data directory of the demo (wiped at start).
-    #[arg(long, default_value = "data/demo")]
+    #[arg(long, default_value = crate::config::DEMO_DATA_DIR)]
     pub data_dir: PathBuf,
     /// Ingest, print the status and exit instead of serving.
     #[arg(long)]

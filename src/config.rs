@@ -207,39 +207,6 @@ impl Default for TranslationConfig {
 /// The languages a portal can show: those with complete UI translations.
 pub const SUPPORTED_LANGUAGES: &[&str] = &["vi", "en", "fr", "de", "es", "zh", "ja", "ko", "ru"];
 
-impl Config {
-    /// Loads `path` (if it exists; `required` makes a missing file an error),
-    /// then `NEWSBRIDGE_*` variables (`NEWSBRIDGE_SERVER__LISTEN` sets
-    /// `server.listen`), then `DATABASE_URL`, and validates the result.
-    pub fn load(path: &Path, required: bool) -> Result<Config> {
-        if required && !path.is_file() {
-            let what = if path.exists() {
-                "is not a file"
-            } else {
-                "does not exist"
-            };
-            bail!(
-                "config file {} {what} (named by --config or NEWSBRIDGE_CONFIG); create it with `newsbridge init --config {}`",
-                path.display(),
-                path.display()
-            );
-        }
-        let mut figment = Figment::from(Serialized::defaults(Config::default()));
-        if path.exists() {
-            figment = figment.merge(Toml::file(path));
-        }
-        figment = figment.merge(
-            Env::prefixed("NEWSBRIDGE_")
-                .split("__")
-                .ignore(&["CONFIG", "LOG"]),
-        );
-        if let Ok(url) = std::env::var("DATABASE_URL") {
-            figment = figment.merge(("database_url", url));
-        }
-        let config: Config = figment.extract().map_err(|e| {
-            let mut msg = format!("invalid configuration ({}): ", path.display());
-            for (i, err) in e.into_iter().enumerate() {
-                if i > 0 {
 /// The configuration file read when `--config` is not given.
 pub const DEFAULT_PATH: &str = "newsbridge.toml";
 
@@ -315,6 +282,39 @@ impl ConfigChoice {
     }
 }
 
+impl Config {
+    /// Loads `path` (if it exists; `required` makes a missing file an error),
+    /// then `NEWSBRIDGE_*` variables (`NEWSBRIDGE_SERVER__LISTEN` sets
+    /// `server.listen`), then `DATABASE_URL`, and validates the result.
+    pub fn load(path: &Path, required: bool) -> Result<Config> {
+        if required && !path.is_file() {
+            let what = if path.exists() {
+                "is not a file"
+            } else {
+                "does not exist"
+            };
+            bail!(
+                "config file {} {what} (named by --config or NEWSBRIDGE_CONFIG); create it with `newsbridge init --config {}`",
+                path.display(),
+                path.display()
+            );
+        }
+        let mut figment = Figment::from(Serialized::defaults(Config::default()));
+        if path.exists() {
+            figment = figment.merge(Toml::file(path));
+        }
+        figment = figment.merge(
+            Env::prefixed("NEWSBRIDGE_")
+                .split("__")
+                .ignore(&["CONFIG", "LOG"]),
+        );
+        if let Ok(url) = std::env::var("DATABASE_URL") {
+            figment = figment.merge(("database_url", url));
+        }
+        let config: Config = figment.extract().map_err(|e| {
+            let mut msg = format!("invalid configuration ({}): ", path.display());
+            for (i, err) in e.into_iter().enumerate() {
+                if i > 0 {
                     msg.push_str("; ");
                 }
                 let key = err.path.join(".");

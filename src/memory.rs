@@ -40,6 +40,17 @@ fn origin_from_string(s: &str) -> Origin {
     }
 }
 
+/// When a segment was first recorded and last changed, in milliseconds
+/// since the epoch, per source key.
+type Dates = std::collections::HashMap<String, (i64, i64)>;
+
+/// A stored time in milliseconds as a date (the epoch for a value out of range).
+fn date(ms: i64) -> chrono::DateTime<Utc> {
+    Utc.timestamp_millis_opt(ms)
+        .single()
+        .unwrap_or(chrono::DateTime::UNIX_EPOCH)
+}
+
 fn to_entry(seg: store::MemorySegment) -> MemoryEntry {
     let now = Utc::now();
     MemoryEntry {
@@ -121,7 +132,65 @@ impl MemoryStore for DatabaseMemory {
             .memory_segments(&pair.source, &pair.target)
             .await
             .map_err(backend)?;
-        Ok(found.into_iter().map(to_entry).collect())
+        let dates = self.dates(pair).await?;
+        Ok(found
+            .into_iter()
+            .map(|seg| {
+                let stored = dates.get(&seg.source_key).copied();
+                let mut entry = to_entry(seg);
+                if let Some((created, updated)) = stored {
+                    entry.created_at = date(created);
+                    entry.updated_at = date(updated);
+                }
+                entry
+            })
+            .collect())
+    }
+}
+
+impl DatabaseMemory {
+    /// Dates a recorded segment back to `entry.created_at` when that is
+    /// earlier than the time it was recorded: an imported TMX unit keeps
+    /// its `creationdate`.
+    pub async fn keep_created_at(&self, entry: &MemoryEntry) -> Result<(), MemoryError> {
+        sqlx::query(
+            "UPDATE tm_segments SET created_at = $1 WHERE source_lang = $2 AND target_lang = $3 AND source_key = $4 AND created_at > $1",
+        )
+        .bind(entry.created_at.timestamp_millis())
+        .bind(&entry.pair.source)
+        .bind(&entry.pair.target)
+        .bind(&entry.key)
+        .execute(self.store.pool())
+        .await
+        .map_err(|e| MemoryError::Backend(Box::new(e)))?;
+        Ok(())
+    }
+
+    /// The recorded dates of a pair's segments (for TMX `creationdate` and
+    /// `changedate`), read from the pool because the store's segment rows
+    /// do not carry them.
+    async fn dates(&self, pair: &LangPair) -> Result<Dates, MemoryError> {
+        use sqlx::Row;
+        let rows = sqlx::query(
+            "SELECT source_key, created_at, updated_at FROM tm_segments WHERE source_lang = $1 AND target_lang = $2",
+        )
+        .bind(&pair.source)
+        .bind(&pair.target)
+        .fetch_all(self.store.pool())
+        .await
+        .map_err(|e| MemoryError::Backend(Box::new(e)))?;
+        rows.iter()
+            .map(|r| {
+                Ok((
+                    r.try_get::<String, _>("source_key")?,
+                    (
+                        r.try_get::<i64, _>("created_at")?,
+                        r.try_get::<i64, _>("updated_at")?,
+                    ),
+                ))
+            })
+            .collect::<Result<Dates, sqlx::Error>>()
+            .map_err(|e| MemoryError::Backend(Box::new(e)))
     }
 }
 

@@ -9,7 +9,7 @@ use crate::config::Config;
 /// Writes the archive next to its final name, then renames it: a failed or
 /// interrupted export never leaves a file that looks like a backup.
 pub async fn export(config: Config, file: &Path) -> Result<()> {
-    let store = crate::app::open_store(&config).await?;
+    let store = crate::app::open_existing_store(&config).await?;
     let partial = file.with_extension("partial");
     let out = std::fs::File::create(&partial)
         .with_context(|| format!("cannot create {}", partial.display()))?;
@@ -26,7 +26,7 @@ pub async fn export(config: Config, file: &Path) -> Result<()> {
     };
     std::fs::rename(&partial, file)
         .with_context(|| format!("cannot move {} to {}", partial.display(), file.display()))?;
-    println!(
+    outln!(
         "exported {} rows (schema version {}) to {}",
         summary.total_rows(),
         summary.schema_version,
@@ -45,7 +45,7 @@ pub async fn import(config: Config, file: &Path) -> Result<()> {
         .import_archive(std::io::BufReader::new(input))
         .await
         .with_context(|| format!("cannot import {}", file.display()))?;
-    println!(
+    outln!(
         "imported {} rows into {}; now run `newsbridge index rebuild` on every web node",
         summary.total_rows(),
         store::redact(&config.database_url())
@@ -57,6 +57,6 @@ pub async fn import(config: Config, file: &Path) -> Result<()> {
 /// Rows per table, one line each.
 fn print_rows(summary: &store::ArchiveSummary) {
     for (table, rows) in &summary.rows {
-        println!("  {table:<16} {rows:>9}");
+        outln!("  {table:<16} {rows:>9}");
     }
 }

@@ -10,7 +10,7 @@ const BATCH: i64 = 500;
 /// Builds a new index beside the current one from every stored article, then
 /// swaps it in; the old one is removed only once the new one is complete.
 pub async fn rebuild(config: Config) -> Result<()> {
-    let store = crate::app::open_store(&config).await?;
+    let store = crate::app::open_existing_store(&config).await?;
     let dir = config.data_dir.join("search");
     let fresh = config.data_dir.join("search.rebuild");
     let old = config.data_dir.join("search.old");
@@ -67,6 +67,6 @@ pub async fn rebuild(config: Config) -> Result<()> {
         std::fs::remove_dir_all(&old)
             .with_context(|| format!("cannot remove the old index {}", old.display()))?;
     }
-    println!("search index rebuilt: {articles} articles, following the change log from {cursor}");
+    outln!("search index rebuilt: {articles} articles, following the change log from {cursor}");
     Ok(())
 }

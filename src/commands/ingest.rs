@@ -15,10 +15,15 @@ pub async fn run(config: Config) -> Result<()> {
         anyhow::bail!("no sources configured; add one with `newsbridge sources add URL`");
     }
     let ran = pipeline::drain(&app, app.config.workers.concurrency).await?;
-    println!("ran {ran} jobs");
+    outln!("ran {ran} jobs");
     let merged = crate::classify::merge_stories(&app).await?;
     if merged > 0 {
-        println!("merged {merged} stories that were one event");
+        outln!("merged {merged} stories that were one event");
     }
-    super::status::print(&app.store, false).await
+    super::status::print(
+        &app.store,
+        &store::redact(&app.config.database_url()),
+        false,
+    )
+    .await
 }

@@ -17,11 +17,11 @@ pub fn run(path: &Path, force: bool) -> Result<()> {
     std::fs::write(path, TEMPLATE).with_context(|| format!("cannot write {}", path.display()))?;
     let config = Config::load(path, true)?;
     config.ensure_data_dir()?;
-    println!(
+    outln!(
         "wrote {} and created {}/",
         path.display(),
         config.data_dir.display()
     );
-    println!("next: newsbridge sources add <feed URL>, then newsbridge run");
+    outln!("next: newsbridge sources add <feed URL>, then newsbridge run");
     Ok(())
 }

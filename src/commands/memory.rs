@@ -11,8 +11,6 @@ use crate::memory::DatabaseMemory;
 
 /// Runs a `memory` subcommand.
 pub async fn run(config: Config, cmd: MemoryCommand) -> Result<()> {
-    let store = crate::app::open_store(&config).await?;
-    let memory = DatabaseMemory::new(store);
     match cmd {
         MemoryCommand::Import { file } => {
             let reader = BufReader::new(
@@ -21,20 +19,23 @@ pub async fn run(config: Config, cmd: MemoryCommand) -> Result<()> {
             );
             let imported = translate::import_tmx(reader)
                 .with_context(|| format!("{} is not a readable TMX file", file.display()))?;
+            let memory = DatabaseMemory::new(crate::app::open_store(&config).await?);
             let count = imported.entries.len();
             for entry in imported.entries {
-                memory.record(entry).await?;
+                memory.record(entry.clone()).await?;
+                memory.keep_created_at(&entry).await?;
             }
-            println!(
+            outln!(
                 "imported {count} segments from {} ({} units skipped: empty or without source)",
                 file.display(),
                 imported.skipped
             );
         }
         MemoryCommand::Export { source, target } => {
+            let memory = DatabaseMemory::new(crate::app::open_existing_store(&config).await?);
             let pair = LangPair::new(&source, &target);
             let entries = memory.entries(Some(&pair)).await?;
-            translate::export_tmx(&entries, std::io::stdout().lock())
+            translate::export_tmx(&entries, std::io::BufWriter::new(crate::out::Stdout))
                 .context("cannot write the TMX")?;
             eprintln!("exported {} segments ({source} → {target})", entries.len());
         }

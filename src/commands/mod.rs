@@ -18,15 +18,30 @@ mod translate_article;
 mod translate_text;
 mod users;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
+use clap::CommandFactory;
 
 use crate::cli::{Cli, Command};
-use crate::config::Config;
+use crate::config::ConfigChoice;
 
 /// Runs the chosen subcommand.
 pub async fn dispatch(cli: Cli) -> Result<()> {
+    let choice = ConfigChoice::resolve(cli.config.as_deref());
     match cli.command {
-        Command::Init { force } => init::run(&cli.config, force),
+        Command::Init { force } => init::run(
+            cli.config
+                .as_deref()
+                .unwrap_or(std::path::Path::new(crate::config::DEFAULT_PATH)),
+            force,
+        ),
+        Command::Completions { shell } => {
+            let mut command = Cli::command();
+            clap_complete::generate(shell, &mut command, "newsbridge", &mut crate::out::Stdout);
+            Ok(())
+        }
+        Command::Man => clap_mangen::Man::new(Cli::command())
+            .render(&mut crate::out::Stdout)
+            .context("cannot write the manual page"),
         Command::Qa {
             from,
             to,
@@ -35,11 +50,11 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         } => qa::run(&from, &to, glossary.as_deref(), &file),
         Command::Demo(args) => demo::run(args).await,
         Command::Extract { input, format, url } => {
-            let config = Config::load(&cli.config, false)?;
+            let config = choice.load()?;
             extract::run(&config, &input, format, url.as_deref()).await
         }
         command => {
-            let config = Config::load(&cli.config, false)?;
+            let config = choice.load()?;
             match command {
                 Command::Run => serve::run(config, true, true, None).await,
                 Command::Serve => serve::run(config, true, false, None).await,
@@ -56,11 +71,11 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
                     translate_article::run(config, article_id, langs).await
                 }
                 Command::TranslateText { from, to, text } => {
-                    translate_text::run(config, &from, &to, text).await
+                    translate_text::run(config, &choice, &from, &to, text).await
                 }
                 Command::Migrate => {
                     let store = crate::app::open_store(&config).await?;
-                    println!(
+                    outln!(
                         "database {} is at schema version {}",
                         store::redact(&config.database_url()),
                         store.schema_version().await?
@@ -75,6 +90,8 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
                 Command::Sections(cmd) => sections::run(config, cmd).await,
                 Command::Glossary(cmd) => glossary::run(config, cmd).await,
                 Command::Init { .. }
+                | Command::Completions { .. }
+                | Command::Man
                 | Command::Demo(_)
                 | Command::Extract { .. }
                 | Command::Qa { .. } => unreachable_command(),

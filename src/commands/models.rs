@@ -18,13 +18,13 @@ pub async fn run(config: &Config, cmd: ModelsCommand) -> Result<()> {
                 .list()
                 .context("cannot list the installed models")?;
             if models.is_empty() {
-                println!(
+                outln!(
                     "no model installed in {} (add one with `newsbridge models add`)",
                     registry.root().display()
                 );
             }
             for m in models {
-                println!(
+                outln!(
                     "{:<28} {:>5} → {:<5} {:>8.1} MB{}{}",
                     m.name,
                     m.source_lang.as_deref().unwrap_or("?"),
@@ -73,27 +73,27 @@ pub async fn run(config: &Config, cmd: ModelsCommand) -> Result<()> {
             registry
                 .remove(&name)
                 .with_context(|| format!("cannot remove the model {name}"))?;
-            println!("removed {name}");
+            outln!("removed {name}");
             Ok(())
         }
     }
 }
 
 fn print_installed(model: &InstalledModel) {
-    println!(
+    outln!(
         "installed {} ({:.1} MB) in {}",
         model.name,
         model.size_bytes as f64 / 1e6,
         model.dir.display()
     );
     if model.non_commercial {
-        println!("warning: this model's licence forbids commercial use (NLLB-200 is CC BY-NC 4.0)");
+        outln!("warning: this model's licence forbids commercial use (NLLB-200 is CC BY-NC 4.0)");
     }
     let (from, to) = (
         model.source_lang.as_deref().unwrap_or("vi"),
         model.target_lang.as_deref().unwrap_or("en"),
     );
-    println!(
+    outln!(
         "\nTo translate {from} → {to} with it, add to newsbridge.toml:\n\n\
          [[translation.engines]]\nkind = \"ctranslate2\"\nname = \"{name}\"\nmodel_dir = \"{dir}\"\nsource = \"{from}\"\ntarget = \"{to}\"\n\n\
          [[translation.routes]]\nsource = \"{from}\"\ntarget = \"{to}\"\nchain = [{{ engine = \"{name}\" }}]",
@@ -101,7 +101,7 @@ fn print_installed(model: &InstalledModel) {
         dir = model.dir.display(),
     );
     if !cfg!(feature = "ctranslate2") {
-        println!("\nThis build has no CTranslate2 engine: rebuild with `cargo build --release --features ctranslate2` (needs cmake).");
+        outln!("\nThis build has no CTranslate2 engine: rebuild with `cargo build --release --features ctranslate2` (needs cmake).");
     }
 }
 

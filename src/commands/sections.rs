@@ -10,25 +10,27 @@ const FOLDS: usize = 5;
 
 /// Runs a `sections` subcommand.
 pub async fn run(config: Config, cmd: SectionsCommand) -> Result<()> {
-    let store = crate::app::open_store(&config).await?;
+    let store = crate::app::open_existing_store(&config).await?;
     crate::sections::seed(&store).await?;
     match cmd {
         SectionsCommand::List => {
+            let served = &config.site.languages;
+            outln!("portal languages (site.languages): {}", served.join(", "));
             for s in store.sections().await? {
-                let names: Vec<String> = s
-                    .names
+                let names: Vec<String> = served
                     .iter()
-                    .map(|(lang, name)| format!("{lang}: {name}"))
+                    .filter_map(|lang| s.names.get(lang).map(|name| format!("{lang}: {name}")))
                     .collect();
-                let slugs: Vec<String> = s
-                    .slugs
+                // Every served language has the section, at its own slug or the key.
+                let addresses: Vec<String> = served
                     .iter()
-                    .map(|(lang, slug)| format!("{lang}: /{lang}/{slug}/"))
+                    .map(|lang| {
+                        let slug = s.slugs.get(lang).unwrap_or(&s.slug);
+                        format!("/{lang}/{slug}/")
+                    })
                     .collect();
-                println!("{:<12} {}", s.slug, names.join(", "));
-                if !slugs.is_empty() {
-                    println!("{:<12} {}", "", slugs.join(", "));
-                }
+                outln!("{:<12} {}", s.slug, names.join(", "));
+                outln!("{:<12} {}", "", addresses.join(" "));
             }
         }
         SectionsCommand::Set {
@@ -51,7 +53,7 @@ pub async fn run(config: Config, cmd: SectionsCommand) -> Result<()> {
                 );
             }
             let report = search::SectionClassifier::cross_validate(&examples, FOLDS);
-            println!(
+            outln!(
                 "{} articles, {} sections, {FOLDS}-fold cross-validation:\n{report}",
                 examples.len(),
                 sections.len()
@@ -63,7 +65,7 @@ pub async fn run(config: Config, cmd: SectionsCommand) -> Result<()> {
                 model
                     .save(&path)
                     .with_context(|| format!("cannot save {}", path.display()))?;
-                println!("saved {}", path.display());
+                outln!("saved {}", path.display());
             }
         }
     }
@@ -122,7 +124,7 @@ async fn set(
             Some(&detail),
         )
         .await?;
-    println!("updated section {key} (web nodes show it within 30 seconds)");
+    outln!("updated section {key} (web nodes show it within 30 seconds)");
     Ok(())
 }
 

@@ -3,7 +3,7 @@
 use anyhow::{bail, Context, Result};
 use ingest::{SourceKind, SourceSettings};
 
-use crate::app::{build_fetcher, open_store};
+use crate::app::{build_fetcher, open_existing_store, open_store};
 use crate::cli::{SourceAddArgs, SourcesCommand};
 use crate::config::Config;
 
@@ -12,13 +12,13 @@ pub async fn run(config: Config, cmd: SourcesCommand) -> Result<()> {
     match cmd {
         SourcesCommand::Add(args) => add(config, *args).await,
         SourcesCommand::List => {
-            let store = open_store(&config).await?;
+            let store = open_existing_store(&config).await?;
             let sources = store.sources().await?;
             if sources.is_empty() {
-                println!("no sources; add one with `newsbridge sources add URL`");
+                outln!("no sources; add one with `newsbridge sources add URL`");
             }
             for s in sources {
-                println!(
+                outln!(
                     "{:>4}  {:<8} {:<30} {}{}",
                     s.id,
                     s.kind.as_str(),
@@ -33,18 +33,18 @@ pub async fn run(config: Config, cmd: SourcesCommand) -> Result<()> {
             Ok(())
         }
         SourcesCommand::Show { id } => {
-            let store = open_store(&config).await?;
+            let store = open_existing_store(&config).await?;
             let s = store.source(id).await.map_err(|e| not_found(e, id))?;
-            println!("{}", serde_json::to_string_pretty(&s)?);
+            outln!("{}", serde_json::to_string_pretty(&s)?);
             Ok(())
         }
         SourcesCommand::Remove { id } => {
-            let store = open_store(&config).await?;
+            let store = open_existing_store(&config).await?;
             store
                 .remove_source(id)
                 .await
                 .map_err(|e| not_found(e, id))?;
-            println!("removed source {id}; its articles stay published");
+            outln!("removed source {id}; its articles stay published");
             Ok(())
         }
     }
@@ -71,7 +71,7 @@ async fn add(config: Config, args: SourceAddArgs) -> Result<()> {
                 args.url
             );
         }
-        println!(
+        outln!(
             "found {} candidate sources; add the ones you want:",
             proposals.len()
         );
@@ -81,7 +81,7 @@ async fn add(config: Config, args: SourceAddArgs) -> Result<()> {
                 SourceKind::Sitemap => "sitemap",
                 SourceKind::Listing => "listing",
             };
-            println!(
+            outln!(
                 "  newsbridge sources add {} --kind {kind}{}",
                 p.url,
                 p.title.map(|t| format!("   # {t}")).unwrap_or_default()
@@ -97,6 +97,11 @@ async fn add(config: Config, args: SourceAddArgs) -> Result<()> {
         None if args.link_pattern.is_some() => SourceKind::Listing,
         None => guess_kind(&fetcher, &args.url).await?,
     };
+    // A guessed kind went through the fetcher's guard; a named one is
+    // checked the same way here, without fetching (the publisher may be down).
+    if args.kind.is_some() || args.link_pattern.is_some() {
+        check_address(&config, &args.url).await?;
+    }
     let mut settings = SourceSettings::new(kind, args.url.clone());
     settings.link_pattern = args.link_pattern.clone();
     settings.default_section = args.section.clone();
@@ -147,9 +152,12 @@ async fn add(config: Config, args: SourceAddArgs) -> Result<()> {
             &serde_json::to_value(&settings)?,
         )
         .await?;
-    println!(
+    outln!(
         "added source {} ({}, {}): {}",
-        source.id, source.name, source.kind, source.url
+        source.id,
+        source.name,
+        source.kind,
+        source.url
     );
     Ok(())
 }
@@ -170,4 +178,45 @@ async fn guess_kind(fetcher: &ingest::Fetcher, url: &str) -> Result<SourceKind> 
     bail!(
         "{url} is neither a feed nor a sitemap; for a homepage use --discover, for a section page use --kind listing --link-pattern REGEX"
     )
+}
+
+/// The SSRF guard's rule at add time, without a request: the URL is http(s)
+/// with a host, and every address its host resolves to is public or in
+/// `ingest.allow` (the fetcher checks again at each poll, since DNS changes).
+async fn check_address(config: &Config, raw: &str) -> Result<()> {
+    let url = ingest::Url::parse(raw).map_err(|e| {
+        anyhow::anyhow!("{raw:?} is not a URL ({e}); give an absolute http:// or https:// URL")
+    })?;
+    if !matches!(url.scheme(), "http" | "https") {
+        bail!("{raw} is not an http:// or https:// URL");
+    }
+    let Some(host) = url.host_str() else {
+        bail!("{raw} has no host");
+    };
+    let port = url.port_or_known_default().unwrap_or(80);
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    let addrs: Vec<std::net::SocketAddr> = match host.parse::<std::net::IpAddr>() {
+        Ok(ip) => vec![std::net::SocketAddr::new(ip, port)],
+        Err(_) => tokio::time::timeout(
+            std::time::Duration::from_secs(10),
+            tokio::net::lookup_host((host, port)),
+        )
+        .await
+        .map_err(|_| anyhow::anyhow!("cannot resolve the host of {raw}: no answer within 10 s"))?
+        .with_context(|| format!("cannot resolve the host of {raw}; check the source URL"))?
+        .collect(),
+    };
+    let allow = ingest::AllowList::parse(&config.ingest.allow).context("invalid ingest.allow")?;
+    for addr in addrs {
+        if allow.permits(host, addr) {
+            continue;
+        }
+        if let Some(rule) = ingest::classify(addr.ip()) {
+            bail!(
+                "refusing {raw}: {} is {rule}; add it to ingest.allow to permit it",
+                addr.ip()
+            );
+        }
+    }
+    Ok(())
 }

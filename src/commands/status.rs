@@ -1,61 +1,118 @@
-//! `newsbridge status`: what the pipeline is doing and what failed.
+//! `newsbridge status`: which database, what the pipeline is doing and what failed.
+//!
+//! `--json` prints one [`StatusReport`]: objects keyed by name, never
+//! positional arrays, every stage and state present (zeros included), so a
+//! script reads `.jobs.translate.dead` whatever the database holds. Fields
+//! may be added; none is renamed or removed.
 
 use std::collections::BTreeMap;
 
 use anyhow::Result;
+use serde::Serialize;
 use store::{JobKind, JobState};
 
 use crate::config::Config;
 
-/// Prints the status (or retries dead jobs first).
-pub async fn run(config: Config, json: bool, retry_dead: bool) -> Result<()> {
-    let store = crate::app::open_store(&config).await?;
-    if retry_dead {
-        let n = store.retry_all_dead().await?;
-        println!("requeued {n} dead jobs");
-    }
-    print(&store, json).await
+/// How many dead jobs are listed.
+const DEAD_SHOWN: i64 = 20;
+
+/// What `newsbridge status --json` prints.
+#[derive(Debug, Serialize)]
+pub struct StatusReport {
+    /// The database read (its URL, password hidden).
+    pub database: String,
+    /// Sources configured.
+    pub sources: i64,
+    /// Jobs per stage, then per state: every stage and state, zeros included.
+    pub jobs: BTreeMap<&'static str, BTreeMap<&'static str, i64>>,
+    /// Articles per status (only statuses that occur).
+    pub articles: BTreeMap<String, i64>,
+    /// Language versions per language, then per status (only those that occur).
+    pub translations: BTreeMap<String, BTreeMap<String, i64>>,
+    /// The latest dead jobs, newest first.
+    pub dead_jobs: Vec<store::DeadJob>,
 }
 
-/// Prints jobs per stage and state, articles, translations and the latest dead jobs.
-pub async fn print(store: &store::Store, json: bool) -> Result<()> {
-    let status = store.pipeline_status(20).await?;
+/// Prints the status (or retries dead jobs first).
+pub async fn run(config: Config, json: bool, retry_dead: bool) -> Result<()> {
+    let store = crate::app::open_existing_store(&config).await?;
+    if retry_dead {
+        let n = store.retry_all_dead().await?;
+        outln!("requeued {n} dead jobs");
+    }
+    print(&store, &store::redact(&config.database_url()), json).await
+}
+
+/// Reads the status of `store` (named `database` in the report).
+pub async fn report(store: &store::Store, database: &str) -> Result<StatusReport> {
+    let status = store.pipeline_status(DEAD_SHOWN).await?;
+    let mut jobs: BTreeMap<&'static str, BTreeMap<&'static str, i64>> = JobKind::ALL
+        .iter()
+        .map(|k| {
+            (
+                k.as_str(),
+                JobState::ALL.iter().map(|s| (s.as_str(), 0)).collect(),
+            )
+        })
+        .collect();
+    for c in &status.jobs {
+        let kind = JobKind::ALL.iter().find(|k| k.as_str() == c.kind);
+        let state = JobState::ALL.iter().find(|s| s.as_str() == c.state);
+        if let (Some(kind), Some(state)) = (kind, state) {
+            *jobs
+                .entry(kind.as_str())
+                .or_default()
+                .entry(state.as_str())
+                .or_default() += c.count;
+        }
+    }
+    let mut translations: BTreeMap<String, BTreeMap<String, i64>> = BTreeMap::new();
+    for (lang, state, n) in status.translations {
+        *translations
+            .entry(lang)
+            .or_default()
+            .entry(state)
+            .or_default() += n;
+    }
+    Ok(StatusReport {
+        database: database.to_string(),
+        sources: status.sources,
+        jobs,
+        articles: status.articles.into_iter().collect(),
+        translations,
+        dead_jobs: status.dead,
+    })
+}
+
+/// Prints the database, jobs per stage and state, articles, translations and the latest dead jobs.
+pub async fn print(store: &store::Store, database: &str, json: bool) -> Result<()> {
+    let report = report(store, database).await?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&status)?);
+        outln!("{}", serde_json::to_string_pretty(&report)?);
         return Ok(());
     }
-    let mut table: BTreeMap<&str, BTreeMap<&str, i64>> = BTreeMap::new();
-    for c in &status.jobs {
-        *table
-            .entry(c.kind.as_str())
-            .or_default()
-            .entry(c.state.as_str())
-            .or_default() += c.count;
-    }
-    println!("sources: {}", status.sources);
-    print!("{:<10}", "stage");
+    outln!("database: {}", report.database);
+    outln!("sources: {}", report.sources);
+    out!("{:<10}", "stage");
     for state in JobState::ALL {
-        print!("{:>9}", state.as_str());
+        out!("{:>9}", state.as_str());
     }
-    println!();
+    outln!();
     for kind in JobKind::ALL {
-        print!("{:<10}", kind.as_str());
+        out!("{:<10}", kind.as_str());
+        let states = report.jobs.get(kind.as_str());
         for state in JobState::ALL {
-            let n = table
-                .get(kind.as_str())
-                .and_then(|s| s.get(state.as_str()))
-                .copied()
-                .unwrap_or(0);
-            print!("{n:>9}");
+            let n = states.and_then(|s| s.get(state.as_str())).copied();
+            out!("{:>9}", n.unwrap_or(0));
         }
-        println!();
+        outln!();
     }
-    let articles: Vec<String> = status
+    let articles: Vec<String> = report
         .articles
         .iter()
         .map(|(s, n)| format!("{s} {n}"))
         .collect();
-    println!(
+    outln!(
         "articles: {}",
         if articles.is_empty() {
             "none".into()
@@ -63,25 +120,19 @@ pub async fn print(store: &store::Store, json: bool) -> Result<()> {
             articles.join(", ")
         }
     );
-    let mut by_lang: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    for (lang, state, n) in &status.translations {
-        by_lang
-            .entry(lang.as_str())
-            .or_default()
-            .push(format!("{state} {n}"));
+    for (lang, states) in &report.translations {
+        let states: Vec<String> = states.iter().map(|(s, n)| format!("{s} {n}")).collect();
+        outln!("  {lang}: {}", states.join(", "));
     }
-    for (lang, states) in by_lang {
-        println!("  {lang}: {}", states.join(", "));
-    }
-    if status.dead.is_empty() {
-        println!("dead jobs: none");
+    if report.dead_jobs.is_empty() {
+        outln!("dead jobs: none");
     } else {
-        println!(
+        outln!(
             "dead jobs (latest {}; retry with `newsbridge status --retry-dead`):",
-            status.dead.len()
+            report.dead_jobs.len()
         );
-        for d in &status.dead {
-            println!(
+        for d in &report.dead_jobs {
+            outln!(
                 "  #{} {} after {} attempts: {} — {}",
                 d.id,
                 d.kind,

@@ -12,7 +12,7 @@ use crate::config::Config;
 /// its own), one after the other with a progress bar, and prints what each
 /// version became.
 pub async fn run(config: Config, article_id: i64, langs: Vec<String>) -> Result<()> {
-    let app = App::open(config).await?;
+    let app = App::open_existing(config).await?;
     let article = match app.store.article(article_id).await {
         Ok(a) => a,
         Err(store::StoreError::NotFound(_)) => {
@@ -69,11 +69,11 @@ pub async fn run(config: Config, article_id: i64, langs: Vec<String>) -> Result<
                     version.status.as_str(),
                     version.engine.as_deref().unwrap_or("translation memory")
                 );
-                bar.suspend(|| println!("{line}"));
+                bar.suspend(|| outln!("{line}"));
             }
             Err(e) => {
                 failed += 1;
-                bar.suspend(|| println!("{lang}: not translated: {e:#}"));
+                bar.suspend(|| outln!("{lang}: not translated: {e:#}"));
             }
         }
         bar.inc(1);

@@ -33,11 +33,11 @@ pub async fn run(config: Config, cmd: UsersCommand) -> Result<()> {
             let store = crate::app::open_store(&config).await?;
             let role: store::Role = role.parse()?;
             let user = store.add_user(&username, &hash, role, &languages).await?;
-            println!("added {} user {}", user.role.as_str(), user.username);
+            outln!("added {} user {}", user.role.as_str(), user.username);
             audit(&store, "user_added", &user.username).await
         }
         UsersCommand::List => {
-            let store = crate::app::open_store(&config).await?;
+            let store = crate::app::open_existing_store(&config).await?;
             for u in store.users().await? {
                 let languages = if u.languages.is_empty() {
                     "all languages".to_string()
@@ -45,7 +45,7 @@ pub async fn run(config: Config, cmd: UsersCommand) -> Result<()> {
                     u.languages.join(",")
                 };
                 let state = if u.disabled() { "disabled" } else { "active" };
-                println!(
+                outln!(
                     "{:<20} {:<7} {:<8} {languages}",
                     u.username,
                     u.role.as_str(),
@@ -57,15 +57,15 @@ pub async fn run(config: Config, cmd: UsersCommand) -> Result<()> {
         UsersCommand::Disable { username } => set_enabled(&config, &username, false).await,
         UsersCommand::Enable { username } => set_enabled(&config, &username, true).await,
         UsersCommand::Password { username } => {
+            let store = crate::app::open_existing_store(&config).await?;
             let password = read_password()?;
-            let store = crate::app::open_store(&config).await?;
             if store.user_by_name(&username).await?.is_none() {
                 bail!("there is no user {username:?}; `newsbridge users list` shows them");
             }
             store
                 .set_password_hash(&username, &hash_password(&password)?)
                 .await?;
-            println!("new password set for {username}; their sessions have ended");
+            outln!("new password set for {username}; their sessions have ended");
             audit(&store, "user_password_reset", &username).await
         }
     }
@@ -73,7 +73,7 @@ pub async fn run(config: Config, cmd: UsersCommand) -> Result<()> {
 
 /// Disables or enables a user, as the desk does.
 async fn set_enabled(config: &Config, username: &str, enabled: bool) -> Result<()> {
-    let store = crate::app::open_store(config).await?;
+    let store = crate::app::open_existing_store(config).await?;
     match store.set_user_enabled(username, enabled).await {
         Ok(changed) => {
             let (word, action) = if enabled {
@@ -82,10 +82,10 @@ async fn set_enabled(config: &Config, username: &str, enabled: bool) -> Result<(
                 ("disabled", "user_disabled")
             };
             if changed {
-                println!("{username} {word}");
+                outln!("{username} {word}");
                 audit(&store, action, username).await
             } else {
-                println!("{username} was already {word}");
+                outln!("{username} was already {word}");
                 Ok(())
             }
         }

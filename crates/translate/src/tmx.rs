@@ -432,6 +432,7 @@ pub fn export_tmx(entries: &[MemoryEntry], mut out: impl Write) -> Result<(), Tm
     }
     writeln!(out, "  </body>")?;
     writeln!(out, "</tmx>")?;
+    out.flush()?;
     Ok(())
 }
 

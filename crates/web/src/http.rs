@@ -157,7 +157,11 @@ fn hash(bytes: &[u8]) -> u64 {
     h
 }
 
-/// The best of `available` for an Accept-Language header, else the first available.
+/// The best of `available` for an Accept-Language header. A header that
+/// names none of them (`de` on a portal in vi, en and fr) gets English when
+/// available, the language most readers of a foreign portal share, else the
+/// first; a request without the header (or with only `*`) gets the first,
+/// the site's default.
 pub(crate) fn negotiate<'a>(headers: &HeaderMap, available: &'a [String]) -> Option<&'a str> {
     let header = headers
         .get(header::ACCEPT_LANGUAGE)
@@ -180,12 +184,20 @@ pub(crate) fn negotiate<'a>(headers: &HeaderMap, available: &'a [String]) -> Opt
         .collect();
     wanted.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     for (_, _, tag) in &wanted {
+        if tag == "*" {
+            return available.first().map(String::as_str);
+        }
         let primary = tag.split('-').next().unwrap_or(tag);
         if let Some(found) = available
             .iter()
             .find(|l| l.eq_ignore_ascii_case(tag) || l.eq_ignore_ascii_case(primary))
         {
             return Some(found);
+        }
+    }
+    if !wanted.is_empty() {
+        if let Some(en) = available.iter().find(|l| *l == "en") {
+            return Some(en);
         }
     }
     available.first().map(String::as_str)
@@ -218,5 +230,30 @@ mod tests {
         );
         assert_eq!(negotiate(&h, &langs()), Some("en"));
         assert_eq!(negotiate(&HeaderMap::new(), &langs()), Some("en"));
+    }
+
+    #[test]
+    fn a_reader_whose_languages_are_not_served_gets_english_not_the_default() {
+        let portal: Vec<String> = ["vi", "en", "fr"].map(String::from).to_vec();
+        let mut h = HeaderMap::new();
+        for header in ["de", "de-DE, ja;q=0.5", "xx;q=abc, de"] {
+            h.insert(header::ACCEPT_LANGUAGE, HeaderValue::from_static(header));
+            assert_eq!(negotiate(&h, &portal), Some("en"), "{header}");
+        }
+        h.insert(
+            header::ACCEPT_LANGUAGE,
+            HeaderValue::from_static("de, fr;q=0.3"),
+        );
+        assert_eq!(negotiate(&h, &portal), Some("fr"));
+        h.insert(header::ACCEPT_LANGUAGE, HeaderValue::from_static("*"));
+        assert_eq!(
+            negotiate(&h, &portal),
+            Some("vi"),
+            "any language: the default"
+        );
+        assert_eq!(negotiate(&HeaderMap::new(), &portal), Some("vi"));
+        let no_english: Vec<String> = ["vi", "fr"].map(String::from).to_vec();
+        h.insert(header::ACCEPT_LANGUAGE, HeaderValue::from_static("de"));
+        assert_eq!(negotiate(&h, &no_english), Some("vi"));
     }
 }

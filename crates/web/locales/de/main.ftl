@@ -126,3 +126,5 @@ error-internal-title = Ein Fehler ist aufgetreten
 error-internal-body = Der Server konnte diese Seite nicht anzeigen. Bitte versuchen Sie es gleich noch einmal.
 error-available-in = Dieser Artikel ist verfügbar auf:
 error-home-link = Zur Startseite
+error-language-title = Nicht auf Deutsch verfügbar
+error-language-body = Dieses Portal erscheint nicht auf Deutsch. Sie können es hier lesen:

@@ -128,3 +128,5 @@ error-internal-title = Something went wrong
 error-internal-body = The server could not show this page. Please try again in a moment.
 error-available-in = This article can be read in:
 error-home-link = Go to the home page
+error-language-title = Not available in English
+error-language-body = This portal is not published in English. You can read it in:

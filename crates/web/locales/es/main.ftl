@@ -126,3 +126,5 @@ error-internal-title = Se ha producido un error
 error-internal-body = El servidor no ha podido mostrar esta página. Inténtelo de nuevo dentro de un momento.
 error-available-in = Este artículo está disponible en:
 error-home-link = Volver a la portada
+error-language-title = No disponible en español
+error-language-body = Este portal no se publica en español. Puede leerlo en:

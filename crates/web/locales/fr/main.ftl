@@ -126,3 +126,5 @@ error-internal-title = Une erreur est survenue
 error-internal-body = Le serveur n’a pas pu afficher cette page. Veuillez réessayer dans un instant.
 error-available-in = Cet article est disponible en :
 error-home-link = Revenir à l’accueil
+error-language-title = Pas de version française
+error-language-body = Ce portail n’est pas publié en français. Vous pouvez le lire en :

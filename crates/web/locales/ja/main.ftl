@@ -121,3 +121,5 @@ error-internal-title = エラーが発生しました
 error-internal-body = サーバーがこのページを表示できませんでした。しばらくしてから再度お試しください。
 error-available-in = この記事は次の言語で読めます：
 error-home-link = ホームへ戻る
+error-language-title = 日本語版はありません
+error-language-body = このポータルは日本語では公開されていません。次の言語でお読みいただけます：

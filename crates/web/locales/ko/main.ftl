@@ -121,3 +121,5 @@ error-internal-title = 오류가 발생했습니다
 error-internal-body = 서버가 이 페이지를 표시하지 못했습니다. 잠시 후 다시 시도해 주세요.
 error-available-in = 이 기사는 다음 언어로 읽을 수 있습니다:
 error-home-link = 홈으로 돌아가기
+error-language-title = 한국어판이 없습니다
+error-language-body = 이 포털은 한국어로 발행되지 않습니다. 다음 언어로 읽을 수 있습니다:

@@ -121,3 +121,5 @@ error-internal-title = Đã xảy ra lỗi
 error-internal-body = Máy chủ không thể hiển thị trang này. Vui lòng thử lại sau giây lát.
 error-available-in = Bài viết này có bằng các ngôn ngữ:
 error-home-link = Về trang chủ
+error-language-title = Chưa có phiên bản tiếng Việt
+error-language-body = Cổng tin này chưa được xuất bản bằng tiếng Việt. Bạn có thể đọc bằng:

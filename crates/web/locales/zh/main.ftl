@@ -121,3 +121,5 @@ error-internal-title = 出现错误
 error-internal-body = 服务器无法显示此页面，请稍后再试。
 error-available-in = 本文可用以下语言阅读：
 error-home-link = 返回首页
+error-language-title = 暂无中文版
+error-language-body = 本门户网站暂未提供中文版。您可以阅读以下语言版本：

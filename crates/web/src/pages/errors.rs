@@ -1,5 +1,7 @@
 //! Localized error pages: 404, 410 and 500.
 
+use std::sync::Arc;
+
 use axum::extract::{Request, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -11,10 +13,20 @@ use crate::layout::{page, Head};
 use crate::pages::html;
 use crate::{urls, WebError};
 
-/// The error page for `err`, in `lang` (or the default language when `lang` is not served).
+/// The error page for `err`, in `lang`. A portal serves exactly the
+/// languages of its configuration; a page asked in a language that has UI
+/// strings but is not served (`/de/` on a site in vi, en and fr) is a 404 in
+/// that language saying so and linking to the served ones; any other
+/// language gets the page in English (or the default language when English
+/// is not served).
 pub(crate) async fn error_page(app: &App, lang: &str, err: &WebError) -> Response {
+    if !app.serves(lang) && app.locales.has(lang) && matches!(err, WebError::NotFound) {
+        return not_served(app, lang);
+    }
     let lang = if app.serves(lang) {
         lang
+    } else if app.serves("en") {
+        "en"
     } else {
         app.default_lang()
     };
@@ -49,6 +61,43 @@ pub(crate) fn not_in_language(ctx: &Ctx<'_>, elsewhere: &[(String, String)]) -> 
     )
 }
 
+/// The 404 for a language with UI strings that this portal does not serve:
+/// in that language, without the menu (its links would lead nowhere), with
+/// the home page of every served language.
+fn not_served(app: &App, lang: &str) -> Response {
+    let ctx = Ctx {
+        app,
+        lang,
+        sections: Arc::default(),
+        comment_counts: Arc::default(),
+    };
+    let served: Vec<(String, String)> = app
+        .portal
+        .config
+        .languages
+        .iter()
+        .filter(|l| app.serves(l))
+        .map(|l| (l.clone(), urls::home(l)))
+        .collect();
+    let head = Head {
+        title: ctx.t("error-language-title"),
+        noindex: true,
+        ..Head::default()
+    };
+    let main = html! {
+        section.error-page {
+            h1 { (ctx.t("error-language-title")) }
+            p { (ctx.t("error-language-body")) }
+            ul.available {
+                @for (l, path) in &served {
+                    li { a href=(path) lang=(l) hreflang=(l) { (autonym(l)) } }
+                }
+            }
+        }
+    };
+    html(StatusCode::NOT_FOUND, page(&ctx, head, main))
+}
+
 fn render(
     ctx: &Ctx<'_>,
     status: StatusCode,
@@ -79,7 +128,8 @@ fn render(
     html(status, page(ctx, head, main))
 }
 
-/// Router fallback: a 404 in the language the path names, else the reader's.
+/// Router fallback: a 404 in the language the path names, else in the
+/// reader's best served language.
 pub(crate) async fn fallback(State(app): State<AppState>, request: Request) -> Response {
     let first = request
         .uri()
@@ -89,7 +139,7 @@ pub(crate) async fn fallback(State(app): State<AppState>, request: Request) -> R
         .next()
         .unwrap_or("")
         .to_string();
-    let lang = if app.serves(&first) {
+    let lang = if app.locales.has(&first) {
         first
     } else {
         crate::http::negotiate(request.headers(), &app.portal.config.languages)
