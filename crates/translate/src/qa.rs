@@ -6,10 +6,11 @@
 //!
 //! The checks, in the order they run: markup kept and nested, wholly or
 //! partly untranslated text (`vietnamese`), numbers kept whatever their
-//! form (`figures`, `words`) and in the order of scores, glossary terms,
-//! personal names (`names`), a cut ending (`truncation`), the length ratio
-//! and loops.
+//! form (`figures`, `words`) and in the order of scores, glossary terms and
+//! the credit vocabulary (`credits`: "Ảnh:", "Tư liệu"), personal names
+//! (`names`), a cut ending (`truncation`), the length ratio and loops.
 
+mod credits;
 mod figures;
 mod names;
 mod truncation;
@@ -195,6 +196,23 @@ pub fn check_segment(input: &QaInput<'_>, config: &QaConfig) -> Vec<QaFlag> {
         }
     }
     if input.pair.source == "vi" && input.pair.target != "vi" {
+        // A wholly untranslated segment is flagged once, as untranslated.
+        let whole = flags
+            .iter()
+            .any(|f| matches!(f, QaFlag::Untranslated { .. }));
+        let credit_terms = if whole {
+            Vec::new()
+        } else {
+            credits::left_in_vietnamese(&source, &target, &input.pair.target)
+        };
+        for (term, expected) in credit_terms {
+            let known = flags
+                .iter()
+                .any(|f| matches!(f, QaFlag::GlossaryMissing { term: t, .. } if *t == term));
+            if !known {
+                flags.push(QaFlag::GlossaryMissing { term, expected });
+            }
+        }
         for name in names::source_names(&source) {
             let kept = names::keeps_name(&name.text, &target)
                 || name

@@ -314,3 +314,37 @@ fn a_changed_personal_name_is_flagged_and_a_house_style_without_diacritics_is_no
     )
     .is_empty());
 }
+
+#[test]
+fn credit_vocabulary_left_in_vietnamese_is_flagged_with_its_rendering() {
+    assert_eq!(
+        flags("vi>fr", "Ảnh: Tư liệu – TTXVN", "Photo : Tư liệu – VNA"),
+        vec![QaFlag::GlossaryMissing {
+            term: "Tư liệu".into(),
+            expected: "Archives".into()
+        }]
+    );
+    assert_eq!(
+        flags("vi>en", "Ảnh: TTXVN", "Photo: TTXVN"),
+        vec![QaFlag::GlossaryMissing {
+            term: "TTXVN".into(),
+            expected: "VNA".into()
+        }]
+    );
+    assert_eq!(
+        flags("vi>ko", "Ảnh: TTXVN", "사진: TTXVN"),
+        vec![QaFlag::GlossaryMissing {
+            term: "TTXVN".into(),
+            expected: "베트남통신".into()
+        }]
+    );
+    assert!(flags("vi>en", "Ảnh: TTXVN", "Photo: VNA").is_empty());
+    assert!(flags("vi>ja", "Ảnh minh họa", "イメージ写真").is_empty());
+    // Wholly untranslated, it is flagged once, as untranslated.
+    assert_eq!(
+        codes("vi>en", "Ảnh minh họa", "Ảnh minh họa"),
+        vec!["untranslated"]
+    );
+    // A word inside another is no credit term ("Ảnh" is not "Ảnh:").
+    assert!(flags("vi>en", "Ảnh hưởng của bão.", "The storm's impact.").is_empty());
+}
