@@ -5,6 +5,7 @@
 mod cli;
 mod cluster;
 mod common;
+mod extract_cli;
 mod faults;
 mod metrics;
 mod operations;
