@@ -202,7 +202,10 @@ mod tests {
         let (summary, errors) = run_on(&with_bad_utf8, &mut out);
         assert_eq!(summary.lines, 5);
         assert_eq!(summary.malformed, vec![2, 4, 6]);
-        assert!(errors.contains("pairs.jsonl line 2: expected a JSON object"), "{errors}");
+        assert!(
+            errors.contains("pairs.jsonl line 2: expected a JSON object"),
+            "{errors}"
+        );
         assert!(errors.contains("missing field `translation`"), "{errors}");
         assert!(errors.contains("pairs.jsonl line 4:"), "{errors}");
         assert!(errors.contains("pairs.jsonl line 6: not UTF-8"), "{errors}");
