@@ -141,7 +141,7 @@ pub(crate) async fn report(
     let json_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|t| t.contains("json"));
+        .is_some_and(|t| t.contains("json") || t.contains("csp-report"));
     let report = json_type
         .then(|| serde_json::from_slice::<serde_json::Value>(&body).ok())
         .flatten();
