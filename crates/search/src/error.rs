@@ -43,6 +43,10 @@ pub enum SearchError {
         /// Why it failed.
         reason: String,
     },
+    /// A reader's query goes over a limit ([`crate::check_query`]): answer
+    /// it as the reader's mistake (HTTP 400), with the limit.
+    #[error(transparent)]
+    QueryTooComplex(#[from] crate::QueryTooComplex),
     /// Another thread panicked while holding the index writer.
     #[error("the search index writer is unusable after a panic in another thread")]
     Poisoned,

@@ -96,6 +96,11 @@ impl Fields {
 }
 
 fn schema() -> (Schema, Fields) {
+    schema_with(Family::tokenizer_name)
+}
+
+/// The schema, with each family's analyzed fields using tokenizer `name(family)`.
+fn schema_with(name: impl Fn(Family) -> String) -> (Schema, Fields) {
     let mut builder = Schema::builder();
     let key = builder.add_text_field("key", STRING);
     let article_id = builder.add_i64_field("article_id", INDEXED | STORED | FAST);
@@ -112,7 +117,7 @@ fn schema() -> (Schema, Fields) {
         .map(|family| {
             let options = TextOptions::default().set_indexing_options(
                 TextFieldIndexing::default()
-                    .set_tokenizer(&family.tokenizer_name())
+                    .set_tokenizer(&name(*family))
                     .set_index_option(IndexRecordOption::WithFreqsAndPositions),
             );
             Part::ALL.map(|part| {
@@ -332,4 +337,22 @@ pub(crate) fn normalize_lang(lang: &str) -> String {
 
 pub(crate) fn key(article_id: i64, lang: &str) -> String {
     format!("{article_id}:{lang}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_index_analyzed_by_another_version_is_a_schema_mismatch() {
+        let dir = tempfile::tempdir().unwrap();
+        let (old, _) = schema_with(|family| format!("nb_{}", family.suffix()));
+        Index::create_in_dir(dir.path(), old).unwrap();
+        let err = SearchIndex::open(dir.path()).unwrap_err();
+        assert!(matches!(err, SearchError::SchemaMismatch { .. }), "{err}");
+
+        let fresh = tempfile::tempdir().unwrap();
+        drop(SearchIndex::open(fresh.path()).unwrap());
+        SearchIndex::open(fresh.path()).unwrap();
+    }
 }

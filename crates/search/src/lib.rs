@@ -48,7 +48,10 @@ pub use eval::{bcubed, precision_at_k, BCubed};
 pub use follow::{doc_from_translation, follow_changes, sync_article};
 pub use index::{IndexDoc, SearchIndex};
 pub use merge::{StoryMerge, MAX_MERGE_SCAN};
-pub use query::{SearchHit, SearchQuery, SearchResults, MAX_LIMIT, MAX_OFFSET};
+pub use query::{
+    check_query, QueryLimit, QueryTooComplex, SearchHit, SearchQuery, SearchResults, MAX_LIMIT,
+    MAX_OFFSET, MAX_QUERY_CHARS, MAX_QUERY_NESTING, MAX_QUERY_WORDS,
+};
 pub use related::{related, RelatedArticle, DUPLICATE_SIMILARITY, MIN_RELATED_SIMILARITY};
 pub use story::{StoryAssignment, StoryClusterer, StoryConfig};
 pub use text::TextDoc;

@@ -14,7 +14,12 @@ use crate::analysis::Family;
 use crate::index::{normalize_lang, Part};
 use crate::{SearchError, SearchIndex};
 
+mod bounds;
 mod ranked;
+
+pub use bounds::{
+    check_query, QueryLimit, QueryTooComplex, MAX_QUERY_CHARS, MAX_QUERY_NESTING, MAX_QUERY_WORDS,
+};
 
 /// Results per page at most, whatever the caller asks.
 pub const MAX_LIMIT: usize = 100;
@@ -38,7 +43,8 @@ pub struct SearchQuery {
     /// Language to search in.
     pub lang: String,
     /// What the reader typed. Quotes make phrases, `-word` excludes; any other
-    /// syntax is taken as text. Empty: every version in the language, newest first.
+    /// syntax is taken as text. Empty: every version in the language, newest
+    /// first. Bounded by [`check_query`].
     pub text: String,
     /// Only this section.
     pub section_id: Option<i64>,
@@ -88,8 +94,10 @@ pub struct SearchHit {
 }
 
 impl SearchIndex {
-    /// Runs a reader's search. Never fails on what the reader typed: syntax
-    /// errors fall back to a lenient reading of the text.
+    /// Runs a reader's search. A text over one of [`check_query`]'s limits
+    /// is refused with [`SearchError::QueryTooComplex`] before it is parsed;
+    /// any other text is accepted: syntax errors fall back to a lenient
+    /// reading of the text.
     pub fn search(&self, query: &SearchQuery) -> Result<SearchResults, SearchError> {
         let searcher = self.inner.reader.searcher();
         let f = &self.inner.fields;
@@ -97,7 +105,7 @@ impl SearchIndex {
             full,
             text_query,
             families,
-        } = self.prepare(query);
+        } = self.prepare(query)?;
 
         let limit = query.limit.min(MAX_LIMIT);
         let offset = query.offset.min(MAX_OFFSET);
@@ -203,7 +211,7 @@ struct Prepared {
 }
 
 impl SearchIndex {
-    fn prepare(&self, query: &SearchQuery) -> Prepared {
+    fn prepare(&self, query: &SearchQuery) -> Result<Prepared, QueryTooComplex> {
         let f = &self.inner.fields;
         let lang = normalize_lang(&query.lang);
         let families = Family::for_lang(&lang);
@@ -232,7 +240,7 @@ impl SearchIndex {
             });
             clauses.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
         }
-        let text = sanitize(&query.text);
+        let text = bounds::bounded(&query.text)?;
         let text_query = if text.trim().is_empty() {
             None
         } else {
@@ -241,11 +249,11 @@ impl SearchIndex {
         if let Some(text_query) = &text_query {
             clauses.push((Occur::Must, text_query.box_clone()));
         }
-        Prepared {
+        Ok(Prepared {
             full: BooleanQuery::new(clauses),
             text_query,
             families,
-        }
+        })
     }
 }
 
@@ -484,7 +492,7 @@ mod tests {
                 limit: 10,
                 ..SearchQuery::default()
             };
-            let p = index.prepare(&query);
+            let p = index.prepare(&query).unwrap();
             let top = || TopDocs::with_limit(10).order_by_score();
             let matches = searcher.search(&p.full, &Count).unwrap();
             let full = median_ms(|| {

@@ -291,7 +291,8 @@ struct SearchParams {
     /// Portal language (BCP 47); defaults to the portal's first language.
     #[param(example = "fr")]
     lang: Option<String>,
-    /// Words to find.
+    /// Words to find: at most 500 characters, 64 words, and 8 opening
+    /// parentheses and `NOT` operators in all.
     q: String,
     /// Section key.
     section: Option<String>,
@@ -726,7 +727,7 @@ struct HitOut {
     params(SearchParams),
     responses(
         (status = 200, description = "A page of results, best first", body = SearchOut),
-        (status = 400, description = "A parameter is not valid", body = ApiError),
+        (status = 400, description = "A parameter is not valid, or the query goes over a limit (500 characters, 64 words, 8 parentheses and NOT operators in all)", body = ApiError),
         (status = 503, description = "The search index is not available", body = ApiError),
     )
 )]
@@ -741,6 +742,7 @@ pub(crate) async fn search(
     if asked.text.is_empty() {
         return Err(ApiError::bad_request("q is required"));
     }
+    search::check_query(&asked.text).map_err(|e| ApiError::bad_request(e.to_string()))?;
     let results = run(&app, asked.query(&lang, PER_PAGE))
         .await?
         .ok_or(ApiError {

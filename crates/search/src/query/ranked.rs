@@ -239,11 +239,13 @@ mod tests {
         scored: usize,
     ) -> (Ranked, Vec<i64>) {
         let searcher = index.inner.reader.searcher();
-        let p = index.prepare(&SearchQuery {
-            lang: "vi".into(),
-            text: text.into(),
-            ..SearchQuery::default()
-        });
+        let p = index
+            .prepare(&SearchQuery {
+                lang: "vi".into(),
+                text: text.into(),
+                ..SearchQuery::default()
+            })
+            .unwrap();
         let ranked = top_by_score(&searcher, &p.full, offset, limit, scored).unwrap();
         let ids = ranked
             .page
@@ -263,11 +265,13 @@ mod tests {
     fn few_matches_rank_and_count_exactly() {
         let index = reports();
         let searcher = index.inner.reader.searcher();
-        let p = index.prepare(&SearchQuery {
-            lang: "vi".into(),
-            text: "bão".into(),
-            ..SearchQuery::default()
-        });
+        let p = index
+            .prepare(&SearchQuery {
+                lang: "vi".into(),
+                text: "bão".into(),
+                ..SearchQuery::default()
+            })
+            .unwrap();
         let exact = searcher
             .search(&p.full, &(Count, TopDocs::with_limit(30).order_by_score()))
             .unwrap();

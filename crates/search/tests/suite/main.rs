@@ -7,5 +7,7 @@ mod follow;
 mod index;
 mod merges;
 mod more_like_this;
+mod place_names;
+mod query_bounds;
 mod similarity;
 mod stories;

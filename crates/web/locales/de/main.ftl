@@ -107,6 +107,9 @@ search-results = { $count ->
 search-results-about = Etwa { $shown } Ergebnisse für „{ $query }“.
 search-prompt = Geben Sie ein oder mehrere Wörter ein, um die Artikel zu durchsuchen.
 search-unavailable = Die Suche ist im Moment nicht verfügbar. Bitte versuchen Sie es später erneut.
+search-too-long = Diese Suche ist zu lang. Verwenden Sie höchstens { $limit } Zeichen.
+search-too-many-words = Diese Suche enthält zu viele Wörter. Verwenden Sie höchstens { $limit }.
+search-too-nested = Diese Suche enthält zu viele Klammern und NOT-Operatoren. Verwenden Sie insgesamt höchstens { $limit }.
 
 about-title = Über { $site }
 about-body = { $site } veröffentlicht Artikel von Partnerzeitungen in mehreren Sprachen. Jeder Artikel wird automatisch aus dem Original übersetzt, manchmal redaktionell geprüft, und nennt und verlinkt immer die Zeitung, die ihn geschrieben hat.

@@ -109,6 +109,9 @@ search-results = { $count ->
 search-results-about = About { $shown } results for “{ $query }”.
 search-prompt = Type one or more words to search the articles.
 search-unavailable = Search is not available at the moment. Please try again later.
+search-too-long = This search is too long. Use at most { $limit } characters.
+search-too-many-words = This search has too many words. Use at most { $limit }.
+search-too-nested = This search has too many parentheses and NOT operators. Use at most { $limit } in all.
 
 about-title = About { $site }
 about-body = { $site } republishes articles by partner newspapers in several languages. Each article is translated automatically from its original, sometimes reviewed by an editor, and always credits and links the newspaper that wrote it.

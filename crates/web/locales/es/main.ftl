@@ -107,6 +107,9 @@ search-results = { $count ->
 search-results-about = Aproximadamente { $shown } resultados para «{ $query }».
 search-prompt = Escriba una o varias palabras para buscar en los artículos.
 search-unavailable = La búsqueda no está disponible en este momento. Inténtelo de nuevo más tarde.
+search-too-long = Esta búsqueda es demasiado larga. Use como máximo { $limit } caracteres.
+search-too-many-words = Esta búsqueda tiene demasiadas palabras. Use como máximo { $limit }.
+search-too-nested = Esta búsqueda tiene demasiados paréntesis y operadores NOT. Use como máximo { $limit } en total.
 
 about-title = Acerca de { $site }
 about-body = { $site } publica en varios idiomas artículos de periódicos asociados. Cada artículo se traduce automáticamente a partir del original, a veces lo revisa un editor, y siempre cita y enlaza el periódico que lo escribió.

@@ -107,6 +107,9 @@ search-results = { $count ->
 search-results-about = Environ { $shown } résultats pour « { $query } ».
 search-prompt = Saisissez un ou plusieurs mots pour rechercher dans les articles.
 search-unavailable = La recherche est momentanément indisponible. Veuillez réessayer plus tard.
+search-too-long = Cette recherche est trop longue. Utilisez au plus { $limit } caractères.
+search-too-many-words = Cette recherche compte trop de mots. Utilisez-en au plus { $limit }.
+search-too-nested = Cette recherche compte trop de parenthèses et d’opérateurs NOT. Utilisez-en au plus { $limit } en tout.
 
 about-title = À propos de { $site }
 about-body = { $site } republie en plusieurs langues les articles de journaux partenaires. Chaque article est traduit automatiquement à partir de l’original, parfois relu par un rédacteur, et cite toujours le journal qui l’a écrit, avec un lien vers lui.

@@ -102,6 +102,9 @@ search-results = { $count ->
 search-results-about = 「{ $query }」の検索結果：約 { $shown } 件
 search-prompt = 記事を検索するには、単語を一つ以上入力してください。
 search-unavailable = 現在、検索はご利用いただけません。しばらくしてから再度お試しください。
+search-too-long = 検索語が長すぎます。{ $limit } 文字以内にしてください。
+search-too-many-words = 検索語の単語が多すぎます。{ $limit } 語以内にしてください。
+search-too-nested = 括弧と NOT 演算子が多すぎます。合わせて { $limit } 個以内にしてください。
 
 about-title = { $site }について
 about-body = { $site }は、提携新聞社の記事を複数の言語で掲載しています。各記事は原文から自動翻訳され、編集者が確認することもあり、必ず執筆した新聞社の名前と原文へのリンクを掲載しています。

@@ -102,6 +102,9 @@ search-results = { $count ->
 search-results-about = ‘{ $query }’에 대한 검색 결과 약 { $shown }건
 search-prompt = 기사를 검색하려면 단어를 하나 이상 입력하세요.
 search-unavailable = 지금은 검색을 사용할 수 없습니다. 잠시 후 다시 시도해 주세요.
+search-too-long = 검색어가 너무 깁니다. { $limit }자 이내로 입력하세요.
+search-too-many-words = 검색어의 단어가 너무 많습니다. { $limit }개 이내로 입력하세요.
+search-too-nested = 괄호와 NOT 연산자가 너무 많습니다. 합쳐서 { $limit }개 이내로 입력하세요.
 
 about-title = { $site } 소개
 about-body = { $site }은(는) 제휴 신문사의 기사를 여러 언어로 게재합니다. 모든 기사는 원문에서 자동으로 번역되며, 때로는 편집자가 검토하고, 항상 기사를 쓴 신문사를 밝히고 원문으로 연결합니다.

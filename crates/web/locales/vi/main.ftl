@@ -102,6 +102,9 @@ search-results = { $count ->
 search-results-about = Khoảng { $shown } kết quả cho “{ $query }”.
 search-prompt = Nhập một hoặc nhiều từ để tìm kiếm bài viết.
 search-unavailable = Chức năng tìm kiếm tạm thời không khả dụng. Vui lòng thử lại sau.
+search-too-long = Nội dung tìm kiếm quá dài. Hãy dùng tối đa { $limit } ký tự.
+search-too-many-words = Nội dung tìm kiếm có quá nhiều từ. Hãy dùng tối đa { $limit } từ.
+search-too-nested = Nội dung tìm kiếm có quá nhiều dấu ngoặc và toán tử NOT. Hãy dùng tổng cộng tối đa { $limit }.
 
 about-title = Giới thiệu { $site }
 about-body = { $site } đăng lại bài viết của các tờ báo đối tác bằng nhiều ngôn ngữ. Mỗi bài được dịch tự động từ bản gốc, đôi khi được biên tập viên hiệu đính, và luôn ghi rõ, dẫn liên kết tới tờ báo đã viết bài đó.

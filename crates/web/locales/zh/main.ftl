@@ -102,6 +102,9 @@ search-results = { $count ->
 search-results-about = 找到约 { $shown } 条与“{ $query }”相关的结果。
 search-prompt = 请输入一个或多个词语搜索文章。
 search-unavailable = 搜索功能暂时无法使用，请稍后再试。
+search-too-long = 搜索内容过长，最多 { $limit } 个字符。
+search-too-many-words = 搜索词过多，最多 { $limit } 个。
+search-too-nested = 括号和 NOT 运算符过多，合计最多 { $limit } 个。
 
 about-title = 关于{ $site }
 about-body = { $site }以多种语言转载合作报社的文章。每篇文章均由原文自动翻译而来，部分经过编辑审校，并始终注明原报社名称、附上原文链接。

@@ -1,7 +1,10 @@
 //! `/{lang}/search?q=&section=&from=&to=&page=`: full-text search.
 //!
 //! Works without JavaScript: a plain GET form, results with highlighted
-//! snippets, filters by section and date, pagination.
+//! snippets, filters by section and date, pagination, and the language
+//! switcher (the same search in every language). A query over the search
+//! crate's limits ([`search::check_query`]) is answered 400 with a localized
+//! message, before the index is asked.
 
 use std::collections::HashMap;
 
@@ -10,11 +13,11 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::NaiveDate;
 use maud::{html, Markup, PreEscaped};
-use search::{SearchHit, SearchQuery, SearchResults};
+use search::{QueryLimit, QueryTooComplex, SearchHit, SearchQuery, SearchResults};
 use store::TranslationStatus;
 
 use crate::app::{App, AppState, Ctx};
-use crate::layout::{page, Head};
+use crate::layout::{every_language, page, Head};
 use crate::pages::section::pagination;
 use crate::pages::{html, page_number, respond};
 use crate::render::short_date;
@@ -73,10 +76,14 @@ impl Asked {
         }
     }
 
-    /// The search URL for another page of the same query.
-    fn href(&self, lang: &str, page: i64) -> String {
+    /// The search URL for a page of the same query, in `lang` (the section
+    /// by its slug in that language).
+    fn href(&self, ctx: &Ctx<'_>, lang: &str, page: i64) -> String {
         let mut href = format!("{}?q={}", urls::search(lang), urls::query_value(&self.text));
-        if let Some((_, slug)) = &self.section {
+        if let Some((id, slug)) = &self.section {
+            let slug = ctx
+                .section(Some(*id))
+                .map_or(slug.as_str(), |s| s.slug_in(lang));
             href.push_str(&format!("&section={}", urls::query_value(slug)));
         }
         if let Some(d) = self.from {
@@ -158,27 +165,39 @@ async fn render(
         return Err(WebError::NotFound);
     }
     let ctx = Ctx::new(app, lang).await?;
-    let asked = Asked::parse(&ctx, query);
-    let results = if asked.text.is_empty() {
+    let mut asked = Asked::parse(&ctx, query);
+    let refused = search::check_query(&asked.text).err();
+    if refused.is_some() {
+        // Not echoed back in full: the form gets what the limits allow.
+        asked.text = asked.text.chars().take(search::MAX_QUERY_CHARS).collect();
+    }
+    let results = if asked.text.is_empty() || refused.is_some() {
         None
     } else {
         Some(run(app, asked.query(lang, PER_PAGE)).await?)
     };
-    let title = if asked.text.is_empty() {
+    let title = if asked.text.is_empty() || refused.is_some() {
         ctx.t("search-title")
     } else {
         format!("{} – {}", asked.text, ctx.t("search-title"))
+    };
+    let alternates = if asked.text.is_empty() || refused.is_some() {
+        every_language(&ctx, urls::search)
+    } else {
+        every_language(&ctx, |l| asked.href(&ctx, l, 1))
     };
     let head = Head {
         title,
         canonical: Some(urls::search(lang)),
         noindex: true,
+        alternates,
         ..Head::default()
     };
-    let body = match results {
-        None => html! { p.empty { (ctx.t("search-prompt")) } },
-        Some(None) => html! { p.empty role="status" { (ctx.t("search-unavailable")) } },
-        Some(Some(results)) => {
+    let body = match (refused, results) {
+        (Some(refused), _) => html! { p.error role="alert" { (refusal(&ctx, &refused)) } },
+        (None, None) => html! { p.empty { (ctx.t("search-prompt")) } },
+        (None, Some(None)) => html! { p.empty role="status" { (ctx.t("search-unavailable")) } },
+        (None, Some(Some(results))) => {
             let total = i64::try_from(results.total).unwrap_or(i64::MAX);
             // Pages past what the index lets a query reach are not offered.
             let reachable = i64::try_from(search::MAX_OFFSET / PER_PAGE + 1).unwrap_or(i64::MAX);
@@ -204,7 +223,7 @@ async fn render(
                         }
                     }
                 }
-                (pagination(&ctx, asked.page, pages, |p| asked.href(lang, p)))
+                (pagination(&ctx, asked.page, pages, |p| asked.href(&ctx, lang, p)))
             }
         }
     };
@@ -215,7 +234,23 @@ async fn render(
             (body)
         }
     };
-    Ok(html(StatusCode::OK, page(&ctx, head, main)))
+    let status = if refused.is_some() {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
+    Ok(html(status, page(&ctx, head, main)))
+}
+
+/// What the reader is told when the query goes over a limit, in their language.
+fn refusal(ctx: &Ctx<'_>, refused: &QueryTooComplex) -> String {
+    let key = match refused.what {
+        QueryLimit::Length => "search-too-long",
+        QueryLimit::Words => "search-too-many-words",
+        QueryLimit::Nesting => "search-too-nested",
+    };
+    let limit = i64::try_from(refused.limit).unwrap_or(i64::MAX);
+    ctx.tw(key, &[("limit", limit.into())])
 }
 
 fn form(ctx: &Ctx<'_>, asked: &Asked) -> Markup {
@@ -224,7 +259,7 @@ fn form(ctx: &Ctx<'_>, asked: &Asked) -> Markup {
         form role="search" action=(urls::search(ctx.lang)) method="get" {
             label {
                 (ctx.t("search-query"))
-                input type="search" name="q" value=(asked.text) required;
+                input type="search" name="q" value=(asked.text) required maxlength=(search::MAX_QUERY_CHARS);
             }
             label {
                 (ctx.t("search-section"))
