@@ -64,6 +64,26 @@ pub struct ServerConfig {
     pub page_cache_seconds: u64,
     /// Memory the page cache may take, in MiB.
     pub page_cache_mib: u64,
+    /// Proxies whose `X-Forwarded-For` / `X-Forwarded-Proto` are believed:
+    /// addresses or CIDR ranges. The reader is the right-most forwarded
+    /// address that is not one of them.
+    pub trusted_proxies: Vec<String>,
+    /// Largest request body, in KiB; a larger declared body is refused with
+    /// 413 before it is read.
+    pub max_body_kib: u64,
+    /// Seconds a client has to send a request's headers; also how long an
+    /// idle kept-alive connection stays open.
+    pub header_read_timeout_seconds: u64,
+    /// Seconds the server waits for the next piece of a request body.
+    pub body_read_timeout_seconds: u64,
+    /// Connections served at once; further ones are closed at once.
+    pub max_connections: usize,
+    /// Address serving `/metrics`, `/healthz` and `/readyz` apart from the
+    /// portal (for Prometheus on a private network).
+    pub metrics_listen: Option<String>,
+    /// With it, `/metrics` is also served on the portal's port to requests
+    /// bearing `Authorization: Bearer <token>`; without it, not at all there.
+    pub metrics_token: Option<String>,
 }
 
 /// The job workers.
@@ -162,6 +182,13 @@ impl Default for ServerConfig {
             secret: None,
             page_cache_seconds: 5,
             page_cache_mib: 64,
+            trusted_proxies: vec!["127.0.0.0/8".into(), "::1".into()],
+            max_body_kib: 1024,
+            header_read_timeout_seconds: 10,
+            body_read_timeout_seconds: 10,
+            max_connections: 1024,
+            metrics_listen: None,
+            metrics_token: None,
         }
     }
 }
@@ -383,6 +410,8 @@ impl Config {
                 return Err(bad("server.secret", "(hidden)", "at least 32 characters"));
             }
         }
+        self.validate_server_limits()
+            .map_err(|(key, value, expected)| bad(key, value, expected))?;
         if let Some(url) = &self.database_url {
             store::Backend::of_url(url).map_err(|_| {
                 bad(
@@ -438,6 +467,66 @@ impl Config {
         })?;
         ingest::AllowList::parse(&self.ingest.allow)
             .map_err(|e| bad("ingest.allow", &self.ingest.allow, &e.to_string()))?;
+        Ok(())
+    }
+
+    /// The `[server]` limits, trusted proxies and metrics settings, checked:
+    /// the key, the value and what was expected when one is wrong.
+    fn validate_server_limits(
+        &self,
+    ) -> std::result::Result<(), (&'static str, String, &'static str)> {
+        let s = &self.server;
+        if let Err(e) = web::TrustedProxies::parse(&s.trusted_proxies) {
+            return Err((
+                "server.trusted_proxies",
+                e.0,
+                "IP addresses or CIDR ranges such as 10.0.0.0/8",
+            ));
+        }
+        if !(1..=1024 * 1024).contains(&s.max_body_kib) {
+            return Err((
+                "server.max_body_kib",
+                s.max_body_kib.to_string(),
+                "1 to 1048576 (1 GiB)",
+            ));
+        }
+        for (key, v) in [
+            (
+                "server.header_read_timeout_seconds",
+                s.header_read_timeout_seconds,
+            ),
+            (
+                "server.body_read_timeout_seconds",
+                s.body_read_timeout_seconds,
+            ),
+        ] {
+            if !(1..=3600).contains(&v) {
+                return Err((key, v.to_string(), "1 to 3600 seconds"));
+            }
+        }
+        if !(1..=1_000_000).contains(&s.max_connections) {
+            return Err((
+                "server.max_connections",
+                s.max_connections.to_string(),
+                "1 to 1000000",
+            ));
+        }
+        if let Some(addr) = &s.metrics_listen {
+            if addr.parse::<SocketAddr>().is_err() {
+                return Err((
+                    "server.metrics_listen",
+                    addr.clone(),
+                    "IP:PORT such as 127.0.0.1:9100",
+                ));
+            }
+        }
+        if s.metrics_token.as_ref().is_some_and(|t| t.len() < 16) {
+            return Err((
+                "server.metrics_token",
+                "(hidden)".into(),
+                "at least 16 characters",
+            ));
+        }
         Ok(())
     }
 

@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use anyhow::{Context, Result};
+use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::Router;
 
@@ -62,8 +63,10 @@ pub fn open_index(dir: &std::path::Path) -> Result<search::SearchIndex> {
     }
 }
 
-/// The whole router: the portal (pages, feeds, sitemaps, API, desk) plus `/healthz`,
-/// `/readyz` and `/metrics`, every request timed into `metrics`.
+/// The whole router: the portal (pages, feeds, sitemaps, API, desk) plus
+/// `/healthz` and `/readyz`, every request timed into `metrics`. `/metrics`
+/// is served here only with `server.metrics_token`, to requests bearing it;
+/// otherwise it lives on its own listener ([`metrics_router`]).
 pub async fn router(app: &App, metrics: &Metrics) -> Result<Router> {
     let index = start_search(app)?;
     let secret = portal_secret(&app.config)?;
@@ -71,6 +74,8 @@ pub async fn router(app: &App, metrics: &Metrics) -> Result<Router> {
         "pre" => web::Moderation::Pre,
         _ => web::Moderation::Post,
     };
+    let trusted = web::TrustedProxies::parse(&app.config.server.trusted_proxies)
+        .context("server.trusted_proxies")?;
     let portal = web::Portal::new(
         app.store.clone(),
         Some(index),
@@ -82,6 +87,7 @@ pub async fn router(app: &App, metrics: &Metrics) -> Result<Router> {
         },
     )
     .with_secret(web::Secret::new(&secret))
+    .with_trusted_proxies(trusted.clone())
     .with_comments(web::CommentSettings {
         moderation,
         ..web::CommentSettings::default()
@@ -90,26 +96,31 @@ pub async fn router(app: &App, metrics: &Metrics) -> Result<Router> {
         ttl: std::time::Duration::from_secs(app.config.server.page_cache_seconds),
         budget_bytes: app.config.server.page_cache_mib.saturating_mul(1024 * 1024),
     });
-    let store = app.store.clone();
-    // Liveness: the process answers. Readiness: it can serve (database reachable,
-    // schema at this binary's version) — what a load balancer should check.
-    let health = Router::new()
-        .route("/healthz", get(|| async { "ok" }))
-        .route(
-            "/readyz",
-            get(move || {
-                let store = store.clone();
-                async move { readiness(&store).await }
+    let mut health = health_routes(app);
+    if let Some(token) = app.config.server.metrics_token.clone() {
+        let store = app.store.clone();
+        let scrape = metrics.clone();
+        health = health.route(
+            "/metrics",
+            get(move |headers: axum::http::HeaderMap| {
+                let (store, scrape, token) = (store.clone(), scrape.clone(), token.clone());
+                async move {
+                    if bearer_matches(&headers, &token) {
+                        crate::metrics::handler(store, scrape).await.into_response()
+                    } else {
+                        (
+                            axum::http::StatusCode::UNAUTHORIZED,
+                            [(axum::http::header::WWW_AUTHENTICATE, "Bearer")],
+                            "a bearer token (server.metrics_token) is required\n",
+                        )
+                            .into_response()
+                    }
+                }
             }),
         );
-    let store = app.store.clone();
-    let scrape = metrics.clone();
-    let metrics_route = Router::new().route(
-        "/metrics",
-        get(move || crate::metrics::handler(store.clone(), scrape.clone())),
-    );
+    }
+    let health = web::security_headers(health, &app.config.site.base_url, trusted);
     Ok(health
-        .merge(metrics_route)
         .merge(web::router(portal))
         .layer(axum::middleware::from_fn_with_state(
             metrics.clone(),
@@ -117,25 +128,43 @@ pub async fn router(app: &App, metrics: &Metrics) -> Result<Router> {
         )))
 }
 
-/// The HTTP surface of a process without the portal (`newsbridge worker
-/// --metrics-addr`): `/healthz`, `/readyz` and `/metrics`.
-pub fn metrics_router(app: &App, metrics: &Metrics) -> Router {
+/// Whether `Authorization` is `Bearer <token>` (compared in constant time).
+fn bearer_matches(headers: &axum::http::HeaderMap, token: &str) -> bool {
+    let Some(given) = headers
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+    else {
+        return false;
+    };
+    let (a, b) = (given.trim().as_bytes(), token.as_bytes());
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// `/healthz` (the process answers) and `/readyz` (it can serve: database
+/// reachable, schema at this binary's version — what a load balancer checks).
+fn health_routes(app: &App) -> Router {
     let store = app.store.clone();
-    let ready = app.store.clone();
-    let scrape = metrics.clone();
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route(
             "/readyz",
             get(move || {
-                let store = ready.clone();
+                let store = store.clone();
                 async move { readiness(&store).await }
             }),
         )
-        .route(
-            "/metrics",
-            get(move || crate::metrics::handler(store.clone(), scrape.clone())),
-        )
+}
+
+/// The metrics listener (`server.metrics_listen`, or `newsbridge worker
+/// --metrics-addr`): `/healthz`, `/readyz` and `/metrics`.
+pub fn metrics_router(app: &App, metrics: &Metrics) -> Router {
+    let store = app.store.clone();
+    let scrape = metrics.clone();
+    health_routes(app).route(
+        "/metrics",
+        get(move || crate::metrics::handler(store.clone(), scrape.clone())),
+    )
 }
 
 /// `/readyz`: 200 when the database answers at this binary's schema version.

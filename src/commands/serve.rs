@@ -62,18 +62,31 @@ async fn serve_app_with(
     let mut tasks = tokio::task::JoinSet::new();
     // One set of series per process: `run` shows web and workers on one `/metrics`.
     let metrics = Metrics::new();
-    if let Some(addr) = metrics_addr {
+    let limits = serve_limits(&app.config);
+    let metrics_addr = match metrics_addr {
+        Some(addr) => Some((addr, "--metrics-addr")),
+        None if web => app
+            .config
+            .server
+            .metrics_listen
+            .as_deref()
+            .map(|a| {
+                a.parse::<std::net::SocketAddr>()
+                    .map(|addr| (addr, "server.metrics_listen"))
+            })
+            .transpose()
+            .context("server.metrics_listen is not IP:PORT")?,
+        None => None,
+    };
+    if let Some((addr, key)) = metrics_addr {
         let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| {
-            format!("cannot listen on {addr} (--metrics-addr); is another process using it?")
+            format!("cannot listen on {addr} ({key}); is another process using it?")
         })?;
         tracing::info!(bound = %listener.local_addr()?, "metrics listening");
         let router = crate::server::metrics_router(&app, &metrics);
-        let mut stop = stop_rx.clone();
+        let stop = stop_rx.clone();
         tasks.spawn(async move {
-            axum::serve(listener, router)
-                .with_graceful_shutdown(async move {
-                    let _ = stop.wait_for(|s| *s).await;
-                })
+            web::serve(listener, router, limits, stopped(stop))
                 .await
                 .context("the metrics server stopped")
         });
@@ -99,18 +112,11 @@ async fn serve_app_with(
             let _ = ready.send(bound);
         }
         let router = crate::server::router(&app, &metrics).await?;
-        let mut stop = stop_rx.clone();
+        let stop = stop_rx.clone();
         tasks.spawn(async move {
-            // The peer address feeds the comment rate limits (as a salted hash).
-            axum::serve(
-                listener,
-                router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-            )
-            .with_graceful_shutdown(async move {
-                let _ = stop.wait_for(|s| *s).await;
-            })
-            .await
-            .context("the web server stopped")
+            web::serve(listener, router, limits, stopped(stop))
+                .await
+                .context("the web server stopped")
         });
     }
     tokio::select! {
@@ -125,6 +131,24 @@ async fn serve_app_with(
         res??;
     }
     Ok(())
+}
+
+/// The `[server]` limits every listener applies.
+fn serve_limits(config: &Config) -> web::ServeLimits {
+    let server = &config.server;
+    web::ServeLimits {
+        max_body_bytes: usize::try_from(server.max_body_kib.saturating_mul(1024))
+            .unwrap_or(usize::MAX),
+        header_read_timeout: std::time::Duration::from_secs(server.header_read_timeout_seconds),
+        body_read_timeout: std::time::Duration::from_secs(server.body_read_timeout_seconds),
+        max_connections: server.max_connections,
+        ..web::ServeLimits::default()
+    }
+}
+
+/// Completes once `stop` turns true (or its sender is gone).
+async fn stopped(mut stop: watch::Receiver<bool>) {
+    let _ = stop.wait_for(|s| *s).await;
 }
 
 async fn shutdown_signal() {

@@ -1,5 +1,7 @@
 //! `/metrics` through the real binary: a worker's own endpoint
-//! (`worker --metrics-addr`), then `newsbridge run` with web and workers on one endpoint.
+//! (`worker --metrics-addr`), then `newsbridge run` with web and workers on
+//! one endpoint (`server.metrics_listen`), which is not public on the portal's
+//! port (only with `server.metrics_token`, to requests bearing it).
 
 use std::collections::BTreeMap;
 use std::process::Stdio;
@@ -172,10 +174,17 @@ async fn workers_and_the_portal_report_latency_jobs_and_segments() {
     crate::common::poll_every_second(&db).await;
     site.publish_generated(2);
     let port = free_port();
+    let metrics_port = free_port();
+    let token = "a-scraper-token-of-32-characters";
     let _server = Child(
         nb(&config)
             .arg("run")
             .env("NEWSBRIDGE_SERVER__LISTEN", format!("127.0.0.1:{port}"))
+            .env(
+                "NEWSBRIDGE_SERVER__METRICS_LISTEN",
+                format!("127.0.0.1:{metrics_port}"),
+            )
+            .env("NEWSBRIDGE_SERVER__METRICS_TOKEN", token)
             .stdout(Stdio::null())
             .spawn()
             .unwrap(),
@@ -200,7 +209,31 @@ async fn workers_and_the_portal_report_latency_jobs_and_segments() {
         .unwrap();
     assert_eq!(r.status(), 404);
 
-    let url = format!("{base}/metrics");
+    // Strangers get no metrics on the portal's port; the bearer of the token does.
+    let client = reqwest::Client::new();
+    let r = client.get(format!("{base}/metrics")).send().await.unwrap();
+    assert_eq!(r.status(), 401);
+    let r = client
+        .get(format!("{base}/metrics"))
+        .header("authorization", "Bearer not-the-token-at-all-no")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 401);
+    let r = client
+        .get(format!("{base}/metrics"))
+        .header("authorization", format!("Bearer {token}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(r
+        .text()
+        .await
+        .unwrap()
+        .contains("newsbridge_http_request_duration_seconds"));
+
+    let url = format!("http://127.0.0.1:{metrics_port}/metrics");
     let (text, s) = scrape_until(&url, Duration::from_secs(90), |s| {
         sum(
             s,
@@ -271,4 +304,33 @@ async fn workers_and_the_portal_report_latency_jobs_and_segments() {
         text.contains("newsbridge_translations{lang=\"en\",status=\"published\"}"),
         "{text}"
     );
+    let health = reqwest::get(format!("http://127.0.0.1:{metrics_port}/readyz"))
+        .await
+        .unwrap();
+    assert_eq!(health.status(), 200);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn metrics_are_not_served_on_the_portal_port_without_a_token() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_site, addr) = sample_site(0).await;
+    let config = write_config(dir.path(), addr, None, "");
+    let port = free_port();
+    let _server = Child(
+        nb(&config)
+            .args(["serve"])
+            .env("NEWSBRIDGE_SERVER__LISTEN", format!("127.0.0.1:{port}"))
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    wait_ready(port, Duration::from_secs(30)).await;
+    let base = format!("http://127.0.0.1:{port}");
+    let r = reqwest::get(format!("{base}/metrics")).await.unwrap();
+    assert_eq!(r.status(), 404);
+    for path in ["/healthz", "/readyz"] {
+        let r = reqwest::get(format!("{base}{path}")).await.unwrap();
+        assert_eq!(r.status(), 200, "{path}");
+        assert_eq!(r.headers()["x-content-type-options"], "nosniff", "{path}");
+    }
 }
