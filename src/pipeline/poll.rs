@@ -184,7 +184,7 @@ pub async fn run(app: &App, job: PollJob) -> StageResult {
             problems.as_deref(),
         )
         .await?;
-    let seen = if poll.not_modified {
+    let seen = if poll.not_modified || poll.quiet_index {
         store::PollObservation::Unchanged
     } else {
         store::PollObservation::Read {

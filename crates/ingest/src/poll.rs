@@ -39,8 +39,11 @@ pub struct Poll {
     /// What was wrong with the documents and was worked around.
     pub repairs: Vec<Repair>,
     /// Why this poll deserves the operator's attention, if it does; `None`
-    /// on a 304 and on a clean poll that found entries.
+    /// on a 304, on a quiet sitemap index and on a clean poll that found entries.
     pub health: Option<HealthNote>,
+    /// A sitemap index none of whose children changed since the last poll:
+    /// nothing was read and nothing is wrong, like a 304.
+    pub quiet_index: bool,
 }
 
 /// A diagnosis of one poll, for the source's health in `status` and the desk.
@@ -146,6 +149,7 @@ pub async fn poll_source(
         entries_failed: 0,
         repairs: Vec::new(),
         health: None,
+        quiet_index: false,
     };
     if poll.not_modified {
         return Ok(poll);
@@ -171,7 +175,9 @@ pub async fn poll_source(
         .into_iter()
         .filter(|e| filter.accepts(&e.url) && seen.insert(e.url.clone()))
         .collect();
-    poll.health = diagnose(&poll, listed);
+    if !poll.quiet_index {
+        poll.health = diagnose(&poll, listed);
+    }
     Ok(poll)
 }
 
@@ -250,11 +256,13 @@ async fn read_children(
     index_url: &str,
     poll: &mut Poll,
 ) -> Vec<DiscoveredEntry> {
+    children.retain(|c| c.url != index_url);
+    let listed = children.len();
     children.retain(|c| match (since, c.lastmod) {
         (Some(since), Some(lastmod)) => lastmod >= since,
         _ => true,
     });
-    children.retain(|c| c.url != index_url);
+    poll.quiet_index = listed > 0 && children.is_empty();
     // Newest first; children without a lastmod after those with one.
     children.sort_by_key(|c| std::cmp::Reverse(c.lastmod));
     let mut entries = Vec::new();

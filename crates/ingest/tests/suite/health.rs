@@ -85,6 +85,17 @@ async fn serve() -> (SocketAddr, Arc<Site>) {
                 )
             }),
         )
+        .route(
+            "/quiet-index.xml",
+            get(|State(s): S| async move {
+                format!(
+                    r#"<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+  <sitemap><loc>{}/child.txt</loc><lastmod>2024-05-01</lastmod></sitemap>
+</sitemapindex>"#,
+                    s.base
+                )
+            }),
+        )
         .route("/child-gone.xml", get(|| async { StatusCode::NOT_FOUND }))
         .route(
             "/child-index.xml",
@@ -263,4 +274,27 @@ async fn a_sitemap_index_never_reads_itself_and_does_not_nest() {
     assert!(problem("/child-index.xml").contains("forbids nesting"));
     assert!(problem("/child-loop.xml").contains("redirects back to the index"));
     assert!(poll.entries.iter().all(|e| !e.url.ends_with("index.xml")));
+}
+
+#[tokio::test]
+async fn a_sitemap_index_whose_children_did_not_change_is_quiet_not_silent() {
+    let (addr, site) = serve().await;
+    let source = SourceSettings::new(
+        SourceKind::Sitemap,
+        format!("{}/quiet-index.xml", site.base),
+    );
+    let since = "2024-06-01T00:00:00Z".parse().ok();
+    let poll = poll_source(&fetcher(addr), &source, None, since)
+        .await
+        .unwrap();
+    assert!(poll.entries.is_empty());
+    assert!(poll.quiet_index, "no child changed since the last poll");
+    assert_eq!(poll.health, None, "nothing is wrong with a quiet index");
+
+    // The same index read for the first time is read in full.
+    let poll = poll_source(&fetcher(addr), &source, None, None)
+        .await
+        .unwrap();
+    assert!(!poll.quiet_index);
+    assert_eq!(poll.entries.len(), 2);
 }
