@@ -1,6 +1,7 @@
 //! The command line: one subcommand per operator task.
 
 use std::path::PathBuf;
+use std::sync::LazyLock;
 
 use clap::{Args, Parser, Subcommand};
 
@@ -8,7 +9,12 @@ use clap::{Args, Parser, Subcommand};
 /// publishers' new articles, extracts them, translates them into every
 /// configured language and publishes them on a multilingual portal.
 #[derive(Debug, Parser)]
-#[command(name = "newsbridge", version, propagate_version = true)]
+#[command(
+    name = "newsbridge",
+    version,
+    long_version = long_version(),
+    propagate_version = true
+)]
 #[command(
     after_help = "Start here:\n  newsbridge demo                 # sample publisher + portal, nothing to configure\n  newsbridge init && newsbridge run"
 )]
@@ -218,20 +224,41 @@ pub enum Command {
         after_help = "Example:\n  newsbridge man > /usr/local/share/man/man1/newsbridge.1\n  newsbridge man | man -l -"
     )]
     Man,
-    /// Extract one page and print the article, for writing source overrides.
+    /// Extract pages and print the articles: one page for writing source
+    /// overrides, or many as JSON lines for re-extracting an archive. A page
+    /// that holds no article is an error naming why.
     #[command(
-        after_help = "Example:\n  newsbridge extract page.html --format markdown\n  newsbridge extract https://publisher.example/a.html --format json"
+        after_help = "Example:\n  newsbridge extract page.html --format markdown\n  newsbridge extract https://publisher.example/a.html --format json\n  newsbridge extract archive/*.html --format jsonl --jobs 4 > articles.jsonl\n  find archive -name '*.html' | newsbridge extract - --format jsonl"
     )]
     Extract {
-        /// A file path or an http(s) URL.
-        input: String,
-        /// Output format.
-        #[arg(long, value_enum, default_value = "json")]
-        format: ExtractFormat,
-        /// URL to resolve relative links against when INPUT is a file.
+        /// File paths or http(s) URLs; `-` reads them from standard input, one per line.
+        #[arg(required = true)]
+        input: Vec<String>,
+        #[command(flatten)]
+        format: ExtractOutput,
+        /// URL to resolve relative links against when INPUT is one file.
         #[arg(long)]
         url: Option<String>,
     },
+}
+
+/// `newsbridge --version`: the version, then the translation engines this
+/// binary was built with and how each runs (as `nginx -V` names its modules).
+fn long_version() -> &'static str {
+    static TEXT: LazyLock<String> = LazyLock::new(|| {
+        let mut text = format!(
+            "{}\ntranslation engines built in:",
+            env!("CARGO_PKG_VERSION")
+        );
+        for engine in translate::built_in_engines() {
+            text.push_str(&format!("\n  {:<15} {}", engine.kind, engine.detail));
+        }
+        if !cfg!(feature = "ctranslate2") {
+            text.push_str("\n  (no in-process engine: this binary was built without the `ctranslate2` feature)");
+        }
+        text
+    });
+    TEXT.as_str()
 }
 
 /// `newsbridge status --help`: examples and the JSON shape, which stays
@@ -244,6 +271,9 @@ JSON (--json), one object; every stage and state is present, zeros included:
   {
     \"database\": \"sqlite://data/newsbridge.db\",
     \"sources\": 3,
+    \"source_health\": [{\"id\": 1, \"name\": \"...\", \"url\": \"...\", \"health\": \"unhealthy\",
+                       \"reason\": \"...\", \"since\": 1765100000000, \"recovered_at\": null,
+                       \"last_entries\": 0, \"note\": \"...\"}],
     \"jobs\": {\"poll\": {\"queued\": 0, \"running\": 0, \"done\": 12, \"dead\": 0}, ...},
     \"articles\": {\"classified\": 40, ...},
     \"translations\": {\"en\": {\"published\": 38, \"held\": 2}, ...},
@@ -252,9 +282,23 @@ JSON (--json), one object; every stage and state is present, zeros included:
   }
 dead_jobs lists the latest 20.";
 
+/// `newsbridge extract` output: the format and how many pages at once.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct ExtractOutput {
+    /// Output format; several inputs need `jsonl`.
+    #[arg(long, value_enum, default_value = "json")]
+    pub format: ExtractFormat,
+    /// Pages extracted at once (threads); output stays in input order.
+    #[arg(long, short, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub jobs: u16,
+}
+
 /// `newsbridge extract` output formats.
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExtractFormat {
+    /// One JSON object per input and line, in input order: `{"input", "article"}`
+    /// or `{"input", "error": {"kind", "reason", "message"}}`.
+    Jsonl,
     /// The article as JSON, with `body_text`.
     Json,
     /// Markdown.

@@ -469,7 +469,6 @@ impl Config {
             .map_err(|e| bad("ingest.allow", &self.ingest.allow, &e.to_string()))?;
         Ok(())
     }
-
     /// The `[server]` limits, trusted proxies and metrics settings, checked:
     /// the key, the value and what was expected when one is wrong.
     fn validate_server_limits(

@@ -42,6 +42,11 @@ struct StatusLabels {
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct HealthLabels {
+    health: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct TranslationLabels {
     lang: String,
     status: String,
@@ -303,6 +308,27 @@ pub async fn render(store: &store::Store, metrics: &Metrics) -> anyhow::Result<S
     }
     let sources = Gauge::<i64>::default();
     sources.set(status.sources);
+    // Every state is present, zeros included, so an alert on
+    // `newsbridge_source_health{health="unhealthy"} > 0` always has a series.
+    let source_health = Family::<HealthLabels, Gauge>::default();
+    for health in [
+        store::SourceHealth::Unknown,
+        store::SourceHealth::Healthy,
+        store::SourceHealth::Unhealthy,
+    ] {
+        source_health
+            .get_or_create(&HealthLabels {
+                health: health.as_str().to_owned(),
+            })
+            .set(0);
+    }
+    for (health, n) in store.source_health_counts().await? {
+        source_health
+            .get_or_create(&HealthLabels {
+                health: health.as_str().to_owned(),
+            })
+            .set(n);
+    }
     let mut registry = Registry::with_prefix("newsbridge");
     registry.register("jobs", "Jobs per pipeline stage and state", jobs);
     registry.register("articles", "Original articles per status", articles);
@@ -312,6 +338,11 @@ pub async fn render(store: &store::Store, metrics: &Metrics) -> anyhow::Result<S
         translations,
     );
     registry.register("sources", "Configured sources", sources);
+    registry.register(
+        "source_health",
+        "Enabled sources per health state (unhealthy: failing, silent or losing every article)",
+        source_health,
+    );
     metrics.register(&mut registry);
     let mut out = String::new();
     encode(&mut out, &registry)?;

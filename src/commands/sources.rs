@@ -18,16 +18,24 @@ pub async fn run(config: Config, cmd: SourcesCommand) -> Result<()> {
                 outln!("no sources; add one with `newsbridge sources add URL`");
             }
             for s in sources {
+                let unhealthy = (s.health == store::SourceHealth::Unhealthy).then(|| {
+                    format!(
+                        "  [unhealthy: {}]",
+                        s.health_reason.as_deref().unwrap_or("no reason recorded")
+                    )
+                });
                 outln!(
-                    "{:>4}  {:<8} {:<30} {}{}",
+                    "{:>4}  {:<8} {:<9} {:<30} {}{}{}",
                     s.id,
                     s.kind.as_str(),
+                    s.health.as_str(),
                     s.name,
                     s.url,
                     s.last_error
                         .as_deref()
                         .map(|e| format!("  (last poll failed: {e})"))
-                        .unwrap_or_default()
+                        .unwrap_or_default(),
+                    unhealthy.unwrap_or_default()
                 );
             }
             Ok(())

@@ -23,6 +23,8 @@ pub struct StatusReport {
     pub database: String,
     /// Sources configured.
     pub sources: i64,
+    /// Every source's health: whether its polls still bring articles, and why not.
+    pub source_health: Vec<SourceHealthReport>,
     /// Jobs per stage, then per state: every stage and state, zeros included.
     pub jobs: BTreeMap<&'static str, BTreeMap<&'static str, i64>>,
     /// Articles per status (only statuses that occur).
@@ -31,6 +33,29 @@ pub struct StatusReport {
     pub translations: BTreeMap<String, BTreeMap<String, i64>>,
     /// The latest dead jobs, newest first.
     pub dead_jobs: Vec<store::DeadJob>,
+}
+
+/// One source's health in [`StatusReport`].
+#[derive(Debug, Serialize)]
+pub struct SourceHealthReport {
+    /// Source id.
+    pub id: i64,
+    /// Its name (the publisher).
+    pub name: String,
+    /// Its URL.
+    pub url: String,
+    /// `unknown` (not polled yet), `healthy` or `unhealthy`.
+    pub health: store::SourceHealth,
+    /// Why it is unhealthy.
+    pub reason: Option<String>,
+    /// When the state last changed (ms since the epoch).
+    pub since: Option<i64>,
+    /// When it last recovered from being unhealthy (ms since the epoch).
+    pub recovered_at: Option<i64>,
+    /// Entries its last read document listed.
+    pub last_entries: Option<i64>,
+    /// What the reader repaired or ignored in that document.
+    pub note: Option<String>,
 }
 
 /// Prints the status (or retries dead jobs first).
@@ -74,9 +99,26 @@ pub async fn report(store: &store::Store, database: &str) -> Result<StatusReport
             .entry(state)
             .or_default() += n;
     }
+    let source_health = store
+        .sources()
+        .await?
+        .into_iter()
+        .map(|s| SourceHealthReport {
+            id: s.id,
+            name: s.name,
+            url: s.url,
+            health: s.health,
+            reason: s.health_reason,
+            since: s.health_since,
+            recovered_at: s.recovered_at,
+            last_entries: s.last_entries,
+            note: s.last_note,
+        })
+        .collect();
     Ok(StatusReport {
         database: database.to_string(),
         sources: status.sources,
+        source_health,
         jobs,
         articles: status.articles.into_iter().collect(),
         translations,
@@ -92,7 +134,28 @@ pub async fn print(store: &store::Store, database: &str, json: bool) -> Result<(
         return Ok(());
     }
     outln!("database: {}", report.database);
-    outln!("sources: {}", report.sources);
+    let unhealthy: Vec<&SourceHealthReport> = report
+        .source_health
+        .iter()
+        .filter(|s| s.health == store::SourceHealth::Unhealthy)
+        .collect();
+    if unhealthy.is_empty() {
+        outln!("sources: {} (none unhealthy)", report.sources);
+    } else {
+        outln!(
+            "sources: {} ({} unhealthy; `newsbridge sources show ID` for more)",
+            report.sources,
+            unhealthy.len()
+        );
+        for s in unhealthy {
+            outln!(
+                "  #{} {} — unhealthy: {}",
+                s.id,
+                s.url,
+                s.reason.as_deref().unwrap_or("no reason recorded")
+            );
+        }
+    }
     out!("{:<10}", "stage");
     for state in JobState::ALL {
         out!("{:>9}", state.as_str());

@@ -162,6 +162,15 @@ async fn workers_and_the_portal_report_latency_jobs_and_segments() {
         "{text}"
     );
     assert!(!text.contains("newsbridge_http_request_duration_seconds_count{"));
+    // Source health, every state present; the sample publisher's source is polled and healthy.
+    assert!(
+        text.contains("newsbridge_source_health{health=\"unhealthy\"} 0"),
+        "{text}"
+    );
+    assert!(
+        text.contains("newsbridge_source_health{health=\"healthy\"} 1"),
+        "{text}"
+    );
     drop(worker);
 
     // 2. `newsbridge run`: pages and jobs on one endpoint. The publisher

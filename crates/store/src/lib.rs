@@ -10,10 +10,10 @@
 mod admin;
 mod archive;
 mod articles;
+mod attribution;
 mod audit;
 mod clock;
 mod comments;
-mod attribution;
 mod db;
 mod desk;
 mod error;
@@ -42,9 +42,9 @@ pub use archive::ArchiveSummary;
 pub use articles::{
     ArticleRecord, ArticleStatus, Credit, NewArticle, StoredAuthor, Upsert, UpstreamGone,
 };
+pub use attribution::Attribution;
 pub use audit::AuditEntry;
 pub use clock::now_ms;
-pub use attribution::Attribution;
 pub use comments::{Comment, CommentStatus, NewComment, REPORTS_TO_HIDE};
 pub use db::{redact, Backend, Store};
 pub use desk::ReviewItem;

@@ -58,10 +58,10 @@ mod units;
 #[cfg(feature = "ctranslate2")]
 pub use engine::CTranslate2;
 pub use engine::{
-    BatchingConfig, BatchingStats, CTranslate2Config, CTranslate2Device, DeepL, DeepLConfig,
-    Engine, EngineConfig, EngineError, Engines, EnginesConfig, LibreTranslate,
-    LibreTranslateConfig, OpenAi, OpenAiConfig, RetryPolicy, RouteConfig, Secret, SharedBatches,
-    Step, StepConfig,
+    built_in_engines, BatchingConfig, BatchingStats, BuiltInEngine, CTranslate2Config,
+    CTranslate2Device, DeepL, DeepLConfig, Engine, EngineConfig, EngineError, Engines,
+    EnginesConfig, LibreTranslate, LibreTranslateConfig, OpenAi, OpenAiConfig, RetryPolicy,
+    RouteConfig, Secret, SharedBatches, Step, StepConfig,
 };
 pub use glossary::{
     Glossary, GlossaryEntry, GlossaryError, Protected, Restored, TermKind, TermMatch,

@@ -14,6 +14,7 @@
 //! projects the markup back onto its translations (`crate::projection`).
 
 mod batching;
+mod built_in;
 mod config;
 #[cfg(feature = "ctranslate2")]
 mod ctranslate2;
@@ -35,6 +36,7 @@ pub(crate) use self::ctranslate2::check_tokenizers;
 #[cfg(feature = "ctranslate2")]
 pub use self::ctranslate2::CTranslate2;
 pub use batching::{BatchingConfig, BatchingStats, SharedBatches};
+pub use built_in::{built_in_engines, BuiltInEngine};
 pub use config::{
     CTranslate2Config, DeepLConfig, EngineConfig, EnginesConfig, LibreTranslateConfig,
     OpenAiConfig, RouteConfig, Secret, StepConfig,

@@ -47,6 +47,11 @@ pub(crate) async fn list(State(app): State<AppState>, desk: Desk) -> Response {
                         td {
                             @if s.enabled { span.ok { (t.t("desk-source-active")) } } @else { span.off { (t.t("desk-source-paused")) } }
                             @if let Some(e) = &s.last_error { br; span.error { (t.t("desk-last-error")) ": " (e) } }
+                            @if s.health == store::SourceHealth::Unhealthy {
+                                br; span.error.source-unhealthy { (t.t("desk-source-unhealthy")) ": " (s.health_reason.as_deref().unwrap_or("")) }
+                            } @else if s.recovered_at.is_some() && s.health == store::SourceHealth::Healthy {
+                                br; span.ok { (t.t("desk-source-recovered")) " " (when(s.recovered_at)) }
+                            }
                         }
                         td { (when(s.last_polled_at)) }
                         td { (when(Some(s.next_poll_at))) }

@@ -273,7 +273,7 @@ async fn takedown_answers_410_in_every_language_and_is_audited() {
     let f = fixture().await;
     users(&f).await;
     let app = web::router(portal(&f));
-    let editor = session(&app, "eve", "battery staple").await;
+    let editor = session(&app, "ada", "correct horse").await;
     let token = csrf(&app, &editor).await;
     let got = post_form(
         &app,
@@ -295,7 +295,7 @@ async fn takedown_answers_410_in_every_language_and_is_audited() {
         .iter()
         .find(|e| e.action == "takedown")
         .expect("audit row");
-    assert_eq!(row.actor, "eve");
+    assert_eq!(row.actor, "ada");
     assert_eq!(row.target, format!("article {}", f.main));
     assert_eq!(
         row.detail.as_deref(),
@@ -359,6 +359,20 @@ async fn editors_moderate_comments_with_an_audit_trail() {
         &format!("/admin/comments/{}/ban", ids[0]),
         &[("csrf", &token), ("reason", "flood")],
         &[("cookie", &editor)],
+    )
+    .await;
+    assert_eq!(
+        got.status, 403,
+        "a French-only editor cannot ban a poster everywhere"
+    );
+    assert!(!f.store.ip_hash_banned("0123456789abcdef").await.unwrap());
+    let admin = session(&app, "ada", "correct horse").await;
+    let t = csrf(&app, &admin).await;
+    let got = post_form(
+        &app,
+        &format!("/admin/comments/{}/ban", ids[0]),
+        &[("csrf", &t), ("reason", "flood")],
+        &[("cookie", &admin)],
     )
     .await;
     assert_eq!(got.status, 303);

@@ -638,11 +638,21 @@ async fn editors_file_articles_the_classifier_was_unsure_about() {
         .classify_article(f.old, Some(world.id), Some(0.31), None, &[])
         .await
         .unwrap();
-    let review = eve.get("/admin/review").await.text();
+    let review = ada.get("/admin/review").await.text();
     assert!(review.contains("id=\"sections-to-confirm\""), "{review}");
     assert!(review.contains("31 %"));
     assert!(review.contains(&format!("action=\"/admin/articles/{}/section\"", f.old)));
-    let got = eve
+    assert_eq!(
+        eve.post(
+            &format!("/admin/articles/{}/section", f.old),
+            &[("section", &business.id.to_string())],
+        )
+        .await
+        .status,
+        403,
+        "filing reaches every language: a French-only editor may not"
+    );
+    let got = ada
         .post(
             &format!("/admin/articles/{}/section", f.old),
             &[("section", &business.id.to_string())],
@@ -652,7 +662,7 @@ async fn editors_file_articles_the_classifier_was_unsure_about() {
     let record = f.store.article(f.old).await.unwrap();
     assert_eq!(record.section_id, Some(business.id));
     assert_eq!(record.section_confidence, Some(1.0));
-    assert!(!eve
+    assert!(!ada
         .get("/admin/review")
         .await
         .text()
@@ -909,4 +919,33 @@ async fn users_are_added_disabled_enabled_and_reset() {
         .await
         .text()
         .contains("user_password_reset"));
+}
+
+#[tokio::test]
+async fn the_sources_table_says_which_source_is_unhealthy_and_why_then_that_it_recovered() {
+    let f = fixture().await;
+    let (ada, _) = desk(&f).await;
+    let id = f.store.sources().await.unwrap()[0].id;
+    let empty = store::PollObservation::Read {
+        entries: 0,
+        note: Some("this RSS has a default namespace on <rss>".into()),
+    };
+    for _ in 0..store::EMPTY_POLLS_TO_FLAG {
+        f.store.observe_source_health(id, &empty).await.unwrap();
+    }
+    let text = ada.get("/admin/sources").await.text();
+    assert!(text.contains("Not bringing articles"), "{text}");
+    assert!(
+        text.contains("default namespace"),
+        "the reason is shown: {text}"
+    );
+
+    let read = store::PollObservation::Read {
+        entries: 5,
+        note: None,
+    };
+    f.store.observe_source_health(id, &read).await.unwrap();
+    let text = ada.get("/admin/sources").await.text();
+    assert!(!text.contains("Not bringing articles"));
+    assert!(text.contains("Recovered"), "{text}");
 }

@@ -16,3 +16,4 @@ mod pages;
 mod reports;
 mod roles;
 mod search;
+mod search_bounds;

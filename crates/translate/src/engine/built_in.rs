@@ -1,0 +1,68 @@
+//! Which engines this build of the library can run, for `--version` and
+//! start-up checks: the HTTP engines always, CTranslate2 only when its cargo
+//! feature was on, with the math backends and devices it was built with.
+
+/// One engine kind this build can run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BuiltInEngine {
+    /// The `kind` that selects it in `[[translation.engines]]`.
+    pub kind: &'static str,
+    /// How it runs: in process with which backends, or over HTTP.
+    pub detail: &'static str,
+}
+
+/// The engines this build can run, the in-process one first when present.
+pub fn built_in_engines() -> Vec<BuiltInEngine> {
+    let mut engines = Vec::new();
+    if cfg!(feature = "ctranslate2") {
+        engines.push(BuiltInEngine {
+            kind: "ctranslate2",
+            detail: ctranslate2_detail(),
+        });
+    }
+    engines.extend([
+        BuiltInEngine {
+            kind: "openai",
+            detail: "HTTP, any chat-completions server",
+        },
+        BuiltInEngine {
+            kind: "libretranslate",
+            detail: "HTTP",
+        },
+        BuiltInEngine {
+            kind: "deepl",
+            detail: "HTTP",
+        },
+    ]);
+    engines
+}
+
+/// The in-process engine's backends and devices as built.
+fn ctranslate2_detail() -> &'static str {
+    match (
+        cfg!(feature = "ctranslate2-mkl"),
+        cfg!(feature = "ctranslate2-cuda"),
+    ) {
+        (true, true) => "in process; CPU: Intel MKL + Ruy; CUDA",
+        (true, false) => "in process; CPU: Intel MKL + Ruy",
+        (false, true) => "in process; CPU: Ruy; CUDA",
+        (false, false) => "in process; CPU: Ruy",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_http_engines_are_always_built_in_and_ctranslate2_as_its_feature_says() {
+        let kinds: Vec<&str> = built_in_engines().iter().map(|e| e.kind).collect();
+        for kind in ["openai", "libretranslate", "deepl"] {
+            assert!(kinds.contains(&kind), "{kind}");
+        }
+        assert_eq!(
+            kinds.contains(&"ctranslate2"),
+            cfg!(feature = "ctranslate2")
+        );
+    }
+}
