@@ -618,6 +618,7 @@ fn status_json_is_one_object_of_named_fields() {
     assert!(status["articles"].is_object(), "{out}");
     assert!(status["translations"].is_object(), "{out}");
     assert!(status["dead_jobs"].is_array(), "{out}");
+    assert!(status["source_health"].is_array(), "{out}");
     let keys: Vec<&String> = status.as_object().unwrap().keys().collect();
     assert_eq!(
         keys,
@@ -626,6 +627,7 @@ fn status_json_is_one_object_of_named_fields() {
             "database",
             "dead_jobs",
             "jobs",
+            "source_health",
             "sources",
             "translations"
         ],

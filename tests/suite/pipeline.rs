@@ -243,9 +243,11 @@ async fn newsbridge_run_serves_the_portal_health_and_metrics() {
         .local_addr()
         .unwrap()
         .port();
+    let token = "a-metrics-token-for-this-test";
     let mut server = nb(&config)
         .arg("run")
         .env("NEWSBRIDGE_SERVER__LISTEN", format!("127.0.0.1:{port}"))
+        .env("NEWSBRIDGE_SERVER__METRICS_TOKEN", token)
         .spawn()
         .unwrap();
     let base = format!("http://127.0.0.1:{port}");
@@ -262,8 +264,12 @@ async fn newsbridge_run_serves_the_portal_health_and_metrics() {
     }
     assert!(up, "newsbridge run did not come up");
 
+    // `/metrics` on the portal's port only for the token's holder.
+    let anonymous = client.get(format!("{base}/metrics")).send().await.unwrap();
+    assert_ne!(anonymous.status(), 200, "metrics are not public");
     let metrics = client
         .get(format!("{base}/metrics"))
+        .bearer_auth(token)
         .send()
         .await
         .unwrap()

@@ -237,7 +237,7 @@ pub(crate) fn form(ctx: &Ctx<'_>, action: &str, token: &str, prefill: &Prefill) 
                 input id=(format!("{id}-email")) name="email" type="email" maxlength=(MAX_EMAIL) autocomplete="email" value=(prefill.email);
             }
             // A field people never see; bots fill it in.
-            p.hp aria-hidden="true" style="position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden" {
+            p.hp aria-hidden="true" {
                 label for=(format!("{id}-website")) { (ctx.t("comment-honeypot")) }
                 input id=(format!("{id}-website")) name="website" tabindex="-1" autocomplete="off";
             }

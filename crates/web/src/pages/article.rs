@@ -541,7 +541,7 @@ fn publisher_credit(p: &Publisher, lang: &str) -> Markup {
     let logo = p.logo.as_deref().filter(|u| safe_href(u));
     let inner = html! {
         // The name is printed next to the logo, so the logo's alt stays empty.
-        @if let Some(logo) = logo { img.publisher-logo src=(logo) alt="" width="24" height="24"; }
+        @if let Some(logo) = logo { img.publisher-logo src=(logo) alt="" height="24"; }
         span.publisher-name lang=(lang) { (p.name) }
     };
     html! {
