@@ -117,8 +117,18 @@ async fn ingest_and_edit(database_url: Option<String>) {
     assert_ne!(en.content.title, first.title);
     assert!(
         en.qa_flags.is_empty(),
-        "a clean translation has no QA flags: {:?}",
-        en.qa_flags
+        "a clean translation has no QA flags: {:?}\n{}",
+        en.qa_flags,
+        en.segments
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|s| s
+                .get("flags")
+                .is_some_and(|f| f.as_array().is_some_and(|a| !a.is_empty())))
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
     );
     assert_eq!(
         en.content.blocks.len(),

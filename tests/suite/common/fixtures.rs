@@ -13,17 +13,41 @@ use axum::{Json, Router};
 use serde_json::{json, Value};
 
 /// What the fake engine makes of a segment: every word becomes an English
-/// word chosen by its hash; numbers, placeholders and punctuation stay. The
-/// output reads as English to language identification and keeps every
-/// number, so it passes QA like a real engine's.
+/// word chosen by its hash; numbers, placeholders and punctuation stay,
+/// number words become the English ones (and "giờ" the hour sign), and
+/// capitalised words after the first (names) are kept as a real engine keeps them. The output reads as English to language
+/// identification and keeps every number and name, so it passes QA like a
+/// real engine's.
 pub fn fake_translate(text: &str) -> String {
+    const NUMBER_WORDS: &[(&str, &str)] = &[
+        ("một", "one"),
+        ("hai", "two"),
+        ("ba", "three"),
+        ("bốn", "four"),
+        ("sáu", "six"),
+        ("bảy", "seven"),
+        ("bẩy", "seven"),
+        ("tám", "eight"),
+        ("chín", "nine"),
+        ("mười", "ten"),
+        ("chục", "ten"),
+        ("trăm", "hundred"),
+        ("nghìn", "thousand"),
+        ("ngàn", "thousand"),
+        ("triệu", "million"),
+        ("tỷ", "billion"),
+        ("tỉ", "billion"),
+        // "4 giờ 30" is a time: "4 h 30", as French writes it.
+        ("giờ", "h"),
+    ];
     const WORDS: &[&str] = &[
         "the", "river", "city", "market", "people", "new", "water", "report", "road", "school",
         "north", "rain", "farmers", "price", "team", "museum", "week", "village", "coast",
         "station",
     ];
     text.split(' ')
-        .map(|token| {
+        .enumerate()
+        .map(|(i, token)| {
             if token.is_empty()
                 || token
                     .chars()
@@ -32,14 +56,20 @@ pub fn fake_translate(text: &str) -> String {
                 return token.to_string();
             }
             let core: String = token.chars().filter(|c| c.is_alphabetic()).collect();
-            if core.is_empty() {
+            let name = i > 0 && core.chars().next().is_some_and(char::is_uppercase);
+            if core.is_empty() || name {
                 return token.to_string();
             }
             let hash = core
                 .to_lowercase()
                 .bytes()
                 .fold(7u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
-            let word = WORDS[hash as usize % WORDS.len()];
+            let lower = core.to_lowercase();
+            let word = NUMBER_WORDS
+                .iter()
+                .find(|(vi, _)| *vi == lower)
+                .map(|(_, en)| *en)
+                .unwrap_or(WORDS[hash as usize % WORDS.len()]);
             let trailing: String = token
                 .chars()
                 .rev()
