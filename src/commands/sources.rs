@@ -108,7 +108,7 @@ async fn add(config: Config, args: SourceAddArgs) -> Result<()> {
     // A guessed kind went through the fetcher's guard; a named one is
     // checked the same way here, without fetching (the publisher may be down).
     if args.kind.is_some() || args.link_pattern.is_some() {
-        check_address(&config, &args.url).await?;
+        fetcher.check_address(&args.url).await?;
     }
     let mut settings = SourceSettings::new(kind, args.url.clone());
     settings.link_pattern = args.link_pattern.clone();
@@ -186,45 +186,4 @@ async fn guess_kind(fetcher: &ingest::Fetcher, url: &str) -> Result<SourceKind> 
     bail!(
         "{url} is neither a feed nor a sitemap; for a homepage use --discover, for a section page use --kind listing --link-pattern REGEX"
     )
-}
-
-/// The SSRF guard's rule at add time, without a request: the URL is http(s)
-/// with a host, and every address its host resolves to is public or in
-/// `ingest.allow` (the fetcher checks again at each poll, since DNS changes).
-async fn check_address(config: &Config, raw: &str) -> Result<()> {
-    let url = ingest::Url::parse(raw).map_err(|e| {
-        anyhow::anyhow!("{raw:?} is not a URL ({e}); give an absolute http:// or https:// URL")
-    })?;
-    if !matches!(url.scheme(), "http" | "https") {
-        bail!("{raw} is not an http:// or https:// URL");
-    }
-    let Some(host) = url.host_str() else {
-        bail!("{raw} has no host");
-    };
-    let port = url.port_or_known_default().unwrap_or(80);
-    let host = host.trim_start_matches('[').trim_end_matches(']');
-    let addrs: Vec<std::net::SocketAddr> = match host.parse::<std::net::IpAddr>() {
-        Ok(ip) => vec![std::net::SocketAddr::new(ip, port)],
-        Err(_) => tokio::time::timeout(
-            std::time::Duration::from_secs(10),
-            tokio::net::lookup_host((host, port)),
-        )
-        .await
-        .map_err(|_| anyhow::anyhow!("cannot resolve the host of {raw}: no answer within 10 s"))?
-        .with_context(|| format!("cannot resolve the host of {raw}; check the source URL"))?
-        .collect(),
-    };
-    let allow = ingest::AllowList::parse(&config.ingest.allow).context("invalid ingest.allow")?;
-    for addr in addrs {
-        if allow.permits(host, addr) {
-            continue;
-        }
-        if let Some(rule) = ingest::classify(addr.ip()) {
-            bail!(
-                "refusing {raw}: {} is {rule}; add it to ingest.allow to permit it",
-                addr.ip()
-            );
-        }
-    }
-    Ok(())
 }

@@ -112,6 +112,20 @@ impl Fetcher {
             .await
     }
 
+    /// Whether `url` may be fetched at all, without fetching it: an http(s)
+    /// URL whose host resolves only to addresses the SSRF guard and the
+    /// allow list permit (the check every fetch makes first).
+    pub async fn check_address(&self, url: &str) -> Result<(), FetchError> {
+        let url = parse_url(url)?;
+        guard::vet(
+            &url,
+            &self.inner.config.allow,
+            self.inner.config.dns_timeout,
+        )
+        .await
+        .map(drop)
+    }
+
     /// The robots.txt that governs `url` (from the cache when fresh).
     pub async fn robots(&self, url: &str) -> Result<Arc<RobotsTxt>, FetchError> {
         let url = parse_url(url)?;
