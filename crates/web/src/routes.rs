@@ -1,4 +1,4 @@
-//! The URL map (DESIGN.md, "Public URLs").
+//! The URL map: which handler answers each public address (ARCHITECTURE.md, "Where to start").
 
 use std::sync::Arc;
 

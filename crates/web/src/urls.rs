@@ -1,4 +1,4 @@
-//! Public URL paths (see DESIGN.md, "Public URLs").
+//! Public URL paths: every address the portal answers (the map is in `routes.rs`; ARCHITECTURE.md, "Where to start", for a new page).
 
 /// The path segment used for articles that have no section.
 pub(crate) const NO_SECTION: &str = "article";

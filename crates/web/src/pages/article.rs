@@ -1,7 +1,7 @@
 //! `/{lang}/{section}/{id}-{slug}`: one language version of an article.
 //!
-//! Point by point better than the reference page (DESIGN.md, "The page it
-//! must beat"): the publisher once, with logo and link; the original date in
+//! Point by point better than the pages that republish translated news
+//! today: the publisher once, with logo and link; the original date in
 //! the reader's locale; a translation notice; translated captions *and* alt
 //! texts; the source linked with its original title marked `lang`; related
 //! blocks that never repeat the article or each other; a language switcher
