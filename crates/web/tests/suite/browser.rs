@@ -6,21 +6,8 @@
 
 use crate::common;
 
-use std::process::Command;
-
 use common::*;
 use web::CommentSettings;
-
-fn chromium() -> Option<&'static str> {
-    ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|b| {
-            Command::new(b)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        })
-}
 
 const PAYLOADS: [&str; 7] = [
     "<script>document.body.setAttribute('data-pwned','script')</script>",
@@ -69,38 +56,11 @@ async fn xss_payloads_in_comments_do_not_run_in_chromium() {
             .unwrap();
     });
     let url = format!("http://{addr}{path}");
-    let profile = tempfile::tempdir().unwrap();
-    let out = tokio::task::spawn_blocking(move || {
-        Command::new("timeout")
-            .arg("90")
-            .arg(browser)
-            .args([
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-default-apps",
-                "--disable-sync",
-                "--proxy-server=socks5://127.0.0.1:9",
-                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-                "--virtual-time-budget=3000",
-                "--dump-dom",
-            ])
-            .arg(format!("--user-data-dir={}", profile.path().display()))
-            .arg(url)
-            .output()
-            .unwrap()
-    })
-    .await
-    .unwrap();
+    let (dom, log) = chromium_load(browser, url).await;
     server.abort();
-    let dom = String::from_utf8_lossy(&out.stdout);
     assert!(
         dom.contains("id=\"comments\""),
-        "chromium did not render the page: {}",
-        String::from_utf8_lossy(&out.stderr)
+        "chromium did not render the page: {log}"
     );
     assert!(!dom.contains("data-pwned=\""), "a payload ran: {dom}");
     assert!(!dom.contains("<a href=\"javascript:"), "{dom}");

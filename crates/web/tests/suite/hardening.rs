@@ -7,7 +7,6 @@
 use crate::common;
 
 use std::net::SocketAddr;
-use std::process::Command;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -417,54 +416,6 @@ async fn per_ip_limits_stay_per_reader_behind_a_trusted_proxy_and_cannot_be_spoo
     }
     let got = comment_from(direct, addr, &path, &token, "192.0.2.99", 12).await;
     assert_eq!(got, 429, "a new forged address does not give a new bucket");
-}
-
-fn chromium() -> Option<&'static str> {
-    ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|b| {
-            Command::new(b)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        })
-}
-
-/// Loads `url` in headless Chromium (loopback only) and returns the DOM it
-/// ends with and what it logged.
-async fn chromium_load(browser: &'static str, url: String) -> (String, String) {
-    let profile = tempfile::tempdir().unwrap();
-    let out = tokio::task::spawn_blocking(move || {
-        Command::new("timeout")
-            .arg("90")
-            .arg(browser)
-            .args([
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-default-apps",
-                "--disable-sync",
-                "--enable-logging=stderr",
-                "--v=0",
-                "--proxy-server=socks5://127.0.0.1:9",
-                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-                "--virtual-time-budget=5000",
-                "--dump-dom",
-            ])
-            .arg(format!("--user-data-dir={}", profile.path().display()))
-            .arg(url)
-            .output()
-            .unwrap()
-    })
-    .await
-    .unwrap();
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 const INJECTED: &str = "<!doctype html><html><head><title>t</title>\

@@ -684,3 +684,52 @@ pub async fn wire_form(
     all.extend_from_slice(headers);
     wire(addr, "POST", path, &all, form_body(fields).as_bytes()).await
 }
+
+/// The headless Chromium on this machine, if any (`scripts/test` installs Debian's).
+pub fn chromium() -> Option<&'static str> {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|b| {
+            std::process::Command::new(b)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+}
+
+/// Loads `url` in headless Chromium (loopback only) and returns the DOM it
+/// ends with and what it logged.
+pub async fn chromium_load(browser: &'static str, url: String) -> (String, String) {
+    let profile = tempfile::tempdir().unwrap();
+    let out = tokio::task::spawn_blocking(move || {
+        std::process::Command::new("timeout")
+            .arg("90")
+            .arg(browser)
+            .args([
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-default-apps",
+                "--disable-sync",
+                "--enable-logging=stderr",
+                "--v=0",
+                "--proxy-server=socks5://127.0.0.1:9",
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+                "--virtual-time-budget=5000",
+                "--dump-dom",
+            ])
+            .arg(format!("--user-data-dir={}", profile.path().display()))
+            .arg(url)
+            .output()
+            .unwrap()
+    })
+    .await
+    .unwrap();
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
