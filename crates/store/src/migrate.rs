@@ -36,6 +36,12 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "source_health",
         include_str!("../migrations/0006_source_health.sql"),
     ),
+    (7, "images", include_str!("../migrations/0007_images.sql")),
+    (
+        8,
+        "desk_workspace",
+        include_str!("../migrations/0008_desk_workspace.sql"),
+    ),
 ];
 
 /// The SQL of every migration, in order (the archive reads tables and columns from it).
