@@ -33,6 +33,7 @@ mod translations;
 mod upstream;
 mod users;
 mod views;
+mod workspace;
 
 #[cfg(feature = "testing")]
 pub mod testing;
@@ -67,6 +68,10 @@ pub use translations::{Teaser, TeaserFilter, Translation, TranslationStatus};
 pub use upstream::{GoneArticle, SourceActivity};
 pub use users::{Role, User};
 pub use views::HOUR_MS;
+pub use workspace::{
+    text_similarity, Claim, MemoryMatch, Review, Taken, WorkItem, MATCH_CANDIDATES,
+    MAX_MATCH_SOURCE, MIN_MATCH_SCORE, WORKSPACE_ROWS,
+};
 
 /// Result of a storage operation.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

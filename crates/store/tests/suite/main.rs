@@ -9,3 +9,4 @@ mod health;
 mod lists;
 mod queue;
 mod reports;
+mod workspace;
