@@ -1,4 +1,5 @@
-//! Inline text: runs of text with links, emphasis and line breaks.
+//! Inline text: runs of text with links, emphasis, line breaks and runs
+//! marked as another language.
 
 use serde::{Deserialize, Serialize};
 
@@ -21,6 +22,14 @@ pub enum Inline {
     },
     /// A hard line break (`<br>`).
     Break,
+    /// A run in another language than the text around it: a Vietnamese name
+    /// kept in a French sentence (`<span lang="vi">` on the page).
+    Foreign {
+        /// BCP 47 tag of the run's language (`vi`).
+        lang: String,
+        /// The run's content.
+        children: Vec<Inline>,
+    },
 }
 
 /// A run of inline content: the text of one paragraph, heading, caption or item.
@@ -57,7 +66,9 @@ fn push_plain(inlines: &[Inline], out: &mut String) {
         match inline {
             Inline::Text(t) => out.push_str(t),
             Inline::Bold(c) | Inline::Italic(c) => push_plain(c, out),
-            Inline::Link { children, .. } => push_plain(children, out),
+            Inline::Link { children, .. } | Inline::Foreign { children, .. } => {
+                push_plain(children, out)
+            }
             Inline::Break => out.push('\n'),
         }
     }

@@ -3,10 +3,11 @@
 //! `extract` produces an [`Article`] from a publisher's HTML, `translate`
 //! turns one into another language while keeping its [`Block`] structure,
 //! `store` keeps it as JSON and `web` renders it. The model is deliberately
-//! small and safe: inline markup is limited to links, bold, italics and line
-//! breaks, so nothing a publisher writes can inject script into the portal.
+//! small and safe: inline markup is limited to links, bold, italics, line
+//! breaks and runs marked as another language ([`foreign`]), so nothing a publisher writes can inject script into the portal.
 
 mod blocks;
+pub mod foreign;
 mod inline;
 mod meta;
 

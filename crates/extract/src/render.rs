@@ -39,7 +39,9 @@ fn md_inline(inlines: &[Inline], out: &mut String) {
                 out.push_str(&href.replace(')', "%29").replace(' ', "%20"));
                 out.push(')');
             }
-            Inline::Link { children, .. } => md_inline(children, out),
+            Inline::Link { children, .. } | Inline::Foreign { children, .. } => {
+                md_inline(children, out)
+            }
             Inline::Break => out.push_str("  \n"),
         }
     }
@@ -209,6 +211,11 @@ fn html_inline(inlines: &[Inline], out: &mut String) {
                 }
             }
             Inline::Break => out.push_str("<br>"),
+            Inline::Foreign { lang, children } => {
+                out.push_str(&format!("<span lang=\"{}\">", esc(lang)));
+                html_inline(children, out);
+                out.push_str("</span>");
+            }
         }
     }
 }

@@ -316,7 +316,9 @@ fn linked_chars(inlines: &[Inline]) -> (usize, usize) {
                         linked += n;
                     }
                 }
-                Inline::Bold(c) | Inline::Italic(c) => stack.push((c, in_link)),
+                Inline::Bold(c) | Inline::Italic(c) | Inline::Foreign { children: c, .. } => {
+                    stack.push((c, in_link))
+                }
                 Inline::Link { children, .. } => stack.push((children, true)),
                 Inline::Break => {}
             }

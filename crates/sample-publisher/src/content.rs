@@ -333,7 +333,9 @@ pub(crate) fn resolve_in(
                 }
                 resolve_in(children, paths)?;
             }
-            Inline::Bold(c) | Inline::Italic(c) => resolve_in(c, paths)?,
+            Inline::Bold(c) | Inline::Italic(c) | Inline::Foreign { children: c, .. } => {
+                resolve_in(c, paths)?
+            }
             Inline::Text(_) | Inline::Break => {}
         }
     }

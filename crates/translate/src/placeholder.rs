@@ -67,6 +67,12 @@ fn encode_into(inlines: &[Inline], out: &mut Tagged) {
                 out.text.push_str(&escape(t));
                 continue;
             }
+            // A run marked as another language goes as its text: the
+            // translator marks the runs of the translation afresh.
+            Inline::Foreign { children, .. } => {
+                encode_into(children, out);
+                continue;
+            }
             Inline::Bold(c) => (Markup::Bold, c),
             Inline::Italic(c) => (Markup::Italic, c),
             Inline::Link { href, children } => (Markup::Link { href: href.clone() }, children),
@@ -271,6 +277,10 @@ pub(crate) fn normalize(inlines: Vec<Inline>) -> Vec<Inline> {
             Inline::Italic(c) => Inline::Italic(normalize(c)),
             Inline::Link { href, children } => Inline::Link {
                 href,
+                children: normalize(children),
+            },
+            Inline::Foreign { lang, children } => Inline::Foreign {
+                lang,
                 children: normalize(children),
             },
             Inline::Break => Inline::Break,

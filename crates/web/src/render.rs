@@ -24,27 +24,47 @@ fn external(ctx: &Ctx<'_>, href: &str) -> bool {
 
 /// Inline content.
 pub(crate) fn inlines(ctx: &Ctx<'_>, items: &[Inline]) -> Markup {
+    inlines_in(ctx, items, false)
+}
+
+/// Inline content; `marked` inside a run already marked as another language.
+fn inlines_in(ctx: &Ctx<'_>, items: &[Inline], marked: bool) -> Markup {
     html! {
         @for item in items {
             @match item {
-                Inline::Text(t) => (t),
-                Inline::Bold(c) => strong { (inlines(ctx, c)) },
-                Inline::Italic(c) => em { (inlines(ctx, c)) },
+                Inline::Text(t) if marked => (t),
+                Inline::Text(t) => (text(ctx, t)),
+                Inline::Bold(c) => strong { (inlines_in(ctx, c, marked)) },
+                Inline::Italic(c) => em { (inlines_in(ctx, c, marked)) },
                 Inline::Break => br;
+                Inline::Foreign { lang, children } => span lang=(lang) { (inlines_in(ctx, children, true)) },
                 Inline::Link { href, children } => {
                     @if safe_href(href) {
                         @if external(ctx, href) {
-                            a href=(href) rel="nofollow noopener" { (inlines(ctx, children)) }
+                            a href=(href) rel="nofollow noopener" { (inlines_in(ctx, children, marked)) }
                         } @else {
-                            a href=(href) { (inlines(ctx, children)) }
+                            a href=(href) { (inlines_in(ctx, children, marked)) }
                         }
                     } @else {
-                        (inlines(ctx, children))
+                        (inlines_in(ctx, children, marked))
                     }
                 }
             }
         }
     }
+}
+
+/// A plain text of the model (a title, a teaser's lead, a credit) on a page:
+/// on a page in another language than Vietnamese, its Vietnamese runs are
+/// marked `<span lang="vi">` ([`article::foreign`]). The translate stage
+/// marks the runs of rich text in the model itself; this covers the model's
+/// plain-string fields (titles, credits, teasers' leads) and versions
+/// translated before it did.
+pub(crate) fn text(ctx: &Ctx<'_>, t: &str) -> Markup {
+    if ctx.lang == "vi" || !article::foreign::has_vietnamese_letter(t) {
+        return html! { (t) };
+    }
+    inlines_in(ctx, &article::foreign::mark_vietnamese(t), true)
 }
 
 /// A run of rich text.

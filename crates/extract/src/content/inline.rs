@@ -236,6 +236,15 @@ fn normalize(raw: Vec<Inline>, space: &mut bool) -> Vec<Inline> {
                     });
                 }
             }
+            Inline::Foreign { lang, children } => {
+                let inner = normalize(children, space);
+                if has_text(&inner) {
+                    out.push(Inline::Foreign {
+                        lang,
+                        children: inner,
+                    });
+                }
+            }
         }
     }
     for i in out.iter_mut() {
@@ -251,7 +260,7 @@ fn has_text(inlines: &[Inline]) -> bool {
     inlines.iter().any(|i| match i {
         Inline::Text(t) => !t.trim().is_empty(),
         Inline::Bold(c) | Inline::Italic(c) => has_text(c),
-        Inline::Link { children, .. } => has_text(children),
+        Inline::Link { children, .. } | Inline::Foreign { children, .. } => has_text(children),
         Inline::Break => false,
     })
 }
@@ -277,7 +286,7 @@ fn trim_end(out: &mut Vec<Inline>) {
                 }
                 return;
             }
-            Some(Inline::Link { children, .. }) => {
+            Some(Inline::Link { children, .. }) | Some(Inline::Foreign { children, .. }) => {
                 trim_end(children);
                 return;
             }
@@ -298,7 +307,9 @@ pub(crate) fn link_density(text: &RichText) -> f32 {
                         *link += n;
                     }
                 }
-                Inline::Bold(c) | Inline::Italic(c) => walk(c, in_link, total, link),
+                Inline::Bold(c) | Inline::Italic(c) | Inline::Foreign { children: c, .. } => {
+                    walk(c, in_link, total, link)
+                }
                 Inline::Link { children, .. } => walk(children, true, total, link),
                 Inline::Break => {}
             }

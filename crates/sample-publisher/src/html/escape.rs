@@ -67,6 +67,11 @@ fn push_inlines(inlines: &[Inline], out: &mut String) {
                 out.push_str("</a>");
             }
             Inline::Break => out.push_str("<br>"),
+            Inline::Foreign { lang, children } => {
+                out.push_str(&format!("<span lang=\"{}\">", esc(lang)));
+                push_inlines(children, out);
+                out.push_str("</span>");
+            }
         }
     }
 }
