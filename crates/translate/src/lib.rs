@@ -23,6 +23,10 @@
 //! 6. `qa` checks each translation; `pipeline` ([`Translator`]) retries
 //!    failures with fallbacks, remembers clean results and rebuilds the
 //!    article; `report` says what happened and whether to publish.
+//! 7. `style` writes the Vietnamese a translation keeps (names, credit
+//!    lines' names) in the target's house style: marked as Vietnamese
+//!    ([`article::Inline::Foreign`]) or without diacritics; the credit
+//!    vocabulary ("Ảnh:", "Tư liệu") is mapped into the target language.
 //!
 //! Everything but `engine` and the memory store is pure and synchronous.
 //!
@@ -52,6 +56,7 @@ mod projection;
 mod qa;
 mod report;
 mod segment;
+mod style;
 mod tmx;
 mod units;
 
@@ -84,5 +89,6 @@ pub use report::{
     TranslatedText,
 };
 pub use segment::{split_rich_text, split_sentences, split_tagged, Piece, Segment};
+pub use style::{NameStyle, NameStyleParseError};
 pub use tmx::{export_tmx, import_tmx, TmxError, TmxImport};
 pub use units::UnitKind;

@@ -6,7 +6,7 @@
 //! retry failures with the fallback engines, remember the clean ones, and
 //! put the sentences back into the same block structure.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use article::{Article, Inline, RichText};
@@ -17,12 +17,13 @@ use crate::lang::{is_unspaced, LangPair};
 use crate::locale::{self, localize_numbers, NumberFormat};
 use crate::memory::{self, MemoryEntry, MemoryError, MemoryStore, Origin};
 use crate::placeholder::{self, decode};
-use crate::qa::{check_segment, QaConfig, QaFlag, QaInput};
+use crate::qa::{check_segment, credits, QaConfig, QaFlag, QaInput};
 use crate::report::{
     Outcome, Policy, RunStats, SegmentOrigin, SegmentReport, TranslateError, TranslatedArticle,
     TranslatedText,
 };
 use crate::segment::{split_rich_text, Piece, Segment};
+use crate::style::NameStyle;
 use crate::units::{for_each_unit, UnitKind};
 
 /// Translates articles with engines, a glossary and a translation memory.
@@ -34,6 +35,7 @@ pub struct Translator {
     policies: HashMap<String, Policy>,
     default_policy: Policy,
     qa: QaConfig,
+    name_styles: HashMap<String, NameStyle>,
 }
 
 impl std::fmt::Debug for Translator {
@@ -43,6 +45,7 @@ impl std::fmt::Debug for Translator {
             .field("glossary_entries", &self.glossary.entries().len())
             .field("policies", &self.policies)
             .field("default_policy", &self.default_policy)
+            .field("name_styles", &self.name_styles)
             .finish()
     }
 }
@@ -95,7 +98,24 @@ impl Translator {
             policies: HashMap::new(),
             default_policy: Policy::Publish,
             qa: QaConfig::default(),
+            name_styles: HashMap::new(),
         }
+    }
+
+    /// Sets how one target language writes the Vietnamese names its
+    /// translations keep (every language: [`NameStyle::Diacritics`] unless set).
+    pub fn with_name_style(mut self, lang: &str, style: NameStyle) -> Self {
+        self.name_styles
+            .insert(crate::lang::primary_language(lang), style);
+        self
+    }
+
+    /// The name style of a target language.
+    pub fn name_style(&self, lang: &str) -> NameStyle {
+        self.name_styles
+            .get(&crate::lang::primary_language(lang))
+            .copied()
+            .unwrap_or_default()
     }
 
     /// Sets the policy of one target language.
@@ -333,7 +353,45 @@ impl Translator {
                 .await?;
         }
 
+        // Credit vocabulary kept in Vietnamese ("Tư liệu", "Ảnh:") in
+        // credits, captions and alt texts is written in the target language,
+        // whoever translated them (a human memory entry may have kept it).
+        let credit_jobs: HashSet<usize> = plans
+            .iter()
+            .filter(|p| {
+                matches!(
+                    p.kind,
+                    UnitKind::Credit | UnitKind::Caption | UnitKind::AltText
+                )
+            })
+            .flat_map(|p| p.pieces.iter())
+            .filter_map(|piece| match piece {
+                PlanPiece::Sentence { job, .. } => Some(*job),
+                PlanPiece::Break => None,
+            })
+            .collect();
+        for &i in &credit_jobs {
+            let Some(job) = jobs.get_mut(i) else { continue };
+            let source = placeholder::strip_tags(&job.source);
+            let Some(result) = job.result.as_mut() else {
+                continue;
+            };
+            if let Some(mapped) = credits::map_left(&source, &result.target, &pair.target) {
+                result.target = mapped;
+                let target = placeholder::strip_tags(&result.target);
+                let left = credits::left_in_vietnamese(&source, &target, &pair.target);
+                // The credit flags this mapping answered go.
+                result.flags.retain(|f| match f {
+                    QaFlag::GlossaryMissing { term, .. } => {
+                        left.iter().any(|(t, _)| t == term) || !credits::is_credit_term(term)
+                    }
+                    _ => true,
+                });
+            }
+        }
+
         // Put sentences back into units.
+        let style = self.name_style(&pair.target);
         let joiner = if is_unspaced(&pair.target) { "" } else { " " };
         let mut texts = Vec::with_capacity(plans.len());
         let mut reports = Vec::new();
@@ -383,7 +441,8 @@ impl Translator {
                     }
                 }
             }
-            texts.push(Some(RichText(placeholder::normalize(inlines))));
+            let text = RichText(placeholder::normalize(inlines));
+            texts.push(Some(style.apply(text, &pair.source, &pair.target)));
         }
         Ok(UnitsOutcome {
             texts,

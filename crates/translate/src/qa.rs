@@ -10,7 +10,7 @@
 //! the credit vocabulary (`credits`: "Ảnh:", "Tư liệu"), personal names
 //! (`names`), a cut ending (`truncation`), the length ratio and loops.
 
-mod credits;
+pub(crate) mod credits;
 mod figures;
 mod names;
 mod truncation;

@@ -6,7 +6,10 @@
 //! A credit is mostly names, kept as written, so the pipeline does not flag
 //! a credit as untranslated; this vocabulary is what must not stay in
 //! Vietnamese ("Photo: Tư liệu"). The QA flags it as a glossary term left
-//! unrendered.
+//! unrendered, and the translator maps it ([`map_left`]) in credits,
+//! captions and alt texts whatever gave their translation (an engine, or a
+//! translation memory that kept the Vietnamese): it is a fixed vocabulary,
+//! a glossary built in for every portal language.
 
 /// One credit term and its rendering per language.
 struct CreditTerm {
@@ -147,6 +150,11 @@ pub(crate) fn rendering(term: &str, lang: &str) -> Option<&'static str> {
         .map(|(_, r)| *r)
 }
 
+/// True when `term` is of the credit vocabulary.
+pub(crate) fn is_credit_term(term: &str) -> bool {
+    TERMS.iter().any(|t| t.vi == term)
+}
+
 /// True when `term` occurs in `text` as whole words.
 fn occurs(text: &str, term: &str) -> bool {
     text.match_indices(term).any(|(at, _)| {
@@ -157,9 +165,70 @@ fn occurs(text: &str, term: &str) -> bool {
     })
 }
 
+/// Renderings of "Theo …" ("according to") at the start of a credit line.
+const THEO: &[(&str, &str)] = &[
+    ("en", "According to"),
+    ("fr", "Selon"),
+    ("de", "Laut"),
+    ("es", "Según"),
+    ("zh", "据"),
+    ("ja", "出典："),
+    ("ko", "출처:"),
+    ("ru", "По данным"),
+];
+
+/// Byte ranges where `term` occurs in `text` as whole words.
+fn occurrences(text: &str, term: &str) -> Vec<std::ops::Range<usize>> {
+    text.match_indices(term)
+        .filter(|(at, _)| {
+            let before = text.get(..*at).and_then(|t| t.chars().last());
+            let after = text.get(at + term.len()..).and_then(|t| t.chars().next());
+            !before.is_some_and(char::is_alphanumeric)
+                && (term.ends_with(':') || !after.is_some_and(char::is_alphanumeric))
+        })
+        .map(|(at, _)| at..at + term.len())
+        .collect()
+}
+
+/// `target` with the credit vocabulary `source` has and `target` kept in
+/// Vietnamese written in `target_lang` ("Tư liệu" → "Archives", "Ảnh: TTXVN"
+/// → "Photo : VNA", "Theo Reuters" → "Selon Reuters"); `None` when nothing
+/// is left to map (or `target_lang` has no rendering).
+pub(crate) fn map_left(source: &str, target: &str, target_lang: &str) -> Option<String> {
+    let mut out = target.to_string();
+    let mut changed = false;
+    // Longest terms first: "Ảnh minh họa" is not "Ảnh" + the rest.
+    let mut terms: Vec<&CreditTerm> = TERMS.iter().collect();
+    terms.sort_by_key(|t| std::cmp::Reverse(t.vi.len()));
+    for term in terms {
+        let Some(rendering) = rendering(term.vi, target_lang) else {
+            continue;
+        };
+        if !occurs(source, term.vi) {
+            continue;
+        }
+        for range in occurrences(&out, term.vi).into_iter().rev() {
+            out.replace_range(range, rendering);
+            changed = true;
+        }
+    }
+    let theo = THEO
+        .iter()
+        .find(|(l, _)| *l == target_lang)
+        .map(|(_, r)| *r);
+    if let (Some(theo), true) = (theo, source.trim_start().starts_with("Theo ")) {
+        let lead = out.len() - out.trim_start().len();
+        if out[lead..].starts_with("Theo ") {
+            out.replace_range(lead..lead + "Theo".len(), theo);
+            changed = true;
+        }
+    }
+    changed.then_some(out)
+}
+
 /// Credit terms of `source` left as they are in `target`, each with the
 /// rendering `target_lang` should have: (term, rendering).
-pub(super) fn left_in_vietnamese(
+pub(crate) fn left_in_vietnamese(
     source: &str,
     target: &str,
     target_lang: &str,

@@ -2,7 +2,7 @@
 //! French or English sentence (half a sentence translated, the rest not).
 //!
 //! A word counts as Vietnamese when it has a letter only Vietnamese uses
-//! among the portal's Latin-script languages (`đ ơ ư ă`, the tone-marked
+//! among the portal's Latin-script languages (`đ ơ ư ă ĩ ũ`, the tone-marked
 //! vowels U+1EA0–U+1EF9, and `á í ó ú ã õ ì ò ý`), or when it has an accent
 //! French shares (`à â é ê ô ù`) but is built like a Vietnamese syllable
 //! (`dân`, `về`) and is no French word. Capitalised words the source also
@@ -21,31 +21,11 @@ use unicode_normalization::UnicodeNormalization;
 /// unaccented syllable counts half).
 pub(super) const MIN_RUN: usize = 3;
 
-/// Letters no French or English word has.
+/// Letters no French or English word has (the portal's one definition,
+/// [`article::foreign::is_vietnamese_only`]: `đ ơ ư ă ĩ ũ`, the tone-marked
+/// vowels, `á í ó ú ã õ ì ò ý`).
 pub(super) fn is_vietnamese_only(c: char) -> bool {
-    matches!(
-        c,
-        'đ' | 'Đ' | 'ơ' | 'Ơ' | 'ư' | 'Ư' | 'ă' | 'Ă' | '\u{1EA0}'
-            ..='\u{1EF9}'
-                | 'á'
-                | 'Á'
-                | 'í'
-                | 'Í'
-                | 'ó'
-                | 'Ó'
-                | 'ú'
-                | 'Ú'
-                | 'ã'
-                | 'Ã'
-                | 'õ'
-                | 'Õ'
-                | 'ì'
-                | 'Ì'
-                | 'ò'
-                | 'Ò'
-                | 'ý'
-                | 'Ý'
-    )
+    article::foreign::is_vietnamese_only(c)
 }
 
 /// Accented French words that are also Vietnamese syllables in form.

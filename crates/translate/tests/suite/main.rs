@@ -7,6 +7,7 @@ mod common;
 #[cfg(feature = "ctranslate2")]
 mod ct2;
 mod engines;
+mod house_style;
 mod models;
 mod openai_e2e;
 mod pipeline;
