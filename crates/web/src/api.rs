@@ -96,7 +96,7 @@ impl From<crate::WebError> for ApiError {
     fn from(err: crate::WebError) -> Self {
         match err {
             crate::WebError::NotFound => ApiError::not_found("not found"),
-            crate::WebError::Gone => ApiError::gone(),
+            crate::WebError::Gone(_) => ApiError::gone(),
             crate::WebError::Store(e) => e.into(),
             crate::WebError::Render(m) => ApiError {
                 error: "internal",

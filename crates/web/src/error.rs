@@ -8,9 +8,9 @@ pub enum WebError {
     /// Nothing lives at this URL (or not in this language).
     #[error("not found")]
     NotFound,
-    /// The article was taken down at its publisher's request.
+    /// The article was taken down; the reason given, when one was recorded.
     #[error("gone")]
-    Gone,
+    Gone(Option<String>),
     /// The database failed.
     #[error(transparent)]
     Store(#[from] store::StoreError),

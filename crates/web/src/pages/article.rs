@@ -129,7 +129,7 @@ pub(crate) async fn load(
     let store = &ctx.app.portal.store;
     let record = store.article(id).await.map_err(WebError::from_store)?;
     match record.status {
-        ArticleStatus::TakenDown => return Err(WebError::Gone),
+        ArticleStatus::TakenDown => return Err(WebError::Gone(store.takedown_reason(id).await?)),
         ArticleStatus::Classified => {}
         ArticleStatus::Duplicate | ArticleStatus::Extracted => return Err(WebError::NotFound),
     }
@@ -150,12 +150,18 @@ pub(crate) async fn load(
                 })
         })
         .collect();
-    let Some(version) = versions
+    let Some(mut version) = versions
         .into_iter()
         .find(|v| v.lang == ctx.lang && v.status == TranslationStatus::Published)
     else {
         return Ok(Err(alternates));
     };
+    // "Reviewed by an editor" only after an editor's review of this revision at the desk.
+    version.reviewed_by = store
+        .review_of(id, ctx.lang)
+        .await?
+        .filter(|r| r.source_revision == version.source_revision)
+        .map(|r| r.reviewed_by);
     let authors = store.article_authors(id).await?;
     let publisher = publisher_of(ctx.app, &record).await;
     let path = urls::article(

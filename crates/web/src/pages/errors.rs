@@ -35,19 +35,29 @@ pub(crate) async fn error_page(app: &App, lang: &str, err: &WebError) -> Respons
         WebError::NotFound => (
             StatusCode::NOT_FOUND,
             "error-not-found-title",
-            "error-not-found-body",
+            ctx.t("error-not-found-body"),
         ),
-        WebError::Gone => (StatusCode::GONE, "error-gone-title", "error-gone-body"),
+        // The reason as the desk recorded it, not a stock "publisher's request".
+        WebError::Gone(Some(reason)) => (
+            StatusCode::GONE,
+            "error-gone-title",
+            ctx.tw("error-gone-reason", &[("reason", reason.as_str().into())]),
+        ),
+        WebError::Gone(None) => (
+            StatusCode::GONE,
+            "error-gone-title",
+            ctx.t("error-gone-body"),
+        ),
         WebError::Store(_) | WebError::Render(_) => {
             tracing::error!(error = %err, "page failed");
             (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "error-internal-title",
-                "error-internal-body",
+                ctx.t("error-internal-body"),
             )
         }
     };
-    render(&ctx, status, title, body, &[])
+    render(&ctx, status, title, &body, &[])
 }
 
 /// A 404 for an article that exists in other languages: lists them.
@@ -56,7 +66,7 @@ pub(crate) fn not_in_language(ctx: &Ctx<'_>, elsewhere: &[(String, String)]) -> 
         ctx,
         StatusCode::NOT_FOUND,
         "error-not-found-title",
-        "error-not-found-body",
+        &ctx.t("error-not-found-body"),
         elsewhere,
     )
 }
@@ -113,7 +123,7 @@ fn render(
     let main = html! {
         section.error-page {
             h1 { (ctx.t(title)) }
-            p { (ctx.t(body)) }
+            p { (body) }
             @if !elsewhere.is_empty() {
                 p { (ctx.t("error-available-in")) }
                 ul.available {

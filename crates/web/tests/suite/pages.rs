@@ -276,9 +276,10 @@ async fn taken_down_articles_are_gone() {
     .await;
     assert_eq!(got.status, 410);
     assert!(got.body.contains("Article retiré"));
+    // The reason recorded at takedown, as given, not a stock sentence.
     assert!(got
         .body
-        .contains("Cet article a été retiré à la demande de son éditeur."));
+        .contains("Cet article a été retiré. Motif indiqué : publisher request"));
 }
 
 #[tokio::test]
