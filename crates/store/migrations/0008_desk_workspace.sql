@@ -28,3 +28,19 @@ CREATE TABLE desk_reviews (
     source_revision BIGINT NOT NULL,
     UNIQUE (article_id, lang)
 );
+
+-- desk_corrections: each correction an editor saved, with the text it
+-- replaced and where that text came from, so the desk can show the editor's
+-- change against the machine's output after the version is re-rendered.
+CREATE TABLE desk_corrections (
+    id {{id}},
+    article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    lang TEXT NOT NULL,
+    source TEXT NOT NULL,
+    before_text TEXT NOT NULL,
+    before_origin TEXT NOT NULL,
+    after_text TEXT NOT NULL,
+    editor TEXT NOT NULL,
+    at BIGINT NOT NULL
+);
+CREATE INDEX desk_corrections_version ON desk_corrections (article_id, lang, at);

@@ -19,6 +19,7 @@ mod desk;
 mod error;
 mod glossary;
 mod health;
+mod images;
 mod jobs;
 mod lists;
 mod memory;
@@ -55,6 +56,10 @@ pub use health::{
     HealthChange, PollObservation, SourceHealth, ARTICLE_JOBS_TO_JUDGE, EMPTY_POLLS_TO_FLAG,
     FAILED_POLLS_TO_FLAG,
 };
+pub use images::{
+    ImageCounts, ImageOutcome, ImageRef, ImageRole, ImageState, NewImageRef, RenditionInfo,
+    ShownImage, StoredImage,
+};
 pub use jobs::{Job, JobKind, JobState, RetryPolicy};
 pub use lists::Listing;
 pub use memory::MemorySegment;
@@ -69,7 +74,7 @@ pub use upstream::{GoneArticle, SourceActivity};
 pub use users::{Role, User};
 pub use views::HOUR_MS;
 pub use workspace::{
-    text_similarity, Claim, MemoryMatch, Review, Taken, WorkItem, MATCH_CANDIDATES,
+    text_similarity, Claim, Correction, MemoryMatch, Review, Taken, WorkItem, MATCH_CANDIDATES,
     MAX_MATCH_SOURCE, MIN_MATCH_SCORE, WORKSPACE_ROWS,
 };
 

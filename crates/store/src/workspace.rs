@@ -97,6 +97,28 @@ pub struct WorkItem {
     pub review: Option<Review>,
 }
 
+/// A correction saved at the desk: what the segment said before (and where
+/// that came from) and what the editor wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Correction {
+    /// The article.
+    pub article_id: i64,
+    /// The language version.
+    pub lang: String,
+    /// The source segment.
+    pub source: String,
+    /// The translation it replaced.
+    pub before_text: String,
+    /// Where that translation came from, in words the desk wrote.
+    pub before_origin: String,
+    /// The editor's translation.
+    pub after_text: String,
+    /// Who.
+    pub editor: String,
+    /// When (ms).
+    pub at: i64,
+}
+
 /// A translation memory entry offered for a segment, with its score.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MemoryMatch {
@@ -307,6 +329,51 @@ impl Store {
             .flatten()
             .map(|d| d.trim().to_string())
             .filter(|d| !d.is_empty()))
+    }
+
+    /// Records a correction (see [`Correction`]; `at` is set to now).
+    pub async fn record_correction(&self, c: &Correction) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO desk_corrections (article_id, lang, source, before_text, before_origin, after_text, editor, at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(c.article_id)
+        .bind(&c.lang)
+        .bind(&c.source)
+        .bind(&c.before_text)
+        .bind(&c.before_origin)
+        .bind(&c.after_text)
+        .bind(&c.editor)
+        .bind(now_ms())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The corrections of a language version, oldest first (at most 1,000).
+    pub async fn corrections_of(&self, article_id: i64, lang: &str) -> Result<Vec<Correction>> {
+        let rows = sqlx::query(
+            "SELECT article_id, lang, source, before_text, before_origin, after_text, editor, at FROM desk_corrections \
+             WHERE article_id = $1 AND lang = $2 ORDER BY at, id LIMIT 1000",
+        )
+        .bind(article_id)
+        .bind(lang)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Correction {
+                    article_id: r.try_get("article_id")?,
+                    lang: r.try_get("lang")?,
+                    source: r.try_get("source")?,
+                    before_text: r.try_get("before_text")?,
+                    before_origin: r.try_get("before_origin")?,
+                    after_text: r.try_get("after_text")?,
+                    editor: r.try_get("editor")?,
+                    at: r.try_get("at")?,
+                })
+            })
+            .collect()
     }
 
     /// The workspace queue: language versions an editor should look at (held,

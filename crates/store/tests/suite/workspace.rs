@@ -321,3 +321,24 @@ async fn takedown_reasons_are_kept(store: Store) {
     assert_eq!(store.takedown_reason(b).await.unwrap(), None);
 }
 on_both_backends!(takedowns, takedown_reasons_are_kept);
+
+async fn corrections_keep_the_machine_output(store: Store) {
+    let a = article(&store, "https://a.example/10").await;
+    let c = store::Correction {
+        article_id: a,
+        lang: "fr".into(),
+        source: "Có 1.115 người".into(),
+        before_text: "Il y a 115 personnes".into(),
+        before_origin: "engine:opus/vi-fr".into(),
+        after_text: "Il y a 1 115 personnes".into(),
+        editor: "ada".into(),
+        at: 0,
+    };
+    store.record_correction(&c).await.unwrap();
+    let got = store.corrections_of(a, "fr").await.unwrap();
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].before_text, "Il y a 115 personnes");
+    assert!(got[0].at > 0);
+    assert!(store.corrections_of(a, "en").await.unwrap().is_empty());
+}
+on_both_backends!(corrections, corrections_keep_the_machine_output);
