@@ -106,6 +106,8 @@ pub struct Teaser {
     pub image_url: Option<String>,
     /// Its translated alt text.
     pub image_alt: Option<String>,
+    /// The main image as mirrored, when it is stored (pages show no picture otherwise).
+    pub image: Option<crate::ShownImage>,
     /// Portal section.
     pub section_id: Option<i64>,
     /// Story (topic cluster).
@@ -394,7 +396,11 @@ fn filter_values(filter: &TeaserFilter) -> Vec<i64> {
 /// The columns of a [`Teaser`], from `translations t` joined with `articles a`.
 pub(crate) const TEASER_COLUMNS: &str =
     "t.article_id, t.lang, t.title, t.slug, t.lead, t.image_url, t.image_alt, \
-    a.section_id, a.topic_id, a.published_at, t.updated_at";
+    a.section_id, a.topic_id, a.published_at, t.updated_at, \
+    (SELECT i.hash || ':' || CAST(i.width AS TEXT) || ':' || CAST(i.height AS TEXT) || ':' || i.renditions \
+    FROM article_images ai JOIN images i ON i.hash = ai.hash \
+    WHERE ai.article_id = t.article_id AND ai.url = t.image_url AND ai.state = 'stored' \
+    ORDER BY ai.id LIMIT 1) AS image_stored";
 
 /// A [`Teaser`] from a row selected with [`TEASER_COLUMNS`].
 pub(crate) fn teaser_from_row(r: &sqlx::any::AnyRow) -> Result<Teaser> {
@@ -406,6 +412,7 @@ pub(crate) fn teaser_from_row(r: &sqlx::any::AnyRow) -> Result<Teaser> {
         lead: r.try_get("lead")?,
         image_url: r.try_get("image_url")?,
         image_alt: r.try_get("image_alt")?,
+        image: crate::images::teaser_image(r)?,
         section_id: r.try_get("section_id")?,
         topic_id: r.try_get("topic_id")?,
         published_at: r.try_get("published_at")?,

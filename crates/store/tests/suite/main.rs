@@ -6,6 +6,7 @@ mod common;
 mod archive;
 mod editorial;
 mod health;
+mod images;
 mod lists;
 mod queue;
 mod reports;
