@@ -33,7 +33,7 @@ fn inlines_in(ctx: &Ctx<'_>, items: &[Inline], marked: bool) -> Markup {
         @for item in items {
             @match item {
                 Inline::Text(t) if marked => (t),
-                Inline::Text(t) => (text(ctx, t)),
+                Inline::Text(t) => (plain(ctx, t)),
                 Inline::Bold(c) => strong { (inlines_in(ctx, c, marked)) },
                 Inline::Italic(c) => em { (inlines_in(ctx, c, marked)) },
                 Inline::Break => br;
@@ -60,7 +60,7 @@ fn inlines_in(ctx: &Ctx<'_>, items: &[Inline], marked: bool) -> Markup {
 /// marks the runs of rich text in the model itself; this covers the model's
 /// plain-string fields (titles, credits, teasers' leads) and versions
 /// translated before it did.
-pub(crate) fn text(ctx: &Ctx<'_>, t: &str) -> Markup {
+pub(crate) fn plain(ctx: &Ctx<'_>, t: &str) -> Markup {
     if ctx.lang == "vi" || !article::foreign::has_vietnamese_letter(t) {
         return html! { (t) };
     }
@@ -88,7 +88,8 @@ pub(crate) fn figure(ctx: &Ctx<'_>, fig: &Figure, eager: bool) -> Markup {
                         }
                         @if let Some(credit) = &fig.credit {
                             " "
-                            span.credit { (ctx.tw("article-photo-credit", &[("credit", credit.as_str().into())])) }
+                            @let (before, after) = ctx.around("article-photo-credit", "credit");
+                            span.credit { (before) (plain(ctx, credit)) (after) }
                         }
                     }
                 }
@@ -113,7 +114,7 @@ pub(crate) fn block(ctx: &Ctx<'_>, b: &Block) -> Markup {
             }
             Block::Quote { text, cite } => blockquote {
                 p { (rich(ctx, text)) }
-                @if let Some(cite) = cite { footer { "— " cite { (cite) } } }
+                @if let Some(cite) = cite { footer { "— " cite { (plain(ctx, cite)) } } }
             },
             Block::List { ordered, items } => {
                 @if *ordered {
@@ -146,7 +147,7 @@ pub(crate) fn block(ctx: &Ctx<'_>, b: &Block) -> Markup {
                                 EmbedKind::Other => "article-embed-other",
                             }))
                         }
-                        @if let Some(title) = title { ": " cite { (title) } }
+                        @if let Some(title) = title { ": " cite { (plain(ctx, title)) } }
                     }
                 }
             }
@@ -197,12 +198,12 @@ pub(crate) fn teaser(ctx: &Ctx<'_>, t: &Teaser, style: TeaserStyle) -> Markup {
                     p.kicker { a href=(urls::section(ctx.lang, section.slug_in(ctx.lang))) { (ctx.section_name(section)) } }
                 }
                 @if matches!(style, TeaserStyle::Listing) {
-                    h2.teaser-title { a href=(href) { (t.title) } }
+                    h2.teaser-title { a href=(href) { (plain(ctx, &t.title)) } }
                 } @else {
-                    h3.teaser-title { a href=(href) { (t.title) } }
+                    h3.teaser-title { a href=(href) { (plain(ctx, &t.title)) } }
                 }
                 @if let (Some(lead), false) = (&t.lead, matches!(style, TeaserStyle::Compact)) {
-                    p.teaser-lead-text { (lead) }
+                    p.teaser-lead-text { (plain(ctx, lead)) }
                 }
                 p.meta {
                     (short_date(ctx, t.published_at))

@@ -25,7 +25,7 @@ use store::{
 use crate::app::{App, AppState, Ctx};
 use crate::layout::{page, script_json, Head};
 use crate::pages::{errors, moved, respond};
-use crate::render::{block, figure, rich, safe_href, teaser, TeaserStyle};
+use crate::render::{block, figure, plain, rich, safe_href, teaser, TeaserStyle};
 use crate::{dates, urls, WebError};
 
 /// Items per related block.
@@ -472,7 +472,7 @@ fn body(ctx: &Ctx<'_>, a: &Loaded, related: &Related, comments: Markup) -> Marku
                 @if let Some(section) = ctx.section(a.record.section_id) {
                     p.kicker { a href=(urls::section(lang, section.slug_in(lang))) { (ctx.section_name(section)) } }
                 }
-                h1 { (content.title) }
+                h1 { (plain(ctx, &content.title)) }
                 @if let Some(lead) = content.lead.as_ref().filter(|l| !l.is_blank()) {
                     p.lead { (rich(ctx, lead)) }
                 }
@@ -584,7 +584,7 @@ fn notice(ctx: &Ctx<'_>, a: &Loaded) -> Markup {
 fn related_block(ctx: &Ctx<'_>, id: &str, title: &str, items: &[Teaser]) -> Markup {
     html! {
         section.related aria-labelledby=(id) {
-            h2 id=(id) { (title) }
+            h2 id=(id) { (plain(ctx, title)) }
             div.related-grid {
                 @for t in items { (teaser(ctx, t, TeaserStyle::Card)) }
             }

@@ -12,7 +12,7 @@ use crate::app::{App, AppState, Ctx};
 use crate::layout::{every_language, page, Head};
 use crate::pages::section::{pagination, PER_PAGE};
 use crate::pages::{html, page_count, page_number, respond};
-use crate::render::{teaser_grid, TeaserStyle};
+use crate::render::{plain, teaser_grid, TeaserStyle};
 use crate::{urls, WebError};
 
 /// `GET /{lang}/author/{slug}`.
@@ -65,7 +65,7 @@ async fn render(app: &App, lang: &str, slug: &str, page_no: i64) -> Result<Respo
     };
     let main = html! {
         header.page-header {
-            h1 { (title) }
+            h1 { (plain(&ctx, &title)) }
             p.count { (ctx.tw("author-count", &[("count", total.into()), ("shown", ctx.number(total).into())])) }
         }
         (teaser_grid(&ctx, &items, TeaserStyle::Listing))

@@ -20,7 +20,7 @@ use crate::app::{App, AppState, Ctx};
 use crate::layout::{every_language, page, Head};
 use crate::pages::section::pagination;
 use crate::pages::{html, page_number, respond};
-use crate::render::short_date;
+use crate::render::{plain, short_date};
 use crate::{urls, WebError};
 
 /// Results per page.
@@ -214,7 +214,7 @@ async fn render(
                 ol.hits {
                     @for (hit, path) in &hits {
                         li {
-                            h2 { a href=(path) { (hit.title) } }
+                            h2 { a href=(path) { (plain(&ctx, &hit.title)) } }
                             p.snippet { (PreEscaped(&hit.snippet_html)) }
                             p.meta {
                                 @if let Some(s) = ctx.section(hit.section_id) { (ctx.section_name(s)) " · " }

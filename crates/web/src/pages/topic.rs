@@ -16,7 +16,7 @@ use crate::app::{App, AppState, Ctx};
 use crate::layout::{every_language, page, Head};
 use crate::pages::section::{pagination, PER_PAGE};
 use crate::pages::{html, page_count, page_number, respond};
-use crate::render::{teaser_grid, TeaserStyle};
+use crate::render::{plain, teaser_grid, TeaserStyle};
 use crate::{urls, WebError};
 
 /// The title in `lang` of the story `filter` lists: its `lead` article's
@@ -102,7 +102,7 @@ async fn render(app: &App, lang: &str, id: i64, page_no: i64) -> Result<Response
     let main = html! {
         header.page-header {
             p.kicker { (ctx.t("topic-title")) }
-            h1 { (headline) }
+            h1 { (plain(&ctx, &headline)) }
             p { (ctx.t("topic-intro")) }
         }
         (teaser_grid(&ctx, &items, TeaserStyle::Listing))
