@@ -317,7 +317,7 @@ pub struct DemoArgs {
     #[arg(long, default_value_t = 0)]
     pub generated: usize,
     /// Data directory of the demo (wiped at start).
-    #[arg(long, default_value = crate::config::DEMO_DATA_DIR)]
+    #[arg(long, default_value = pipeline::config::DEMO_DATA_DIR)]
     pub data_dir: PathBuf,
     /// Ingest, print the status and exit instead of serving.
     #[arg(long)]

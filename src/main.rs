@@ -2,18 +2,8 @@
 
 #[macro_use]
 mod out;
-mod app;
-mod classify;
 mod cli;
 mod commands;
-mod config;
-mod demo_translations;
-mod memory;
-mod metrics;
-mod pipeline;
-mod sections;
-mod server;
-mod stories;
 
 use std::process::ExitCode;
 

@@ -4,12 +4,12 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-use crate::config::Config;
+use pipeline::config::Config;
 
 /// Writes the archive next to its final name, then renames it: a failed or
 /// interrupted export never leaves a file that looks like a backup.
 pub async fn export(config: Config, file: &Path) -> Result<()> {
-    let store = crate::app::open_existing_store(&config).await?;
+    let store = pipeline::app::open_existing_store(&config).await?;
     let partial = file.with_extension("partial");
     let out = std::fs::File::create(&partial)
         .with_context(|| format!("cannot create {}", partial.display()))?;
@@ -38,7 +38,7 @@ pub async fn export(config: Config, file: &Path) -> Result<()> {
 
 /// Loads an archive into the configured (empty) database.
 pub async fn import(config: Config, file: &Path) -> Result<()> {
-    let store = crate::app::open_store(&config).await?;
+    let store = pipeline::app::open_store(&config).await?;
     let input = std::fs::File::open(file)
         .with_context(|| format!("cannot open the archive {}", file.display()))?;
     let summary = store

@@ -4,9 +4,9 @@ use std::sync::Arc;
 
 use anyhow::{bail, Context, Result};
 
-use crate::app::App;
+use pipeline::app::App;
 use crate::cli::DemoArgs;
-use crate::config::{Config, DEMO_CONFIG_NAME, DEMO_DATA_DIR};
+use pipeline::config::{Config, DEMO_CONFIG_NAME, DEMO_DATA_DIR};
 
 /// Languages the demo shows: those the bundled human translations cover.
 pub const DEMO_LANGUAGES: &[&str] = &["vi", "en", "fr"];
@@ -40,7 +40,7 @@ pub async fn run(args: DemoArgs) -> Result<()> {
     let app = App::open(config).await?;
     let password = add_desk_user(&app.store).await?;
     let imported =
-        crate::demo_translations::import(&app.store, &site, &app.config.site.source_language)
+        pipeline::demo_translations::import(&app.store, &site, &app.config.site.source_language)
             .await?;
     outln!(
         "translation memory: {} human-translated sentences imported (en, fr; {} units not aligned)",
@@ -60,9 +60,9 @@ pub async fn run(args: DemoArgs) -> Result<()> {
             &serde_json::to_value(&settings)?,
         )
         .await?;
-    crate::pipeline::queue_polls(&app, false).await?;
+    pipeline::stages::queue_polls(&app, false).await?;
     let started = std::time::Instant::now();
-    let ran = crate::pipeline::drain(&app, app.config.workers.concurrency).await?;
+    let ran = pipeline::stages::drain(&app, app.config.workers.concurrency).await?;
     outln!(
         "ingested the sample publisher: {ran} jobs in {:.1}s",
         started.elapsed().as_secs_f64()

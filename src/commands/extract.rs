@@ -16,7 +16,7 @@ use std::sync::mpsc;
 use anyhow::{bail, Context, Result};
 
 use crate::cli::{ExtractFormat, ExtractOutput};
-use crate::config::Config;
+use pipeline::config::Config;
 
 /// The status a shell reports for a process ended by SIGPIPE (128 + 13): what
 /// the command ends with, silently, when its reader closes the pipe.
@@ -44,7 +44,7 @@ pub async fn run(
         }
         let input = inputs.first().map(String::as_str).unwrap_or_default();
         let fetcher = is_url(input)
-            .then(|| crate::app::build_fetcher(config))
+            .then(|| pipeline::app::build_fetcher(config))
             .transpose()?;
         let article = extract_one(&load(fetcher.as_ref(), input, base).await?)?;
         let text = match output.format {
@@ -61,7 +61,7 @@ pub async fn run(
     let fetcher = inputs
         .iter()
         .any(|i| is_url(i))
-        .then(|| crate::app::build_fetcher(config))
+        .then(|| pipeline::app::build_fetcher(config))
         .transpose()?;
     let jobs = usize::from(output.jobs).clamp(1, inputs.len().max(1));
     let handle = tokio::runtime::Handle::current();

@@ -1,10 +1,11 @@
 //! `newsbridge glossary import|export`: glossary terms as CSV.
 
 use anyhow::{bail, Context, Result};
-use translate::{Glossary, GlossaryEntry, TermKind};
+use pipeline::glossary::{from_stored, to_stored};
+use translate::Glossary;
 
 use crate::cli::GlossaryCommand;
-use crate::config::Config;
+use pipeline::config::Config;
 
 /// Runs a `glossary` subcommand.
 pub async fn run(config: Config, cmd: GlossaryCommand) -> Result<()> {
@@ -21,7 +22,7 @@ pub async fn run(config: Config, cmd: GlossaryCommand) -> Result<()> {
                     file.display()
                 );
             }
-            let store = crate::app::open_store(&config).await?;
+            let store = pipeline::app::open_store(&config).await?;
             for entry in glossary.entries() {
                 store.upsert_term(&to_stored(entry)).await?;
             }
@@ -32,7 +33,7 @@ pub async fn run(config: Config, cmd: GlossaryCommand) -> Result<()> {
             );
         }
         GlossaryCommand::Export { source, target } => {
-            let store = crate::app::open_existing_store(&config).await?;
+            let store = pipeline::app::open_existing_store(&config).await?;
             let mut glossary = Glossary::new();
             for term in store.glossary(&source, &target).await? {
                 glossary.add(from_stored(term));
@@ -74,36 +75,6 @@ fn check_header(text: &str) -> Result<()> {
         bail!("its first line must be the header `{HEADER}`, not {first:?}");
     }
     Ok(())
-}
-
-/// A translate-crate entry as the store keeps it.
-pub fn to_stored(entry: &GlossaryEntry) -> store::GlossaryTerm {
-    store::GlossaryTerm {
-        source_lang: entry.source_lang.clone(),
-        target_lang: entry.target_lang.clone(),
-        term: entry.source.clone(),
-        translation: entry.target.clone(),
-        kind: match entry.kind {
-            TermKind::Forced => store::TermKind::Force,
-            TermKind::Keep => store::TermKind::Keep,
-        },
-        case_sensitive: entry.case_sensitive,
-    }
-}
-
-/// A stored term as the translate crate uses it.
-pub fn from_stored(term: store::GlossaryTerm) -> GlossaryEntry {
-    GlossaryEntry {
-        source_lang: term.source_lang,
-        target_lang: term.target_lang,
-        source: term.term,
-        target: term.translation,
-        kind: match term.kind {
-            store::TermKind::Force => TermKind::Forced,
-            store::TermKind::Keep => TermKind::Keep,
-        },
-        case_sensitive: term.case_sensitive,
-    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use anyhow::{Context, Result};
 
-use crate::config::Config;
+use pipeline::config::Config;
 
 /// Articles read per round trip.
 const BATCH: i64 = 500;
@@ -10,7 +10,7 @@ const BATCH: i64 = 500;
 /// Builds a new index beside the current one from every stored article, then
 /// swaps it in; the old one is removed only once the new one is complete.
 pub async fn rebuild(config: Config) -> Result<()> {
-    let store = crate::app::open_existing_store(&config).await?;
+    let store = pipeline::app::open_existing_store(&config).await?;
     let dir = config.data_dir.join("search");
     let fresh = config.data_dir.join("search.rebuild");
     let old = config.data_dir.join("search.old");

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 
-use crate::config::{Config, TEMPLATE};
+use pipeline::config::{Config, TEMPLATE};
 
 /// Writes the configuration template (refusing to overwrite unless `force`).
 pub fn run(path: &Path, force: bool) -> Result<()> {

@@ -6,8 +6,8 @@ use anyhow::{Context, Result};
 use translate::{LangPair, MemoryStore};
 
 use crate::cli::MemoryCommand;
-use crate::config::Config;
-use crate::memory::DatabaseMemory;
+use pipeline::config::Config;
+use pipeline::memory::DatabaseMemory;
 
 /// Runs a `memory` subcommand.
 pub async fn run(config: Config, cmd: MemoryCommand) -> Result<()> {
@@ -19,7 +19,7 @@ pub async fn run(config: Config, cmd: MemoryCommand) -> Result<()> {
             );
             let imported = translate::import_tmx(reader)
                 .with_context(|| format!("{} is not a readable TMX file", file.display()))?;
-            let memory = DatabaseMemory::new(crate::app::open_store(&config).await?);
+            let memory = DatabaseMemory::new(pipeline::app::open_store(&config).await?);
             let count = imported.entries.len();
             for entry in imported.entries {
                 memory.record(entry.clone()).await?;
@@ -32,7 +32,7 @@ pub async fn run(config: Config, cmd: MemoryCommand) -> Result<()> {
             );
         }
         MemoryCommand::Export { source, target } => {
-            let memory = DatabaseMemory::new(crate::app::open_existing_store(&config).await?);
+            let memory = DatabaseMemory::new(pipeline::app::open_existing_store(&config).await?);
             let pair = LangPair::new(&source, &target);
             let entries = memory.entries(Some(&pair)).await?;
             translate::export_tmx(&entries, std::io::BufWriter::new(crate::out::Stdout))

@@ -22,7 +22,7 @@ use anyhow::{Context, Result};
 use clap::CommandFactory;
 
 use crate::cli::{Cli, Command};
-use crate::config::ConfigChoice;
+use pipeline::config::ConfigChoice;
 
 /// Runs the chosen subcommand.
 pub async fn dispatch(cli: Cli) -> Result<()> {
@@ -31,7 +31,7 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         Command::Init { force } => init::run(
             cli.config
                 .as_deref()
-                .unwrap_or(std::path::Path::new(crate::config::DEFAULT_PATH)),
+                .unwrap_or(std::path::Path::new(pipeline::config::DEFAULT_PATH)),
             force,
         ),
         Command::Completions { shell } => {
@@ -74,7 +74,7 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
                     translate_text::run(config, &choice, &from, &to, text).await
                 }
                 Command::Migrate => {
-                    let store = crate::app::open_store(&config).await?;
+                    let store = pipeline::app::open_store(&config).await?;
                     outln!(
                         "database {} is at schema version {}",
                         store::redact(&config.database_url()),

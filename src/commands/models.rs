@@ -7,7 +7,7 @@ use anyhow::{bail, Context, Result};
 use translate::models::{AddOptions, InstalledModel, ModelRegistry};
 
 use crate::cli::ModelsCommand;
-use crate::config::Config;
+use pipeline::config::Config;
 
 /// Runs one `models` subcommand.
 pub async fn run(config: &Config, cmd: ModelsCommand) -> Result<()> {

@@ -3,15 +3,15 @@
 use anyhow::{bail, Context, Result};
 
 use crate::cli::SectionsCommand;
-use crate::config::Config;
+use pipeline::config::Config;
 
 /// Folds used to estimate the classifier's accuracy.
 const FOLDS: usize = 5;
 
 /// Runs a `sections` subcommand.
 pub async fn run(config: Config, cmd: SectionsCommand) -> Result<()> {
-    let store = crate::app::open_existing_store(&config).await?;
-    crate::sections::seed(&store).await?;
+    let store = pipeline::app::open_existing_store(&config).await?;
+    pipeline::sections::seed(&store).await?;
     match cmd {
         SectionsCommand::List => {
             let served = &config.site.languages;
@@ -40,7 +40,7 @@ pub async fn run(config: Config, cmd: SectionsCommand) -> Result<()> {
             position,
         } => set(&config, &store, key, names, slugs, position).await?,
         SectionsCommand::Retrain | SectionsCommand::Report => {
-            let examples = crate::sections::training_examples(&store).await?;
+            let examples = pipeline::sections::training_examples(&store).await?;
             let sections: std::collections::BTreeSet<i64> =
                 examples.iter().map(|(_, s)| *s).collect();
             if examples.len() < FOLDS * 2 || sections.len() < 2 {
@@ -60,7 +60,7 @@ pub async fn run(config: Config, cmd: SectionsCommand) -> Result<()> {
             );
             if matches!(cmd, SectionsCommand::Retrain) {
                 let model = search::SectionClassifier::train(&examples);
-                let path = crate::sections::model_path(&config);
+                let path = pipeline::sections::model_path(&config);
                 config.ensure_data_dir()?;
                 model
                     .save(&path)

@@ -3,9 +3,9 @@
 use anyhow::{bail, Context, Result};
 use ingest::{SourceKind, SourceSettings};
 
-use crate::app::{build_fetcher, open_existing_store, open_store};
+use pipeline::app::{build_fetcher, open_existing_store, open_store};
 use crate::cli::{SourceAddArgs, SourcesCommand};
-use crate::config::Config;
+use pipeline::config::Config;
 
 /// Runs a `sources` subcommand.
 pub async fn run(config: Config, cmd: SourcesCommand) -> Result<()> {
@@ -126,14 +126,14 @@ async fn add(config: Config, args: SourceAddArgs) -> Result<()> {
     }
     settings.validate()?;
     let store = open_store(&config).await?;
-    crate::sections::seed(&store).await?;
+    pipeline::sections::seed(&store).await?;
     let sections = store.sections().await?;
     for slug in settings
         .sections
         .values()
         .chain(settings.default_section.iter())
     {
-        if crate::sections::find(&sections, slug).is_none() {
+        if pipeline::sections::find(&sections, slug).is_none() {
             let known: Vec<&str> = sections.iter().map(|s| s.slug.as_str()).collect();
             bail!(
                 "section {slug:?} does not exist; known sections: {}",

@@ -11,7 +11,7 @@ use anyhow::Result;
 use serde::Serialize;
 use store::{JobKind, JobState};
 
-use crate::config::Config;
+use pipeline::config::Config;
 
 /// How many dead jobs are listed.
 const DEAD_SHOWN: i64 = 20;
@@ -60,7 +60,7 @@ pub struct SourceHealthReport {
 
 /// Prints the status (or retries dead jobs first).
 pub async fn run(config: Config, json: bool, retry_dead: bool) -> Result<()> {
-    let store = crate::app::open_existing_store(&config).await?;
+    let store = pipeline::app::open_existing_store(&config).await?;
     if retry_dead {
         let n = store.retry_all_dead().await?;
         outln!("requeued {n} dead jobs");

@@ -5,8 +5,8 @@
 use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::app::App;
-use crate::config::Config;
+use pipeline::app::App;
+use pipeline::config::Config;
 
 /// Translates the article into `langs` (default: every portal language but
 /// its own), one after the other with a progress bar, and prints what each
@@ -47,7 +47,7 @@ pub async fn run(config: Config, article_id: i64, langs: Vec<String>) -> Result<
             bail!("--lang {lang} is the article's own language: nothing to translate");
         }
     }
-    let ctx = crate::pipeline::one_off(&app).await?;
+    let ctx = pipeline::stages::one_off(&app).await?;
     let bar = ProgressBar::new(langs.len() as u64).with_style(
         ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} {msg}")
             .context("progress bar template")?
@@ -57,7 +57,7 @@ pub async fn run(config: Config, article_id: i64, langs: Vec<String>) -> Result<
     let mut failed = 0;
     for lang in &langs {
         bar.set_message(format!("{} → {lang}", article.language));
-        match crate::pipeline::translate_now(&ctx, &article, lang).await {
+        match pipeline::stages::translate_now(&ctx, &article, lang).await {
             Ok(version) => {
                 let flags = if version.qa_flags.is_empty() {
                     "no QA flags".to_string()

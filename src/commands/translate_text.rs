@@ -6,9 +6,9 @@ use std::io::Read;
 use anyhow::{bail, Context, Result};
 use translate::TranslateError;
 
-use crate::app::App;
-use crate::config::{Config, ConfigChoice};
-use crate::pipeline::Translators;
+use pipeline::app::App;
+use pipeline::config::{Config, ConfigChoice};
+use pipeline::stages::Translators;
 
 /// Translates `text` (or standard input) line by line and prints the result;
 /// QA flags and the memory/engine counts go to standard error.

@@ -7,7 +7,7 @@ use anyhow::{bail, Context, Result};
 use argon2::password_hash::{rand_core::OsRng, PasswordHasher, SaltString};
 
 use crate::cli::UsersCommand;
-use crate::config::Config;
+use pipeline::config::Config;
 
 /// Runs a `users` subcommand.
 pub async fn run(config: Config, cmd: UsersCommand) -> Result<()> {
@@ -30,14 +30,14 @@ pub async fn run(config: Config, cmd: UsersCommand) -> Result<()> {
             }
             let password = read_password()?;
             let hash = hash_password(&password)?;
-            let store = crate::app::open_store(&config).await?;
+            let store = pipeline::app::open_store(&config).await?;
             let role: store::Role = role.parse()?;
             let user = store.add_user(&username, &hash, role, &languages).await?;
             outln!("added {} user {}", user.role.as_str(), user.username);
             audit(&store, "user_added", &user.username).await
         }
         UsersCommand::List => {
-            let store = crate::app::open_existing_store(&config).await?;
+            let store = pipeline::app::open_existing_store(&config).await?;
             for u in store.users().await? {
                 let languages = if u.languages.is_empty() {
                     "all languages".to_string()
@@ -57,7 +57,7 @@ pub async fn run(config: Config, cmd: UsersCommand) -> Result<()> {
         UsersCommand::Disable { username } => set_enabled(&config, &username, false).await,
         UsersCommand::Enable { username } => set_enabled(&config, &username, true).await,
         UsersCommand::Password { username } => {
-            let store = crate::app::open_existing_store(&config).await?;
+            let store = pipeline::app::open_existing_store(&config).await?;
             let password = read_password()?;
             if store.user_by_name(&username).await?.is_none() {
                 bail!("there is no user {username:?}; `newsbridge users list` shows them");
@@ -73,7 +73,7 @@ pub async fn run(config: Config, cmd: UsersCommand) -> Result<()> {
 
 /// Disables or enables a user, as the desk does.
 async fn set_enabled(config: &Config, username: &str, enabled: bool) -> Result<()> {
-    let store = crate::app::open_existing_store(config).await?;
+    let store = pipeline::app::open_existing_store(config).await?;
     match store.set_user_enabled(username, enabled).await {
         Ok(changed) => {
             let (word, action) = if enabled {

@@ -11,7 +11,7 @@ use tracing::Instrument;
 use super::{classify, extract, fetch, poll, publish, translate, StageError};
 use crate::app::App;
 use crate::metrics::JobOutcome;
-use crate::pipeline::translate::Translators;
+use crate::stages::translate::Translators;
 
 /// How workers behave.
 #[derive(Debug, Clone)]
@@ -23,8 +23,10 @@ pub struct WorkerOptions {
 }
 
 /// Shared state of the workers of one process.
-pub(crate) struct Context {
+pub struct Context {
+    /// The configuration, store and shared handles.
     pub app: App,
+    /// One translator per target language, built on first use.
     pub translators: Translators,
     /// This process's measurements (job durations and outcomes, translated segments).
     pub metrics: crate::metrics::Metrics,
@@ -216,7 +218,7 @@ pub async fn run_workers(
 
 /// The workers' shared state for a one-off command that runs stage handlers
 /// itself (`newsbridge translate`).
-pub(crate) async fn one_off(app: &App) -> Result<Context> {
+pub async fn one_off(app: &App) -> Result<Context> {
     Ok(Context::new(
         app.clone(),
         Translators::from_config(app).await?,

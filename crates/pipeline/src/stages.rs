@@ -17,8 +17,8 @@ mod worker;
 use serde::{Deserialize, Serialize};
 
 pub use poll::queue_polls;
-pub(crate) use translate::{translate_now, Translators};
-pub(crate) use worker::one_off;
+pub use translate::{translate_now, Translators};
+pub use worker::{one_off, Context};
 pub use worker::{drain, run_workers, WorkerOptions};
 
 /// Payload of a `poll` job.

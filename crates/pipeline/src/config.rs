@@ -563,7 +563,7 @@ impl Config {
 }
 
 /// The commented file `newsbridge init` writes.
-pub const TEMPLATE: &str = include_str!("../newsbridge.example.toml");
+pub const TEMPLATE: &str = include_str!("../../../newsbridge.example.toml");
 
 #[cfg(test)]
 mod tests {

@@ -35,7 +35,7 @@ impl Stories {
     /// Opens (or creates) the index in `dir`; an index from an older layout is
     /// rebuilt from the database as articles come.
     pub fn open(dir: &Path) -> Result<Stories> {
-        let index = crate::server::open_index(dir)?;
+        let index = crate::portal::open_index(dir)?;
         Ok(Stories {
             index,
             assigner: search::StoryAssigner::default(),

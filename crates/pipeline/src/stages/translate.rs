@@ -11,7 +11,7 @@ use translate::{Engines, Glossary, Outcome, Policy, SegmentOrigin, TranslateErro
 use super::{permanent, LanguageJob, StageResult};
 use crate::app::App;
 use crate::memory::DatabaseMemory;
-use crate::pipeline::worker::Context;
+use crate::stages::worker::Context;
 
 /// The engines and policies, built once per process.
 pub struct Translators {
@@ -35,7 +35,7 @@ impl Translators {
     }
 
     /// A translator for one job, with the glossary as it is now (editors may have changed it).
-    pub(crate) async fn translator(
+    pub async fn translator(
         &self,
         app: &App,
         source: &str,
@@ -46,7 +46,7 @@ impl Translators {
         let mut terms = app.store.glossary(source, target).await?;
         terms.extend(app.store.glossary("*", "*").await?);
         for term in terms {
-            glossary.add(crate::commands::glossary::from_stored(term));
+            glossary.add(crate::glossary::from_stored(term));
         }
         let policy = match app.config.translation.policy_for(target) {
             "hold_until_reviewed" => Policy::HoldUntilReviewed,
@@ -82,7 +82,7 @@ pub async fn run(ctx: &Context, job: LanguageJob) -> StageResult {
 /// Translates `article` into `lang` now, whatever exists for its revision
 /// (the `newsbridge translate` command), then publishes it unless QA holds
 /// it. Returns the version as saved.
-pub(crate) async fn translate_now(
+pub async fn translate_now(
     ctx: &Context,
     article: &store::ArticleRecord,
     lang: &str,

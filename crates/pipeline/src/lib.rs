@@ -1,0 +1,19 @@
+//! The Newsbridge pipeline as a library: configuration, the application
+//! wiring, the job stages and their workers, and the HTTP surface of one
+//! process. The `newsbridge` binary parses the command line and calls this.
+//!
+//! A job moves poll → fetch → extract → classify → translate → publish
+//! ([`stages`]); [`app::App`] holds what every stage needs, built once from
+//! [`config::Config`]. See ARCHITECTURE.md for where each invariant lives.
+
+pub mod app;
+pub mod classify;
+pub mod config;
+pub mod demo_translations;
+pub mod glossary;
+pub mod memory;
+pub mod metrics;
+pub mod portal;
+pub mod sections;
+pub mod stages;
+pub mod stories;
