@@ -10,6 +10,8 @@ use axum::response::{IntoResponse, Response};
 const CSS: &str = include_str!("../assets/site.css");
 const FAVICON: &str = include_str!("../assets/favicon.svg");
 const COMMENTS_JS: &str = include_str!("../assets/comments.js");
+const DESK_CSS: &str = include_str!("../assets/desk.css");
+const DESK_JS: &str = include_str!("../assets/desk.js");
 
 /// FNV-1a, computed at compile time for the embedded files.
 const fn fnv(bytes: &[u8]) -> u64 {
@@ -26,6 +28,18 @@ const fn fnv(bytes: &[u8]) -> u64 {
 const CSS_HASH: u64 = fnv(CSS.as_bytes());
 const FAVICON_HASH: u64 = fnv(FAVICON.as_bytes());
 const COMMENTS_JS_HASH: u64 = fnv(COMMENTS_JS.as_bytes());
+const DESK_CSS_HASH: u64 = fnv(DESK_CSS.as_bytes());
+const DESK_JS_HASH: u64 = fnv(DESK_JS.as_bytes());
+
+/// The desk's stylesheet's URL.
+pub(crate) fn desk_css_path() -> String {
+    format!("/static/desk.css?v={DESK_CSS_HASH:016x}")
+}
+
+/// The desk's script's URL (the segment editor's keyboard and in-place saving).
+pub(crate) fn desk_js_path() -> String {
+    format!("/static/desk.js?v={DESK_JS_HASH:016x}")
+}
 
 /// The stylesheet's URL.
 pub(crate) fn css_path() -> String {
@@ -47,6 +61,8 @@ pub(crate) async fn serve(Path(file): Path<String>, headers: HeaderMap) -> Respo
     let (body, hash, content_type) = match file.as_str() {
         "site.css" => (CSS, CSS_HASH, "text/css; charset=utf-8"),
         "favicon.svg" => (FAVICON, FAVICON_HASH, "image/svg+xml"),
+        "desk.css" => (DESK_CSS, DESK_CSS_HASH, "text/css; charset=utf-8"),
+        "desk.js" => (DESK_JS, DESK_JS_HASH, "text/javascript; charset=utf-8"),
         "comments.js" => (
             COMMENTS_JS,
             COMMENTS_JS_HASH,

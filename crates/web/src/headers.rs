@@ -7,9 +7,8 @@
 //! a page to every reader). The article's JSON-LD is a `<script
 //! type="application/ld+json">` data block: browsers never execute a data
 //! block, so CSP does not apply to it and it needs neither nonce nor hash.
-//! Inline `style` attributes are refused on public pages; the desk keeps
-//! `'unsafe-inline'` styles for its embedded stylesheet (scripts stay refused
-//! there too). No page may be framed (`frame-ancestors 'none'`, and
+//! Inline styles are refused everywhere: the desk's stylesheet and script
+//! are files under `/static/` too (`desk.css`, `desk.js`). No page may be framed (`frame-ancestors 'none'`, and
 //! `X-Frame-Options: DENY` for older browsers).
 
 use std::time::Duration;
@@ -33,8 +32,8 @@ img-src * data:; media-src *; font-src 'self'; connect-src 'self'; object-src 'n
 base-uri 'none'; form-action 'self'; frame-src 'none'; frame-ancestors 'none'; \
 report-uri /csp-report";
 
-/// The desk's policy: the public one but for inline styles.
-const DESK_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
+/// The desk's policy: the same as the public one (its stylesheet is a file too).
+const DESK_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
 img-src * data:; media-src *; font-src 'self'; connect-src 'self'; object-src 'none'; \
 base-uri 'none'; form-action 'self'; frame-src 'none'; frame-ancestors 'none'; \
 report-uri /csp-report";
@@ -184,5 +183,6 @@ mod tests {
             assert!(HeaderValue::from_str(csp).is_ok());
         }
         assert!(!PUBLIC_CSP.contains("unsafe-inline"));
+        assert!(!DESK_CSP.contains("unsafe-inline"));
     }
 }

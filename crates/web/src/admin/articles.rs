@@ -1,21 +1,21 @@
 //! `/admin/articles…`: the article list, one article's language versions
-//! (approve / hold / unpublish, takedown) and the side-by-side review.
+//! (approve / hold / unpublish, takedown); the segment editor is `editor/`.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use maud::{html, Markup};
-use serde_json::Value;
+use maud::html;
 use store::{ArticleStatus, StoreError, TranslationStatus};
 
 use super::{
     back, csrf_field, forbidden, not_found, respond, server_error, shell, Action, Desk, DeskForm,
-    Tr,
 };
 use crate::app::AppState;
 
 /// Articles listed.
 const LISTED: i64 = 100;
+/// Longest takedown reason, in characters (readers see it on the 410 page).
+const MAX_REASON: usize = 500;
 
 /// `GET /admin/articles`.
 pub(crate) async fn list(State(app): State<AppState>, desk: Desk) -> Response {
@@ -116,7 +116,7 @@ pub(crate) async fn show(State(app): State<AppState>, Path(id): Path<i64>, desk:
                     td { (v.lang) }
                     td lang=(v.lang) { (v.content.title) }
                     td { (t.t(version_key(v.status.as_str()))) }
-                    td { @for f in &v.qa_flags { span.flag { (f) } } }
+                    td { @for f in &v.qa_flags { span.flag { (super::editor::flag_name(&t, f)) } } }
                     td { a href=(format!("/admin/articles/{id}/{}", v.lang)) { (t.t("desk-side-by-side")) } }
                     td {
                         @if a.status != ArticleStatus::TakenDown && desk.may(Action::ReviewTranslation, Some(&v.lang)) {
@@ -137,7 +137,9 @@ pub(crate) async fn show(State(app): State<AppState>, Path(id): Path<i64>, desk:
             p { (t.t("desk-takedown-explained")) }
             form method="post" action=(format!("/admin/articles/{id}/takedown")) {
                 (csrf_field(&app, &desk))
-                label { (t.t("desk-reason")) " " input name="reason" required size="60"; }
+                label for="takedown-reason" { (t.t("desk-reason")) }
+                " " input #takedown-reason name="reason" required maxlength=(MAX_REASON) size="60";
+                p.hint { (t.t("desk-reason-shown")) }
                 " " button type="submit" { (t.t("desk-takedown-button")) }
             }
         }
@@ -159,12 +161,18 @@ pub(crate) async fn takedown(
     Path(id): Path<i64>,
     DeskForm { desk, form }: DeskForm,
 ) -> Response {
+    // Readers are shown the reason as given: one is required, and bounded.
     let reason = form.get("reason").map(|r| r.trim()).unwrap_or("");
-    let reason = if reason.is_empty() {
-        "publisher's request"
-    } else {
-        reason
-    };
+    if reason.is_empty()
+        || reason.chars().count() > MAX_REASON
+        || reason.chars().any(char::is_control)
+    {
+        let t = desk.tr(&app);
+        return super::invalid(
+            &t,
+            &t.tw("desk-bad-reason", &[("max", (MAX_REASON as i64).into())]),
+        );
+    }
     match app
         .portal
         .store
@@ -217,164 +225,6 @@ pub(crate) async fn set_status(
         return server_error(&t, &e);
     }
     back(&format!("/admin/articles/{id}"))
-}
-
-/// `GET /admin/articles/{id}/{lang}`: original and translation, segment by segment.
-pub(crate) async fn review(
-    State(app): State<AppState>,
-    Path((id, lang)): Path<(i64, String)>,
-    desk: Desk,
-) -> Response {
-    let store = &app.portal.store;
-    let (a, v) = match (store.article(id).await, store.translation(id, &lang).await) {
-        (Ok(a), Ok(Some(v))) => (a, v),
-        (Err(StoreError::NotFound(_)), _) | (Ok(_), Ok(None)) => return not_found(&desk.tr(&app)),
-        (Err(e), _) | (_, Err(e)) => return server_error(&desk.tr(&app), &e),
-    };
-    let t = desk.tr(&app);
-    let segments: &[Value] = v.segments.as_array().map_or(&[], Vec::as_slice);
-    let flagged = segments.iter().filter(|s| !flags(s).is_empty()).count();
-    let body = html! {
-        p {
-            a href=(format!("/admin/articles/{id}")) { "← " (t.tw("desk-article-title", &[("id", id.into())])) }
-            " · " (a.language) " → " (lang) " · " (t.t("desk-status")) ": " (t.t(version_key(v.status.as_str())))
-            " · " (t.t("desk-engine")) ": " (v.engine.as_deref().map_or_else(|| t.t("desk-engine-none"), str::to_string))
-            " · " (t.tw("desk-segment-summary", &[("segments", (segments.len() as i64).into()), ("flagged", (flagged as i64).into())]))
-        }
-        @if !v.qa_flags.is_empty() {
-            p { (t.t("desk-qa-flags")) ": " @for f in &v.qa_flags { span.flag { (f) } } }
-        }
-        @if segments.is_empty() {
-            p { (t.t("desk-no-segments")) }
-        } @else {
-            @let editable = lang != a.language && desk.may(Action::ReviewTranslation, Some(&lang));
-            table.review {
-                tr {
-                    th { (t.t("desk-unit")) } th { (t.t("desk-kind")) } th { (t.tw("desk-original-column", &[("lang", a.language.as_str().into())])) } th { (t.tw("desk-translation-column", &[("lang", lang.as_str().into())])) } th { (t.t("desk-origin")) } th { (t.t("desk-flags")) }
-                    @if editable { th { (t.t("desk-correct")) } }
-                }
-                @for (n, s) in segments.iter().enumerate() {
-                    (segment_row(&t, s, &a.language, &lang, editable.then(|| (
-                        format!("/admin/articles/{id}/{lang}/segments/{n}"),
-                        csrf_field(&app, &desk),
-                    ))))
-                }
-            }
-        }
-    };
-    respond(
-        StatusCode::OK,
-        shell(
-            &t,
-            &t.tw(
-                "desk-review-title",
-                &[("id", id.into()), ("lang", lang.as_str().into())],
-            ),
-            Some(&desk),
-            body,
-        ),
-    )
-}
-
-fn text(v: &Value, key: &str) -> String {
-    match v.get(key) {
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Null) | None => String::new(),
-        Some(other) => other.to_string(),
-    }
-}
-
-fn flags(v: &Value) -> Vec<String> {
-    match v.get("flags") {
-        Some(Value::Array(items)) => items
-            .iter()
-            .map(|f| match f {
-                Value::String(s) => s.clone(),
-                other => other.to_string(),
-            })
-            .collect(),
-        Some(Value::String(s)) if !s.is_empty() => vec![s.clone()],
-        _ => Vec::new(),
-    }
-}
-
-/// One segment; with `edit` (the form's action and CSRF field), a form to correct it.
-fn segment_row(
-    t: &Tr<'_>,
-    s: &Value,
-    source_lang: &str,
-    lang: &str,
-    edit: Option<(String, Markup)>,
-) -> Markup {
-    let f = flags(s);
-    html! {
-        tr class=[(!f.is_empty()).then_some("flagged")] {
-            td { (text(s, "unit")) }
-            td { (text(s, "kind")) }
-            td lang=(source_lang) { (text(s, "source")) }
-            td lang=(lang) { (text(s, "target")) }
-            td { (text(s, "origin")) }
-            td { @for x in &f { span.flag { (x) } } }
-            @if let Some((action, csrf)) = edit {
-                td {
-                    form method="post" action=(action) {
-                        (csrf)
-                        textarea name="target" rows="3" cols="40" lang=(lang) required { (text(s, "target")) }
-                        button type="submit" { (t.t("desk-save")) }
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// Longest correction accepted, in characters.
-const MAX_CORRECTION: usize = 5_000;
-
-/// `POST /admin/articles/{id}/{lang}/segments/{n}`: an editor corrects one
-/// segment. The correction is queued for the pipeline, which remembers it as
-/// a human translation (reused by every future match) and re-renders the
-/// version; the source text is taken from the stored report, not the form.
-pub(crate) async fn revise_segment(
-    State(app): State<AppState>,
-    Path((id, lang, n)): Path<(i64, String, usize)>,
-    DeskForm { desk, form }: DeskForm,
-) -> Response {
-    let t = desk.tr(&app);
-    let target = form
-        .get("target")
-        .map(|t| t.trim().to_string())
-        .unwrap_or_default();
-    if target.is_empty() || target.chars().count() > MAX_CORRECTION {
-        return forbidden(&t, "desk-correction-length");
-    }
-    let store = &app.portal.store;
-    let translation = match store.translation(id, &lang).await {
-        Ok(Some(t)) => t,
-        Ok(None) | Err(StoreError::NotFound(_)) => return not_found(&t),
-        Err(e) => return server_error(&t, &e),
-    };
-    let Some(segment) = translation.segments.as_array().and_then(|a| a.get(n)) else {
-        return not_found(&t);
-    };
-    let revision = store::Revision {
-        article_id: id,
-        lang: lang.clone(),
-        source: text(segment, "source"),
-        target: target.clone(),
-        editor: desk.user.username.clone(),
-    };
-    if let Err(e) = store.queue_revision(&revision).await {
-        return server_error(&t, &e);
-    }
-    let what = format!("article {id} {lang} segment {n}");
-    if let Err(e) = store
-        .audit(&desk.user.username, "segment_revised", &what, Some(&target))
-        .await
-    {
-        return server_error(&t, &e);
-    }
-    back(&format!("/admin/articles/{id}/{lang}"))
 }
 
 /// `POST /admin/articles/{id}/section` with `section` (a section id): files

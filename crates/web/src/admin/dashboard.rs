@@ -46,7 +46,7 @@ pub(crate) async fn dashboard(State(app): State<AppState>, desk: Desk) -> Respon
         table {
             tr { th { (t.t("desk-stage")) } th { (t.t("desk-state")) } th { (t.t("desk-count")) } }
             @for j in &status.jobs {
-                tr { td { (j.kind) } td { (j.state) } td { (j.count) } }
+                tr { td { (super::stage_name(&t, &j.kind)) } td { (super::state_name(&t, &j.state)) } td { (j.count) } }
             }
         }
         h2 { (t.t("desk-by-source")) }
@@ -103,7 +103,7 @@ pub(crate) async fn dashboard(State(app): State<AppState>, desk: Desk) -> Respon
                 tr { th { (t.t("desk-job")) } th { (t.t("desk-stage")) } th { (t.t("desk-payload")) } th { (t.t("desk-attempts")) } th { (t.t("desk-last-error")) } th {} }
                 @for d in &status.dead {
                     tr {
-                        td { (d.id) } td { (d.kind) } td { code { (d.payload) } } td { (d.attempts) }
+                        td { (d.id) } td { (super::stage_name(&t, &d.kind)) } td { code { (d.payload) } } td { (d.attempts) }
                         td { (d.last_error.as_deref().unwrap_or("")) }
                         td {
                             @if admin {

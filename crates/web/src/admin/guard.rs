@@ -114,6 +114,36 @@ const RULES: &[Rule] = &[
     ),
     (
         Method::GET,
+        "/admin/articles/{id}/{lang}/segments/{n}",
+        Action::Read,
+        LangOf::Nothing,
+    ),
+    (
+        Method::POST,
+        "/admin/articles/{id}/{lang}/segments/{n}/propagate",
+        Action::ReviewTranslation,
+        LangOf::Path,
+    ),
+    (
+        Method::POST,
+        "/admin/articles/{id}/{lang}/take",
+        Action::ReviewTranslation,
+        LangOf::Path,
+    ),
+    (
+        Method::POST,
+        "/admin/articles/{id}/{lang}/release",
+        Action::ReviewTranslation,
+        LangOf::Path,
+    ),
+    (
+        Method::POST,
+        "/admin/articles/{id}/{lang}/reviewed",
+        Action::ReviewTranslation,
+        LangOf::Path,
+    ),
+    (
+        Method::GET,
         "/admin/audit",
         Action::ReadAudit,
         LangOf::Nothing,

@@ -16,6 +16,7 @@ mod articles;
 mod audit;
 mod comments;
 mod dashboard;
+mod editor;
 mod glossary;
 mod guard;
 mod language;
@@ -62,14 +63,24 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/admin/articles/{id}", get(articles::show))
         .route("/admin/articles/{id}/takedown", post(articles::takedown))
         .route("/admin/articles/{id}/section", post(articles::set_section))
-        .route("/admin/articles/{id}/{lang}", get(articles::review))
+        .route("/admin/articles/{id}/{lang}", get(editor::page))
+        .route("/admin/articles/{id}/{lang}/take", post(editor::take))
+        .route("/admin/articles/{id}/{lang}/release", post(editor::release))
+        .route(
+            "/admin/articles/{id}/{lang}/reviewed",
+            post(editor::reviewed),
+        )
         .route(
             "/admin/articles/{id}/{lang}/status",
             post(articles::set_status),
         )
         .route(
             "/admin/articles/{id}/{lang}/segments/{n}",
-            post(articles::revise_segment),
+            get(editor::matches).post(editor::save),
+        )
+        .route(
+            "/admin/articles/{id}/{lang}/segments/{n}/propagate",
+            post(editor::propagate),
         )
         .route("/admin/audit", get(audit::log))
         .route("/admin/sources", get(sources::list))
@@ -236,7 +247,9 @@ pub(crate) fn shell(t: &Tr<'_>, title: &str, desk: Option<&Desk>, main: Markup) 
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta name="robots" content="noindex";
                 title { (t.tw("desk-page-title", &[("title", title.into())])) }
-                style { (maud::PreEscaped(CSS)) }
+                link rel="stylesheet" href=(crate::assets::desk_css_path());
+                link rel="icon" href=(crate::assets::favicon_path());
+                script src=(crate::assets::desk_js_path()) defer {}
             }
             body.desk {
                 header {
@@ -296,9 +309,20 @@ pub(crate) fn when(ms: Option<i64>) -> String {
         .unwrap_or_default()
 }
 
-const CSS: &str = "body{font:15px/1.45 system-ui,sans-serif;margin:0 auto;max-width:1200px;padding:0 1em}\
-header{display:flex;flex-wrap:wrap;gap:1em;align-items:center;border-bottom:1px solid #ccc;padding:.5em 0}\
-.logout{margin-left:auto}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:.3em;vertical-align:top;text-align:left}\
-tr.flagged td{background:#fff3cd}.flag{background:#c0392b;color:#fff;border-radius:3px;padding:0 .3em;margin-right:.2em;font-size:.85em}\
-.error{color:#a00}form.inline{display:inline}.ok{color:#070}.off{color:#777}\
-.notice{background:#fff3cd;border-left:4px solid #c08a00;padding:.5em}";
+/// A pipeline stage's name in the desk's language (`poll`, `translate`…).
+pub(crate) fn stage_name(t: &Tr<'_>, stage: &str) -> String {
+    match stage {
+        "poll" | "fetch" | "extract" | "classify" | "translate" | "publish" | "revise" => {
+            t.t(&format!("desk-stage-{stage}"))
+        }
+        other => other.to_string(),
+    }
+}
+
+/// A job state's name in the desk's language (`queued`, `dead`…).
+pub(crate) fn state_name(t: &Tr<'_>, state: &str) -> String {
+    match state {
+        "queued" | "running" | "done" | "dead" => t.t(&format!("desk-state-{state}")),
+        other => other.to_string(),
+    }
+}

@@ -405,10 +405,11 @@ async fn the_review_page_shows_segments_side_by_side_with_flags() {
     .await;
     assert_eq!(got.status, 200);
     assert!(got.body.contains("Chiến sự ở Kursk") && got.body.contains("Combats à Koursk"));
-    assert!(got.body.contains("<tr class=\"flagged\">"));
+    // Flagged segments are marked, their flag named in words (an unknown code humanized).
+    assert!(got.body.contains("data-flagged"));
     assert!(got
         .body
-        .contains("<span class=\"flag\">number_mismatch</span>"));
+        .contains("<span class=\"flag\">check: number mismatch</span>"));
     assert!(got.body.contains("&lt;b&gt;115&lt;/b&gt;"));
     let dash = get_with(&app, "/admin", &[("cookie", &admin)]).await.body;
     assert!(dash.contains("QA flags by language"));
