@@ -12,7 +12,7 @@ use fast_image_resize as fr;
 use image::{DynamicImage, ImageDecoder, ImageFormat};
 use serde::{Deserialize, Serialize};
 
-use crate::probe::check_dimensions;
+use crate::probe::{check_complete, check_dimensions};
 use crate::{ImageError, Limits, Probe, SourceFormat};
 
 /// Formats we write renditions in.
@@ -253,6 +253,7 @@ pub(crate) fn decode(
         });
     }
     check_dimensions(probe.width, probe.height, limits)?;
+    check_complete(bytes, probe.format)?;
     let mut reader = image::ImageReader::new(Cursor::new(bytes));
     reader.set_format(format);
     let mut il = image::Limits::default();

@@ -9,6 +9,11 @@
 //! block list, PNG's `acTL` chunk, WebP's `VP8X` flags, AVIF's `avis`
 //! brand): no crate exposes "is it animated" without decoding frames, and
 //! each walker is bounded by the input length.
+//!
+//! Completeness is checked here too, by walking the container without
+//! decoding: a JPEG must reach its EOI marker (zune-jpeg, behind `image`,
+//! decodes a cut file without complaint and fills the rest with grey), a
+//! PNG its `IEND` chunk. Both walks only read lengths and markers.
 
 use std::io::Cursor;
 
@@ -151,6 +156,7 @@ pub fn probe(
     }
     let (width, height) = dimensions(bytes, format)?;
     check_dimensions(width, height, limits)?;
+    check_complete(bytes, format)?;
     Ok(Probe {
         format,
         width,
@@ -315,6 +321,90 @@ fn animated(b: &[u8], format: SourceFormat) -> bool {
         SourceFormat::Avif => avif_brand_avis(b),
         _ => false,
     }
+}
+
+/// Refuses a JPEG that does not reach EOI or a PNG that does not reach IEND.
+pub(crate) fn check_complete(b: &[u8], format: SourceFormat) -> Result<(), ImageError> {
+    let complete = match format {
+        SourceFormat::Jpeg => jpeg_reaches_eoi(b),
+        SourceFormat::Png => png_reaches_iend(b),
+        _ => true,
+    };
+    if complete {
+        Ok(())
+    } else {
+        Err(ImageError::Corrupt(format!(
+            "truncated: the {} data ends before the image does",
+            format.mime()
+        )))
+    }
+}
+
+/// Walks JPEG marker segments and entropy-coded data from SOI to EOI.
+/// In entropy-coded data `FF 00` is a stuffed byte and `FF D0`–`FF D7`
+/// restart markers; any other `FF xx` starts the next segment. Bytes after
+/// EOI (camera trailers) are allowed.
+fn jpeg_reaches_eoi(b: &[u8]) -> bool {
+    let mut i = 2usize; // after SOI
+    loop {
+        // Fill bytes (FF FF ...) may precede a marker.
+        while b.get(i) == Some(&0xFF) && b.get(i + 1) == Some(&0xFF) {
+            i += 1;
+        }
+        if b.get(i) != Some(&0xFF) {
+            return false;
+        }
+        let Some(&marker) = b.get(i + 1) else {
+            return false;
+        };
+        i += 2;
+        match marker {
+            0xD9 => return true,
+            0x01 | 0xD0..=0xD7 => continue,
+            _ => {}
+        }
+        let (Some(&hi), Some(&lo)) = (b.get(i), b.get(i + 1)) else {
+            return false;
+        };
+        let len = usize::from(u16::from_be_bytes([hi, lo]));
+        if len < 2 {
+            return false;
+        }
+        i += len;
+        if i > b.len() {
+            return false;
+        }
+        if marker == 0xDA {
+            // Entropy-coded data runs to the next marker that is not RSTn or stuffing.
+            loop {
+                let Some(off) = b[i..].iter().position(|&x| x == 0xFF) else {
+                    return false;
+                };
+                i += off;
+                match b.get(i + 1) {
+                    None => return false,
+                    Some(0x00 | 0xD0..=0xD7 | 0xFF) => i += if b[i + 1] == 0xFF { 1 } else { 2 },
+                    Some(_) => break,
+                }
+            }
+        }
+    }
+}
+
+/// Walks PNG chunks by their lengths up to `IEND`.
+fn png_reaches_iend(b: &[u8]) -> bool {
+    let mut i = 8usize;
+    while i + 8 <= b.len() {
+        let len = u32::from_be_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]) as usize;
+        if &b[i + 4..i + 8] == b"IEND" {
+            return true;
+        }
+        i = match i.checked_add(12).and_then(|x| x.checked_add(len)) {
+            Some(n) => n,
+            None => return false,
+        };
+    }
+    false
 }
 
 /// Counts image descriptors in a GIF's block list, stopping at two.
