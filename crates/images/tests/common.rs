@@ -1,6 +1,6 @@
 //! Inputs the tests build: photo-like pixels, real encodes, and hand-made
 //! headers for the hostile cases.
-#![allow(dead_code)]
+#![allow(clippy::unwrap_used, clippy::expect_used, dead_code)] // test code: a failed setup step should panic
 
 use image::{ImageEncoder, RgbImage, RgbaImage};
 

@@ -1,4 +1,5 @@
 //! Renditions: sizes, formats, aspect ratio, orientation, metadata stripped.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed setup step should panic
 
 mod common;
 

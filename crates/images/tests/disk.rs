@@ -1,4 +1,5 @@
 //! Disk storage: atomic writes, crash leftovers invisible, keys checked.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed setup step should panic
 
 use std::time::Duration;
 

@@ -1,5 +1,6 @@
 //! Every hostile input named in issue 18, each refused before decoding (or,
 //! for damage the header cannot show, by the bounded decoder).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed setup step should panic
 
 mod common;
 

@@ -4,6 +4,7 @@
 //! which starts moto_server on 127.0.0.1:54330 and creates the bucket
 //! `TEST_S3_BUCKET`, default `newsbridge-test`). Without it the tests are
 //! skipped with a note, unless `REQUIRE_S3=1` makes that an error.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed setup step should panic
 
 use images::{Storage, StorageConfig};
 
