@@ -9,6 +9,8 @@
   var segs = Array.prototype.slice.call(list.querySelectorAll(".seg"));
   var live = document.getElementById("desk-live");
   var cur = -1;
+  // With the script, only the current segment shows its text box (desk.css).
+  list.classList.add("js");
 
   function say(text) { if (live) { live.textContent = text; } }
 
@@ -54,7 +56,7 @@
     }
     var out = []; i = 0; j = 0;
     while (i < n && j < m) {
-      if (a[i].trim() === b[j].trim()) { out.push(["=", b[j]]); i++; j++; }
+      if (a[i].trim() === b[j].trim()) { out.push(["=", a[i].length > b[j].length ? a[i] : b[j]]); i++; j++; }
       else if (L[i + 1][j] >= L[i][j + 1]) { out.push(["-", a[i++]]); }
       else { out.push(["+", b[j++]]); }
     }
@@ -143,7 +145,11 @@
     if (!form) { return; }
     var t = form.querySelector("textarea");
     var box = form.querySelector(".seg-live-diff");
-    t.addEventListener("input", function () { showDiff(box, machineOf(form), t.value.trim()); });
+    t.addEventListener("input", function () {
+      showDiff(box, machineOf(form), t.value.trim());
+      var st = form.querySelector(".seg-status");
+      if (st) { st.textContent = ""; }
+    });
     form.addEventListener("submit", function (e) {
       e.preventDefault();
       var then = e.submitter && e.submitter.value ? e.submitter.value : "next";
@@ -153,8 +159,10 @@
     if (link) { link.addEventListener("click", function (e) { e.preventDefault(); loadMatches(s); }); }
   });
 
-  // Insert buttons of loaded matches; offers sent in place.
+  // Insert buttons of loaded matches; offers sent in place; a click picks a segment.
   list.addEventListener("click", function (e) {
+    var seg = e.target.closest(".seg");
+    if (seg && segs.indexOf(seg) !== cur && !e.target.closest("a, button")) { move(segs.indexOf(seg), false); }
     var b = e.target.closest("button[data-insert]");
     if (b) {
       e.preventDefault();

@@ -228,13 +228,15 @@ pub(crate) fn form(ctx: &Ctx<'_>, action: &str, token: &str, prefill: &Prefill) 
         form.comment-form id=(id) method="post" action=(action) {
             input type="hidden" name="token" value=(token);
             @if let Some(p) = prefill.parent { input type="hidden" name="parent" value=(p); }
-            p {
-                label for=(format!("{id}-name")) { (ctx.t("comment-name")) }
-                input id=(format!("{id}-name")) name="name" required maxlength=(MAX_NAME) autocomplete="name" value=(prefill.name);
-            }
-            p {
-                label for=(format!("{id}-email")) { (ctx.t("comment-email")) }
-                input id=(format!("{id}-email")) name="email" type="email" maxlength=(MAX_EMAIL) autocomplete="email" value=(prefill.email);
+            div.comment-fields {
+                p {
+                    label for=(format!("{id}-name")) { (ctx.t("comment-name")) }
+                    input id=(format!("{id}-name")) name="name" required maxlength=(MAX_NAME) autocomplete="name" value=(prefill.name);
+                }
+                p {
+                    label for=(format!("{id}-email")) { (ctx.t("comment-email")) }
+                    input id=(format!("{id}-email")) name="email" type="email" maxlength=(MAX_EMAIL) autocomplete="email" value=(prefill.email);
+                }
             }
             // A field people never see; bots fill it in.
             p.hp aria-hidden="true" {
@@ -243,10 +245,10 @@ pub(crate) fn form(ctx: &Ctx<'_>, action: &str, token: &str, prefill: &Prefill) 
             }
             p {
                 label for=(format!("{id}-body")) { (ctx.t("comment-body")) }
-                textarea id=(format!("{id}-body")) name="body" required maxlength=(MAX_BODY) rows="5" { (prefill.body) }
-                small.hint { (ctx.tw("comment-rules", &[("max", Arg::Str(max))])) }
+                textarea id=(format!("{id}-body")) name="body" required maxlength=(MAX_BODY) rows="6" aria-describedby=(format!("{id}-rules")) { (prefill.body) }
+                small.hint id=(format!("{id}-rules")) { (ctx.tw("comment-rules", &[("max", Arg::Str(max))])) }
             }
-            p {
+            p.comment-submit {
                 button type="submit" {
                     @if prefill.parent.is_some() { (ctx.t("comment-reply-submit")) } @else { (ctx.t("comment-submit")) }
                 }
@@ -323,7 +325,7 @@ fn one(ctx: &Ctx<'_>, action: &str, token: &str, c: &Comment) -> Markup {
             div.comment-text dir="auto" { (body_markup(&c.body)) }
             form.comment-report method="post" action=(format!("{action}/{}/report", c.id)) {
                 input type="hidden" name="token" value=(token);
-                button type="submit" { (ctx.t("comment-report")) }
+                button.quiet type="submit" { (ctx.t("comment-report")) }
             }
         }
     }

@@ -66,7 +66,12 @@ pub(crate) fn diff<'a>(old: &'a str, new: &'a str) -> Vec<Piece<'a>> {
     let (mut i, mut j, mut out) = (0, 0, Vec::new());
     while i < a.len() && j < b.len() {
         if a[i].trim_end() == b[j].trim_end() {
-            out.push(Piece::Same(b[j]));
+            // The same word: keep the space after it if either text has one.
+            out.push(Piece::Same(if a[i].len() > b[j].len() {
+                a[i]
+            } else {
+                b[j]
+            }));
             i += 1;
             j += 1;
         } else if lcs[i + 1][j] >= lcs[i][j + 1] {
@@ -113,6 +118,11 @@ mod tests {
             ]
         );
         assert_eq!(diff("", ""), []);
+        // A word removed after a shared one keeps the space between them.
+        assert_eq!(
+            render("Có người bị thương", "Có người").into_string(),
+            "Có người <del>bị </del><del>thương</del>"
+        );
         assert_eq!(diff("a", ""), [Piece::Removed("a")]);
     }
 

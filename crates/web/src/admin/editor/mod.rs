@@ -30,6 +30,20 @@ use crate::app::{App, AppState};
 use words::{flag_advice, memory_origin_words, origin_words, places, Segment};
 pub(crate) use words::{flag_name, FLAG_CODES};
 
+/// The keyboard shortcuts listed on the page (as `desk.js` handles them).
+const SHORTCUTS: [(&[&str], &str); 10] = [
+    (&["j", "↓"], "desk-key-next"),
+    (&["k", "↑"], "desk-key-previous"),
+    (&["n"], "desk-key-next-flagged"),
+    (&["e", "Enter"], "desk-key-edit"),
+    (&["Ctrl+Enter"], "desk-key-save-next"),
+    (&["a"], "desk-key-accept"),
+    (&["Esc"], "desk-key-leave"),
+    (&["m"], "desk-key-matches"),
+    (&["1…5"], "desk-key-insert"),
+    (&["t"], "desk-key-take"),
+];
+
 /// Longest correction accepted, in characters.
 pub(crate) const MAX_CORRECTION: usize = 5_000;
 /// Memory matches offered per segment.
@@ -277,16 +291,12 @@ pub(crate) async fn page(
         details.shortcuts open {
             summary { (t.t("desk-shortcuts")) }
             dl {
-                dt { kbd { "j" } " / " kbd { "↓" } } dd { (t.t("desk-key-next")) }
-                dt { kbd { "k" } " / " kbd { "↑" } } dd { (t.t("desk-key-previous")) }
-                dt { kbd { "n" } } dd { (t.t("desk-key-next-flagged")) }
-                dt { kbd { "e" } " / " kbd { "Enter" } } dd { (t.t("desk-key-edit")) }
-                dt { kbd { "Ctrl" } "+" kbd { "Enter" } } dd { (t.t("desk-key-save-next")) }
-                dt { kbd { "a" } } dd { (t.t("desk-key-accept")) }
-                dt { kbd { "Esc" } } dd { (t.t("desk-key-leave")) }
-                dt { kbd { "m" } } dd { (t.t("desk-key-matches")) }
-                dt { kbd { "1" } "–" kbd { "5" } } dd { (t.t("desk-key-insert")) }
-                dt { kbd { "t" } } dd { (t.t("desk-key-take")) }
+                @for (keys, what) in SHORTCUTS {
+                    div {
+                        dt { @for (i, k) in keys.iter().enumerate() { @if i > 0 { " " } kbd { (k) } } }
+                        dd { (t.t(what)) }
+                    }
+                }
             }
         }
         p #desk-live .live role="status" aria-live="polite" {}
