@@ -83,7 +83,9 @@ pub struct SearchHit {
     /// Its title (plain text: escape it when rendering).
     pub title: String,
     /// A passage of the body (or lead) as HTML: the text escaped, the
-    /// matching words in `<mark>…</mark>`. Safe to embed as element content.
+    /// matching words in `<mark>…</mark>`, and in a version in another
+    /// language than Vietnamese the Vietnamese it keeps (names) in
+    /// `<span lang="vi">…</span>`. Safe to embed as element content.
     pub snippet_html: String,
     /// Original publication time (ms).
     pub published_at: Option<i64>,
@@ -153,11 +155,14 @@ impl SearchIndex {
             let int_of = |field: Field| doc.get_first(field).and_then(|v| v.as_i64());
             let lead = text_of(f.lead);
             let body = text_of(f.body);
+            let lang = text_of(f.lang);
+            // A version in another language marks the Vietnamese it keeps.
+            let mark_vi = lang != "vi";
             hits.push(SearchHit {
                 article_id: int_of(f.article_id).unwrap_or_default(),
-                lang: text_of(f.lang),
+                snippet_html: snippets.html(&lead, &body, mark_vi),
+                lang,
                 title: text_of(f.title),
-                snippet_html: snippets.html(&lead, &body),
                 published_at: int_of(f.published_at),
                 section_id: int_of(f.section_id),
                 score,
@@ -302,8 +307,9 @@ impl Snippets {
         Ok(snippets)
     }
 
-    /// The best highlighted passage of the body, else of the lead, else the start of either.
-    fn html(&self, lead: &str, body: &str) -> String {
+    /// The best highlighted passage of the body, else of the lead, else the
+    /// start of either; with `mark_vi`, its Vietnamese runs in `<span lang="vi">`.
+    fn html(&self, lead: &str, body: &str, mark_vi: bool) -> String {
         for (generators, text) in [(&self.body, body), (&self.lead, lead)] {
             for generator in generators {
                 let snippet = generator.snippet(text);
@@ -313,7 +319,9 @@ impl Snippets {
                     if range.start > 0 {
                         html.push('…');
                     }
-                    html.push_str(&mark_html(snippet.fragment(), snippet.highlighted()));
+                    let fragment = snippet.fragment();
+                    let runs = vi_runs(fragment, mark_vi);
+                    html.push_str(&marks_and_runs(fragment, snippet.highlighted(), &runs));
                     if range.end < text.len() {
                         html.push('…');
                     }
@@ -323,7 +331,7 @@ impl Snippets {
         }
         let text = if lead.trim().is_empty() { body } else { lead };
         let (start, cut) = truncate_at_word(text.trim(), SNIPPET_CHARS);
-        let mut html = escape(start);
+        let mut html = marks_and_runs(start, &[], &vi_runs(start, mark_vi));
         if cut {
             html.push('…');
         }
@@ -331,8 +339,72 @@ impl Snippets {
     }
 }
 
+/// The Vietnamese runs of `text` when `wanted` (a passage of a version in
+/// another language: the names it keeps, [`article::foreign`]).
+fn vi_runs(text: &str, wanted: bool) -> Vec<Range<usize>> {
+    if wanted {
+        article::foreign::vietnamese_runs(text)
+    } else {
+        Vec::new()
+    }
+}
+
 /// `text` escaped for HTML, with each (merged) range wrapped in `<mark>`.
-pub(crate) fn mark_html(text: &str, ranges: &[Range<usize>]) -> String {
+#[cfg(test)]
+fn mark_html(text: &str, ranges: &[Range<usize>]) -> String {
+    marks_and_runs(text, ranges, &[])
+}
+
+/// `text` escaped for HTML, each (merged) range of `marks` in `<mark>` and
+/// each of `runs` (ordered, disjoint) in `<span lang="vi">`, nested
+/// properly where they cross (the span outside, the mark reopened in it).
+fn marks_and_runs(text: &str, marks: &[Range<usize>], runs: &[Range<usize>]) -> String {
+    let merged = merge(text, marks);
+    let runs: Vec<Range<usize>> = runs
+        .iter()
+        .filter(|r| r.start < r.end && text.get(r.start..r.end).is_some())
+        .cloned()
+        .collect();
+    let mut cuts: Vec<usize> = merged
+        .iter()
+        .chain(&runs)
+        .flat_map(|r| [r.start, r.end])
+        .chain([0, text.len()])
+        .collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    let inside =
+        |ranges: &[Range<usize>], at: usize| ranges.iter().any(|r| r.start <= at && at < r.end);
+    let mut html = String::with_capacity(text.len() + 16 * (merged.len() + runs.len()));
+    let (mut in_run, mut in_mark) = (false, false);
+    for pair in cuts.windows(2) {
+        let (from, to) = (pair[0], pair[1]);
+        let (run, mark) = (inside(&runs, from), inside(&merged, from));
+        if run != in_run {
+            if in_mark {
+                html.push_str("</mark>");
+                in_mark = false;
+            }
+            html.push_str(if run { "<span lang=\"vi\">" } else { "</span>" });
+            in_run = run;
+        }
+        if mark != in_mark {
+            html.push_str(if mark { "<mark>" } else { "</mark>" });
+            in_mark = mark;
+        }
+        html.push_str(&escape(text.get(from..to).unwrap_or_default()));
+    }
+    if in_mark {
+        html.push_str("</mark>");
+    }
+    if in_run {
+        html.push_str("</span>");
+    }
+    html
+}
+
+/// The ranges that lie on character boundaries of `text`, sorted, overlaps merged.
+fn merge(text: &str, ranges: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut ranges: Vec<Range<usize>> = ranges
         .iter()
         .filter(|r| r.start < r.end && text.get(r.start..r.end).is_some())
@@ -346,17 +418,7 @@ pub(crate) fn mark_html(text: &str, ranges: &[Range<usize>]) -> String {
             _ => merged.push(r),
         }
     }
-    let mut html = String::with_capacity(text.len() + 16 * merged.len());
-    let mut at = 0;
-    for r in merged {
-        html.push_str(&escape(text.get(at..r.start).unwrap_or_default()));
-        html.push_str("<mark>");
-        html.push_str(&escape(text.get(r.clone()).unwrap_or_default()));
-        html.push_str("</mark>");
-        at = r.end;
-    }
-    html.push_str(&escape(text.get(at..).unwrap_or_default()));
-    html
+    merged
 }
 
 /// Escapes text for HTML element content and attribute values.
@@ -400,6 +462,33 @@ mod tests {
         assert_eq!(mark_html("Hà Nội", &[0..3, 3..9]), "<mark>Hà Nội</mark>");
         // A range that is not on a character boundary is dropped, not a panic.
         assert_eq!(mark_html("Hà", &[0..2, 1..2]), "Hà");
+    }
+
+    #[test]
+    fn vietnamese_runs_are_spans_around_or_across_marks() {
+        let text = "Crues à Huế et au Đắk Lắk";
+        let runs = vi_runs(text, true);
+        assert_eq!(
+            marks_and_runs(text, &[], &runs),
+            "Crues à <span lang=\"vi\">Huế</span> et au <span lang=\"vi\">Đắk Lắk</span>"
+        );
+        // A highlight inside a run, and one across a run's start.
+        let hue = text.find("Huế").unwrap();
+        let au = text.find("au Đắk").unwrap();
+        assert_eq!(
+            marks_and_runs(
+                text,
+                &[hue..hue + "Huế".len(), au..au + "au Đắk".len()],
+                &runs
+            ),
+            "Crues à <span lang=\"vi\"><mark>Huế</mark></span> et <mark>au </mark>\
+             <span lang=\"vi\"><mark>Đắk</mark> Lắk</span>"
+        );
+        assert_eq!(
+            marks_and_runs("a <b> Huế", &[0..1], &vi_runs("a <b> Huế", true)),
+            "<mark>a</mark> &lt;b&gt; <span lang=\"vi\">Huế</span>"
+        );
+        assert!(vi_runs(text, false).is_empty());
     }
 
     #[test]
@@ -524,7 +613,7 @@ mod tests {
                             .unwrap_or_default()
                             .to_string()
                     };
-                    snippets.html(&text_of(f.lead), &text_of(f.body));
+                    snippets.html(&text_of(f.lead), &text_of(f.body), false);
                 }
             });
             println!(
