@@ -32,11 +32,6 @@ const ARTICLE_FILES: &[(&str, &str)] = &[
     ),
 ];
 
-/// Default size of article images.
-pub(crate) const IMAGE_WIDTH: u32 = 1200;
-/// Default height of article images.
-pub(crate) const IMAGE_HEIGHT: u32 = 800;
-
 /// Why the bundled content could not be loaded (a mistake in `content/`).
 #[derive(Debug, thiserror::Error)]
 pub enum ContentError {
@@ -238,12 +233,12 @@ fn convert(section: &str, a: ArticleFile) -> Result<SampleArticle, ContentError>
         .into_iter()
         .enumerate()
         .map(|(n, i)| SampleImage {
-            path: format!("/images/{id}-{}.svg", n + 1),
+            path: format!("/images/{id}-{}.jpg", n + 1),
             caption: i.caption,
             alt: i.alt,
             credit: i.credit,
-            width: IMAGE_WIDTH,
-            height: IMAGE_HEIGHT,
+            width: crate::photos::size_of(&format!("/images/{id}-{}.jpg", n + 1)).0,
+            height: crate::photos::size_of(&format!("/images/{id}-{}.jpg", n + 1)).1,
         })
         .collect();
     let placed: Vec<usize> = body

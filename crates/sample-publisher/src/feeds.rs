@@ -4,7 +4,6 @@ use std::sync::Arc;
 
 use crate::dates::rfc2822;
 use crate::html::{esc, View};
-use crate::images;
 use crate::model::{Newspaper, SampleArticle, Section};
 
 /// Items per feed page. Older items are on `?page=2`, `?page=3`…, linked
@@ -123,10 +122,10 @@ fn item(v: &View<'_>, a: &SampleArticle) -> String {
     ));
     if let Some(img) = a.images.first() {
         x.push_str(&format!(
-            "<enclosure url=\"{}{}\" type=\"image/svg+xml\" length=\"{}\"/>\n",
+            // Length 0, as many publishers send it: the JPEG is made only when asked for.
+            "<enclosure url=\"{}{}\" type=\"image/jpeg\" length=\"0\"/>\n",
             esc(v.base),
             esc(&img.path),
-            images::article_image(img, false).len()
         ));
     }
     x.push_str("</item>\n");

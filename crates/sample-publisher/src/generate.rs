@@ -12,7 +12,6 @@ use serde::Deserialize;
 
 use article::RichText;
 
-use crate::content::{IMAGE_HEIGHT, IMAGE_WIDTH};
 use crate::dates::{vi_int, vi_tenths};
 use crate::model::{BodyBlock, Byline, SampleArticle, SampleImage};
 use crate::slug::slugify;
@@ -243,13 +242,15 @@ pub fn article(i: usize, published: DateTime<FixedOffset>, t: &Templates) -> Sam
         .get(rng.below(kit.images.len()))
         .cloned()
         .unwrap_or_default();
+    let path = format!("/images/{id}-1.jpg");
+    let (width, height) = crate::photos::size_of(&path);
     let images = vec![SampleImage {
-        path: format!("/images/{id}-1.svg"),
+        path,
         caption: fill.apply(&caption),
         alt: fill.apply(&alt),
         credit: rng.pick(&t.photographers).to_string(),
-        width: IMAGE_WIDTH,
-        height: IMAGE_HEIGHT,
+        width,
+        height,
     }];
     let mut tags = rng
         .sample(&kit.tags, 2)

@@ -1,55 +1,7 @@
-//! Generated images and static assets: article pictures are SVGs with a
-//! coloured background and their description written on them.
+//! Static assets (logo, placeholder, stylesheet, script) and the hash the
+//! server uses for ETags. Article photographs are JPEGs made by `photos`.
 
 use crate::html::esc;
-use crate::model::SampleImage;
-
-/// The SVG of an article image; `small` gives the 480-pixel variant.
-pub fn article_image(img: &SampleImage, small: bool) -> String {
-    let hue = fnv1a(img.path.as_bytes()) % 360;
-    let (w, h) = if small {
-        (480, 320)
-    } else {
-        (img.width, img.height)
-    };
-    let mut lines = String::new();
-    for (i, line) in wrap(&img.alt, 38).iter().take(5).enumerate() {
-        lines.push_str(&format!(
-            "<text x=\"600\" y=\"{}\" font-size=\"44\" text-anchor=\"middle\" fill=\"#fff\">{}</text>",
-            330 + i * 58,
-            esc(line)
-        ));
-    }
-    format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 1200 800\">\
-         <rect width=\"1200\" height=\"800\" fill=\"hsl({hue},45%,38%)\"/>\
-         <circle cx=\"1020\" cy=\"160\" r=\"90\" fill=\"hsl({},55%,70%)\" opacity=\"0.6\"/>\
-         <path d=\"M0 640 L300 470 L520 590 L800 420 L1200 640 L1200 800 L0 800 Z\" fill=\"hsl({hue},40%,24%)\"/>\
-         <g font-family=\"sans-serif\">{lines}\
-         <text x=\"40\" y=\"770\" font-size=\"30\" fill=\"#fff\" opacity=\"0.8\">{}</text></g></svg>",
-        (hue + 40) % 360,
-        esc(&img.path)
-    )
-}
-
-/// Splits text into lines of at most `width` characters at spaces.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
 
 /// FNV-1a, 64 bits: a stable hash for colours and ETags.
 pub fn fnv1a(bytes: &[u8]) -> u64 {
@@ -89,8 +41,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn wraps_at_spaces() {
-        assert_eq!(wrap("một hai ba bốn", 7), vec!["một hai", "ba bốn"]);
+    fn fnv1a_of_nothing_is_its_offset_basis() {
         assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
     }
 }

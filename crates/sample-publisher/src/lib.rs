@@ -32,6 +32,7 @@ mod html;
 mod images;
 mod markup;
 mod model;
+mod photos;
 mod server;
 mod site;
 mod sitemaps;

@@ -76,7 +76,7 @@ impl Byline {
 /// An image in an article body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SampleImage {
-    /// Path of the full-size image, e.g. `/images/101-1.svg`. This is the
+    /// Path of the full-size JPEG, e.g. `/images/101-1.jpg`. This is the
     /// image's real address even when the page lazy-loads it.
     pub path: String,
     /// The visible caption (without the credit).
@@ -94,8 +94,8 @@ pub struct SampleImage {
 impl SampleImage {
     /// Path of the 480-pixel-wide variant offered in `srcset`.
     pub fn small_path(&self) -> String {
-        match self.path.strip_suffix(".svg") {
-            Some(stem) => format!("{stem}-w480.svg"),
+        match self.path.strip_suffix(".jpg") {
+            Some(stem) => format!("{stem}-w480.jpg"),
             None => self.path.clone(),
         }
     }

@@ -23,6 +23,7 @@ pub struct Site {
     catalog: RwLock<Catalog>,
     hits: Mutex<HashMap<String, u64>>,
     faults: Mutex<Vec<Fault>>,
+    refuse_hotlinks: std::sync::atomic::AtomicBool,
 }
 
 /// An injected failure: the next `remaining` requests whose path starts
@@ -104,6 +105,7 @@ impl Site {
             catalog: RwLock::new(catalog),
             hits: Mutex::new(HashMap::new()),
             faults: Mutex::new(Vec::new()),
+            refuse_hotlinks: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
@@ -286,6 +288,20 @@ impl Site {
                 remaining: count,
             });
         }
+    }
+
+    /// Makes image requests whose `Referer` names another origin answer 403
+    /// (on) or be served like any other (off, the default), as Vietnamese
+    /// publishers protect their photos against hot-linking.
+    pub fn set_refuse_hotlinks(&self, on: bool) {
+        self.refuse_hotlinks
+            .store(on, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Whether image requests from another origin's pages are refused.
+    pub fn refuses_hotlinks(&self) -> bool {
+        self.refuse_hotlinks
+            .load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Takes one request from the first fault matching `path`, if any.

@@ -273,7 +273,7 @@ fn figure(id: u32, n: usize, img: &SampleImage) -> String {
     let tag = match (id as usize + n) % 3 {
         0 => format!("<img src=\"{}\" alt=\"{alt}\" width=\"{w}\" height=\"{h}\">", esc(&img.path)),
         1 => format!(
-            "<img src=\"{p}\" srcset=\"{small} 480w, {p} 1200w\" sizes=\"(max-width: 600px) 480px, 760px\" \
+            "<img src=\"{p}\" srcset=\"{small} 480w, {p} {w}w\" sizes=\"(max-width: 600px) 480px, 760px\" \
              alt=\"{alt}\" width=\"{w}\" height=\"{h}\">",
             p = esc(&img.path),
             small = esc(&img.small_path()),

@@ -15,6 +15,7 @@ use crate::{feeds, sitemaps};
 const RSS: &str = "application/rss+xml; charset=utf-8";
 const XML: &str = "application/xml; charset=utf-8";
 const SVG: &str = "image/svg+xml";
+const JPEG: &str = "image/jpeg";
 
 type Shared = State<Arc<Site>>;
 
@@ -164,10 +165,20 @@ pub async fn robots(headers: HeaderMap) -> Response {
     )
 }
 
-/// `/images/{id}-{n}.svg` or `/images/{id}-{n}-w480.svg`.
+/// `/images/{id}-{n}.jpg` or `/images/{id}-{n}-w480.jpg`: a photograph
+/// (see `photos`). When the site refuses hot-linking, a request whose
+/// `Referer` names another origin gets 403, as Vietnamese publishers answer.
 pub async fn image(State(site): Shared, Path(file): Path<String>, headers: HeaderMap) -> Response {
-    let (full, small) = match file.strip_suffix("-w480.svg") {
-        Some(stem) => (format!("/images/{stem}.svg"), true),
+    if site.refuses_hotlinks() && hotlinked(&headers) {
+        return (
+            StatusCode::FORBIDDEN,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            "Không được phép liên kết ảnh từ trang khác",
+        )
+            .into_response();
+    }
+    let (full, small) = match file.strip_suffix("-w480.jpg") {
+        Some(stem) => (format!("/images/{stem}.jpg"), true),
         None => (format!("/images/{file}"), false),
     };
     let id = file.split('-').next().and_then(|id| id.parse::<u32>().ok());
@@ -175,9 +186,35 @@ pub async fn image(State(site): Shared, Path(file): Path<String>, headers: Heade
         .and_then(|id| site.article(id))
         .and_then(|a| a.images.iter().find(|i| i.path == full).cloned());
     match img {
-        Some(img) => respond(&headers, SVG, images::article_image(&img, small), None),
+        Some(img) => {
+            let width = if small { 480 } else { img.width };
+            let bytes = crate::photos::jpeg(&img.path, width);
+            respond(&headers, JPEG, bytes.as_ref().clone(), None)
+        }
         None => error_page(&site, &headers, StatusCode::NOT_FOUND),
     }
+}
+
+/// Whether the request comes from a page of another origin: a `Referer`
+/// whose `scheme://host[:port]` is not this site's (`Host`). No Referer
+/// (a crawler, a privacy setting) is not hot-linking.
+fn hotlinked(headers: &HeaderMap) -> bool {
+    let Some(referer) = headers.get(header::REFERER) else {
+        return false;
+    };
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("");
+    let Some(rest) = referer
+        .to_str()
+        .ok()
+        .and_then(|r| r.split_once("://").map(|(_, rest)| rest))
+    else {
+        return true;
+    };
+    let referer_host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    !referer_host.eq_ignore_ascii_case(host)
 }
 
 pub async fn asset(State(site): Shared, Path(file): Path<String>, headers: HeaderMap) -> Response {
@@ -198,6 +235,27 @@ pub async fn not_found(State(site): Shared, headers: HeaderMap) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_referer_from_another_origin_is_hotlinking() {
+        let h = |referer: Option<&str>| {
+            let mut h = HeaderMap::new();
+            h.insert(header::HOST, HeaderValue::from_static("127.0.0.1:8000"));
+            if let Some(r) = referer {
+                h.insert(
+                    header::REFERER,
+                    HeaderValue::from_str(r).unwrap_or(HeaderValue::from_static("x")),
+                );
+            }
+            hotlinked(&h)
+        };
+        assert!(!h(None));
+        assert!(!h(Some("http://127.0.0.1:8000/thoi-su/bai-101.html")));
+        assert!(h(Some("http://127.0.0.1:8080/en/news/1-x")));
+        assert!(h(Some("https://portal.example/")));
+        assert!(h(Some("not a url")));
+        assert!(h(Some("http://127.0.0.1:8000.evil.example/")));
+    }
 
     #[test]
     fn parses_article_files() {

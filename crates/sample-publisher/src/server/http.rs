@@ -47,10 +47,11 @@ pub fn with_view<T>(site: &Site, headers: &HeaderMap, f: impl FnOnce(&View<'_>) 
 pub fn respond(
     headers: &HeaderMap,
     content_type: &'static str,
-    body: String,
+    body: impl Into<axum::body::Bytes>,
     modified: Option<DateTime<FixedOffset>>,
 ) -> Response {
-    let etag = format!("\"{:016x}\"", fnv1a(body.as_bytes()));
+    let body: axum::body::Bytes = body.into();
+    let etag = format!("\"{:016x}\"", fnv1a(&body));
     let fresh = match headers
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())

@@ -26,7 +26,8 @@ use crate::site::Site;
 /// - `/rss/home.rss` and `/rss/{section}.rss` (RSS 2.0, `?page=N` for older items);
 /// - `/sitemap.xml` (index), `/sitemap-articles.xml` (all articles),
 ///   `/sitemap-news.xml`, `/sitemap-sections.xml`, `/robots.txt`;
-/// - `/images/{id}-{n}.svg` (and `-w480.svg`), `/static/…` (logo, css, js);
+/// - `/images/{id}-{n}.jpg` (and `-w480.jpg`; 403 to another origin's
+///   `Referer` when [`Site::set_refuse_hotlinks`] is on), `/static/…` (logo, css, js);
 /// - anything else: a 404 page.
 ///
 /// Every 200 response carries an `ETag` (and `Last-Modified` where the

@@ -307,7 +307,68 @@ async fn sitemaps_list_every_article_including_generated() {
     assert!(page.contains(&escaped(&g.title)));
     let img = s.get(&g.images[0].path).await;
     assert_eq!(img.status(), StatusCode::OK);
-    assert_eq!(img.headers()[CONTENT_TYPE], "image/svg+xml");
+    assert_eq!(img.headers()[CONTENT_TYPE], "image/jpeg");
+}
+
+/// The photographs are real JPEGs of a newspaper's size, and a site that
+/// refuses hot-linking answers 403 to another origin's pages only.
+#[tokio::test]
+async fn photos_are_large_jpegs_and_hotlinking_can_be_refused() {
+    let s = start(Site::bundled().unwrap()).await;
+    let a = s.site.articles().into_iter().next().unwrap();
+    let img = &a.images[0];
+    assert!(img.path.ends_with(".jpg"), "{}", img.path);
+    assert!((1600..=2400).contains(&img.width), "{}", img.width);
+    let full = s.get(&img.path).await;
+    assert_eq!(full.status(), StatusCode::OK);
+    assert_eq!(full.headers()[CONTENT_TYPE], "image/jpeg");
+    let bytes = full.bytes().await.unwrap();
+    assert_eq!(&bytes[..3], &[0xff, 0xd8, 0xff]);
+    assert!(
+        bytes.len() > 100_000,
+        "a {}-px photo weighs what a newspaper's does: {} bytes",
+        img.width,
+        bytes.len()
+    );
+    let small = s.get(&img.small_path()).await;
+    assert_eq!(small.status(), StatusCode::OK);
+    assert!(small.bytes().await.unwrap().len() < bytes.len());
+
+    let from = |referer: String| {
+        s.client
+            .get(format!("{}{}", s.base, img.path))
+            .header(reqwest::header::REFERER, referer)
+            .send()
+    };
+    // Off by default: any page may show it.
+    assert_eq!(
+        from("http://portal.example/en/a".into())
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::OK
+    );
+    s.site.set_refuse_hotlinks(true);
+    assert_eq!(
+        from("http://portal.example/en/a".into())
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        from(format!("{}{}", s.base, a.path()))
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::OK,
+        "its own pages still show it"
+    );
+    assert_eq!(
+        s.get(&img.path).await.status(),
+        StatusCode::OK,
+        "no Referer (a crawler) is not hot-linking"
+    );
 }
 
 #[tokio::test]
