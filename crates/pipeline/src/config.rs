@@ -138,6 +138,11 @@ pub struct TranslationConfig {
     pub engines: Vec<translate::EngineConfig>,
     /// Which engines serve which language pair, first the primary, then fallbacks.
     pub routes: Vec<translate::RouteConfig>,
+    /// House style per target language for the Vietnamese names a
+    /// translation keeps: `diacritics` (the default: "Đắk Lắk", marked
+    /// `lang="vi"` on the page) or `ascii` ("Dak Lak"); search finds either
+    /// by the original form.
+    pub names: std::collections::BTreeMap<String, translate::NameStyle>,
 }
 
 impl TranslationConfig {
@@ -225,6 +230,7 @@ impl Default for TranslationConfig {
         TranslationConfig {
             policy: "publish".into(),
             policies: Default::default(),
+            names: Default::default(),
             engines: Vec::new(),
             routes: Vec::new(),
         }
@@ -458,6 +464,15 @@ impl Config {
                 ));
             }
         }
+        for lang in self.translation.names.keys() {
+            if !self.site.languages.contains(lang) {
+                return Err(bad(
+                    &format!("translation.names.{lang}"),
+                    lang,
+                    "a language of site.languages",
+                ));
+            }
+        }
         let engines = translate::EnginesConfig {
             engines: self.translation.engines.clone(),
             routes: self.translation.routes.clone(),
@@ -602,6 +617,19 @@ mod tests {
             err.contains("workers.concurrency") && err.contains("many"),
             "{err}"
         );
+
+        std::fs::write(&path, "[translation]\nnames = { en = \"asci\" }\n").unwrap();
+        let err = Config::load(&path, true).unwrap_err().to_string();
+        assert!(
+            err.contains("translation.names.en") && err.contains("asci"),
+            "{err}"
+        );
+        std::fs::write(&path, "[translation]\nnames = { xx = \"ascii\" }\n").unwrap();
+        let err = Config::load(&path, true).unwrap_err().to_string();
+        assert!(err.contains("translation.names.xx"), "{err}");
+        std::fs::write(&path, "[translation]\nnames = { en = \"ascii\" }\n").unwrap();
+        let config = Config::load(&path, true).unwrap();
+        assert_eq!(config.translation.names["en"], translate::NameStyle::Ascii);
 
         std::fs::write(&path, "[wokers]\n").unwrap();
         let err = Config::load(&path, true).unwrap_err().to_string();

@@ -7,6 +7,7 @@
 //! article's identity and queues the next stage with a dedupe key.
 
 mod classify;
+mod error;
 mod extract;
 mod fetch;
 mod poll;
@@ -16,10 +17,11 @@ mod worker;
 
 use serde::{Deserialize, Serialize};
 
+pub use error::StageError;
 pub use poll::queue_polls;
 pub use translate::{translate_now, Translators};
-pub use worker::{one_off, Context};
 pub use worker::{drain, run_workers, WorkerOptions};
+pub use worker::{one_off, Context};
 
 /// Payload of a `poll` job.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -73,25 +75,5 @@ pub struct LanguageJob {
     pub revision: i64,
 }
 
-/// How a handler failed.
-#[derive(Debug)]
-pub enum StageError {
-    /// Worth retrying later (network, database busy, engine down).
-    Retry(anyhow::Error),
-    /// Retrying cannot help (not an article, refused by robots.txt): dead at once.
-    Permanent(anyhow::Error),
-}
-
-impl<E: Into<anyhow::Error>> From<E> for StageError {
-    fn from(err: E) -> Self {
-        StageError::Retry(err.into())
-    }
-}
-
 /// Result of a job handler.
 pub type StageResult = Result<(), StageError>;
-
-/// Marks an error as permanent.
-pub fn permanent(err: impl Into<anyhow::Error>) -> StageError {
-    StageError::Permanent(err.into())
-}

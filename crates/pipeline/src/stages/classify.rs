@@ -2,7 +2,7 @@
 
 use store::{ArticleStatus, JobKind};
 
-use super::{ClassifyJob, LanguageJob, StageResult};
+use super::{ClassifyJob, LanguageJob, StageError, StageResult};
 use crate::app::App;
 
 /// Classifies one article and queues its translations and the original's publication.
@@ -34,18 +34,19 @@ pub async fn run(app: &App, job: ClassifyJob) -> StageResult {
         .filter(|_| article.section_confidence.is_some_and(|c| c >= 1.0));
     let (section_id, confidence) = match certain {
         Some(id) => (Some(id), Some(1.0)),
-        _ => {
-            crate::classify::section_for(
-                app,
-                &article,
-                &job.categories,
-                settings.as_ref(),
-                &sections,
-            )
-            .await?
-        }
+        _ => crate::classify::section_for(
+            app,
+            &article,
+            &job.categories,
+            settings.as_ref(),
+            &sections,
+        )
+        .await
+        .map_err(StageError::retry)?,
     };
-    let topic_id = crate::classify::story_for(app, &article, section_id).await?;
+    let topic_id = crate::classify::story_for(app, &article, section_id)
+        .await
+        .map_err(StageError::retry)?;
     let authors = crate::classify::authors_of(&article.original, article.source_id);
     app.store
         .classify_article(article.id, section_id, confidence, topic_id, &authors)

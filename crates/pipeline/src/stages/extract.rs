@@ -2,7 +2,7 @@
 
 use store::{JobKind, NewArticle, Upsert};
 
-use super::{permanent, ClassifyJob, ExtractJob, StageResult};
+use super::{ClassifyJob, ExtractJob, StageError, StageResult};
 use crate::app::App;
 
 /// How many recent articles a new one is compared with for near-duplicates.
@@ -11,13 +11,13 @@ const NEAR_DUPLICATE_WINDOW: i64 = 2000;
 /// Extracts one page.
 pub async fn run(app: &App, job: ExtractJob) -> StageResult {
     let page = app.store.page(&job.url).await?.ok_or_else(|| {
-        permanent(anyhow::anyhow!(
+        StageError::dead(anyhow::anyhow!(
             "no stored page for {}; fetch it again",
             job.url
         ))
     })?;
     let settings = match app.store.source(job.source_id).await {
-        Ok(source) => Some(super::poll::settings_of(&source).map_err(permanent)?),
+        Ok(source) => Some(super::poll::settings_of(&source).map_err(StageError::dead)?),
         Err(store::StoreError::NotFound(_)) => None,
         Err(e) => return Err(e.into()),
     };
@@ -28,10 +28,17 @@ pub async fn run(app: &App, job: ExtractJob) -> StageResult {
     let url = job.url.clone();
     let body = page.body;
     let article = tokio::task::spawn_blocking(move || extract::extract(&body, &url, &options))
-        .await?
-        .map_err(|e| permanent(anyhow::Error::new(e).context(format!("extracting {}", job.url))))?;
+        .await
+        .map_err(|e| {
+            StageError::dead(
+                anyhow::Error::new(e).context(format!("the extractor stopped on {}", job.url)),
+            )
+        })?
+        .map_err(|e| {
+            StageError::dead(anyhow::Error::new(e).context(format!("extracting {}", job.url)))
+        })?;
     if article.title.trim().is_empty() || article.blocks.is_empty() {
-        return Err(permanent(anyhow::anyhow!(
+        return Err(StageError::dead(anyhow::anyhow!(
             "{} is not an article (no headline or no body); add extraction overrides to the source if it is",
             job.url
         )));
@@ -59,7 +66,10 @@ pub async fn run(app: &App, job: ExtractJob) -> StageResult {
         .await?;
     let id = upsert.id();
     if let Upsert::Created(_) | Upsert::Updated(_) = upsert {
-        if let Some(original) = duplicate_of(app, id, &hash, simhash).await? {
+        if let Some(original) = duplicate_of(app, id, &hash, simhash)
+            .await
+            .map_err(StageError::retry)?
+        {
             tracing::info!(
                 article = id,
                 of = original,

@@ -2,7 +2,7 @@
 
 use store::{JobKind, Page};
 
-use super::{permanent, ExtractJob, FetchJob, StageResult};
+use super::{ExtractJob, FetchJob, StageError, StageResult};
 use crate::app::App;
 
 /// Fetches one article page.
@@ -14,7 +14,7 @@ pub async fn run(app: &App, job: FetchJob) -> StageResult {
     });
     let fetched = match app.fetcher.fetch(&job.url, validators.as_ref()).await {
         Ok(f) => f,
-        Err(e) if e.is_transient() => return Err(anyhow::Error::new(e).into()),
+        Err(e) if e.is_transient() => return Err(e.into()),
         Err(e) if e.is_gone() => {
             // A stored article whose original was withdrawn: flagged for an
             // editor (the desk's review queue), not deleted and not a dead job.
@@ -26,9 +26,9 @@ pub async fn run(app: &App, job: FetchJob) -> StageResult {
                 tracing::warn!(url = %job.url, article = id, status, "the original is gone upstream: flagged for an editor");
                 return Ok(());
             }
-            return Err(permanent(e));
+            return Err(StageError::dead(e));
         }
-        Err(e) => return Err(permanent(e)),
+        Err(e) => return Err(StageError::dead(e)),
     };
     if app.store.clear_upstream_gone(&job.url).await? {
         tracing::info!(url = %job.url, "the original is back upstream");

@@ -4,7 +4,7 @@ use anyhow::{Context, Result};
 use chrono::{TimeZone, Utc};
 use store::JobKind;
 
-use super::{permanent, FetchJob, PollJob, StageResult};
+use super::{FetchJob, PollJob, StageError, StageResult};
 use crate::app::App;
 
 /// Hours after publication during which an article without a modification
@@ -92,7 +92,7 @@ pub async fn run(app: &App, job: PollJob) -> StageResult {
         Err(store::StoreError::NotFound(_)) => return Ok(()), // removed since: nothing to do
         Err(e) => return Err(e.into()),
     };
-    let settings = settings_of(&source).map_err(permanent)?;
+    let settings = settings_of(&source).map_err(StageError::dead)?;
     let validators = ingest::Validators {
         etag: source.etag.clone(),
         last_modified: source.last_modified.clone(),
@@ -114,9 +114,9 @@ pub async fn run(app: &App, job: PollJob) -> StageResult {
             let transient = matches!(&e, ingest::PollError::Fetch(f) if f.is_transient());
             let err = anyhow::Error::new(e).context(format!("polling {}", source.url));
             return Err(if transient {
-                err.into()
+                StageError::retry(err)
             } else {
-                permanent(err)
+                StageError::dead(err)
             });
         }
     };

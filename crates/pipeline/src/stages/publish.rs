@@ -2,7 +2,7 @@
 
 use store::{ArticleStatus, Translation, TranslationStatus};
 
-use super::{LanguageJob, StageResult};
+use super::{LanguageJob, StageError, StageResult};
 use crate::app::App;
 
 /// Publishes one language version. The original language is published as it
@@ -50,11 +50,10 @@ pub async fn run(app: &App, job: LanguageJob) -> StageResult {
             Ok(())
         }
         Some(_) => Ok(()), // held, unpublished or taken down: an editor decides
-        None => Err(anyhow::anyhow!(
+        None => Err(StageError::retry(anyhow::anyhow!(
             "no {} version of article {} to publish yet",
             job.lang,
             article.id
-        )
-        .into()),
+        ))),
     }
 }

@@ -6,9 +6,9 @@ use std::sync::Arc;
 
 use anyhow::{Context as _, Result};
 use store::{ArticleStatus, JobKind, Translation, TranslationStatus};
-use translate::{Engines, Glossary, Outcome, Policy, SegmentOrigin, TranslateError, Translator};
+use translate::{Engines, Glossary, Outcome, Policy, SegmentOrigin, Translator};
 
-use super::{permanent, LanguageJob, StageResult};
+use super::{LanguageJob, StageError, StageResult};
 use crate::app::App;
 use crate::memory::DatabaseMemory;
 use crate::stages::worker::Context;
@@ -35,12 +35,7 @@ impl Translators {
     }
 
     /// A translator for one job, with the glossary as it is now (editors may have changed it).
-    pub async fn translator(
-        &self,
-        app: &App,
-        source: &str,
-        target: &str,
-    ) -> Result<Translator> {
+    pub async fn translator(&self, app: &App, source: &str, target: &str) -> Result<Translator> {
         let mut glossary = Glossary::new();
         // Terms of this pair, and do-not-translate names kept for every pair ("*").
         let mut terms = app.store.glossary(source, target).await?;
@@ -93,7 +88,7 @@ pub async fn translate_now(
         revision: article.revision,
     };
     let unwrap = |e: super::StageError| match e {
-        super::StageError::Retry(e) | super::StageError::Permanent(e) => e,
+        super::StageError::Retry(e) | super::StageError::Dead(e) => e,
     };
     render(ctx, article, &job, None).await.map_err(unwrap)?;
     let saved = ctx
@@ -129,7 +124,8 @@ pub async fn revise(ctx: &Context, revision: store::Revision) -> StageResult {
     let translator = ctx
         .translators
         .translator(app, &article.language, &revision.lang)
-        .await?;
+        .await
+        .map_err(StageError::retry)?;
     let pair = translate::LangPair::new(&article.language, &revision.lang);
     translator
         .remember(
@@ -138,7 +134,8 @@ pub async fn revise(ctx: &Context, revision: store::Revision) -> StageResult {
             &revision.target,
             Some(revision.editor.clone()),
         )
-        .await?;
+        .await
+        .map_err(StageError::retry)?;
     let job = LanguageJob {
         article_id: article.id,
         lang: revision.lang.clone(),
@@ -159,16 +156,11 @@ async fn render(
     let translator = ctx
         .translators
         .translator(app, &article.language, &job.lang)
+        .await
+        .map_err(StageError::retry)?;
+    let translated = translator
+        .translate_article(&article.original, &article.language, &job.lang)
         .await?;
-    let translated = match translator.translate_article(&article.original, &article.language, &job.lang).await {
-        Ok(t) => t,
-        Err(e @ TranslateError::NoEngine { .. }) => {
-            return Err(permanent(anyhow::Error::new(e).context(
-                "configure an engine for this language in [translation] (then `newsbridge status --retry-dead`)",
-            )))
-        }
-        Err(e) => return Err(anyhow::Error::new(e).into()),
-    };
     let status = match translated.outcome {
         Outcome::Publish => TranslationStatus::Translated,
         Outcome::Hold => TranslationStatus::Held,
@@ -186,7 +178,7 @@ async fn render(
     };
     ctx.metrics.translated(&translated.segments, glossary_terms);
     let qa_flags: Vec<String> = translated.flags.keys().cloned().collect();
-    let segments = serde_json::to_value(&translated.segments)?;
+    let segments = serde_json::to_value(&translated.segments).map_err(StageError::dead)?;
     // Wholly human (translation memory of human translations): credit a review, not an engine.
     let (engine, reviewed_by) = match engine_summary(&translated.segments) {
         human if human == "human" => (

@@ -363,7 +363,7 @@ async fn run_one(ctx: &Context, kinds: &[JobKind]) -> Result<bool> {
                     JobOutcome::Retry
                 }
             }
-            Err(StageError::Permanent(e)) => {
+            Err(StageError::Dead(e)) => {
                 ctx.app
                     .store
                     .fail(&job, &format!("{e:#}"), true, policy)
@@ -381,7 +381,8 @@ async fn run_one(ctx: &Context, kinds: &[JobKind]) -> Result<bool> {
 }
 
 async fn handle(ctx: &Context, job: &Job) -> super::StageResult {
-    let payload_err = |e: store::StoreError| super::permanent(anyhow::anyhow!("bad payload: {e}"));
+    let payload_err =
+        |e: store::StoreError| super::StageError::dead(anyhow::anyhow!("bad payload: {e}"));
     match job.kind {
         JobKind::Poll => poll::run(&ctx.app, job.payload().map_err(payload_err)?).await,
         JobKind::Fetch => fetch::run(&ctx.app, job.payload().map_err(payload_err)?).await,
