@@ -24,8 +24,8 @@
     if (focus !== false) {
       s.focus({ preventScroll: true });
       s.scrollIntoView({ block: "center" });
+      if (history.replaceState) { history.replaceState(null, "", "#" + s.id); }
     }
-    if (history.replaceState) { history.replaceState(null, "", "#" + s.id); }
   }
 
   function area(s) { return s && s.querySelector("textarea"); }

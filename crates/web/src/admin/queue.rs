@@ -24,6 +24,8 @@ const LISTED: usize = 200;
 /// Below this classifier confidence an article's section waits for an editor.
 const LOW_CONFIDENCE: f64 = 0.5;
 const HOUR: i64 = 3_600_000;
+/// The filter value for "no section" / "no source" (empty means "any").
+const NONE: &str = "none";
 
 /// The queue's filters, as the GET form sends them (empty = any).
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -67,8 +69,12 @@ fn age_bucket(now: i64, updated_at: i64) -> &'static str {
 fn facet(item: &WorkItem, name: &str, now: i64, me: &str) -> Vec<String> {
     match name {
         "lang" => vec![item.lang.clone()],
-        "section" => vec![item.section_id.map(|s| s.to_string()).unwrap_or_default()],
-        "source" => vec![item.source_id.map(|s| s.to_string()).unwrap_or_default()],
+        "section" => vec![item
+            .section_id
+            .map_or_else(|| NONE.to_string(), |s| s.to_string())],
+        "source" => vec![item
+            .source_id
+            .map_or_else(|| NONE.to_string(), |s| s.to_string())],
         "flag" => item.qa_flags.clone(),
         "age" => vec![age_bucket(now, item.updated_at).to_string()],
         "claim" => vec![match &item.claim {
@@ -329,8 +335,8 @@ fn row(
                 }
             }
             td { (i.source_lang) " → " (i.lang) }
-            td { (section_name(&i.section_id.map(|s| s.to_string()).unwrap_or_default())) }
-            td { (source_name(&i.source_id.map(|s| s.to_string()).unwrap_or_default())) }
+            td { (section_name(&i.section_id.map_or_else(|| NONE.to_string(), |s| s.to_string()))) }
+            td { (source_name(&i.source_id.map_or_else(|| NONE.to_string(), |s| s.to_string()))) }
             td { @for f in &i.qa_flags { span.flag { (flag_name(t, f)) } } }
             td { (t.tw("desk-hours", &[("hours", hours.into())])) }
             td {

@@ -591,6 +591,13 @@ async fn the_queue_filters_by_language_section_source_flag_age_and_claim_with_co
     assert!(all.contains(">nombre manquant (1)</option>"), "{all}");
     assert!(all.contains(">moins d'une heure ("));
     assert!(all.contains(">libre ("));
+    // "Any" is the only choice selected when nothing is filtered (no source is a choice of its own).
+    // (six filters and the desk language picker)
+    assert_eq!(count(&all, " selected>"), 7, "{all}");
+    assert!(
+        all.contains("<option value=\"none\">sans source (2)</option>"),
+        "{all}"
+    );
     let flagged = eve.get("/admin/review?flag=number_missing").await.text();
     assert!(flagged.contains(&format!("/admin/articles/{}/fr", f.main)));
     assert!(!flagged.contains(&format!("/admin/articles/{other}/fr\"")));

@@ -129,11 +129,17 @@ async fn an_editor_reviews_an_article_with_the_keyboard_in_chromium() {
         b.wait_for(&format!("document.activeElement.id === 'seg-{}'", FLAGGED + 2));
 
         let mut phone = Vec::new();
+        let mut queue = Vec::new();
         if shots {
             b.viewport(390, 844);
             b.goto(&format!("{base}/admin/articles/{main}/fr?on=phone#seg-{FLAGGED}"));
             b.wait_for("document.querySelector('.seg.current')");
             phone = b.screenshot(false);
+            // The queue and the comments at phone width, in dark mode: the quick jobs.
+            b.call("Emulation.setEmulatedMedia", json!({"features": [{"name": "prefers-color-scheme", "value": "dark"}]}));
+            b.goto(&format!("{base}/admin/review"));
+            queue = b.screenshot(false);
+            b.call("Emulation.setEmulatedMedia", json!({"features": []}));
             b.viewport(1280, 900);
             b.goto(&format!("{base}/admin/articles/{main}/fr?on=desktop"));
         }
@@ -162,11 +168,11 @@ async fn an_editor_reviews_an_article_with_the_keyboard_in_chromium() {
             b.eval("document.getElementById('comment-form').scrollIntoView({block: 'start'})");
             comments = b.screenshot(false);
         }
-        (public, desktop, phone, comments)
+        (public, desktop, phone, comments, queue)
     })
     .await;
     server.abort();
-    let (public, desktop, phone, comments) = outcome.unwrap();
+    let (public, desktop, phone, comments, queue) = outcome.unwrap();
     assert!(public.contains("Relu par un rédacteur"), "{public}");
     // What went to the pipeline for the memory: the correction, then the
     // inserted match, then the accepted segment, each as a human translation.
@@ -210,5 +216,38 @@ async fn an_editor_reviews_an_article_with_the_keyboard_in_chromium() {
         std::fs::write(dir.join("desk-editor-desktop.png"), &desktop).unwrap();
         std::fs::write(dir.join("desk-editor-phone.png"), &phone).unwrap();
         std::fs::write(dir.join("comment-form-phone-dark.png"), &comments).unwrap();
+        std::fs::write(dir.join("desk-queue-phone-dark.png"), &queue).unwrap();
     }
+}
+
+/// Not a test: serves the fixture with the editor's data on 127.0.0.1 for
+/// `DESK_SERVE_SECONDS` (default 300) so Lighthouse can audit the editor and
+/// an article page with the comment form. Writes the two URLs and a signed-in
+/// desk cookie to `DESK_SERVE_INFO` (default `/tmp/desk-serve.json`).
+/// Run: `cargo test -p web --test suite serve_the_desk_for_lighthouse -- --ignored`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "a server for Lighthouse, run by hand"]
+async fn serve_the_desk_for_lighthouse() {
+    let f = fixture().await;
+    prepare(&f).await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let mut config = config();
+    config.base_url = format!("http://{addr}");
+    let router = web::router(portal_with(&f, config));
+    let server = tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+    let ada = crate::editor::Editor::sign_in(addr, "ada", "correct horse").await;
+    let info = json!({
+        "editor": format!("http://{addr}/admin/articles/{}/fr", f.main),
+        "article": format!("http://{addr}/fr/the-gioi/{}-combats-a-koursk-la-russie-renforce-sa-defense", f.main),
+        "cookie": ada.cookie,
+    });
+    let path = std::env::var("DESK_SERVE_INFO").unwrap_or_else(|_| "/tmp/desk-serve.json".into());
+    std::fs::write(&path, info.to_string()).unwrap();
+    let seconds: u64 = std::env::var("DESK_SERVE_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(300);
+    tokio::time::sleep(std::time::Duration::from_secs(seconds)).await;
+    server.abort();
 }

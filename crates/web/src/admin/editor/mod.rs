@@ -157,14 +157,20 @@ fn marked(text: &str, found: &[(&GlossaryTerm, bool)], source_side: bool) -> Mar
         }
     }
     ranges.sort_by_key(|r| r.0);
+    // (text before the term, the term, its entry), then the rest.
+    let mut pieces: Vec<(&str, &str, &GlossaryTerm)> = Vec::new();
     let mut at = 0;
+    for (s, e, term) in &ranges {
+        pieces.push((&text[at..*s], &text[*s..*e], term));
+        at = *e;
+    }
+    let rest = &text[at..];
     html! {
-        @for (s, e, term) in &ranges {
-            (&text[at..*s])
-            mark.term title=(format!("{} → {}", term.term, term.translation)) { (&text[*s..*e]) }
-            @let _ = { at = *e; };
+        @for (before, found, term) in &pieces {
+            (before)
+            mark.term title=(format!("{} → {}", term.term, term.translation)) { (found) }
         }
-        (&text[at..])
+        (rest)
     }
 }
 
