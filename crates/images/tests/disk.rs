@@ -203,3 +203,163 @@ async fn concurrent_writers_of_one_key_leave_one_whole_object() {
     );
     assert_eq!(s.list("").await.expect("list").len(), 1);
 }
+
+/// A 64 KiB tmpfs mounted on a temporary directory, unmounted on drop.
+struct SmallDisk {
+    dir: tempfile::TempDir,
+}
+
+impl SmallDisk {
+    fn mount() -> Option<Self> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let ok = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=64k", "tmpfs"])
+            .arg(dir.path())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false);
+        if ok {
+            Some(Self { dir })
+        } else {
+            assert!(
+                !nix_is_root() || std::env::var_os("IMAGES_SKIP_MOUNT").is_some(),
+                "running as root but cannot mount a tmpfs for the full-disk test (set IMAGES_SKIP_MOUNT=1 where mounting is not allowed)"
+            );
+            eprintln!("skipping the full-disk test: mounting a tmpfs needs root");
+            None
+        }
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg(self.dir.path())
+            .status();
+    }
+}
+
+#[tokio::test]
+async fn a_full_disk_fails_the_write_and_leaves_nothing_half_written() {
+    let Some(disk) = SmallDisk::mount() else {
+        return;
+    };
+    let s = Storage::new(&StorageConfig::Disk {
+        root: disk.dir.path().join("images"),
+    })
+    .expect("disk storage");
+    s.put("ab/cd/h/480.jpg", vec![1; 8 * 1024], "image/jpeg")
+        .await
+        .expect("a small write fits");
+    // 200 KiB cannot fit in 64 KiB: the write fails part-way.
+    let e = s
+        .put("ab/cd/h/1440.jpg", vec![2; 200 * 1024], "image/jpeg")
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(e, ImageError::Io(ref m) if m.contains("No space left") || m.contains("os error 28")),
+        "{e:?}"
+    );
+    assert!(
+        s.get("ab/cd/h/1440.jpg").await.expect("get").is_none(),
+        "no half-written object"
+    );
+    assert_eq!(s.list("").await.expect("list"), vec!["ab/cd/h/480.jpg"]);
+    // The temporary file was removed with the failure: the space is free again.
+    let leftovers: Vec<_> = std::fs::read_dir(disk.dir.path().join("images/ab/cd/h"))
+        .expect("dir")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(leftovers.len(), 1, "{leftovers:?}");
+    s.put("ab/cd/h/960.jpg", vec![3; 16 * 1024], "image/jpeg")
+        .await
+        .expect("fits after the failed write");
+    let o = s
+        .get("ab/cd/h/480.jpg")
+        .await
+        .expect("get")
+        .expect("the earlier object");
+    assert_eq!(o.bytes.len(), 8 * 1024);
+}
+
+/// Child mode of the kill -9 test: writes 2 MiB objects until killed.
+fn child_writer(root: &str) {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("runtime");
+    let s = Storage::new(&StorageConfig::Disk { root: root.into() }).expect("storage");
+    for i in 0u32.. {
+        let key = format!("ab/cd/h/{i}.jpg");
+        rt.block_on(s.put(&key, vec![(i % 251) as u8; 2 << 20], "image/jpeg"))
+            .expect("put");
+    }
+}
+
+#[test]
+fn kill_9_mid_write_never_leaves_a_visible_partial_object() {
+    if let Ok(root) = std::env::var("IMAGES_TEST_CHILD_WRITER") {
+        child_writer(&root);
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("images");
+    let mut child = std::process::Command::new(std::env::current_exe().expect("test binary"))
+        .args([
+            "--exact",
+            "kill_9_mid_write_never_leaves_a_visible_partial_object",
+            "--nocapture",
+        ])
+        .env("IMAGES_TEST_CHILD_WRITER", &root)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn the writer");
+    // Let it write a few objects, then kill it wherever it is.
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while std::time::Instant::now() < deadline {
+        let n = std::fs::read_dir(root.join("ab/cd/h"))
+            .map(|d| d.count())
+            .unwrap_or(0);
+        if n >= 4 {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    child.kill().expect("SIGKILL");
+    let _ = child.wait();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("runtime");
+    let s = Storage::new(&StorageConfig::Disk { root: root.clone() }).expect("storage");
+    let keys = rt.block_on(s.list("")).expect("list");
+    assert!(
+        keys.len() >= 3,
+        "the writer stored some objects first: {keys:?}"
+    );
+    for key in &keys {
+        let i: u32 = key
+            .trim_start_matches("ab/cd/h/")
+            .trim_end_matches(".jpg")
+            .parse()
+            .expect("key");
+        let o = rt
+            .block_on(s.get(key))
+            .expect("get")
+            .expect("listed, so present");
+        assert_eq!(o.bytes.len(), 2 << 20, "{key} is whole");
+        assert!(
+            o.bytes.iter().all(|&b| b == (i % 251) as u8),
+            "{key} holds its own bytes"
+        );
+    }
+    // Whatever the kill interrupted is at most a hidden temporary file, which gc removes.
+    let hidden = std::fs::read_dir(root.join("ab/cd/h"))
+        .expect("dir")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+        .count();
+    let removed = rt.block_on(s.remove_partial(Duration::ZERO)).expect("gc");
+    assert_eq!(removed as usize, hidden);
+}
