@@ -11,7 +11,6 @@ mod memory;
 mod models;
 mod qa;
 mod sections;
-mod serve;
 mod sources;
 mod status;
 mod translate_article;
@@ -56,13 +55,16 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         command => {
             let config = choice.load()?;
             match command {
-                Command::Run => serve::run(config, true, true, None).await,
-                Command::Serve => serve::run(config, true, false, None).await,
+                Command::Run => pipeline::process::run(config, true, true, None).await,
+                Command::Serve => pipeline::process::run(config, true, false, None).await,
                 Command::Worker {
                     concurrency,
                     stages,
                     metrics_addr,
-                } => serve::run_workers_only(config, concurrency, stages, metrics_addr).await,
+                } => {
+                    pipeline::process::run_workers_only(config, concurrency, stages, metrics_addr)
+                        .await
+                }
                 Command::Export { file } => archive::export(config, &file).await,
                 Command::Import { file } => archive::import(config, &file).await,
                 Command::Index(crate::cli::IndexCommand::Rebuild) => index::rebuild(config).await,

@@ -3,8 +3,8 @@
 use anyhow::{bail, Context, Result};
 use ingest::{SourceKind, SourceSettings};
 
-use pipeline::app::{build_fetcher, open_existing_store, open_store};
 use crate::cli::{SourceAddArgs, SourcesCommand};
+use pipeline::app::{build_fetcher, open_existing_store, open_store};
 use pipeline::config::Config;
 
 /// Runs a `sources` subcommand.

@@ -4,7 +4,6 @@
 use std::io::Read;
 
 use anyhow::{bail, Context, Result};
-use argon2::password_hash::{rand_core::OsRng, PasswordHasher, SaltString};
 
 use crate::cli::UsersCommand;
 use pipeline::config::Config;
@@ -29,7 +28,7 @@ pub async fn run(config: Config, cmd: UsersCommand) -> Result<()> {
                 }
             }
             let password = read_password()?;
-            let hash = hash_password(&password)?;
+            let hash = hash(&password)?;
             let store = pipeline::app::open_store(&config).await?;
             let role: store::Role = role.parse()?;
             let user = store.add_user(&username, &hash, role, &languages).await?;
@@ -63,7 +62,7 @@ pub async fn run(config: Config, cmd: UsersCommand) -> Result<()> {
                 bail!("there is no user {username:?}; `newsbridge users list` shows them");
             }
             store
-                .set_password_hash(&username, &hash_password(&password)?)
+                .set_password_hash(&username, &hash(&password)?)
                 .await?;
             outln!("new password set for {username}; their sessions have ended");
             audit(&store, "user_password_reset", &username).await
@@ -117,11 +116,7 @@ fn read_password() -> Result<String> {
     Ok(password)
 }
 
-/// An argon2id PHC hash of `password` with a random salt.
-pub fn hash_password(password: &str) -> Result<String> {
-    let salt = SaltString::generate(&mut OsRng);
-    argon2::Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|e| anyhow::anyhow!("cannot hash the password: {e}"))
+/// The password's hash as the desk's sign-in verifies it.
+pub fn hash(password: &str) -> Result<String> {
+    web::hash_password(password).map_err(|e| anyhow::anyhow!("cannot hash the password: {e}"))
 }

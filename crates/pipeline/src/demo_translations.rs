@@ -11,20 +11,62 @@ use crate::memory::DatabaseMemory;
 
 /// The bundled translation files, by language.
 const FILES: &[(&str, &str)] = &[
-    ("en", include_str!("../../../demo/translations/en/thoi-su.toml")),
-    ("en", include_str!("../../../demo/translations/en/the-gioi.toml")),
-    ("en", include_str!("../../../demo/translations/en/kinh-te.toml")),
-    ("en", include_str!("../../../demo/translations/en/van-hoa.toml")),
-    ("en", include_str!("../../../demo/translations/en/the-thao.toml")),
-    ("en", include_str!("../../../demo/translations/en/du-lich.toml")),
-    ("en", include_str!("../../../demo/translations/en/khoa-hoc.toml")),
-    ("fr", include_str!("../../../demo/translations/fr/thoi-su.toml")),
-    ("fr", include_str!("../../../demo/translations/fr/the-gioi.toml")),
-    ("fr", include_str!("../../../demo/translations/fr/kinh-te.toml")),
-    ("fr", include_str!("../../../demo/translations/fr/van-hoa.toml")),
-    ("fr", include_str!("../../../demo/translations/fr/the-thao.toml")),
-    ("fr", include_str!("../../../demo/translations/fr/du-lich.toml")),
-    ("fr", include_str!("../../../demo/translations/fr/khoa-hoc.toml")),
+    (
+        "en",
+        include_str!("../../../demo/translations/en/thoi-su.toml"),
+    ),
+    (
+        "en",
+        include_str!("../../../demo/translations/en/the-gioi.toml"),
+    ),
+    (
+        "en",
+        include_str!("../../../demo/translations/en/kinh-te.toml"),
+    ),
+    (
+        "en",
+        include_str!("../../../demo/translations/en/van-hoa.toml"),
+    ),
+    (
+        "en",
+        include_str!("../../../demo/translations/en/the-thao.toml"),
+    ),
+    (
+        "en",
+        include_str!("../../../demo/translations/en/du-lich.toml"),
+    ),
+    (
+        "en",
+        include_str!("../../../demo/translations/en/khoa-hoc.toml"),
+    ),
+    (
+        "fr",
+        include_str!("../../../demo/translations/fr/thoi-su.toml"),
+    ),
+    (
+        "fr",
+        include_str!("../../../demo/translations/fr/the-gioi.toml"),
+    ),
+    (
+        "fr",
+        include_str!("../../../demo/translations/fr/kinh-te.toml"),
+    ),
+    (
+        "fr",
+        include_str!("../../../demo/translations/fr/van-hoa.toml"),
+    ),
+    (
+        "fr",
+        include_str!("../../../demo/translations/fr/the-thao.toml"),
+    ),
+    (
+        "fr",
+        include_str!("../../../demo/translations/fr/du-lich.toml"),
+    ),
+    (
+        "fr",
+        include_str!("../../../demo/translations/fr/khoa-hoc.toml"),
+    ),
 ];
 
 /// What the import did.

@@ -9,11 +9,14 @@
 pub mod app;
 pub mod classify;
 pub mod config;
+pub mod demo;
 pub mod demo_translations;
 pub mod glossary;
 pub mod memory;
 pub mod metrics;
 pub mod portal;
+pub mod process;
 pub mod sections;
 pub mod stages;
+pub mod status;
 pub mod stories;

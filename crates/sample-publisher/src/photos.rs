@@ -34,7 +34,7 @@ const QUALITY: u8 = 85;
 pub fn size_of(path: &str) -> (u32, u32) {
     let h = fnv1a(path.as_bytes());
     let width = 1600 + 200 * u32::try_from(h % 5).unwrap_or(0);
-    let height = if (h >> 8) % 3 == 0 {
+    let height = if (h >> 8).is_multiple_of(3) {
         width * 9 / 16
     } else {
         width * 2 / 3
@@ -42,10 +42,13 @@ pub fn size_of(path: &str) -> (u32, u32) {
     (width, height)
 }
 
+/// Encoded photos by (path, width), made once per process.
+type PhotoCache = HashMap<(String, u32), Arc<Vec<u8>>>;
+
 /// The JPEG at `path` scaled to `width` pixels (the picture's own width for
 /// the full size), from the cache or made now.
 pub fn jpeg(path: &str, width: u32) -> Arc<Vec<u8>> {
-    static CACHE: OnceLock<Mutex<HashMap<(String, u32), Arc<Vec<u8>>>>> = OnceLock::new();
+    static CACHE: OnceLock<Mutex<PhotoCache>> = OnceLock::new();
     let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
     let key = (path.to_string(), width);
     if let Some(found) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {

@@ -485,7 +485,11 @@ mod tests {
              <span lang=\"vi\"><mark>Đắk</mark> Lắk</span>"
         );
         assert_eq!(
-            marks_and_runs("a <b> Huế", &[0..1], &vi_runs("a <b> Huế", true)),
+            marks_and_runs(
+                "a <b> Huế",
+                std::slice::from_ref(&(0..1)),
+                &vi_runs("a <b> Huế", true)
+            ),
             "<mark>a</mark> &lt;b&gt; <span lang=\"vi\">Huế</span>"
         );
         assert!(vi_runs(text, false).is_empty());

@@ -53,7 +53,7 @@ pub use headers::security_headers;
 pub use i18n::{autonym, message_keys, Arg, I18nError, Locales, DESK_LANGUAGES, UI_LANGUAGES};
 pub use proxies::{BadProxy, TrustedProxies};
 pub use routes::router;
-pub use security::Secret;
+pub use security::{hash_password, Secret};
 pub use serve::{serve, ServeLimits};
 
 use store::Store;

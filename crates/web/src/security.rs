@@ -81,6 +81,17 @@ pub(crate) fn unhex(s: &str) -> Option<Vec<u8>> {
         .collect()
 }
 
+/// An argon2id PHC hash of `password` with a random salt and the library's
+/// default parameters: what the desk's sign-in verifies, for every account
+/// whoever creates it (the desk, `newsbridge users`, the demo).
+pub fn hash_password(password: &str) -> Result<String, argon2::password_hash::Error> {
+    use argon2::password_hash::{PasswordHasher, SaltString};
+    let salt = SaltString::encode_b64(nonce().as_bytes())?;
+    argon2::Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+}
+
 /// A random token (hex).
 pub(crate) fn nonce() -> String {
     let mut bytes = [0u8; 16];

@@ -1,13 +1,14 @@
-//! `newsbridge run`, `serve` and `worker`: the long-running processes.
+//! The long-running processes behind `newsbridge run`, `serve` and `worker`:
+//! the portal, the workers, or both, until Ctrl-C or SIGTERM.
 
 use anyhow::{Context, Result};
 use store::JobKind;
 use tokio::sync::watch;
 
-use pipeline::app::App;
-use pipeline::config::Config;
-use pipeline::metrics::Metrics;
-use pipeline::stages::{run_workers, WorkerOptions};
+use crate::app::App;
+use crate::config::Config;
+use crate::metrics::Metrics;
+use crate::stages::{run_workers, WorkerOptions};
 
 /// Runs the web server and/or the workers until Ctrl-C or SIGTERM.
 pub async fn run(
@@ -83,7 +84,7 @@ async fn serve_app_with(
             format!("cannot listen on {addr} ({key}); is another process using it?")
         })?;
         tracing::info!(bound = %listener.local_addr()?, "metrics listening");
-        let router = pipeline::portal::metrics_router(&app, &metrics);
+        let router = crate::portal::metrics_router(&app, &metrics);
         let stop = stop_rx.clone();
         tasks.spawn(async move {
             web::serve(listener, router, limits, stopped(stop))
@@ -111,7 +112,7 @@ async fn serve_app_with(
         if let Some(ready) = ready {
             let _ = ready.send(bound);
         }
-        let router = pipeline::portal::router(&app, &metrics).await?;
+        let router = crate::portal::router(&app, &metrics).await?;
         let stop = stop_rx.clone();
         tasks.spawn(async move {
             web::serve(listener, router, limits, stopped(stop))

@@ -1,0 +1,114 @@
+//! What the pipeline is doing and what failed, as `newsbridge status`
+//! prints it and `--json` gives it to scripts: objects keyed by name, never
+//! positional arrays, every stage and state present (zeros included), so a
+//! script reads `.jobs.translate.dead` whatever the database holds. Fields
+//! may be added; none is renamed or removed.
+
+use std::collections::BTreeMap;
+
+use anyhow::Result;
+use serde::Serialize;
+use store::{JobKind, JobState};
+
+/// How many dead jobs are listed.
+const DEAD_SHOWN: i64 = 20;
+
+/// What `newsbridge status --json` prints.
+#[derive(Debug, Serialize)]
+pub struct StatusReport {
+    /// The database read (its URL, password hidden).
+    pub database: String,
+    /// Sources configured.
+    pub sources: i64,
+    /// Every source's health: whether its polls still bring articles, and why not.
+    pub source_health: Vec<SourceHealthReport>,
+    /// Jobs per stage, then per state: every stage and state, zeros included.
+    pub jobs: BTreeMap<&'static str, BTreeMap<&'static str, i64>>,
+    /// Articles per status (only statuses that occur).
+    pub articles: BTreeMap<String, i64>,
+    /// Language versions per language, then per status (only those that occur).
+    pub translations: BTreeMap<String, BTreeMap<String, i64>>,
+    /// The latest dead jobs, newest first.
+    pub dead_jobs: Vec<store::DeadJob>,
+}
+
+/// One source's health in [`StatusReport`].
+#[derive(Debug, Serialize)]
+pub struct SourceHealthReport {
+    /// Source id.
+    pub id: i64,
+    /// Its name (the publisher).
+    pub name: String,
+    /// Its URL.
+    pub url: String,
+    /// `unknown` (not polled yet), `healthy` or `unhealthy`.
+    pub health: store::SourceHealth,
+    /// Why it is unhealthy.
+    pub reason: Option<String>,
+    /// When the state last changed (ms since the epoch).
+    pub since: Option<i64>,
+    /// When it last recovered from being unhealthy (ms since the epoch).
+    pub recovered_at: Option<i64>,
+    /// Entries its last read document listed.
+    pub last_entries: Option<i64>,
+    /// What the reader repaired or ignored in that document.
+    pub note: Option<String>,
+}
+
+/// Reads the status of `store` (named `database` in the report).
+pub async fn report(store: &store::Store, database: &str) -> Result<StatusReport> {
+    let status = store.pipeline_status(DEAD_SHOWN).await?;
+    let mut jobs: BTreeMap<&'static str, BTreeMap<&'static str, i64>> = JobKind::ALL
+        .iter()
+        .map(|k| {
+            (
+                k.as_str(),
+                JobState::ALL.iter().map(|s| (s.as_str(), 0)).collect(),
+            )
+        })
+        .collect();
+    for c in &status.jobs {
+        let kind = JobKind::ALL.iter().find(|k| k.as_str() == c.kind);
+        let state = JobState::ALL.iter().find(|s| s.as_str() == c.state);
+        if let (Some(kind), Some(state)) = (kind, state) {
+            *jobs
+                .entry(kind.as_str())
+                .or_default()
+                .entry(state.as_str())
+                .or_default() += c.count;
+        }
+    }
+    let mut translations: BTreeMap<String, BTreeMap<String, i64>> = BTreeMap::new();
+    for (lang, state, n) in status.translations {
+        *translations
+            .entry(lang)
+            .or_default()
+            .entry(state)
+            .or_default() += n;
+    }
+    let source_health = store
+        .sources()
+        .await?
+        .into_iter()
+        .map(|s| SourceHealthReport {
+            id: s.id,
+            name: s.name,
+            url: s.url,
+            health: s.health,
+            reason: s.health_reason,
+            since: s.health_since,
+            recovered_at: s.recovered_at,
+            last_entries: s.last_entries,
+            note: s.last_note,
+        })
+        .collect();
+    Ok(StatusReport {
+        database: database.to_string(),
+        sources: status.sources,
+        source_health,
+        jobs,
+        articles: status.articles.into_iter().collect(),
+        translations,
+        dead_jobs: status.dead,
+    })
+}
