@@ -130,6 +130,7 @@ async fn an_editor_reviews_an_article_with_the_keyboard_in_chromium() {
 
         let mut phone = Vec::new();
         let mut queue = Vec::new();
+        let mut article = Vec::new();
         if shots {
             b.viewport(390, 844);
             b.goto(&format!("{base}/admin/articles/{main}/fr?on=phone#seg-{FLAGGED}"));
@@ -139,6 +140,9 @@ async fn an_editor_reviews_an_article_with_the_keyboard_in_chromium() {
             b.call("Emulation.setEmulatedMedia", json!({"features": [{"name": "prefers-color-scheme", "value": "dark"}]}));
             b.goto(&format!("{base}/admin/review"));
             queue = b.screenshot(false);
+            b.goto(&format!("{base}/admin/articles/{main}"));
+            b.eval("document.getElementById('takedown-reason').scrollIntoView({block: 'center'})");
+            article = b.screenshot(false);
             b.call("Emulation.setEmulatedMedia", json!({"features": []}));
             b.viewport(1280, 900);
             b.goto(&format!("{base}/admin/articles/{main}/fr?on=desktop"));
@@ -168,11 +172,11 @@ async fn an_editor_reviews_an_article_with_the_keyboard_in_chromium() {
             b.eval("document.getElementById('comment-form').scrollIntoView({block: 'start'})");
             comments = b.screenshot(false);
         }
-        (public, desktop, phone, comments, queue)
+        (public, desktop, phone, comments, queue, article)
     })
     .await;
     server.abort();
-    let (public, desktop, phone, comments, queue) = outcome.unwrap();
+    let (public, desktop, phone, comments, queue, article) = outcome.unwrap();
     assert!(public.contains("Relu par un rédacteur"), "{public}");
     // What went to the pipeline for the memory: the correction, then the
     // inserted match, then the accepted segment, each as a human translation.
@@ -217,6 +221,7 @@ async fn an_editor_reviews_an_article_with_the_keyboard_in_chromium() {
         std::fs::write(dir.join("desk-editor-phone.png"), &phone).unwrap();
         std::fs::write(dir.join("comment-form-phone-dark.png"), &comments).unwrap();
         std::fs::write(dir.join("desk-queue-phone-dark.png"), &queue).unwrap();
+        std::fs::write(dir.join("desk-article-phone-dark.png"), &article).unwrap();
     }
 }
 
