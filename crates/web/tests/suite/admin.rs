@@ -226,7 +226,7 @@ async fn anonymous_and_under_privileged_users_are_kept_out() {
     let got = get_with(&app, "/admin/audit", &[("cookie", &admin)]).await;
     assert_eq!(got.status, 200);
     assert!(
-        got.body.contains("translation_held") && got.body.contains(&format!("article {id} fr"))
+        got.body.contains("Version held") && got.body.contains(&format!("Article {id} (fr)"))
     );
 }
 

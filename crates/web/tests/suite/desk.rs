@@ -926,12 +926,12 @@ async fn users_are_added_disabled_enabled_and_reset() {
             "{action}"
         );
     }
-    // The audit log page shows them.
+    // The audit log page shows them, in words.
     assert!(ada
         .get("/admin/audit")
         .await
         .text()
-        .contains("user_password_reset"));
+        .contains("Password reset"));
 }
 
 #[tokio::test]

@@ -662,3 +662,70 @@ async fn takedowns_need_a_reason_that_readers_are_shown() {
     );
     assert!(!body.contains("à la demande de son éditeur"));
 }
+
+#[tokio::test]
+async fn the_audit_log_says_actions_and_targets_in_the_desks_language() {
+    let (f, _, addr) = desk().await;
+    let ada = Editor::sign_in(addr, "ada", "correct horse").await;
+    let base = format!("/admin/articles/{}/fr", f.main);
+    assert_eq!(ada.post(&format!("{base}/take"), &[]).await.status, 303);
+    let saved = ada
+        .post(
+            &format!("{base}/segments/{FLAGGED}"),
+            &[("target", "Il y a 1 115 personnes"), ("then", "next")],
+        )
+        .await;
+    assert_eq!(saved.status, 303);
+    assert_eq!(ada.post(&format!("{base}/reviewed"), &[]).await.status, 303);
+    // What the command line records when a section is renamed: JSON detail.
+    f.store
+        .audit(
+            "cli",
+            "section_updated",
+            "section the-gioi",
+            Some(r#"{"names":{"fr":"Monde","vi":"Thế giới"},"slugs":{"fr":"monde"}}"#),
+        )
+        .await
+        .unwrap();
+    // An action this desk does not know is shown as stored, never hidden.
+    f.store
+        .audit("cli", "mystery_action", "thing 7", Some("<b>x</b>"))
+        .await
+        .unwrap();
+    let page = ada.get("/admin/audit").await;
+    assert_eq!(page.status, 200);
+    let body = page.text();
+    let text = visible_text(&body);
+    for said in [
+        "Connexion",
+        "Pris",
+        "Segment corrigé",
+        "Marqué relu",
+        "Rubrique modifiée",
+        "Noms : fr: Monde · vi: Thế giới",
+        "Adresses : fr: monde",
+        "Rubrique the-gioi",
+        "mystery_action",
+        "thing 7",
+    ] {
+        assert!(text.contains(said), "{said} in {text}");
+    }
+    assert!(body.contains(&format!(
+        "<a href=\"/admin/articles/{}/fr#seg-{FLAGGED}\">Article {} (fr), segment {}</a>",
+        f.main,
+        f.main,
+        FLAGGED + 1
+    )));
+    assert!(body.contains("&lt;b&gt;x&lt;/b&gt;"), "details are escaped");
+    for raw in [
+        "segment_revised",
+        "section_updated",
+        "taken ",
+        "login ",
+        "{\"",
+        "user ada",
+        "article 1 fr",
+    ] {
+        assert!(!text.contains(raw), "{raw} shown in {text}");
+    }
+}
