@@ -94,6 +94,8 @@
       if (!res.ok || !res.j.ok) { throw new Error(res.j.message || list.dataset.failed); }
       var text = then === "accept" ? machineOf(form) : form.querySelector("textarea").value.trim();
       s.querySelector(".seg-text").textContent = text;
+      var pending = s.querySelector(".seg-pending");
+      if (pending) { pending.remove(); }
       status.textContent = list.dataset.saved;
       say(res.j.message);
       s.setAttribute("data-saved", "");

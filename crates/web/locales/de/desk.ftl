@@ -404,3 +404,5 @@ desk-audit-ip = Adresse (Fingerabdruck { $hash }…)
 desk-audit-section-names = Namen: { $names }
 desk-audit-section-slugs = Adressen: { $slugs }
 desk-audit-merged-into = In Thema { $id } zusammengeführt
+desk-labelled = { $label }: { $value }
+desk-pending = Von { $editor } gespeichert, wird veröffentlicht:

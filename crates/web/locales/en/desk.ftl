@@ -404,3 +404,5 @@ desk-audit-ip = Address (fingerprint { $hash }…)
 desk-audit-section-names = Names: { $names }
 desk-audit-section-slugs = Addresses: { $slugs }
 desk-audit-merged-into = Merged into story { $id }
+desk-labelled = { $label }: { $value }
+desk-pending = Saved by { $editor }, being published:

@@ -404,3 +404,5 @@ desk-audit-ip = Dirección (huella { $hash }…)
 desk-audit-section-names = Nombres: { $names }
 desk-audit-section-slugs = Direcciones: { $slugs }
 desk-audit-merged-into = Fusionado en el tema { $id }
+desk-labelled = { $label }: { $value }
+desk-pending = Guardado por { $editor }, publicándose:

@@ -404,3 +404,5 @@ desk-audit-ip = Adresse (empreinte { $hash }…)
 desk-audit-section-names = Noms : { $names }
 desk-audit-section-slugs = Adresses : { $slugs }
 desk-audit-merged-into = Fusionné dans le sujet { $id }
+desk-labelled = { $label } : { $value }
+desk-pending = Enregistré par { $editor }, en cours de publication :

@@ -404,3 +404,5 @@ desk-audit-ip = アドレス（指紋 { $hash }…）
 desk-audit-section-names = 名前：{ $names }
 desk-audit-section-slugs = アドレス：{ $slugs }
 desk-audit-merged-into = トピック { $id } に統合
+desk-labelled = { $label }：{ $value }
+desk-pending = { $editor } が保存、公開中：

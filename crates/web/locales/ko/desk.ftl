@@ -404,3 +404,5 @@ desk-audit-ip = 주소 (지문 { $hash }…)
 desk-audit-section-names = 이름: { $names }
 desk-audit-section-slugs = 주소: { $slugs }
 desk-audit-merged-into = 주제 { $id }에 병합됨
+desk-labelled = { $label }: { $value }
+desk-pending = { $editor } 님이 저장함, 게시 중:

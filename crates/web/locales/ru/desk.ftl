@@ -404,3 +404,5 @@ desk-audit-ip = Адрес (отпечаток { $hash }…)
 desk-audit-section-names = Названия: { $names }
 desk-audit-section-slugs = Адреса: { $slugs }
 desk-audit-merged-into = Объединено с сюжетом { $id }
+desk-labelled = { $label }: { $value }
+desk-pending = Сохранено ({ $editor }), публикуется:

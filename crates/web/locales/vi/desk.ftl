@@ -404,3 +404,5 @@ desk-audit-ip = Địa chỉ (dấu vân tay { $hash }…)
 desk-audit-section-names = Tên: { $names }
 desk-audit-section-slugs = Địa chỉ: { $slugs }
 desk-audit-merged-into = Đã gộp vào chủ đề { $id }
+desk-labelled = { $label }: { $value }
+desk-pending = { $editor } đã lưu, đang xuất bản:

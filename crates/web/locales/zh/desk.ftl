@@ -404,3 +404,5 @@ desk-audit-ip = 地址（指纹 { $hash }…）
 desk-audit-section-names = 名称：{ $names }
 desk-audit-section-slugs = 地址：{ $slugs }
 desk-audit-merged-into = 已合并到话题 { $id }
+desk-labelled = { $label }：{ $value }
+desk-pending = { $editor } 已保存，正在发布：

@@ -108,7 +108,7 @@ pub(crate) async fn show(State(app): State<AppState>, Path(id): Path<i64>, desk:
                 (t.tw("desk-gone-banner", &[("status", gone.status.into()), ("date", super::when(Some(gone.since)).into())]))
             }
         }
-        p { (t.tw("desk-original-in", &[("lang", a.language.as_str().into())])) " " a href=(a.url) rel="noopener noreferrer" lang=(a.language) { (a.original.title) } " · " (t.t("desk-status")) ": " (t.t(article_key(status_name(a.status)))) }
+        p { (t.tw("desk-original-in", &[("lang", a.language.as_str().into())])) " " a href=(a.url) rel="noopener noreferrer" lang=(a.language) { (a.original.title) } " · " (t.tw("desk-labelled", &[("label", t.t("desk-status").into()), ("value", t.t(article_key(status_name(a.status))).into())])) }
         table {
             tr { th { (t.t("desk-language")) } th { (t.t("desk-title")) } th { (t.t("desk-status")) } th { (t.t("desk-qa-flags")) } th { (t.t("desk-review")) } th { (t.t("desk-decide")) } }
             @for v in &versions {

@@ -46,9 +46,9 @@ pub(crate) async fn list(State(app): State<AppState>, desk: Desk) -> Response {
                         td { (s.kind.as_str()) }
                         td {
                             @if s.enabled { span.ok { (t.t("desk-source-active")) } } @else { span.off { (t.t("desk-source-paused")) } }
-                            @if let Some(e) = &s.last_error { br; span.error { (t.t("desk-last-error")) ": " (e) } }
+                            @if let Some(e) = &s.last_error { br; span.error { (t.tw("desk-labelled", &[("label", t.t("desk-last-error").into()), ("value", e.as_str().into())])) } }
                             @if s.health == store::SourceHealth::Unhealthy {
-                                br; span.error.source-unhealthy { (t.t("desk-source-unhealthy")) ": " (s.health_reason.as_deref().unwrap_or("")) }
+                                br; span.error.source-unhealthy { (t.tw("desk-labelled", &[("label", t.t("desk-source-unhealthy").into()), ("value", s.health_reason.as_deref().unwrap_or("").into())])) }
                             } @else if s.recovered_at.is_some() && s.health == store::SourceHealth::Healthy {
                                 br; span.ok { (t.t("desk-source-recovered")) " " (when(s.recovered_at)) }
                             }

@@ -332,8 +332,29 @@ async fn saving_is_confirmed_as_json_or_by_a_redirect_to_the_next_segment() {
         .await;
     assert_eq!(got.status, 303);
     assert_eq!(got.header("location"), format!("{base}?saved=3#seg-4"));
-    let page = visible_text(&eve.get(&format!("{base}?saved=3")).await.text());
+    let body = eve.get(&format!("{base}?saved=3")).await.text();
+    let page = visible_text(&body);
     assert!(page.contains("Enregistré : Paragraphe 1."), "{page}");
+    // Until the pipeline publishes it, the page shows the saved text as
+    // pending and keeps it in the text box (a reload loses nothing).
+    assert!(
+        page.contains("Enregistré par eve, en cours de publication :"),
+        "{page}"
+    );
+    assert!(body.contains(
+        "<ins>Le président &lt;x1&gt;Poutine&lt;/x1&gt; a parlé à &lt;x2&gt;Djeddah&lt;/x2&gt;.</ins>"
+    ));
+    assert!(body.contains(
+        "name=\"target\" rows=\"3\" lang=\"fr\" required maxlength=\"5000\">Le président &lt;x1&gt;Poutine&lt;/x1&gt; a parlé à"
+    ));
+    // Once the version shows it, it is no longer pending (the flagged
+    // segment, saved above, still is).
+    let mut fr = f.store.translation(f.main, "fr").await.unwrap().unwrap();
+    fr.segments[3]["target"] = json!("Le président <x1>Poutine</x1> a parlé à <x2>Djeddah</x2>.");
+    f.store.save_translation(&fr).await.unwrap();
+    let page = visible_text(&eve.get(&base).await.text());
+    assert_eq!(page.matches("en cours de publication").count(), 1, "{page}");
+    assert!(page.contains("en cours de publication :  Il y a 1 115 personnes"));
     // Accepting keeps the machine's text as a human translation.
     let got = eve
         .post(&format!("{base}/segments/4"), &[("then", "accept")])

@@ -210,9 +210,18 @@ pub(crate) async fn page(
     let theirs = claim.as_ref().filter(|c| c.taken_by != desk.user.username);
     // The first correction of each source: what the machine had written.
     let mut machine: HashMap<&str, &store::Correction> = HashMap::new();
+    // The latest correction of each source, while the version still shows
+    // exactly what it replaced: saved, not yet published by the pipeline.
+    let mut pending: HashMap<&str, &store::Correction> = HashMap::new();
     for c in &corrections {
         machine.entry(c.source.as_str()).or_insert(c);
+        pending.insert(c.source.as_str(), c);
     }
+    pending.retain(|source, c| {
+        segments
+            .iter()
+            .any(|s| s.source == *source && s.target == c.before_text && s.target != c.after_text)
+    });
     let base = format!("/admin/articles/{id}/{lang}");
     let stale = review
         .as_ref()
@@ -231,7 +240,7 @@ pub(crate) async fn page(
         p.crumbs {
             a href=(format!("/admin/articles/{id}")) { "← " (t.tw("desk-article-title", &[("id", id.into())])) }
             " · " (a.language) " → " (lang)
-            " · " (t.t("desk-status")) ": " (t.t(super::articles::version_key(v.status.as_str())))
+            " · " (t.tw("desk-labelled", &[("label", t.t("desk-status").into()), ("value", t.t(super::articles::version_key(v.status.as_str())).into())]))
             " · " (t.tw("desk-segment-summary", &[("segments", (segments.len() as i64).into()), ("flagged", (flagged as i64).into())]))
         }
         div.workbar {
@@ -329,6 +338,12 @@ pub(crate) async fn page(
                             div.seg-tgt lang=(lang) {
                                 span.col-label { (t.tw("desk-translation-column", &[("lang", lang.as_str().into())])) }
                                 p.seg-text { (marked(&s.target, &found, false)) }
+                                @if let Some(c) = pending.get(s.source.as_str()) {
+                                    p.seg-pending {
+                                        (t.tw("desk-pending", &[("editor", c.editor.as_str().into())]))
+                                        " " ins { (c.after_text) }
+                                    }
+                                }
                             }
                         }
                         @if !s.flags.is_empty() {
@@ -359,7 +374,9 @@ pub(crate) async fn page(
                                 (csrf_field(&app, &desk))
                                 input type="hidden" name="machine" value=(s.target);
                                 label for=(format!("t-{n}")) { (t.t("desk-your-translation")) }
-                                textarea id=(format!("t-{n}")) name="target" rows="3" lang=(lang) required maxlength=(MAX_CORRECTION) { (s.target) }
+                                textarea id=(format!("t-{n}")) name="target" rows="3" lang=(lang) required maxlength=(MAX_CORRECTION) {
+                                    (pending.get(s.source.as_str()).map_or(s.target.as_str(), |c| c.after_text.as_str()))
+                                }
                                 div.seg-live-diff aria-live="off" {}
                                 div.seg-actions {
                                     button.primary type="submit" name="then" value="next" { (t.t("desk-save-next")) }
