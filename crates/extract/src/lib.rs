@@ -296,7 +296,7 @@ fn extract_page(
         dom.detach(n);
     }
     content::prune(&mut dom, &selectors.remove);
-    let (blocks, chosen) = content::body_blocks(
+    let (mut blocks, chosen) = content::body_blocks(
         &dom,
         base,
         selectors.body.as_ref(),
@@ -327,12 +327,15 @@ fn extract_page(
             }
         }
     }
+    tidy::trailing_end_matter(&mut blocks);
     let mut blocks = tidy::tidy(blocks, &page.title, page.lead.as_ref());
     if page.language.as_deref() == Some("vi") {
         for author in tidy::trailing_byline(&mut blocks) {
             meta::push_unique(&mut page.authors, author);
         }
     }
+    tidy::leading_chrome(&mut blocks);
+    tidy::trailing_pitch(&mut blocks);
     tidy::trailing_chrome(&mut blocks);
     tidy::trailing_section(&mut blocks);
 

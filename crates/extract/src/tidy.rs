@@ -139,6 +139,50 @@ fn is_chrome_line(text: &str) -> bool {
     let len = lower.chars().count();
     (len < 160 && CHROME_LABELS.iter().any(|l| lower.starts_with(l)))
         || (len < 60 && is_date_line(&lower))
+        || (len < 40 && is_comment_count(&lower))
+}
+
+/// Words for "comments" in a comment counter ("27 commentaires", "0 Kommentare").
+const COMMENT_WORDS: &[&str] = &[
+    "comment",
+    "comments",
+    "kommentar",
+    "kommentare",
+    "commentaire",
+    "commentaires",
+    "comentario",
+    "comentarios",
+    "commento",
+    "commenti",
+    "komentarz",
+    "komentarze",
+    "komentarzy",
+    "reacties",
+    "bình luận",
+];
+
+/// A comment counter: "Comments", "27 commentaires", "Kommentare (3)",
+/// "12 Comments »": the word, an optional count, and no other word.
+fn is_comment_count(lower: &str) -> bool {
+    // Counters carry digits, brackets and arrows, not quotes or code.
+    if !lower
+        .chars()
+        .all(|c| c.is_alphanumeric() || c.is_whitespace() || "()[]»›|·-–:".contains(c))
+    {
+        return false;
+    }
+    let words: String = lower
+        .chars()
+        .map(|c| {
+            if c.is_alphabetic() || c == ' ' {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    COMMENT_WORDS.contains(&words.as_str())
 }
 
 /// "Thứ Tư, 11/09/2024 - 08:05", "Cập nhật: 14/03/2025 20:33 GMT+7": a date and
@@ -410,6 +454,36 @@ pub(crate) fn trailing_chrome(blocks: &mut Vec<Block>) {
     }
 }
 
+/// Drops the short non-sentence lines that open many bodies before the first
+/// paragraph of prose: kickers, category labels, "By AGENCY" lines, photo
+/// credits, dates ("Hors-série n° 72", "Veröffentlichung", "Artikel").
+/// Headings, figures and embeds stay; nothing goes unless a paragraph of at
+/// least 150 characters follows.
+pub(crate) fn leading_chrome(blocks: &mut Vec<Block>) {
+    let mut doomed = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        match b {
+            Block::Figure(_) | Block::Embed { .. } | Block::Heading { .. } => continue,
+            Block::Paragraph { text } => {
+                let plain = text.plain_text();
+                let t = plain.trim();
+                let n = t.chars().count();
+                if n < TRAILING_LINE_CHARS && !t.ends_with(SENTENCE_END) {
+                    doomed.push(i);
+                    continue;
+                }
+                if n >= 150 {
+                    for d in doomed.into_iter().rev() {
+                        blocks.remove(d);
+                    }
+                }
+                return;
+            }
+            _ => return,
+        }
+    }
+}
+
 /// The last section when it is a heading over a few short lines after a long
 /// article ("More from the column:", "Listen to the radio report", "Further
 /// tips"): the site's end matter, not the article's.
@@ -429,6 +503,150 @@ pub(crate) fn trailing_section(blocks: &mut Vec<Block>) {
     let before = blocks.get(..h).map_or(0, len);
     if after < 200 && before >= 1000 {
         blocks.truncate(h);
+    }
+}
+
+/// Phrases that make a closing paragraph the publisher's pitch or notice
+/// rather than the article: subscriptions and newsletters, "follow us",
+/// donations, reprint and liability notices. Matched lower-case anywhere in
+/// a short paragraph of the body's trailing run.
+const PITCH_PHRASES: &[&str] = &[
+    "subscribe to",
+    "subscribe now",
+    "subscribers",
+    "sign up for",
+    "sign up to",
+    "our newsletter",
+    "newsletter abonnieren",
+    "unseren newsletter",
+    "zum newsletter",
+    "suscríbete",
+    "suscribete",
+    "abonnez-vous",
+    "abonnieren sie",
+    "jetzt abonnieren",
+    "follow us",
+    "follow the ",
+    "on twitter and",
+    "on facebook and",
+    "folgen sie uns",
+    "síguenos en",
+    "copyrighted property",
+    "written permission",
+    "all rights reserved",
+    "alle rechte vorbehalten",
+    "todos los derechos reservados",
+    "tous droits réservés",
+    "not responsible for the opinions",
+    "support our journalism",
+    "support independent journalism",
+    "unterstützen sie unseren journalismus",
+    "download our app",
+    "download the app",
+    "laden sie unsere app",
+    "zapraszamy do subskrypcji",
+    "zapraszamy też do subskrypcji",
+];
+
+/// Drops the run of short paragraphs at the end of the body that pitch
+/// subscriptions, newsletters, apps or social accounts, or print a reprint or
+/// liability notice ([`PITCH_PHRASES`]), with the headings they leave empty.
+/// Nothing is dropped unless 400 characters of other text stay before it.
+pub(crate) fn trailing_pitch(blocks: &mut Vec<Block>) {
+    let mut cut = blocks.len();
+    for (i, b) in blocks.iter().enumerate().rev() {
+        match b {
+            Block::Figure(_) | Block::Embed { .. } | Block::Heading { .. } => continue,
+            Block::Paragraph { text } => {
+                let plain = text.plain_text();
+                if plain.chars().count() > PITCH_MAX_CHARS || !is_pitch(&plain) {
+                    break;
+                }
+                cut = i;
+            }
+            _ => break,
+        }
+    }
+    if cut == blocks.len() {
+        return;
+    }
+    // Headings and media right before the pitch belong to it.
+    while cut > 0 && matches!(blocks[cut - 1], Block::Heading { .. }) {
+        cut -= 1;
+    }
+    let before: usize = blocks[..cut]
+        .iter()
+        .map(|b| crate::text::visible_len(&b.body_text()))
+        .sum();
+    if before >= 400 {
+        blocks.truncate(cut);
+    }
+}
+
+/// Paragraphs longer than this (characters) are article text, whatever they say.
+const PITCH_MAX_CHARS: usize = 400;
+
+fn is_pitch(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    PITCH_PHRASES.iter().any(|p| lower.contains(p))
+}
+
+/// Labels that open the publisher's end matter: links to more articles and
+/// the author's box ("Related", "More from the column:", "Zur Person").
+const END_LABELS: &[&str] = &[
+    "related",
+    "more from",
+    "more on ",
+    "more stories",
+    "read next",
+    "read more",
+    "up next",
+    "you might also",
+    "you may also",
+    "also read",
+    "about the author",
+    "mehr von ",
+    "mehr aus ",
+    "weitere artikel",
+    "weitere beiträge",
+    "lesen sie auch",
+    "das könnte sie auch",
+    "zur person",
+    "über den autor",
+    "über die autorin",
+    "sobre el autor",
+    "te puede interesar",
+    "lea también",
+    "à lire aussi",
+    "lire aussi",
+    "à propos de l'auteur",
+    "czytaj też",
+    "czytaj także",
+    "tin liên quan",
+    "xem thêm",
+];
+
+/// Cuts the body at the last short line or heading that labels end matter
+/// ([`END_LABELS`]) when what follows it is short beside the article: at
+/// least 800 characters before the label, and after it at most a third of
+/// that and 1,500 characters. Runs before [`tidy`], which drops the label
+/// lines themselves but not the teasers or the biography under them.
+pub(crate) fn trailing_end_matter(blocks: &mut Vec<Block>) {
+    let len = |b: &Block| crate::text::visible_len(&b.body_text());
+    let Some(at) = blocks.iter().rposition(|b| {
+        let text = match b {
+            Block::Paragraph { text } | Block::Heading { text, .. } => text.plain_text(),
+            _ => return false,
+        };
+        let lower = crate::text::clean(&text).to_lowercase();
+        lower.chars().count() <= 60 && END_LABELS.iter().any(|l| lower.starts_with(l))
+    }) else {
+        return;
+    };
+    let before: usize = blocks[..at].iter().map(len).sum();
+    let after: usize = blocks[at..].iter().map(len).sum();
+    if before >= 800 && after * 3 <= before && after <= 1500 {
+        blocks.truncate(at);
     }
 }
 
@@ -538,6 +756,96 @@ mod tests {
         )];
         assert!(trailing_byline(&mut blocks).is_empty());
         assert_eq!(blocks.len(), 1);
+    }
+
+    fn long(n: usize) -> Block {
+        p(&"Ein langer Satz über das Thema des Artikels, mit Kommas. ".repeat(n))
+    }
+
+    #[test]
+    fn trailing_pitch_goes_and_article_text_stays() {
+        let mut blocks = vec![
+            long(10),
+            p("This article is the copyrighted property of Example News."),
+            h(3, "Stay in touch"),
+            p("Follow us on Twitter and Instagram @ExampleNews."),
+        ];
+        trailing_pitch(&mut blocks);
+        assert_eq!(blocks, vec![long(10)]);
+        // A long closing paragraph that mentions subscribers is article text.
+        let sentence = "The paper lost half of its subscribers in a year, the report says, \
+                        and the owners blame the price rise and the new paywall. ";
+        let mut reported = vec![long(10), p(&sentence.repeat(4))];
+        trailing_pitch(&mut reported);
+        assert_eq!(reported.len(), 2);
+        // A short page keeps its only lines.
+        let mut short = vec![p("Subscribe to our newsletter.")];
+        trailing_pitch(&mut short);
+        assert_eq!(short.len(), 1);
+    }
+
+    #[test]
+    fn end_matter_after_its_label_goes() {
+        let mut blocks = vec![
+            long(20),
+            h(2, "Über die Autorin:"),
+            p("Bianca Beispiel ist Journalistin und Gründerin eines Magazins."),
+        ];
+        trailing_end_matter(&mut blocks);
+        assert_eq!(blocks, vec![long(20)]);
+        // Too much after the label: the article goes on, the label was a heading.
+        let mut article = vec![long(20), h(2, "Related research"), long(20)];
+        trailing_end_matter(&mut article);
+        assert_eq!(article.len(), 3);
+        // "Mehr zum Thema" introduces the article's own closing note.
+        let mut note = vec![
+            long(20),
+            h(2, "Mehr zum Thema"),
+            p("Weitere Informationen erhalten Sie beim Amt."),
+        ];
+        trailing_end_matter(&mut note);
+        assert_eq!(note.len(), 3);
+    }
+
+    #[test]
+    fn comment_counters_are_chrome_lines() {
+        for line in [
+            "Comments",
+            "27 commentaires",
+            "0 Kommentare",
+            "Kommentare (3)",
+            "12 Comments »",
+        ] {
+            assert!(is_chrome_line(line), "{line}");
+        }
+        for line in [
+            "\"Comment\": {",
+            "Comments are closed on Sundays",
+            "Comment is free",
+        ] {
+            assert!(!is_chrome_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn leading_labels_go_before_the_first_prose() {
+        let mut blocks = vec![
+            p("Veröffentlichung: 2. Februar 2022"),
+            h(2, "Ein Untertitel"),
+            p("Artikel"),
+            long(4),
+            p("Kurz"),
+        ];
+        leading_chrome(&mut blocks);
+        assert_eq!(blocks, vec![h(2, "Ein Untertitel"), long(4), p("Kurz")]);
+        // Without prose after them, short lines stay.
+        let mut poem = vec![p("Repeat Chorus"), p("La la la")];
+        leading_chrome(&mut poem);
+        assert_eq!(poem.len(), 2);
+        // A short first sentence is text.
+        let mut sentence = vec![p("Es war kalt."), long(4)];
+        leading_chrome(&mut sentence);
+        assert_eq!(sentence.len(), 2);
     }
 
     #[test]

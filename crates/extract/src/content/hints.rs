@@ -207,8 +207,15 @@ fn class_and_id(dom: &Dom, id: NodeId) -> String {
     s
 }
 
+/// What [`is_chrome`] found for each class or id word already seen on this
+/// page: a page repeats a few dozen class names over thousands of elements,
+/// and testing a word against every chrome stem was a tenth of the extraction
+/// time.
+#[derive(Default)]
+pub(crate) struct ChromeWords(std::collections::HashMap<String, bool>);
+
 /// True when class, id or role say the element is page chrome.
-pub(crate) fn is_chrome(dom: &Dom, id: NodeId) -> bool {
+pub(crate) fn is_chrome(dom: &Dom, id: NodeId, seen: &mut ChromeWords) -> bool {
     if let Some(role) = dom.attr(id, "role") {
         if matches!(
             role.trim(),
@@ -227,50 +234,71 @@ pub(crate) fn is_chrome(dom: &Dom, id: NodeId) -> bool {
         }
     }
     let s = class_and_id(dom, id);
-    if s.trim().is_empty() {
-        return false;
-    }
+    s.split_ascii_whitespace().any(|w| {
+        if let Some(&hit) = seen.0.get(w) {
+            return hit;
+        }
+        let hit = is_chrome_word(w);
+        seen.0.insert(w.to_owned(), hit);
+        hit
+    })
+}
+
+/// The [`CHROME`] stems that start with byte `b`.
+fn chrome_stems(b: u8) -> &'static [&'static str] {
+    static BY_BYTE: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
+    BY_BYTE
+        .get_or_init(|| {
+            let mut by = vec![Vec::new(); 256];
+            for k in CHROME {
+                if let Some(&first) = k.as_bytes().first() {
+                    by[usize::from(first)].push(*k);
+                }
+            }
+            by
+        })
+        .get(usize::from(b))
+        .map_or(&[], Vec::as_slice)
+}
+
+/// True when one lowercase class or id word names page chrome.
+fn is_chrome_word(w: &str) -> bool {
     // "js-…" classes are script hooks ("js-truncate-related-to-my-size"), not box
     // names; page builders wrap every block, prose included, in a "widget"
     // ("elementor-widget-text-editor"), so only what follows their prefix names the box.
-    let words = s
-        .split_ascii_whitespace()
-        .filter(|w| !w.starts_with("js-"))
-        .map(|w| {
-            BUILDER_PREFIXES
-                .iter()
-                .find_map(|p| w.strip_prefix(p))
-                .unwrap_or(w)
-        });
-    if words.clone().any(|w| {
-        CHROME.iter().any(|k| {
-            // Short stems must start a part of the name ("pager" is not in "apageroot").
-            let hit = if k.len() >= 6 {
-                w.contains(k)
-            } else {
-                w.split(['-', '_']).any(|part| part.starts_with(k))
-            };
-            hit && !(*k == "comment" && w.contains("commentary"))
-        })
-    }) {
-        return true;
+    if w.starts_with("js-") {
+        return false;
     }
-    words.into_iter().any(|t| {
-        CHROME_TOKENS.contains(&t)
-            || t.strip_prefix("is-")
-                .is_some_and(|t| CHROME_TOKENS.contains(&t))
-            || t.strip_prefix("post-")
-                .is_some_and(|t| CHROME_TOKENS.contains(&t))
-            || t.strip_prefix("entry-")
-                .is_some_and(|t| CHROME_TOKENS.contains(&t))
-            || t.strip_prefix("article-")
-                .is_some_and(|t| CHROME_TOKENS.contains(&t))
-            || t.rsplit(['-', '_']).next().is_some_and(|last| {
-                last != t && !t.contains("--") && CHROME_SUFFIXES.contains(&last)
-            })
-            || t.strip_suffix("-ad").is_some()
-            || t.strip_prefix("ad-").is_some()
-    })
+    let w = BUILDER_PREFIXES
+        .iter()
+        .find_map(|p| w.strip_prefix(p))
+        .unwrap_or(w);
+    // Each position of the word is tried against the stems starting with its
+    // byte; short stems must start a part of the name ("pager" is not in
+    // "apageroot").
+    let b = w.as_bytes();
+    let stem = (0..b.len()).any(|i| {
+        let part_start = i == 0 || matches!(b[i - 1], b'-' | b'_');
+        chrome_stems(b[i]).iter().any(|k| {
+            (k.len() >= 6 || part_start)
+                && b[i..].starts_with(k.as_bytes())
+                && !(*k == "comment" && w.contains("commentary"))
+        })
+    });
+    stem || CHROME_TOKENS.contains(&w)
+        || w.strip_prefix("is-")
+            .is_some_and(|t| CHROME_TOKENS.contains(&t))
+        || w.strip_prefix("post-")
+            .is_some_and(|t| CHROME_TOKENS.contains(&t))
+        || w.strip_prefix("entry-")
+            .is_some_and(|t| CHROME_TOKENS.contains(&t))
+        || w.strip_prefix("article-")
+            .is_some_and(|t| CHROME_TOKENS.contains(&t))
+        || w.rsplit(['-', '_'])
+            .next()
+            .is_some_and(|last| last != w && !w.contains("--") && CHROME_SUFFIXES.contains(&last))
+        || w.strip_suffix("-ad").is_some()
+        || w.strip_prefix("ad-").is_some()
 }
 
 /// Class/id words that name a box of links to other pages so plainly that the

@@ -110,6 +110,32 @@ pub(crate) struct Stats {
     removed: Vec<bool>,
 }
 
+/// Characters that are not whitespace, and the commas among them (Latin,
+/// CJK and Arabic). ASCII text, most of every page, is counted byte by byte.
+fn count_visible(t: &str) -> (u32, u32) {
+    let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+    if t.is_ascii() {
+        let b = t.as_bytes();
+        let spaces = b
+            .iter()
+            .filter(|&&x| matches!(x, b' ' | b'\t'..=b'\r'))
+            .count();
+        let commas = b.iter().filter(|&&x| x == b',').count();
+        return (n(b.len() - spaces), n(commas));
+    }
+    let mut len = 0usize;
+    let mut commas = 0usize;
+    for c in t.chars() {
+        if !c.is_whitespace() {
+            len += 1;
+            if matches!(c, ',' | '，' | '、' | '،') {
+                commas += 1;
+            }
+        }
+    }
+    (n(len), n(commas))
+}
+
 impl Stats {
     pub(crate) fn compute(dom: &Dom) -> Stats {
         let n = dom.len();
@@ -126,16 +152,7 @@ impl Stats {
         for id in (1..n as NodeId).rev() {
             let i = id as usize;
             if let Some(t) = dom.text(id) {
-                let mut len = 0;
-                let mut commas = 0;
-                for c in t.chars() {
-                    if !c.is_whitespace() {
-                        len += 1;
-                        if matches!(c, ',' | '，' | '、' | '،') {
-                            commas += 1;
-                        }
-                    }
-                }
+                let (len, commas) = count_visible(t);
                 s.text[i] = len;
                 s.commas[i] = commas;
                 // Text written straight into a container (between <br>s) is prose too.
@@ -229,6 +246,7 @@ pub(crate) fn prune(dom: &mut Dom, remove: &[Selector]) {
     let body = dom.body();
     let total = stats.good(body).max(1);
     let mut doomed = Vec::new();
+    let mut seen = hints::ChromeWords::default();
     let mut id = dom.first_child(body);
     while id != NONE {
         let mut drop = false;
@@ -241,7 +259,7 @@ pub(crate) fn prune(dom: &mut Dom, remove: &[Selector]) {
                 || (name == "form" && stats.paragraphs(id) == 0)
                 || (!matches!(name, "article" | "main" | "body" | "html")
                     && !inside_paragraph(dom, &stats, id)
-                    && hints::is_chrome(dom, id)
+                    && hints::is_chrome(dom, id, &mut seen)
                     && (stats.good(id) * 10 < total * 4
                         || hints::is_comments(dom, id)
                         || (stats.good(id) * 10 < total * 8 && hints::is_strong_chrome(dom, id))));
@@ -630,4 +648,26 @@ fn text_len(blocks: &[Block]) -> usize {
         .iter()
         .map(|b| crate::text::visible_len(&b.body_text()))
         .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn count_visible_agrees_on_ascii_and_unicode() {
+        for t in [
+            "",
+            " a, b\t\r\n\x0b\x0c c ",
+            "x\u{a0}y，z、 w،",
+            "a,b,,",
+            "  \n",
+        ] {
+            let slow = (
+                t.chars().filter(|c| !c.is_whitespace()).count() as u32,
+                t.chars()
+                    .filter(|c| matches!(c, ',' | '，' | '、' | '،'))
+                    .count() as u32,
+            );
+            assert_eq!(super::count_visible(t), slow, "{t:?}");
+        }
+    }
 }

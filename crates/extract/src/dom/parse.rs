@@ -743,10 +743,35 @@ fn lower(name: &str) -> Name {
     } else {
         name
     };
-    match COMMON.binary_search(&lower) {
-        Ok(i) => Name::Borrowed(COMMON.get(i).copied().unwrap_or("")),
-        Err(_) => Name::Owned(lower.to_owned()),
-    }
+    // COMMON is sorted, so the names starting with one byte are one run of it;
+    // comparing lengths first leaves about one byte comparison per lookup
+    // (a binary search over all of COMMON was 8 % of the extraction time).
+    let (from, to) = common_runs()[usize::from(lower.as_bytes().first().copied().unwrap_or(0))];
+    COMMON
+        .get(usize::from(from)..usize::from(to))
+        .and_then(|run| run.iter().find(|c| c.len() == lower.len() && **c == lower))
+        .map_or_else(|| Name::Owned(lower.to_owned()), |c| Name::Borrowed(c))
+}
+
+/// For each first byte, the range of [`COMMON`] holding the names that start with it.
+fn common_runs() -> &'static [(u16, u16); 256] {
+    static RUNS: std::sync::OnceLock<[(u16, u16); 256]> = std::sync::OnceLock::new();
+    RUNS.get_or_init(|| {
+        let mut runs = [(0u16, 0u16); 256];
+        for (i, name) in COMMON.iter().enumerate() {
+            let Some(&b) = name.as_bytes().first() else {
+                continue;
+            };
+            let i = u16::try_from(i).unwrap_or(u16::MAX);
+            let run = &mut runs[usize::from(b)];
+            if run.1 == 0 {
+                *run = (i, i + 1);
+            } else {
+                run.1 = i + 1;
+            }
+        }
+        runs
+    })
 }
 
 fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
@@ -981,5 +1006,13 @@ mod tests {
         assert!(COMMON.windows(2).all(|w| w[0] < w[1]));
         assert!(matches!(lower("DIV"), Name::Borrowed("div")));
         assert!(matches!(lower("Custom-Tag"), Name::Owned(ref s) if s == "custom-tag"));
+        for name in COMMON {
+            assert!(
+                matches!(lower(name), Name::Borrowed(n) if n == *name),
+                "{name}"
+            );
+        }
+        assert!(COMMON.windows(2).all(|w| w[0] < w[1]), "COMMON is sorted");
+        assert!(matches!(lower(""), Name::Owned(ref s) if s.is_empty()));
     }
 }

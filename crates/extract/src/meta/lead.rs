@@ -66,7 +66,12 @@ pub(super) fn find_lead(dom: &Dom, body: NodeId, title: &str) -> Option<NodeId> 
         ) {
             return false;
         }
-        let class = dom.attr(d, "class").unwrap_or("").to_ascii_lowercase();
+        let class = dom.attr(d, "class").unwrap_or("");
+        let described = dom.attr(d, "itemprop") == Some("description");
+        if class.is_empty() && !described {
+            return false;
+        }
+        let class = class.to_ascii_lowercase();
         let tokens: Vec<&str> = class
             .split(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '_')
             .collect();
@@ -74,7 +79,7 @@ pub(super) fn find_lead(dom: &Dom, body: NodeId, title: &str) -> Option<NodeId> 
             || tokens
                 .iter()
                 .any(|t| matches!(*t, "lead" | "description" | "deck"))
-            || dom.attr(d, "itemprop") == Some("description")
+            || described
             || class
                 .split(|c: char| !c.is_ascii_alphabetic())
                 .any(|w| LEAD_WORDS.contains(&w));
