@@ -185,10 +185,11 @@
     }).then(function (r) { return r.json(); }).then(function (j) {
       say(j.message);
       var p = document.createElement("p");
-      p.className = "seg-status";
+      p.className = "seg-status offer-done";
+      p.setAttribute("role", "status");
       p.textContent = j.message;
       f.replaceWith(p);
-    });
+    }).catch(function () { say(list.dataset.failed); });
   });
 
   document.addEventListener("keydown", function (e) {

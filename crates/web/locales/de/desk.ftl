@@ -79,7 +79,10 @@ desk-qa-by-language = Qualitätswarnungen je Sprache
 desk-no-flagged = Keine Sprachfassung mit Warnungen.
 desk-versions-with-flags = Fassungen mit Warnungen
 desk-qa-flags = Qualitätswarnungen
-desk-qa-count = { $count } Warnungen
+desk-qa-count = { $count ->
+        [one] { $count } Warnung
+       *[other] { $count } Warnungen
+    }
 desk-review-intro = Zurückgehalten, noch nicht veröffentlicht oder mit Qualitätswarnungen veröffentlicht.
 desk-review-empty = Nichts wartet auf Prüfung.
 desk-review = Prüfung
@@ -107,7 +110,10 @@ desk-unknown-decision = Unbekannte Entscheidung.
 desk-was-taken-down = Dieser Artikel wurde entfernt.
 desk-engine = Engine
 desk-engine-none = keine
-desk-segment-summary = { $segments } Segmente, { $flagged } mit Qualitätswarnungen
+desk-segment-summary = { $segments ->
+        [one] { $segments } Segment
+       *[other] { $segments } Segmente
+    }, { $flagged } mit Qualitätswarnungen
 desk-no-segments = Kein Segmentbericht für diese Fassung (das Original, oder älter als die Berichte).
 desk-unit = Einheit
 desk-original-column = Original ({ $lang })
@@ -294,10 +300,16 @@ desk-insert-match = Treffer { $n } einfügen
 desk-saved-segment = Gespeichert: { $place }. Die korrigierte Fassung ist in wenigen Sekunden online, der Speicher behält sie.
 desk-saved-live = Gespeichert
 desk-save-failed = Nicht gespeichert: Versuchen Sie es erneut.
-desk-others-offer = { $count } weitere offene Artikel enthalten denselben Satz. Dieselbe Korrektur dort anwenden?
+desk-others-offer = { $count ->
+        [one] Ein weiterer offener Artikel enthält denselben Satz. Dieselbe Korrektur dort anwenden?
+       *[other] { $count } weitere offene Artikel enthalten denselben Satz. Dieselbe Korrektur dort anwenden?
+    }
 desk-others-offer-live = Weitere offene Artikel enthalten denselben Satz: Das Angebot steht unter dem Segment.
 desk-apply-others = Auf diese Artikel anwenden
-desk-applied = Korrektur für { $count } weitere Artikel eingereiht.
+desk-applied = Korrektur für { $count ->
+        [one] { $count } weiteren Artikel
+       *[other] { $count } weitere Artikel
+    } eingereiht.
 desk-shortcuts = Tastenkürzel
 desk-key-next = nächstes Segment
 desk-key-previous = voriges Segment
@@ -338,7 +350,10 @@ desk-filter-any = alle
 desk-filter-choice = { $choice } ({ $count })
 desk-filter-apply = Filtern
 desk-filter-clear = Filter zurücksetzen
-desk-queue-count = { $shown } von { $total } Fassungen angezeigt
+desk-queue-count = { $shown } von { $total } { $total ->
+        [one] Fassung
+       *[other] Fassungen
+    } angezeigt
 desk-age-hour = unter einer Stunde
 desk-age-day = unter einem Tag
 desk-age-week = unter einer Woche

@@ -107,7 +107,13 @@ desk-unknown-decision = Unknown decision.
 desk-was-taken-down = This article was taken down.
 desk-engine = engine
 desk-engine-none = none
-desk-segment-summary = { $segments } segments, { $flagged } with QA flags
+desk-segment-summary = { $segments ->
+        [one] { $segments } segment
+       *[other] { $segments } segments
+    }, { $flagged ->
+        [0] none with QA flags
+       *[other] { $flagged } with QA flags
+    }
 desk-no-segments = No segment report for this version (the original, or made before reports existed).
 desk-unit = Unit
 desk-original-column = Original ({ $lang })
@@ -289,15 +295,24 @@ desk-match-exact = exact, 100 %
 desk-match-fuzzy = fuzzy { $score } %
 desk-match-human = human ({ $editor })
 desk-match-engine = engine { $engine }
-desk-match-used = used { $count } times
+desk-match-used = { $count ->
+        [one] used once
+       *[other] used { $count } times
+    }
 desk-insert-match = Insert match { $n }
 desk-saved-segment = Saved: { $place }. The corrected version is live in a few seconds and the memory keeps it.
 desk-saved-live = Saved
 desk-save-failed = Not saved: try again.
-desk-others-offer = { $count } other open articles contain the same sentence. Apply the same correction to them?
+desk-others-offer = { $count ->
+        [one] Another open article contains the same sentence. Apply the same correction to it?
+       *[other] { $count } other open articles contain the same sentence. Apply the same correction to them?
+    }
 desk-others-offer-live = Other open articles contain the same sentence: the offer is under the segment.
 desk-apply-others = Apply to these articles
-desk-applied = Correction queued for { $count } other articles.
+desk-applied = Correction queued for { $count ->
+        [one] { $count } other article
+       *[other] { $count } other articles
+    }.
 desk-shortcuts = Keyboard shortcuts
 desk-key-next = next segment
 desk-key-previous = previous segment
@@ -338,7 +353,10 @@ desk-filter-any = any
 desk-filter-choice = { $choice } ({ $count })
 desk-filter-apply = Filter
 desk-filter-clear = Clear filters
-desk-queue-count = { $shown } of { $total } versions shown
+desk-queue-count = { $shown } of { $total } { $total ->
+        [one] version
+       *[other] versions
+    } shown
 desk-age-hour = under an hour
 desk-age-day = under a day
 desk-age-week = under a week

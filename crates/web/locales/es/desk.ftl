@@ -79,7 +79,10 @@ desk-qa-by-language = Alertas de calidad por idioma
 desk-no-flagged = Ninguna versión con alertas.
 desk-versions-with-flags = Versiones con alertas
 desk-qa-flags = Alertas de calidad
-desk-qa-count = { $count } alertas
+desk-qa-count = { $count ->
+        [one] { $count } alerta
+       *[other] { $count } alertas
+    }
 desk-review-intro = Retenidas, aún sin publicar o publicadas con alertas de calidad.
 desk-review-empty = Nada espera revisión.
 desk-review = Revisión
@@ -107,7 +110,10 @@ desk-unknown-decision = Decisión desconocida.
 desk-was-taken-down = Este artículo fue retirado.
 desk-engine = motor
 desk-engine-none = ninguno
-desk-segment-summary = { $segments } segmentos, { $flagged } con alertas de calidad
+desk-segment-summary = { $segments ->
+        [one] { $segments } segmento
+       *[other] { $segments } segmentos
+    }, { $flagged } con alertas de calidad
 desk-no-segments = No hay informe por segmentos para esta versión (el original, o anterior a los informes).
 desk-unit = Unidad
 desk-original-column = Original ({ $lang })
@@ -289,15 +295,24 @@ desk-match-exact = exacta, 100 %
 desk-match-fuzzy = aproximada { $score } %
 desk-match-human = humana ({ $editor })
 desk-match-engine = motor { $engine }
-desk-match-used = usada { $count } veces
+desk-match-used = { $count ->
+        [one] usada una vez
+       *[other] usada { $count } veces
+    }
 desk-insert-match = Insertar coincidencia { $n }
 desk-saved-segment = Guardado: { $place }. La versión corregida estará en línea en unos segundos y la memoria la conserva.
 desk-saved-live = Guardado
 desk-save-failed = No guardado: inténtelo de nuevo.
-desk-others-offer = Otros { $count } artículos abiertos contienen la misma frase. ¿Aplicarles la misma corrección?
+desk-others-offer = { $count ->
+        [one] Otro artículo abierto contiene la misma frase. ¿Aplicarle la misma corrección?
+       *[other] Otros { $count } artículos abiertos contienen la misma frase. ¿Aplicarles la misma corrección?
+    }
 desk-others-offer-live = Otros artículos abiertos contienen la misma frase: la propuesta está bajo el segmento.
 desk-apply-others = Aplicar a estos artículos
-desk-applied = Corrección en cola para otros { $count } artículos.
+desk-applied = Corrección en cola para { $count ->
+        [one] otro artículo
+       *[other] otros { $count } artículos
+    }.
 desk-shortcuts = Atajos de teclado
 desk-key-next = segmento siguiente
 desk-key-previous = segmento anterior
@@ -338,7 +353,10 @@ desk-filter-any = todos
 desk-filter-choice = { $choice } ({ $count })
 desk-filter-apply = Filtrar
 desk-filter-clear = Quitar filtros
-desk-queue-count = { $shown } de { $total } versiones mostradas
+desk-queue-count = { $shown } de { $total } { $total ->
+        [one] versión mostrada
+       *[other] versiones mostradas
+    }
 desk-age-hour = menos de una hora
 desk-age-day = menos de un día
 desk-age-week = menos de una semana

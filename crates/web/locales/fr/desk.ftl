@@ -79,7 +79,10 @@ desk-qa-by-language = Alertes qualité par langue
 desk-no-flagged = Aucune version linguistique signalée.
 desk-versions-with-flags = Versions avec alertes
 desk-qa-flags = Alertes qualité
-desk-qa-count = { $count } alertes
+desk-qa-count = { $count ->
+        [one] { $count } alerte
+       *[other] { $count } alertes
+    }
 desk-review-intro = Versions retenues, pas encore publiées, ou publiées avec des alertes qualité.
 desk-review-empty = Rien n’attend de relecture.
 desk-review = Relecture
@@ -107,7 +110,13 @@ desk-unknown-decision = Décision inconnue.
 desk-was-taken-down = Cet article a été retiré.
 desk-engine = moteur
 desk-engine-none = aucun
-desk-segment-summary = { $segments } segments, dont { $flagged } avec alertes qualité
+desk-segment-summary = { $segments ->
+        [one] { $segments } segment
+       *[other] { $segments } segments
+    }, { $flagged ->
+        [0] aucun avec alerte qualité
+       *[other] dont { $flagged } avec alertes qualité
+    }
 desk-no-segments = Aucun rapport par segment pour cette version (l’original, ou une version antérieure aux rapports).
 desk-unit = Unité
 desk-original-column = Original ({ $lang })
@@ -208,7 +217,10 @@ desk-report-threshold = Signalements qui masquent un commentaire
 desk-report-threshold-now = Un commentaire visible est masqué dès que { $readers } lecteurs différents l’ont signalé.
 desk-report-threshold-label = Lecteurs
 desk-report-threshold-invalid = Indiquez un nombre de lecteurs de 1 à 1000.
-desk-more-reports = et { $count } autres
+desk-more-reports = { $count ->
+        [one] et { $count } autre
+       *[other] et { $count } autres
+    }
 
 # L'éditeur de segments, la file de travail et leurs raccourcis.
 desk-stage-poll = relève
@@ -294,10 +306,16 @@ desk-insert-match = Insérer la correspondance { $n }
 desk-saved-segment = Enregistré : { $place }. La version corrigée est en ligne dans quelques secondes et la mémoire la garde.
 desk-saved-live = Enregistré
 desk-save-failed = Non enregistré : réessayez.
-desk-others-offer = { $count } autres articles ouverts contiennent la même phrase. Leur appliquer la même correction ?
+desk-others-offer = { $count ->
+        [one] Un autre article ouvert contient la même phrase. Lui appliquer la même correction ?
+       *[other] { $count } autres articles ouverts contiennent la même phrase. Leur appliquer la même correction ?
+    }
 desk-others-offer-live = D'autres articles ouverts contiennent la même phrase : la proposition est sous le segment.
 desk-apply-others = Appliquer à ces articles
-desk-applied = Correction mise en file pour { $count } autres articles.
+desk-applied = Correction mise en file pour { $count ->
+        [one] { $count } autre article
+       *[other] { $count } autres articles
+    }.
 desk-shortcuts = Raccourcis clavier
 desk-key-next = segment suivant
 desk-key-previous = segment précédent
@@ -338,7 +356,10 @@ desk-filter-any = tous
 desk-filter-choice = { $choice } ({ $count })
 desk-filter-apply = Filtrer
 desk-filter-clear = Effacer les filtres
-desk-queue-count = { $shown } versions affichées sur { $total }
+desk-queue-count = { $shown ->
+        [one] { $shown } version affichée
+       *[other] { $shown } versions affichées
+    } sur { $total }
 desk-age-hour = moins d'une heure
 desk-age-day = moins d'un jour
 desk-age-week = moins d'une semaine

@@ -575,7 +575,9 @@ async fn a_correction_is_offered_to_the_other_open_articles_with_the_same_senten
     // Without JavaScript the page after the save makes the same offer.
     let page = eve.get(&format!("{base}?saved=5")).await.text();
     assert!(
-        visible_text(&page).contains("1 autres articles ouverts contiennent la même phrase"),
+        visible_text(&page).contains(
+            "Un autre article ouvert contient la même phrase. Lui appliquer la même correction ?"
+        ),
         "{}",
         visible_text(&page)
     );
@@ -623,7 +625,7 @@ async fn the_queue_filters_by_language_section_source_flag_age_and_claim_with_co
     assert!(flagged.contains(&format!("/admin/articles/{}/fr", f.main)));
     assert!(!flagged.contains(&format!("/admin/articles/{other}/fr\"")));
     assert!(
-        visible_text(&flagged).contains("1 versions affichées sur 2"),
+        visible_text(&flagged).contains("1 version affichée sur 2"),
         "{}",
         visible_text(&flagged)
     );
@@ -638,7 +640,7 @@ async fn the_queue_filters_by_language_section_source_flag_age_and_claim_with_co
     for q in ["lang=%3Cscript%3E", "age=forever", "flag=%27%20OR%201=1"] {
         let got = eve.get(&format!("/admin/review?{q}")).await;
         assert_eq!(got.status, 200);
-        assert!(visible_text(&got.text()).contains("0 versions affichées"));
+        assert!(visible_text(&got.text()).contains("0 version affichée"));
         assert!(!got.text().contains("<script>"));
     }
 }

@@ -1,14 +1,18 @@
 //! The desk in a real browser: headless Chromium (Debian's) signs in,
 //! takes an article in the queue, reviews it with the keyboard only — finds
 //! the flagged segment, corrects it, saves (confirmed in place, no reload)
-//! and moves on —, inserts a memory match, releases the article, marks it
+//! and moves on —, inserts a memory match, applies a correction to the
+//! other open article sharing the sentence, releases the article, marks it
 //! reviewed, then checks the public page and what went to the memory's
 //! queue. Screenshots of the editor at desktop and phone widths are written
 //! to `docs/images/` when `DESK_SCREENSHOTS=1`. Skipped without Chromium.
 
 use crate::cdp::Browser;
 use crate::common;
-use crate::editor::{prepare, FLAGGED};
+use crate::editor::{prepare, FLAGGED, SHARED};
+
+/// The segment of the main article whose source another open article shares.
+const SHARED_AT: usize = 5;
 
 use common::*;
 use serde_json::{json, Value};
@@ -128,6 +132,34 @@ async fn an_editor_reviews_an_article_with_the_keyboard_in_chromium() {
         b.key("a", 0);
         b.wait_for(&format!("document.activeElement.id === 'seg-{}'", FLAGGED + 2));
 
+        // Back up to the photo caption another open article shares, correct
+        // it; the offer to apply the same correction there appears under it,
+        // one Shift+Tab away; Enter applies it, confirmed in place.
+        for _ in 0..(FLAGGED + 2 - SHARED_AT) {
+            b.key("k", 0);
+        }
+        assert_eq!(active(&mut b), format!("seg-{SHARED_AT}"));
+        b.key("e", 0);
+        b.key("a", 2);
+        b.type_text("Des soldats en patrouille près de Koursk.");
+        b.key("Enter", 2);
+        b.wait_for(&format!("document.activeElement.id === 'seg-{}'", SHARED_AT + 1));
+        b.wait_for(&format!("document.querySelector('#seg-{SHARED_AT} form.offer button')"));
+        let offer = text(&mut b, &format!("#seg-{SHARED_AT} form.offer"));
+        assert!(offer.contains("Un autre article ouvert contient la même phrase"), "{offer}");
+        assert!(text(&mut b, "#desk-live").contains("la proposition est sous le segment"));
+        b.key("Tab", 8); // Shift+Tab
+        assert_eq!(
+            b.eval("document.activeElement.closest('form.offer') !== null && document.activeElement.tagName"),
+            json!("BUTTON")
+        );
+        b.key("Enter", 0);
+        b.wait_for(&format!("!document.querySelector('#seg-{SHARED_AT} form.offer')"));
+        assert!(
+            text(&mut b, &format!("#seg-{SHARED_AT} .offer-done")).contains("Correction mise en file pour 1 autre article."),
+        );
+        assert_eq!(b.eval("window.__noReload"), json!(1), "applied in place, no reload");
+
         let mut phone = Vec::new();
         let mut queue = Vec::new();
         let mut article = Vec::new();
@@ -205,6 +237,17 @@ async fn an_editor_reviews_an_article_with_the_keyboard_in_chromium() {
             (
                 "Nga tăng cường phòng thủ quanh Belgorod.".into(),
                 "La Russie renforce sa défense autour de Belgorod.".into(),
+                "ada".into()
+            ),
+            // The shared caption, here and in the other open article.
+            (
+                SHARED.into(),
+                "Des soldats en patrouille près de Koursk.".into(),
+                "ada".into()
+            ),
+            (
+                SHARED.into(),
+                "Des soldats en patrouille près de Koursk.".into(),
                 "ada".into()
             ),
         ]
