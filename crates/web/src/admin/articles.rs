@@ -113,10 +113,10 @@ pub(crate) async fn show(State(app): State<AppState>, Path(id): Path<i64>, desk:
             tr { th { (t.t("desk-language")) } th { (t.t("desk-title")) } th { (t.t("desk-status")) } th { (t.t("desk-qa-flags")) } th { (t.t("desk-review")) } th { (t.t("desk-decide")) } }
             @for v in &versions {
                 tr {
-                    td { (v.lang) }
+                    td data-label=(t.t("desk-language")) { (v.lang) }
                     td lang=(v.lang) { (v.content.title) }
-                    td { (t.t(version_key(v.status.as_str()))) }
-                    td { @for f in &v.qa_flags { span.flag { (super::editor::flag_name(&t, f)) } } }
+                    td data-label=(t.t("desk-status")) { (t.t(version_key(v.status.as_str()))) }
+                    td data-label=(t.t("desk-qa-flags")) { @for f in &v.qa_flags { span.flag { (super::editor::flag_name(&t, f)) } } }
                     td { a href=(format!("/admin/articles/{id}/{}", v.lang)) { (t.t("desk-side-by-side")) } }
                     td {
                         @if a.status != ArticleStatus::TakenDown && desk.may(Action::ReviewTranslation, Some(&v.lang)) {

@@ -88,12 +88,12 @@ fn table(app: &App, desk: &Desk, comments: &[Comment], reports: &Reports) -> Mar
                 tr { th { "#" } th { (t.t("desk-article")) } th { (t.t("desk-name-column")) } th { (t.t("desk-text")) } th { (t.t("desk-status")) } th { (t.t("desk-reports")) } th { (t.t("desk-ip-hash")) } th { (t.t("desk-decide")) } }
                 @for c in comments {
                     tr {
-                        td { (c.id) }
-                        td { a href=(format!("/admin/articles/{}", c.article_id)) { (c.article_id) " (" (c.lang) ")" } }
-                        td { bdi { (clean_name(&c.author_name)) } @if let Some(e) = &c.email { br; small { bdi { (e) } } } }
+                        td data-label="#" { (c.id) }
+                        td data-label=(t.t("desk-article")) { a href=(format!("/admin/articles/{}", c.article_id)) { (c.article_id) " (" (c.lang) ")" } }
+                        td data-label=(t.t("desk-name-column")) { bdi { (clean_name(&c.author_name)) } @if let Some(e) = &c.email { br; small { bdi { (e) } } } }
                         td dir="auto" lang=(c.lang) { (body_markup(&c.body)) }
-                        td { (t.t(status_key(c.status))) }
-                        td {
+                        td data-label=(t.t("desk-status")) { (t.t(status_key(c.status))) }
+                        td data-label=(t.t("desk-reports")) {
                             (c.reports)
                             @if let Some(list) = reports.get(&c.id) {
                                 ul.reports {
@@ -109,14 +109,14 @@ fn table(app: &App, desk: &Desk, comments: &[Comment], reports: &Reports) -> Mar
                                 }
                             }
                         }
-                        td { code { (c.ip_hash.get(..12).unwrap_or(&c.ip_hash)) } }
+                        td data-label=(t.t("desk-ip-hash")) { code { (c.ip_hash.get(..12).unwrap_or(&c.ip_hash)) } }
                         td {
                             @for (action, label) in [("approve", "desk-approve"), ("reject", "desk-reject"), ("spam", "desk-spam"), ("delete", "desk-delete"), ("ban", "desk-ban-ip")] {
                                 @let needs = if action == "ban" { Action::BanCommenter } else { Action::ModerateComment };
                                 @if desk.may(needs, Some(&c.lang)) {
                                     form.inline method="post" action=(format!("/admin/comments/{}/{action}", c.id)) {
                                         (csrf_field(app, desk))
-                                        @if action == "delete" || action == "ban" { input name="reason" placeholder=(t.t("desk-reason")) required; }
+                                        @if action == "delete" || action == "ban" { input name="reason" placeholder=(t.t("desk-reason")) aria-label=(t.t("desk-reason")) required; }
                                         button type="submit" { (t.t(label)) }
                                     }
                                 }

@@ -334,11 +334,11 @@ fn row(
                     br; span.reviewed { (t.tw("desk-reviewed-by", &[("editor", r.reviewed_by.as_str().into()), ("when", super::when(Some(r.reviewed_at)).into())])) }
                 }
             }
-            td { (i.source_lang) " → " (i.lang) }
-            td { (section_name(&i.section_id.map_or_else(|| NONE.to_string(), |s| s.to_string()))) }
-            td { (source_name(&i.source_id.map_or_else(|| NONE.to_string(), |s| s.to_string()))) }
-            td { @for f in &i.qa_flags { span.flag { (flag_name(t, f)) } } }
-            td { (t.tw("desk-hours", &[("hours", hours.into())])) }
+            td data-label=(t.t("desk-language")) { (i.source_lang) " → " (i.lang) }
+            td data-label=(t.t("desk-filter-section")) { (section_name(&i.section_id.map_or_else(|| NONE.to_string(), |s| s.to_string()))) }
+            td data-label=(t.t("desk-filter-source")) { (source_name(&i.source_id.map_or_else(|| NONE.to_string(), |s| s.to_string()))) }
+            td data-label=(t.t("desk-qa-flags")) { @for f in &i.qa_flags { span.flag { (flag_name(t, f)) } } }
+            td data-label=(t.t("desk-waiting")) { (t.tw("desk-hours", &[("hours", hours.into())])) }
             td {
                 @match &i.claim {
                     Some(c) => {

@@ -35,6 +35,50 @@ fn active(b: &mut Browser) -> String {
         .to_string()
 }
 
+/// Readers' comments on the main article in French: one shown with a reply
+/// (so the page has report buttons) and one waiting for moderation.
+async fn some_comments(f: &Fixture) {
+    use store::{CommentStatus, NewComment};
+    let comment = |parent_id, author_name, body, status| NewComment {
+        article_id: f.main,
+        lang: "fr",
+        parent_id,
+        author_name,
+        email: None,
+        body,
+        status,
+        ip_hash: "0123456789abcdef",
+    };
+    let first = f
+        .store
+        .add_comment(&comment(
+            None,
+            "Lina",
+            "Merci pour la traduction, très claire.",
+            CommentStatus::Visible,
+        ))
+        .await
+        .unwrap();
+    f.store
+        .add_comment(&comment(
+            Some(first),
+            "Minh",
+            "Le chiffre des blessés a été corrigé depuis.",
+            CommentStatus::Visible,
+        ))
+        .await
+        .unwrap();
+    f.store
+        .add_comment(&comment(
+            None,
+            "Paul",
+            "Une question sur les sources de cet article ?",
+            CommentStatus::Pending,
+        ))
+        .await
+        .unwrap();
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_editor_reviews_an_article_with_the_keyboard_in_chromium() {
     let Some(binary) = chromium() else {
@@ -43,6 +87,7 @@ async fn an_editor_reviews_an_article_with_the_keyboard_in_chromium() {
     };
     let f = fixture().await;
     prepare(&f).await;
+    some_comments(&f).await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let mut config = config();
@@ -163,6 +208,7 @@ async fn an_editor_reviews_an_article_with_the_keyboard_in_chromium() {
         let mut phone = Vec::new();
         let mut queue = Vec::new();
         let mut article = Vec::new();
+        let mut moderation = Vec::new();
         if shots {
             b.viewport(390, 844);
             b.goto(&format!("{base}/admin/articles/{main}/fr?on=phone#seg-{FLAGGED}"));
@@ -172,6 +218,8 @@ async fn an_editor_reviews_an_article_with_the_keyboard_in_chromium() {
             b.call("Emulation.setEmulatedMedia", json!({"features": [{"name": "prefers-color-scheme", "value": "dark"}]}));
             b.goto(&format!("{base}/admin/review"));
             queue = b.screenshot(false);
+            b.goto(&format!("{base}/admin/comments"));
+            moderation = b.screenshot(false);
             b.goto(&format!("{base}/admin/articles/{main}"));
             b.eval("document.getElementById('takedown-reason').scrollIntoView({block: 'center'})");
             article = b.screenshot(false);
@@ -197,18 +245,24 @@ async fn an_editor_reviews_an_article_with_the_keyboard_in_chromium() {
         let public = text(&mut b, "main");
         let mut comments = Vec::new();
         if shots {
-            // The comment form at phone width, in dark mode.
+            // The comments and their form at phone width, in dark mode.
             b.call("Emulation.setEmulatedMedia", json!({"features": [{"name": "prefers-color-scheme", "value": "dark"}]}));
             b.viewport(390, 844);
-            b.goto(&format!("{base}/fr/the-gioi/{main}-combats-a-koursk-la-russie-renforce-sa-defense?on=phone#comment-form"));
-            b.eval("document.getElementById('comment-form').scrollIntoView({block: 'start'})");
-            comments = b.screenshot(false);
+            b.goto(&format!("{base}/fr/the-gioi/{main}-combats-a-koursk-la-russie-renforce-sa-defense?on=phone#comments"));
+            b.eval("document.getElementById('comments').scrollIntoView({block: 'start'})");
+            comments.push(b.screenshot(false));
+            // And at desktop width, in light mode.
+            b.call("Emulation.setEmulatedMedia", json!({"features": []}));
+            b.viewport(1280, 900);
+            b.goto(&format!("{base}/fr/the-gioi/{main}-combats-a-koursk-la-russie-renforce-sa-defense?on=desktop#comments"));
+            b.eval("document.getElementById('comments').scrollIntoView({block: 'start'})");
+            comments.push(b.screenshot(false));
         }
-        (public, desktop, phone, comments, queue, article)
+        (public, desktop, phone, comments, queue, article, moderation)
     })
     .await;
     server.abort();
-    let (public, desktop, phone, comments, queue, article) = outcome.unwrap();
+    let (public, desktop, phone, comments, queue, article, moderation) = outcome.unwrap();
     assert!(public.contains("Relu par un rédacteur"), "{public}");
     // What went to the pipeline for the memory: the correction, then the
     // inserted match, then the accepted segment, each as a human translation.
@@ -262,9 +316,11 @@ async fn an_editor_reviews_an_article_with_the_keyboard_in_chromium() {
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("desk-editor-desktop.png"), &desktop).unwrap();
         std::fs::write(dir.join("desk-editor-phone.png"), &phone).unwrap();
-        std::fs::write(dir.join("comment-form-phone-dark.png"), &comments).unwrap();
+        std::fs::write(dir.join("comment-form-phone-dark.png"), &comments[0]).unwrap();
+        std::fs::write(dir.join("comment-form-desktop.png"), &comments[1]).unwrap();
         std::fs::write(dir.join("desk-queue-phone-dark.png"), &queue).unwrap();
         std::fs::write(dir.join("desk-article-phone-dark.png"), &article).unwrap();
+        std::fs::write(dir.join("desk-comments-phone-dark.png"), &moderation).unwrap();
     }
 }
 
@@ -278,6 +334,7 @@ async fn an_editor_reviews_an_article_with_the_keyboard_in_chromium() {
 async fn serve_the_desk_for_lighthouse() {
     let f = fixture().await;
     prepare(&f).await;
+    some_comments(&f).await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let mut config = config();
