@@ -9,6 +9,13 @@ Usage (from the workspace root):
 --heldout  the Article Extraction Benchmark (ground-truth.json, html/<id>.html or
            html/<id>.html.gz); default $AEB_DIR, else
            ../shared/bench/article-extraction-benchmark, else /tmp/aeb
+--wide     a wider, modern corpus (1,000 pages of 2025-26, Apache-2.0:
+           tiptopjaw/web-content-extraction-benchmark's release/html/*.html.gz and
+           benchmark/ground-truth/*.json); even ids are a second development set,
+           odd ids a second held-out split, both scored by the held-out rule
+           against `main_content`; default $WIDE_DIR, else
+           ../shared/bench/web-content-extraction-benchmark, else /tmp/wceb
+--sets     which sets to run (default all four found)
 --runs     timed runs per system and set (default 1); the fastest is reported
 --min-cpu  a system whose pass over a set takes less CPU than this (default 3 s)
            is run again with the pass repeated in one process, and the mean of
@@ -85,6 +92,34 @@ def heldout_manifest(d, tmp):
             with gzip.open(gz, "rb") as src, open(path, "wb") as dst:
                 dst.write(src.read())
         rows.append({"key": key, "path": path, "url": truth[key].get("url") or "https://example.com/"})
+    return rows, truth
+
+
+def wide_manifest(d, tmp, part):
+    """The modern-pages benchmark (tiptopjaw/web-content-extraction-benchmark:
+    release/html/<id>.html.gz, benchmark/ground-truth/<id>.json): even ids are
+    the development half, odd ids the held-out half."""
+    gt_dir = os.path.join(d, "benchmark", "ground-truth")
+    rows, truth = [], {}
+    os.makedirs(os.path.join(tmp, "wide"), exist_ok=True)
+    for name in sorted(os.listdir(gt_dir)):
+        if not name.endswith(".json"):
+            continue
+        key = name[:-5]
+        if not key.isdigit() or int(key) % 2 != (0 if part == "dev" else 1):
+            continue
+        g = json.load(open(os.path.join(gt_dir, name), encoding="utf-8"))
+        body = (g.get("ground_truth") or {}).get("main_content") or ""
+        path = os.path.join(d, "release", "html", key + ".html")
+        if not os.path.exists(path):
+            gz = path + ".gz"
+            if not os.path.exists(gz):
+                continue
+            path = os.path.join(tmp, "wide", key + ".html")
+            with gzip.open(gz, "rb") as src, open(path, "wb") as dst:
+                dst.write(src.read())
+        truth[key] = {"articleBody": body}
+        rows.append({"key": key, "path": path, "url": g.get("url") or "https://example.com/"})
     return rows, truth
 
 
@@ -207,6 +242,11 @@ def main():
         (p for p in [os.path.join(ROOT, "..", "shared", "bench", "article-extraction-benchmark"), "/tmp/aeb"]
          if os.path.exists(os.path.join(p, "ground-truth.json"))), None)
     ap.add_argument("--heldout", default=default_heldout)
+    ap.add_argument("--wide", default=os.environ.get("WIDE_DIR") or next(
+        (p for p in [os.path.join(ROOT, "..", "shared", "bench", "web-content-extraction-benchmark"), "/tmp/wceb"]
+         if os.path.isdir(os.path.join(p, "benchmark", "ground-truth"))), None))
+    ap.add_argument("--sets", default="development,held-out,wide development,wide held-out",
+                    help="comma-separated sets to run")
     ap.add_argument("--runs", type=int, default=1)
     ap.add_argument("--min-cpu", type=float, default=3.0,
                     help="a system whose pass takes less CPU than this repeats it in one process")
@@ -233,8 +273,14 @@ def main():
             sets.append(("held-out", rows, lambda texts, t=truth: score_heldout(t, texts)))
         else:
             log("no held-out set found (set --heldout or AEB_DIR): development set only")
+        if args.wide:
+            for part, label in (("dev", "wide development"), ("held", "wide held-out")):
+                rows, truth = wide_manifest(args.wide, tmp, part)
+                sets.append((label, rows, lambda texts, t=truth: score_heldout(t, texts)))
 
         results = []
+        wanted_sets = args.sets.split(",")
+        sets = [x for x in sets if x[0] in wanted_sets]
         for set_name, rows, scorer in sets:
             manifest = os.path.join(tmp, set_name + ".jsonl")
             write_manifest(rows, manifest)

@@ -265,7 +265,8 @@ pub(crate) fn tidy(blocks: Vec<Block>, title: &str, lead: Option<&RichText>) -> 
             && (t == title
                 || lead.as_deref() == Some(t.as_str())
                 || repeats_caption(&t)
-                || is_chrome_line(&t))
+                || is_chrome_line(&t)
+                || is_newsletter_pitch(&t))
         {
             continue;
         }
@@ -282,6 +283,33 @@ pub(crate) fn tidy(blocks: Vec<Block>, title: &str, lead: Option<&RichText>) -> 
         out.push(b);
     }
     drop_empty_sections(out)
+}
+
+/// Words that ask the reader to act, beside "newsletter" in a pitch.
+const SIGN_UP_WORDS: &[&str] = &[
+    "sign up",
+    "sign-up",
+    "subscribe",
+    "inbox",
+    "abonnieren",
+    "anmelden",
+    "kostenlos",
+    "gratis",
+    "abonnez",
+    "inscrivez",
+    "suscríbete",
+    "suscribete",
+    "hol dir",
+];
+
+/// A short paragraph that sells the site's newsletter ("… Watch Party
+/// newsletter has all the best recommendations, delivered right to your
+/// inbox. Sign up now"), wherever it sits in the body. `lower` is the
+/// paragraph's lower-case text.
+fn is_newsletter_pitch(lower: &str) -> bool {
+    lower.chars().count() < 300
+        && lower.contains("newsletter")
+        && SIGN_UP_WORDS.iter().any(|w| lower.contains(w))
 }
 
 /// Words that mark a photo credit ("Foto: dpa", "(mlharing / iStock.com)",
@@ -805,6 +833,19 @@ mod tests {
         ];
         trailing_end_matter(&mut note);
         assert_eq!(note.len(), 3);
+    }
+
+    #[test]
+    fn newsletter_pitches_go_anywhere() {
+        let blocks = vec![
+            long(3),
+            p("Love movies? Our Watch Party newsletter has the best picks, delivered to your inbox. Sign up now."),
+            long(4),
+            p("The company sends a newsletter to its members every month."),
+        ];
+        let out = tidy(blocks, "", None);
+        assert_eq!(out.len(), 3);
+        assert!(out.iter().all(|b| !b.body_text().contains("Sign up")));
     }
 
     #[test]

@@ -85,6 +85,21 @@ const CHROME: &[&str] = &[
     "captcha",
     "news-letter",
     "contact",
+    "ez-toc",
+    "toc-container",
+    "toc_container",
+    "table-of-contents",
+    "inhaltsverzeichnis",
+    "appstore",
+    "app-store",
+    "next-post",
+    "nextpost",
+    "next-story",
+    "nextstory",
+    "prev-next",
+    "read-next",
+    "up-next",
+    "flyout",
 ];
 
 /// Class prefixes of page builders that wrap every block in a "widget".
