@@ -327,6 +327,14 @@ fn extract_page(
             }
         }
     }
+    // An affiliate disclosure printed as a standfirst is not the article's lead.
+    if page
+        .lead
+        .as_ref()
+        .is_some_and(|l| tidy::is_disclosure(&l.plain_text()))
+    {
+        page.lead = None;
+    }
     tidy::trailing_end_matter(&mut blocks);
     let mut blocks = tidy::tidy(blocks, &page.title, page.lead.as_ref());
     if page.language.as_deref() == Some("vi") {

@@ -482,9 +482,52 @@ pub(crate) fn trailing_chrome(blocks: &mut Vec<Block>) {
     }
 }
 
+/// Labels that open a byline or a date line ("Written By: A. Writer Last
+/// Updated: August 1, 2025", "Reviewed by …").
+const LEADING_BYLINES: &[&str] = &[
+    "written by",
+    "reviewed by",
+    "fact checked by",
+    "fact-checked by",
+    "edited by",
+    "last updated",
+    "updated on",
+    "published on",
+    "geschrieben von",
+    "aktualisiert am",
+    "veröffentlicht am",
+    "escrito por",
+    "publicado el",
+    "écrit par",
+    "publié le",
+];
+
+/// Phrases of an affiliate or advertising disclosure ("We may earn commission
+/// from links on this page").
+const DISCLOSURES: &[&str] = &[
+    "affiliate link",
+    "affiliate-link",
+    "earn commission",
+    "earn a commission",
+    "earn a small commission",
+    "may earn a",
+    "we may earn",
+    "provisionslink",
+    "affiliate-links",
+    "enthält werbung",
+    "*werbung",
+];
+
+/// A short affiliate or advertising disclosure ([`DISCLOSURES`]).
+pub(crate) fn is_disclosure(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.chars().count() < 300 && DISCLOSURES.iter().any(|d| lower.contains(d))
+}
+
 /// Drops the short non-sentence lines that open many bodies before the first
 /// paragraph of prose: kickers, category labels, "By AGENCY" lines, photo
-/// credits, dates ("Hors-série n° 72", "Veröffentlichung", "Artikel").
+/// credits, dates ("Hors-série n° 72", "Veröffentlichung", "Artikel"), and
+/// bylines ([`LEADING_BYLINES`]) and affiliate disclosures ([`DISCLOSURES`]).
 /// Headings, figures and embeds stay; nothing goes unless a paragraph of at
 /// least 150 characters follows.
 pub(crate) fn leading_chrome(blocks: &mut Vec<Block>) {
@@ -496,7 +539,11 @@ pub(crate) fn leading_chrome(blocks: &mut Vec<Block>) {
                 let plain = text.plain_text();
                 let t = plain.trim();
                 let n = t.chars().count();
-                if n < TRAILING_LINE_CHARS && !t.ends_with(SENTENCE_END) {
+                let lower = t.to_lowercase();
+                if (n < TRAILING_LINE_CHARS && !t.ends_with(SENTENCE_END))
+                    || (n < 120 && LEADING_BYLINES.iter().any(|l| lower.starts_with(l)))
+                    || is_disclosure(t)
+                {
                     doomed.push(i);
                     continue;
                 }
@@ -574,6 +621,22 @@ const PITCH_PHRASES: &[&str] = &[
     "laden sie unsere app",
     "zapraszamy do subskrypcji",
     "zapraszamy też do subskrypcji",
+    "contact staff writer",
+    "contact the reporter",
+    "contact the writer",
+];
+
+/// Networks named in a "Follow … on X, Instagram and TikTok" line.
+const SOCIAL_NETWORKS: &[&str] = &[
+    "facebook",
+    "twitter",
+    "instagram",
+    "linkedin",
+    "youtube",
+    "tiktok",
+    "threads",
+    "bluesky",
+    "mastodon",
 ];
 
 /// Drops the run of short paragraphs at the end of the body that pitch
@@ -617,6 +680,9 @@ const PITCH_MAX_CHARS: usize = 400;
 fn is_pitch(text: &str) -> bool {
     let lower = text.to_lowercase();
     PITCH_PHRASES.iter().any(|p| lower.contains(p))
+        || ((lower.starts_with("follow ") || lower.contains(" follow "))
+            && lower.contains(" on ")
+            && SOCIAL_NETWORKS.iter().any(|n| lower.contains(n)))
 }
 
 /// Labels that open the publisher's end matter: links to more articles and
