@@ -421,3 +421,4 @@ desk-audit-section-slugs = Adressen: { $slugs }
 desk-audit-merged-into = In Thema { $id } zusammengeführt
 desk-labelled = { $label }: { $value }
 desk-pending = Von { $editor } gespeichert, wird veröffentlicht:
+desk-user-actions = Aktionen

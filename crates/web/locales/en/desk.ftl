@@ -424,3 +424,4 @@ desk-audit-section-slugs = Addresses: { $slugs }
 desk-audit-merged-into = Merged into story { $id }
 desk-labelled = { $label }: { $value }
 desk-pending = Saved by { $editor }, being published:
+desk-user-actions = Actions

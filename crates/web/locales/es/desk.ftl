@@ -424,3 +424,4 @@ desk-audit-section-slugs = Direcciones: { $slugs }
 desk-audit-merged-into = Fusionado en el tema { $id }
 desk-labelled = { $label }: { $value }
 desk-pending = Guardado por { $editor }, publicándose:
+desk-user-actions = Acciones

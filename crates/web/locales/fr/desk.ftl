@@ -427,3 +427,4 @@ desk-audit-section-slugs = Adresses : { $slugs }
 desk-audit-merged-into = Fusionné dans le sujet { $id }
 desk-labelled = { $label } : { $value }
 desk-pending = Enregistré par { $editor }, en cours de publication :
+desk-user-actions = Actions

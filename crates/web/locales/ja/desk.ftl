@@ -406,3 +406,4 @@ desk-audit-section-slugs = アドレス：{ $slugs }
 desk-audit-merged-into = トピック { $id } に統合
 desk-labelled = { $label }：{ $value }
 desk-pending = { $editor } が保存、公開中：
+desk-user-actions = 操作

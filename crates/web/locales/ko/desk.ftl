@@ -406,3 +406,4 @@ desk-audit-section-slugs = 주소: { $slugs }
 desk-audit-merged-into = 주제 { $id }에 병합됨
 desk-labelled = { $label }: { $value }
 desk-pending = { $editor } 님이 저장함, 게시 중:
+desk-user-actions = 작업

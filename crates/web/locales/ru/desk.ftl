@@ -414,3 +414,4 @@ desk-audit-section-slugs = Адреса: { $slugs }
 desk-audit-merged-into = Объединено с сюжетом { $id }
 desk-labelled = { $label }: { $value }
 desk-pending = Сохранено ({ $editor }), публикуется:
+desk-user-actions = Действия

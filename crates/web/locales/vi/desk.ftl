@@ -406,3 +406,4 @@ desk-audit-section-slugs = Địa chỉ: { $slugs }
 desk-audit-merged-into = Đã gộp vào chủ đề { $id }
 desk-labelled = { $label }: { $value }
 desk-pending = { $editor } đã lưu, đang xuất bản:
+desk-user-actions = Thao tác

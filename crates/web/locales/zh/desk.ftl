@@ -406,3 +406,4 @@ desk-audit-section-slugs = 地址：{ $slugs }
 desk-audit-merged-into = 已合并到话题 { $id }
 desk-labelled = { $label }：{ $value }
 desk-pending = { $editor } 已保存，正在发布：
+desk-user-actions = 操作

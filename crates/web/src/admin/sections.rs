@@ -38,8 +38,8 @@ pub(crate) async fn list(State(app): State<AppState>, desk: Desk) -> Response {
                         @for l in languages {
                             tr {
                                 td { (autonym(l)) " (" (l) ")" }
-                                td { input name=(format!("name_{l}")) lang=(l) value=(s.names.get(l).map(String::as_str).unwrap_or("")) maxlength=(MAX_NAME) size="40"; }
-                                td { input name=(format!("slug_{l}")) value=(s.slugs.get(l).map(String::as_str).unwrap_or("")) placeholder=(s.slug) maxlength=(MAX_NAME) size="20" pattern="[a-z0-9]+(-[a-z0-9]+)*"; }
+                                td { input name=(format!("name_{l}")) aria-label=(format!("{} · {}", t.t("desk-name-column"), autonym(l))) lang=(l) value=(s.names.get(l).map(String::as_str).unwrap_or("")) maxlength=(MAX_NAME) size="40"; }
+                                td { input name=(format!("slug_{l}")) aria-label=(format!("{} · {}", t.t("desk-slug-column"), autonym(l))) value=(s.slugs.get(l).map(String::as_str).unwrap_or("")) placeholder=(s.slug) maxlength=(MAX_NAME) size="20" pattern="[a-z0-9]+(-[a-z0-9]+)*"; }
                             }
                         }
                     }

@@ -28,7 +28,7 @@ pub(crate) async fn list(State(app): State<AppState>, desk: Desk) -> Response {
     };
     let body = html! {
         table {
-            tr { th { (t.t("desk-username")) } th { (t.t("desk-role")) } th { (t.t("desk-languages")) } th { (t.t("desk-status")) } th {} }
+            tr { th { (t.t("desk-username")) } th { (t.t("desk-role")) } th { (t.t("desk-languages")) } th { (t.t("desk-status")) } th { (t.t("desk-user-actions")) } }
             @for u in &users {
                 tr {
                     td { (u.username) }
