@@ -209,7 +209,7 @@ async fn an_editor_reviews_an_article_with_the_keyboard_in_chromium() {
         // comment queue and the article page (the quick jobs) fit the screen
         // (nothing scrolls sideways). Screenshots when asked.
         let fits = "document.scrollingElement.scrollWidth <= window.innerWidth";
-        let mut shot = |b: &mut Browser| if shots { b.screenshot(false) } else { Vec::new() };
+        let shot = |b: &mut Browser| if shots { b.screenshot(false) } else { Vec::new() };
         b.viewport(390, 844);
         b.goto(&format!("{base}/admin/articles/{main}/fr?on=phone#seg-{FLAGGED}"));
         b.wait_for("document.querySelector('.seg.current')");
