@@ -20,6 +20,8 @@ pub struct App {
     pub classifier: Arc<crate::sections::ClassifierCache>,
     /// Story assignment, opened by the first classify job of this process.
     pub stories: Arc<tokio::sync::OnceCell<Option<Arc<crate::stories::Stories>>>>,
+    /// Mirrored pictures (`[images]`); `None` when turned off.
+    pub images: Option<Arc<crate::imaging::Imaging>>,
 }
 
 impl App {
@@ -39,12 +41,14 @@ impl App {
     async fn with_store(config: Config, store: store::Store) -> Result<App> {
         let fetcher = build_fetcher(&config)?;
         crate::sections::seed(&store).await?;
+        let images = crate::imaging::Imaging::open(&config.images, &config.data_dir)?;
         Ok(App {
             config: Arc::new(config),
             store,
             fetcher,
             classifier: Arc::default(),
             stories: Arc::default(),
+            images,
         })
     }
 }

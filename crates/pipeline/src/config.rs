@@ -30,6 +30,8 @@ pub struct Config {
     pub ingest: IngestConfig,
     /// Translation.
     pub translation: TranslationConfig,
+    /// Mirrored pictures: storage, sizes, formats, limits.
+    pub images: crate::imaging::ImagesConfig,
 }
 
 /// What readers see.
@@ -162,6 +164,7 @@ impl Default for Config {
             workers: WorkerConfig::default(),
             ingest: IngestConfig::default(),
             translation: TranslationConfig::default(),
+            images: crate::imaging::ImagesConfig::default(),
         }
     }
 }
@@ -373,6 +376,7 @@ impl Config {
             anyhow::anyhow!("invalid configuration: key `{key}` = {value:?}: expected {expected}")
         }
         self.listen_addr()?;
+        self.images.validate(&self.data_dir)?;
         let base = &self.site.base_url;
         if !(base.starts_with("http://") || base.starts_with("https://")) {
             return Err(bad(

@@ -12,6 +12,7 @@ pub mod config;
 pub mod demo;
 pub mod demo_translations;
 pub mod glossary;
+pub mod imaging;
 pub mod memory;
 pub mod metrics;
 pub mod portal;

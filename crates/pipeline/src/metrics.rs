@@ -83,6 +83,12 @@ struct SegmentLabels {
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct ImageLabels {
+    /// `stored`, `retry`, `failed`, `refused` or `withdrawn`.
+    outcome: &'static str,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct EngineLabels {
     /// Engine name as configured (`a>en>b` for a pivot).
     engine: String,
@@ -141,6 +147,9 @@ struct Inner {
     segments: Family<SegmentLabels, Counter>,
     engines: Family<EngineLabels, Counter>,
     glossary_terms: Counter,
+    image_fetches: Family<ImageLabels, Counter>,
+    image_bytes: Counter,
+    image_derive: Histogram,
 }
 
 impl Default for Inner {
@@ -153,6 +162,10 @@ impl Default for Inner {
             segments: Family::default(),
             engines: Family::default(),
             glossary_terms: Counter::default(),
+            image_fetches: Family::default(),
+            image_bytes: Counter::default(),
+            // 10 ms … ≈ 41 s (a 40-Mpx original in a debug build)
+            image_derive: Histogram::new(exponential_buckets(0.01, 2.0, 13)),
         }
     }
 }
@@ -234,8 +247,50 @@ impl Metrics {
         self.inner.glossary_terms.inc_by(glossary_terms as u64);
     }
 
+    /// Counts what one run of the image stage did: each picture's outcome,
+    /// the rendition bytes written, and the time spent deriving them.
+    pub fn images_mirrored(&self, report: &crate::imaging::MirrorReport) {
+        for (outcome, n) in [
+            ("stored", report.stored),
+            ("retry", report.retry),
+            ("failed", report.failed),
+            ("refused", report.refused),
+            ("withdrawn", report.withdrawn),
+        ] {
+            if n > 0 {
+                self.inner
+                    .image_fetches
+                    .get_or_create(&ImageLabels { outcome })
+                    .inc_by(n as u64);
+            }
+        }
+        self.inner.image_bytes.inc_by(report.bytes_written);
+        if !report.derive_time.is_zero() {
+            self.inner
+                .image_derive
+                .observe(report.derive_time.as_secs_f64());
+        }
+    }
+
     fn register(&self, registry: &mut Registry) {
         let i = &self.inner;
+        registry.register(
+            "image_fetches",
+            "Pictures handled by the image stage of this process, by outcome (stored, retry, failed, refused, withdrawn)",
+            i.image_fetches.clone(),
+        );
+        registry.register_with_unit(
+            "image_stored",
+            "Rendition bytes written to the image storage by this process",
+            Unit::Bytes,
+            i.image_bytes.clone(),
+        );
+        registry.register_with_unit(
+            "image_derive_duration",
+            "Time to derive one article's new pictures (decode, resize, encode)",
+            Unit::Seconds,
+            i.image_derive.clone(),
+        );
         registry.register_with_unit(
             "http_request_duration",
             "HTTP requests by route template, method and status class: time to the response head",

@@ -96,6 +96,10 @@ pub async fn router(app: &App, metrics: &Metrics) -> Result<Router> {
         ttl: std::time::Duration::from_secs(app.config.server.page_cache_seconds),
         budget_bytes: app.config.server.page_cache_mib.saturating_mul(1024 * 1024),
     });
+    let portal = match &app.images {
+        Some(imaging) => portal.with_images(imaging.storage.clone()),
+        None => portal,
+    };
     let mut health = health_routes(app);
     if let Some(token) = app.config.server.metrics_token.clone() {
         let store = app.store.clone();

@@ -10,6 +10,7 @@ mod classify;
 mod error;
 mod extract;
 mod fetch;
+mod images;
 mod poll;
 mod publish;
 mod translate;
@@ -18,6 +19,7 @@ mod worker;
 use serde::{Deserialize, Serialize};
 
 pub use error::StageError;
+pub use images::ImagesJob;
 pub use poll::queue_polls;
 pub use translate::{translate_now, Translators};
 pub use worker::{drain, run_workers, WorkerOptions};

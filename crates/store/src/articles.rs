@@ -590,6 +590,15 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
+        // The image stage deletes the article's pictures that no other live
+        // article shows (from every size and every storage).
+        self.enqueue(
+            crate::JobKind::Images,
+            &serde_json::json!({ "article_id": id }),
+            Some(&format!("images-takedown:{id}")),
+            crate::RetryPolicy::default(),
+        )
+        .await?;
         Ok(())
     }
 

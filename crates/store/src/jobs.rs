@@ -35,11 +35,13 @@ pub enum JobKind {
     Publish,
     /// Apply an editor's correction of one segment: remember it, re-render the version.
     Revise,
+    /// Mirror an article's pictures (fetch, derive, store), or remove them after a takedown.
+    Images,
 }
 
 impl JobKind {
     /// Every stage, in pipeline order.
-    pub const ALL: [JobKind; 7] = [
+    pub const ALL: [JobKind; 8] = [
         JobKind::Poll,
         JobKind::Fetch,
         JobKind::Extract,
@@ -47,6 +49,7 @@ impl JobKind {
         JobKind::Translate,
         JobKind::Publish,
         JobKind::Revise,
+        JobKind::Images,
     ];
 
     /// The stage's name as stored.
@@ -59,6 +62,7 @@ impl JobKind {
             JobKind::Translate => "translate",
             JobKind::Publish => "publish",
             JobKind::Revise => "revise",
+            JobKind::Images => "images",
         }
     }
 }

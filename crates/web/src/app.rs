@@ -133,6 +133,9 @@ pub(crate) struct Ctx<'a> {
     pub sections: Arc<Vec<Section>>,
     /// Visible comments per article, shown in lists.
     pub comment_counts: CommentCounts,
+    /// The stored pictures of the article being shown, by the publisher's
+    /// URL (empty elsewhere: teasers carry their own).
+    pub images: Arc<HashMap<String, store::ShownImage>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -148,6 +151,7 @@ impl<'a> Ctx<'a> {
             lang,
             sections,
             comment_counts,
+            images: Arc::default(),
         })
     }
 
@@ -159,6 +163,7 @@ impl<'a> Ctx<'a> {
             lang,
             sections,
             comment_counts: Arc::default(),
+            images: Arc::default(),
         }
     }
 

@@ -60,6 +60,7 @@ pub(crate) fn page(ctx: &Ctx<'_>, head: Head, main: Markup) -> Markup {
                 title { (title) }
                 @if let Some(d) = &head.description { meta name="description" content=(d); }
                 @if head.noindex { meta name="robots" content="noindex"; }
+                @else { meta name="robots" content="max-image-preview:large"; }
                 @if let Some(c) = &head.canonical { link rel="canonical" href=(ctx.app.abs(c)); }
                 @for (lang, path) in &head.alternates {
                     link rel="alternate" hreflang=(lang) href=(ctx.app.abs(path));

@@ -37,6 +37,7 @@ mod headers;
 mod http;
 mod i18n;
 mod layout;
+mod media;
 mod page_cache;
 mod pages;
 mod proxies;
@@ -81,6 +82,9 @@ pub struct Portal {
     /// The proxies whose `X-Forwarded-*` headers are believed (loopback by
     /// default); per-IP limits count the address they forward for.
     pub trusted_proxies: TrustedProxies,
+    /// Where mirrored pictures are stored (see [`Portal::with_images`]);
+    /// without it pages show no pictures at all (never the publisher's).
+    pub images: Option<images::Storage>,
 }
 
 /// The in-memory cache of rendered article pages.
@@ -113,7 +117,16 @@ impl Portal {
             page_cache: PageCacheSettings::default(),
             view_flush: std::time::Duration::from_secs(30),
             trusted_proxies: TrustedProxies::default(),
+            images: None,
         }
+    }
+
+    /// The same portal showing the pictures stored in `storage`: pages link
+    /// `/media/{key}` (served from it with year-long immutable caching), or
+    /// the bucket's or CDN's public URL when the storage has one.
+    pub fn with_images(mut self, storage: images::Storage) -> Portal {
+        self.images = Some(storage);
+        self
     }
 
     /// The same portal believing forwarding headers from `trusted` only.

@@ -72,16 +72,22 @@ pub(crate) fn rich(ctx: &Ctx<'_>, text: &RichText) -> Markup {
     inlines(ctx, &text.0)
 }
 
-/// A figure with caption and credit.
+/// A figure with caption and credit. The picture is shown only when it is
+/// mirrored ([`crate::media`]); otherwise the caption stands alone, or the
+/// alt text when there is no caption, never a broken or hot-linked picture.
 pub(crate) fn figure(ctx: &Ctx<'_>, fig: &Figure, eager: bool) -> Markup {
     let has_caption = fig.caption.as_ref().is_some_and(|c| !c.is_blank());
+    let stored = ctx.images.get(&fig.src);
+    let alt = fig.alt.as_deref().unwrap_or("");
     html! {
-        @if safe_href(&fig.src) {
+        @if stored.is_some() || has_caption || !alt.trim().is_empty() {
             figure.figure {
-                img src=(fig.src) alt=(fig.alt.as_deref().unwrap_or(""))
-                    width=[fig.width] height=[fig.height]
-                    loading=(if eager { "eager" } else { "lazy" }) decoding="async";
-                @if has_caption || fig.credit.is_some() {
+                @if let Some(image) = stored {
+                    (crate::media::picture(ctx, image, alt, crate::media::SIZES_ARTICLE, eager))
+                } @else if !has_caption && !alt.trim().is_empty() {
+                    figcaption.figure-alt { (plain(ctx, alt)) }
+                }
+                @if has_caption || (stored.is_some() && fig.credit.is_some()) {
                     figcaption {
                         @if let Some(caption) = &fig.caption {
                             (rich(ctx, caption))
@@ -178,7 +184,7 @@ pub(crate) fn short_date(ctx: &Ctx<'_>, ms: Option<i64>) -> Markup {
 /// A teaser card: image, section kicker, headline, lead, date.
 pub(crate) fn teaser(ctx: &Ctx<'_>, t: &Teaser, style: TeaserStyle) -> Markup {
     let href = teaser_href(ctx, t);
-    let image = t.image_url.as_deref().filter(|src| safe_href(src));
+    let image = t.image.as_ref();
     let class = match style {
         TeaserStyle::Lead => "teaser teaser-lead",
         TeaserStyle::Card | TeaserStyle::Listing => "teaser",
@@ -186,11 +192,15 @@ pub(crate) fn teaser(ctx: &Ctx<'_>, t: &Teaser, style: TeaserStyle) -> Markup {
     };
     html! {
         article class=(class) {
-            @if let (Some(src), false) = (image, matches!(style, TeaserStyle::Compact)) {
+            @if let (Some(image), false) = (image, matches!(style, TeaserStyle::Compact)) {
                 a.teaser-image href=(href) tabindex="-1" aria-hidden="true" {
-                    img src=(src) alt=(t.image_alt.as_deref().unwrap_or(""))
-                        loading=(if matches!(style, TeaserStyle::Lead) { "eager" } else { "lazy" })
-                        decoding="async" width="640" height="360";
+                    (crate::media::picture(
+                        ctx,
+                        image,
+                        t.image_alt.as_deref().unwrap_or(""),
+                        if matches!(style, TeaserStyle::Lead) { crate::media::SIZES_LEAD } else { crate::media::SIZES_CARD },
+                        matches!(style, TeaserStyle::Lead),
+                    ))
                 }
             }
             div.teaser-text {

@@ -14,7 +14,7 @@ use crate::app::{App, AppState};
 use crate::headers::{self, security_headers};
 use crate::i18n::Locales;
 use crate::pages::{self, see_other};
-use crate::{admin, api, assets, comments, feeds, http, sitemaps, urls, Portal};
+use crate::{admin, api, assets, comments, feeds, http, media, sitemaps, urls, Portal};
 
 /// The portal's routes: pages, feeds, sitemaps, static assets and the JSON API.
 ///
@@ -62,6 +62,7 @@ pub fn router(portal: Portal) -> Router {
         .route("/api/v1/openapi.json", get(api::openapi))
         .route("/api/{*rest}", get(api::not_found))
         .route("/static/{file}", get(assets::serve))
+        .route("/media/{*key}", get(media::serve))
         .route("/favicon.ico", get(assets::favicon_ico))
         .route(
             headers::REPORT_PATH,

@@ -99,6 +99,16 @@ pub async fn run(app: &App, job: ExtractJob) -> StageResult {
                 .await?;
         }
     }
+    // Its pictures are mirrored beside the text; they never hold it up.
+    if app.images.is_some() {
+        let images = super::ImagesJob {
+            article_id: id,
+            recheck: false,
+        };
+        app.store
+            .enqueue_again(JobKind::Images, &images, &format!("images:{id}"), policy)
+            .await?;
+    }
     Ok(())
 }
 

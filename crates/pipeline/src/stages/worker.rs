@@ -391,5 +391,11 @@ async fn handle(ctx: &Context, job: &Job) -> super::StageResult {
         JobKind::Translate => translate::run(ctx, job.payload().map_err(payload_err)?).await,
         JobKind::Publish => publish::run(&ctx.app, job.payload().map_err(payload_err)?).await,
         JobKind::Revise => translate::revise(ctx, job.payload().map_err(payload_err)?).await,
+        // A picture's own failure is recorded on it, never the job's: only the database fails a job.
+        JobKind::Images => {
+            super::images::run(&ctx.app, &ctx.metrics, job.payload().map_err(payload_err)?)
+                .await
+                .map_err(super::StageError::Retry)
+        }
     }
 }

@@ -5,7 +5,7 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use store::{Attribution, Teaser};
 
-use super::{image_type, Channel};
+use super::Channel;
 use crate::app::Ctx;
 use crate::render::{safe_href, teaser_href};
 use crate::{assets, dates};
@@ -100,8 +100,16 @@ fn entry(ctx: &Ctx<'_>, t: &Teaser, credit: Option<&Attribution>) -> Entry {
             });
         }
     }
-    if let Some(src) = t.image_url.as_deref().filter(|s| safe_href(s)) {
-        links.push(link(src.to_string(), "enclosure", Some(image_type(src))));
+    // Our social card of the stored picture, never the publisher's file.
+    let card = t.image.as_ref().and_then(|i| {
+        let (mime, bytes) = crate::media::social_type_and_length(i)?;
+        Some((crate::media::social_url(ctx, i)?, mime, bytes))
+    });
+    if let Some((src, mime, bytes)) = card {
+        links.push(Link {
+            length: Some(bytes.to_string()),
+            ..link(src, "enclosure", Some(mime))
+        });
     }
     let categories = ctx
         .section(t.section_id)

@@ -132,25 +132,3 @@ async fn render(
         Format::Atom => atom::write(&ctx, &channel),
     })
 }
-
-/// A MIME type guessed from an image URL's extension.
-fn image_type(src: &str) -> &'static str {
-    let path = src
-        .split(['?', '#'])
-        .next()
-        .unwrap_or(src)
-        .to_ascii_lowercase();
-    if path.ends_with(".png") {
-        "image/png"
-    } else if path.ends_with(".webp") {
-        "image/webp"
-    } else if path.ends_with(".gif") {
-        "image/gif"
-    } else if path.ends_with(".svg") {
-        "image/svg+xml"
-    } else if path.ends_with(".avif") {
-        "image/avif"
-    } else {
-        "image/jpeg"
-    }
-}

@@ -9,7 +9,7 @@ use rss::extension::{Extension, ExtensionMap};
 use rss::{CategoryBuilder, ChannelBuilder, GuidBuilder, ImageBuilder, ItemBuilder, Source};
 use store::{Attribution, Teaser};
 
-use super::{image_type, Channel};
+use super::Channel;
 use crate::app::Ctx;
 use crate::render::{safe_href, teaser_href};
 use crate::{assets, dates};
@@ -88,11 +88,17 @@ fn item(ctx: &Ctx<'_>, t: &Teaser, credit: Option<&Attribution>) -> rss::Item {
         })
         .unwrap_or_default();
     let mut extensions = ExtensionMap::new();
-    if let Some(src) = t.image_url.as_deref().filter(|s| safe_href(s)) {
+    // Our social card of the stored picture, never the publisher's file.
+    let card = t.image.as_ref().and_then(|i| {
+        let (mime, bytes) = crate::media::social_type_and_length(i)?;
+        Some((crate::media::social_url(ctx, i)?, mime, bytes))
+    });
+    if let Some((src, mime, bytes)) = card {
         let mut attrs = BTreeMap::from([
-            ("url".to_string(), src.to_string()),
+            ("url".to_string(), src),
             ("medium".to_string(), "image".to_string()),
-            ("type".to_string(), image_type(src).to_string()),
+            ("type".to_string(), mime.to_string()),
+            ("fileSize".to_string(), bytes.to_string()),
         ]);
         let mut children = BTreeMap::new();
         if let Some(alt) = t.image_alt.as_deref().filter(|a| !a.trim().is_empty()) {

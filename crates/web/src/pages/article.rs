@@ -228,7 +228,7 @@ async fn render(
         return Err(WebError::NotFound);
     }
     let id = parse_id(tail).ok_or(WebError::NotFound)?;
-    let ctx = Ctx::new(app, lang).await?;
+    let mut ctx = Ctx::new(app, lang).await?;
     let loaded = match load(&ctx, id).await? {
         Ok(loaded) => loaded,
         Err(elsewhere) if elsewhere.is_empty() => return Err(WebError::NotFound),
@@ -237,6 +237,7 @@ async fn render(
     if loaded.path != format!("/{lang}/{section}/{tail}") {
         return Ok(Rendered::Other(moved(&loaded.path)));
     }
+    ctx.images = std::sync::Arc::new(crate::media::shown(&ctx, id).await);
     let related = related(&ctx, &loaded).await?;
     let comments = app.portal.store.visible_comments(id, lang).await?;
     let comments = crate::comments::section(&ctx, &loaded.path, token, &comments, notice);
@@ -385,11 +386,12 @@ fn published(a: &Loaded) -> Option<chrono::DateTime<chrono::FixedOffset>> {
 fn head(ctx: &Ctx<'_>, a: &Loaded) -> Head {
     let content = &a.version.content;
     let description = content.lead.as_ref().map(|l| l.plain_text());
+    // Our social card of the mirrored lead picture, never the publisher's file.
     let image = content
         .image
         .as_ref()
-        .map(|i| i.src.clone())
-        .filter(|s| safe_href(s));
+        .and_then(|i| ctx.images.get(&i.src))
+        .and_then(|i| crate::media::social_url(ctx, i));
     let original_url = a.record.original.identity_url().to_string();
     let published = published(a);
     let modified = a.record.original.modified.or(published);
@@ -541,13 +543,12 @@ fn body(ctx: &Ctx<'_>, a: &Loaded, related: &Related, comments: Markup) -> Marku
     }
 }
 
-/// The publisher, printed once: logo, name, link to its home page.
+/// The publisher, printed once: name and link to its home page.
 fn publisher_credit(p: &Publisher, lang: &str) -> Markup {
     let url = p.url.as_deref().filter(|u| safe_href(u));
-    let logo = p.logo.as_deref().filter(|u| safe_href(u));
     let inner = html! {
-        // The name is printed next to the logo, so the logo's alt stays empty.
-        @if let Some(logo) = logo { img.publisher-logo src=(logo) alt="" height="24"; }
+        // The publisher's logo is not mirrored, and a page never links a
+        // publisher's picture: the name stands alone.
         span.publisher-name lang=(lang) { (p.name) }
     };
     html! {

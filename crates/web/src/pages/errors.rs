@@ -80,6 +80,7 @@ fn not_served(app: &App, lang: &str) -> Response {
         lang,
         sections: Arc::default(),
         comment_counts: Arc::default(),
+        images: Arc::default(),
     };
     let served: Vec<(String, String)> = app
         .portal

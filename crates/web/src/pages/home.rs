@@ -35,10 +35,7 @@ async fn render(app: &crate::app::App, lang: &str) -> Result<Response, WebError>
         .teasers(lang, TeaserFilter::default(), LATEST, 0)
         .await?;
     // The top story is the newest one with a picture.
-    let lead_index = latest
-        .iter()
-        .position(|t| t.image_url.is_some())
-        .unwrap_or(0);
+    let lead_index = latest.iter().position(|t| t.image.is_some()).unwrap_or(0);
     let lead = latest.get(lead_index);
     let rest: Vec<_> = latest
         .iter()

@@ -15,6 +15,7 @@ mod editor_browser;
 mod feeds;
 mod hardening;
 mod i18n;
+mod media;
 mod pages;
 mod reports;
 mod roles;

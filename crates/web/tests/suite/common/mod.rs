@@ -9,6 +9,8 @@ use axum::body::Body;
 use axum::http::{Request, Response, StatusCode};
 use chrono::{DateTime, Duration, FixedOffset};
 use http_body_util::BodyExt;
+use images::{ContentHash, OutputFormat, Storage, StorageConfig};
+use store::{ImageOutcome, RenditionInfo, StoredImage};
 use store::{NewArticle, SourceKind, Store, Translation, TranslationStatus};
 use tower::ServiceExt;
 use web::{Portal, PortalConfig};
@@ -20,6 +22,10 @@ pub const LANGS: [&str; 9] = ["vi", "en", "fr", "de", "es", "zh", "ja", "ko", "r
 pub struct Fixture {
     pub store: Store,
     pub _dir: tempfile::TempDir,
+    /// Where the main article's pictures are stored (every one; see `media::mirror`).
+    pub images: images::Storage,
+    /// That storage's directory.
+    pub images_dir: std::path::PathBuf,
     /// The article the tests read (vi, fr, en published; de held).
     pub main: i64,
     pub taken_down: i64,
@@ -417,9 +423,14 @@ pub async fn fixture() -> Fixture {
     .await;
     all.push(old);
 
+    let images_dir = dir.path().join("images");
+    let images = storage(&images_dir);
+    mirror(&store, &images, main, &[]).await;
     Fixture {
         store,
         _dir: dir,
+        images,
+        images_dir,
         main,
         taken_down,
         old,
@@ -435,7 +446,7 @@ pub fn portal(f: &Fixture) -> Portal {
 }
 
 pub fn portal_with(f: &Fixture, config: PortalConfig) -> Portal {
-    Portal::new(f.store.clone(), None, config)
+    Portal::new(f.store.clone(), None, config).with_images(f.images.clone())
 }
 
 pub struct Got {
@@ -732,4 +743,105 @@ pub async fn chromium_load(browser: &'static str, url: String) -> (String, Strin
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
+}
+
+/// The renditions the fixture stores for every picture.
+const MADE: [(u32, u32, OutputFormat); 5] = [
+    (480, 320, OutputFormat::Webp),
+    (480, 320, OutputFormat::Jpeg),
+    (960, 640, OutputFormat::Webp),
+    (960, 640, OutputFormat::Jpeg),
+    (1200, 800, OutputFormat::Jpeg),
+];
+
+fn format_name(f: OutputFormat) -> &'static str {
+    match f {
+        OutputFormat::Avif => "avif",
+        OutputFormat::Webp => "webp",
+        OutputFormat::Jpeg => "jpeg",
+        OutputFormat::Png => "png",
+    }
+}
+
+/// A disk storage in `root`.
+pub fn storage(root: &std::path::Path) -> Storage {
+    Storage::new(&StorageConfig::Disk {
+        root: root.to_path_buf(),
+    })
+    .unwrap()
+}
+
+/// Stores every picture of `article_id` except those whose URL contains
+/// `skip`, as the image stage would: files first, then the rows. The bytes
+/// are stand-ins (`rendition {key}`): the portal serves what is stored.
+pub async fn mirror(store: &Store, storage: &Storage, article_id: i64, skip: &[&str]) {
+    let record = store.article(article_id).await.unwrap();
+    let mut refs = Vec::new();
+    if let Some(lead) = &record.original.image {
+        refs.push(store::NewImageRef {
+            role: store::ImageRole::Lead,
+            position: 0,
+            url: lead.src.clone(),
+            credit: lead.credit.clone(),
+            alt: lead.alt.clone(),
+            caption: None,
+        });
+    }
+    let figures = record.original.blocks.iter().filter_map(|b| match b {
+        Block::Figure(f) => Some(f),
+        _ => None,
+    });
+    for (i, f) in figures.enumerate() {
+        refs.push(store::NewImageRef {
+            role: store::ImageRole::Body,
+            position: i as i64,
+            url: f.src.clone(),
+            credit: f.credit.clone(),
+            alt: f.alt.clone(),
+            caption: None,
+        });
+    }
+    for r in store.sync_article_images(article_id, &refs).await.unwrap() {
+        if skip.iter().any(|s| r.url.contains(s)) {
+            continue;
+        }
+        let hash = ContentHash::of(r.url.as_bytes());
+        let mut renditions = Vec::new();
+        for (w, h, f) in MADE {
+            let key = images::rendition_key(&hash, w, f);
+            storage
+                .put(&key, format!("rendition {key}").into_bytes(), f.mime())
+                .await
+                .unwrap();
+            renditions.push(RenditionInfo {
+                width: w,
+                height: h,
+                format: format_name(f).into(),
+                bytes: 1000,
+            });
+        }
+        store
+            .put_image(&StoredImage {
+                hash: hash.to_string(),
+                format: "jpeg".into(),
+                width: 1200,
+                height: 800,
+                bytes: 400_000,
+                stored_bytes: 5000,
+                renditions,
+                plan: "test".into(),
+                stored_at: 1,
+            })
+            .await
+            .unwrap();
+        store
+            .record_image_outcome(
+                r.id,
+                &ImageOutcome::Stored {
+                    hash: hash.to_string(),
+                },
+            )
+            .await
+            .unwrap();
+    }
 }
