@@ -240,8 +240,8 @@ async fn the_editor_says_where_each_segment_is_and_where_it_came_from_in_words()
         text.contains("absent de la traduction"),
         "the term missing in segment 12"
     );
-    // Placeholders are shown as text, never as markup.
-    assert!(body.contains("&lt;x1&gt;<mark class=\"term\""));
+    // Formatting tags are shown as tags (text set apart), never as markup.
+    assert!(body.contains("<span class=\"ph\">&lt;x1&gt;</span><mark class=\"term\""));
     // Nothing a person reads is a report key or JSON.
     for raw in [
         "blocks[",

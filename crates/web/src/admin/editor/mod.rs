@@ -140,6 +140,44 @@ fn find_all(hay: &str, needle: &str, case_sensitive: bool) -> Vec<(usize, usize)
     out
 }
 
+/// The end of an inline formatting tag (`<x1>` or `</x1>`) starting at
+/// `at`, if one does: the engine's placeholders for bold, links and the like.
+fn tag_end(text: &str, at: usize) -> Option<usize> {
+    let rest = text[at..].strip_prefix('<')?;
+    let rest = rest.strip_prefix('/').unwrap_or(rest);
+    let digits = rest.strip_prefix('x')?;
+    let n = digits.bytes().take_while(u8::is_ascii_digit).count();
+    if n == 0 || n > 3 || digits.as_bytes().get(n) != Some(&b'>') {
+        return None;
+    }
+    Some(text.len() - digits.len() + n + 1)
+}
+
+/// `text` with its formatting tags set apart (`span.ph`), so they read as
+/// tags to keep rather than as words.
+fn tagged(text: &str) -> Markup {
+    let mut pieces: Vec<(&str, bool)> = Vec::new();
+    let (mut from, mut at) = (0, 0);
+    while let Some(i) = text[at..].find('<') {
+        let start = at + i;
+        match tag_end(text, start) {
+            Some(end) => {
+                pieces.push((&text[from..start], false));
+                pieces.push((&text[start..end], true));
+                from = end;
+                at = end;
+            }
+            None => at = start + 1,
+        }
+    }
+    pieces.push((&text[from..], false));
+    html! {
+        @for (piece, tag) in &pieces {
+            @if *tag { span.ph { (piece) } } @else { (piece) }
+        }
+    }
+}
+
 /// `text` with each found term marked; `which` picks the source term or the
 /// required translation.
 fn marked(text: &str, found: &[(&GlossaryTerm, bool)], source_side: bool) -> Markup {
@@ -167,10 +205,10 @@ fn marked(text: &str, found: &[(&GlossaryTerm, bool)], source_side: bool) -> Mar
     let rest = &text[at..];
     html! {
         @for (before, found, term) in &pieces {
-            (before)
+            (tagged(before))
             mark.term title=(format!("{} → {}", term.term, term.translation)) { (found) }
         }
-        (rest)
+        (tagged(rest))
     }
 }
 
@@ -876,6 +914,22 @@ mod tests {
         assert_eq!(find_all("x", "", false), []);
         let many = "ab ".repeat(1000);
         assert_eq!(find_all(&many, "ab", false).len(), 20);
+    }
+
+    #[test]
+    fn formatting_tags_are_set_apart_and_the_rest_escaped() {
+        assert_eq!(
+            tagged("a <x1>b</x1> <x <x12> </x> <b> x1> <x1234>").into_string(),
+            "a <span class=\"ph\">&lt;x1&gt;</span>b<span class=\"ph\">&lt;/x1&gt;</span> &lt;x \
+             <span class=\"ph\">&lt;x12&gt;</span> &lt;/x&gt; &lt;b&gt; x1&gt; &lt;x1234&gt;"
+        );
+        assert_eq!(tagged("").into_string(), "");
+        assert_eq!(tagged("<").into_string(), "&lt;");
+        assert_eq!(tagged("<x1").into_string(), "&lt;x1");
+        assert_eq!(
+            tagged("é<x1>ü").into_string(),
+            "é<span class=\"ph\">&lt;x1&gt;</span>ü"
+        );
     }
 
     #[test]
