@@ -92,7 +92,9 @@
       return r.json().then(function (j) { return { ok: r.ok, j: j }; });
     }).then(function (res) {
       if (!res.ok || !res.j.ok) { throw new Error(res.j.message || list.dataset.failed); }
-      var text = then === "accept" ? machineOf(form) : form.querySelector("textarea").value.trim();
+      // Accepting keeps what the page showed (a pending correction, else the version's text).
+      var box = form.querySelector("textarea");
+      var text = then === "accept" ? box.defaultValue.trim() : box.value.trim();
       s.querySelector(".seg-text").textContent = text;
       var pending = s.querySelector(".seg-pending");
       if (pending) { pending.remove(); }

@@ -384,6 +384,21 @@ async fn saving_is_confirmed_as_json_or_by_a_redirect_to_the_next_segment() {
             ),
         ]
     );
+    // Accepting a segment whose correction is not published yet keeps the
+    // correction (what the page shows), never the machine's text under it.
+    let got = eve
+        .post(&format!("{base}/segments/{FLAGGED}"), &[("then", "accept")])
+        .await;
+    assert_eq!(got.status, 303);
+    assert_eq!(
+        revisions(&f.store).await,
+        [(
+            f.main,
+            "Có 1.115 người".into(),
+            "Il y a 1 115 personnes".into(),
+            "eve".into()
+        )]
+    );
     // The editor's change against the machine output, kept after the report is re-rendered.
     let mut fr = f.store.translation(f.main, "fr").await.unwrap().unwrap();
     let mut segs = fr.segments.as_array().unwrap().clone();

@@ -576,7 +576,17 @@ pub(crate) async fn save(
     };
     let then = form.get("then").map(String::as_str).unwrap_or("next");
     let target = if then == "accept" {
-        segment.target.clone()
+        // What the editor sees: a saved correction not yet published, else
+        // the version's text.
+        match store.corrections_of(id, &lang).await {
+            Ok(all) => all
+                .iter()
+                .rev()
+                .find(|c| c.source == segment.source)
+                .filter(|c| c.before_text == segment.target)
+                .map_or_else(|| segment.target.clone(), |c| c.after_text.clone()),
+            Err(e) => return server_error(&t, &e),
+        }
     } else {
         form.get("target")
             .map(|t| t.trim().to_string())
