@@ -128,6 +128,7 @@ async fn an_editor_reviews_an_article_with_the_keyboard_in_chromium() {
         b.goto(&format!("{base}/admin/articles/{main}/fr"));
         b.wait_for("document.querySelector('.seg.current')");
         assert!(text(&mut b, "#claim").contains("Vous l'avez pris"));
+        let top = if shots { b.screenshot(false) } else { Vec::new() };
         b.eval("window.__noReload = 1");
         // Find the flagged segment, edit, correct, save and move on.
         b.key("n", 0);
@@ -260,11 +261,11 @@ async fn an_editor_reviews_an_article_with_the_keyboard_in_chromium() {
             b.eval("document.getElementById('comments').scrollIntoView({block: 'start'})");
             comments.push(b.screenshot(false));
         }
-        (public, desktop, phone, comments, queue, article, moderation)
+        (public, [top, desktop], phone, comments, queue, article, moderation)
     })
     .await;
     server.abort();
-    let (public, desktop, phone, comments, queue, article, moderation) = outcome.unwrap();
+    let (public, [top, desktop], phone, comments, queue, article, moderation) = outcome.unwrap();
     assert!(public.contains("Relu par un rédacteur"), "{public}");
     // What went to the pipeline for the memory: the correction, then the
     // inserted match, then the accepted segment, each as a human translation.
@@ -317,6 +318,7 @@ async fn an_editor_reviews_an_article_with_the_keyboard_in_chromium() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/images");
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("desk-editor-desktop.png"), &desktop).unwrap();
+        std::fs::write(dir.join("desk-editor-top-desktop.png"), &top).unwrap();
         std::fs::write(dir.join("desk-editor-phone.png"), &phone).unwrap();
         std::fs::write(dir.join("comment-form-phone-dark.png"), &comments[0]).unwrap();
         std::fs::write(dir.join("comment-form-desktop.png"), &comments[1]).unwrap();
