@@ -16,6 +16,8 @@ Usage (from the workspace root):
            against `main_content`; default $WIDE_DIR, else
            ../shared/bench/web-content-extraction-benchmark, else /tmp/wceb
 --sets     which sets to run (default all four found)
+--baseline a bench_texts binary built from an earlier commit, shown as one more
+           system, for before/after figures from the same run
 --runs     timed runs per system and set (default 1); the fastest is reported
 --min-cpu  a system whose pass over a set takes less CPU than this (default 3 s)
            is run again with the pass repeated in one process, and the mean of
@@ -253,12 +255,16 @@ def main():
     ap.add_argument("--only", default="newsbridge,rs-trafilatura,trafilatura",
                     help="comma-separated systems to run")
     ap.add_argument("--dump", help="directory to keep each system's texts (JSON lines)")
+    ap.add_argument("--baseline", help="another build of the bench_texts example (an earlier commit's), "
+                    "run as a fourth system 'newsbridge baseline'")
     args = ap.parse_args()
 
     systems = []
     wanted = args.only.split(",")
     if "newsbridge" in wanted:
         systems.append(("newsbridge extract", build_newsbridge()))
+    if args.baseline:
+        systems.append(("newsbridge baseline", [args.baseline]))
     if "rs-trafilatura" in wanted:
         systems.append(("rs-trafilatura 0.2.2", build_rs_trafilatura()))
     if "trafilatura" in wanted:
@@ -287,7 +293,7 @@ def main():
             for name, cmd in systems:
                 best = None
                 for i in range(args.runs):
-                    out = os.path.join(tmp, f"{set_name}-{name.split()[0]}.out")
+                    out = os.path.join(tmp, f"{set_name}-{name.replace(' ', '_')}.out")
                     texts, cpu, wall = run_system(cmd, manifest, out)
                     if 0 < cpu < args.min_cpu:
                         # A short loop is measured in 10 ms ticks: repeat it in the same process.
@@ -302,7 +308,7 @@ def main():
                 texts, cpu, wall = best
                 if args.dump:
                     os.makedirs(args.dump, exist_ok=True)
-                    with open(os.path.join(args.dump, f"{set_name}-{name.split()[0]}.jsonl"), "w",
+                    with open(os.path.join(args.dump, f"{set_name}-{name.replace(' ', '_')}.jsonl"), "w",
                               encoding="utf-8") as f:
                         for k, t in texts.items():
                             f.write(json.dumps({"key": k, "text": t}, ensure_ascii=False) + "\n")

@@ -732,6 +732,11 @@ pub(crate) fn trailing_end_matter(blocks: &mut Vec<Block>) {
             Block::Paragraph { text } | Block::Heading { text, .. } => text.plain_text(),
             _ => return false,
         };
+        // 60 characters are at most 240 bytes (plus spaces `clean` collapses):
+        // long paragraphs are passed over without copying them.
+        if text.len() > 480 {
+            return false;
+        }
         let lower = crate::text::clean(&text).to_lowercase();
         lower.chars().count() <= 60 && END_LABELS.iter().any(|l| lower.starts_with(l))
     }) else {

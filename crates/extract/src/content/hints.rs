@@ -475,3 +475,37 @@ pub(crate) fn body_hint_tier(dom: &Dom, id: NodeId) -> Option<usize> {
         })
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::is_chrome_word;
+
+    #[test]
+    fn chrome_words() {
+        for w in [
+            "ez-toc-container",
+            "table-of-contents",
+            "read-next",
+            "c-flyout",
+            "appstores",
+            "share-bar",
+            "sidebar",
+            "ad-slot",
+            "elementor-widget-nav-menu",
+        ] {
+            assert!(is_chrome_word(w), "{w}");
+        }
+        // Sections a table of contents points to are the article.
+        for w in [
+            "toc_title_1",
+            "css-11iztoc",
+            "entry-content",
+            "commentary",
+            "apageroot",
+            "elementor-widget-text-editor",
+            "js-truncate-related-to-my-size",
+        ] {
+            assert!(!is_chrome_word(w), "{w}");
+        }
+    }
+}
