@@ -449,6 +449,17 @@ pub(crate) const BODY_HINTS: &[&[&str]] = &[
     ],
 ];
 
+/// [`BODY_HINTS`] with "_" written "-", as the class names are compared.
+fn folded_body_hints() -> &'static [Vec<String>] {
+    static FOLDED: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
+    FOLDED.get_or_init(|| {
+        BODY_HINTS
+            .iter()
+            .map(|tier| tier.iter().map(|k| k.replace('_', "-")).collect())
+            .collect()
+    })
+}
+
 /// Which tier of [`BODY_HINTS`] the element's class or id matches.
 pub(crate) fn body_hint_tier(dom: &Dom, id: NodeId) -> Option<usize> {
     if !matches!(
@@ -465,15 +476,9 @@ pub(crate) fn body_hint_tier(dom: &Dom, id: NodeId) -> Option<usize> {
     }
     // Compare with "_" and "--" folded to "-": "post_content", "article--body".
     let s = class_and_id(dom, id).replace('_', "-").replace("--", "-");
-    BODY_HINTS.iter().position(|tier| {
-        tier.iter().any(|k| {
-            if k.contains('_') {
-                s.contains(&k.replace('_', "-"))
-            } else {
-                s.contains(k)
-            }
-        })
-    })
+    folded_body_hints()
+        .iter()
+        .position(|tier| tier.iter().any(|k| s.contains(k.as_str())))
 }
 
 #[cfg(test)]

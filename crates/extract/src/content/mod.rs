@@ -303,11 +303,12 @@ fn choose(dom: &Dom, stats: &Stats, lead: Option<NodeId>) -> Vec<NodeId> {
     // Well-known containers, strongest tier first.
     let mut best_hint: Option<(usize, usize, NodeId)> = None;
     for d in dom.descendants(body) {
+        // The prose count is an array read; the class test is not.
+        let text = stats.prose(d);
+        if text < 100 {
+            continue;
+        }
         if let Some(tier) = hints::body_hint_tier(dom, d) {
-            let text = stats.prose(d);
-            if text < 100 {
-                continue;
-            }
             let better = match best_hint {
                 None => true,
                 Some((t, len, _)) => tier < t || (tier == t && text > len),
