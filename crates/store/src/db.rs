@@ -63,6 +63,13 @@ impl Store {
         let pool = AnyPoolOptions::new()
             .max_connections(max)
             .acquire_timeout(Duration::from_secs(30))
+            // No idle reaper: sqlx 0.8's maintenance task can spin at 100 %
+            // CPU for ever once its idle count wraps below zero in a race
+            // (sqlx issue 3645, fixed only in 0.9), wedging the runtime; a
+            // demo under load hung that way. Connections are few (4 or 8) and
+            // each is tested before use, so keeping them open costs nothing.
+            .idle_timeout(None)
+            .max_lifetime(None)
             // SQLite keeps 16 MB of pages per connection (the default 2 MB
             // missed on every page of a 100,000-article archive: teasers' rows
             // lie spread over gigabytes). Not mmap: a read error there is a
