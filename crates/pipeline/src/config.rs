@@ -572,8 +572,8 @@ impl Config {
     }
 
     /// The job retry policy.
-    pub fn retry_policy(&self) -> store::RetryPolicy {
-        store::RetryPolicy {
+    pub fn retry_policy(&self) -> store::JobRetry {
+        store::JobRetry {
             max_attempts: i64::from(self.workers.max_attempts),
             base_delay_ms: self.workers.retry_base_seconds.saturating_mul(1000) as i64,
             max_delay_ms: self.workers.retry_max_seconds.saturating_mul(1000) as i64,

@@ -129,7 +129,7 @@ impl FromStr for JobState {
 
 /// How failed jobs are retried.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RetryPolicy {
+pub struct JobRetry {
     /// Attempts before a job is declared dead.
     pub max_attempts: i64,
     /// Delay before the first retry, in milliseconds; doubled on each attempt.
@@ -138,9 +138,9 @@ pub struct RetryPolicy {
     pub max_delay_ms: i64,
 }
 
-impl Default for RetryPolicy {
+impl Default for JobRetry {
     fn default() -> Self {
-        RetryPolicy {
+        JobRetry {
             max_attempts: 5,
             base_delay_ms: 10_000,
             max_delay_ms: 3_600_000,
@@ -148,7 +148,7 @@ impl Default for RetryPolicy {
     }
 }
 
-impl RetryPolicy {
+impl JobRetry {
     /// Delay before the retry that follows attempt number `attempts` (1-based):
     /// exponential, capped, with up to 20% random jitter so retries spread out.
     pub fn delay_ms(&self, attempts: i64) -> i64 {
@@ -211,7 +211,7 @@ impl Store {
         kind: JobKind,
         payload: &impl Serialize,
         dedupe_key: Option<&str>,
-        policy: RetryPolicy,
+        policy: JobRetry,
     ) -> Result<bool> {
         self.enqueue_at(kind, payload, dedupe_key, policy, now_ms())
             .await
@@ -223,7 +223,7 @@ impl Store {
         kind: JobKind,
         payload: &impl Serialize,
         dedupe_key: Option<&str>,
-        policy: RetryPolicy,
+        policy: JobRetry,
         run_at: i64,
     ) -> Result<bool> {
         let (payload, source_id) = encode_payload(payload)?;
@@ -253,7 +253,7 @@ impl Store {
         kind: JobKind,
         payload: &impl Serialize,
         dedupe_key: &str,
-        policy: RetryPolicy,
+        policy: JobRetry,
     ) -> Result<bool> {
         let (payload, source_id) = encode_payload(payload)?;
         let now = now_ms();
@@ -378,7 +378,7 @@ impl Store {
         job: &Job,
         error: &str,
         permanent: bool,
-        policy: RetryPolicy,
+        policy: JobRetry,
     ) -> Result<JobState> {
         let now = now_ms();
         let state = if permanent || job.attempts >= job.max_attempts {
@@ -452,7 +452,7 @@ mod tests {
 
     #[test]
     fn backoff_doubles_and_is_capped() {
-        let p = RetryPolicy {
+        let p = JobRetry {
             max_attempts: 10,
             base_delay_ms: 1000,
             max_delay_ms: 5000,

@@ -60,7 +60,7 @@ pub use images::{
     ImageCounts, ImageOutcome, ImageRef, ImageRole, ImageState, NewImageRef, RenditionInfo,
     ShownImage, StoredImage,
 };
-pub use jobs::{Job, JobKind, JobState, RetryPolicy};
+pub use jobs::{Job, JobKind, JobRetry, JobState};
 pub use lists::Listing;
 pub use memory::MemorySegment;
 pub use migrate::SCHEMA_VERSION;

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{JobKind, Result, RetryPolicy, Store};
+use crate::{JobKind, JobRetry, Result, Store};
 
 /// An editor's correction of one translated segment: the pipeline remembers
 /// it as a human translation (reused by every future match) and re-renders
@@ -24,7 +24,7 @@ pub struct Revision {
 impl Store {
     /// Queues a correction for the `revise` stage.
     pub async fn queue_revision(&self, revision: &Revision) -> Result<()> {
-        self.enqueue(JobKind::Revise, revision, None, RetryPolicy::default())
+        self.enqueue(JobKind::Revise, revision, None, JobRetry::default())
             .await?;
         Ok(())
     }

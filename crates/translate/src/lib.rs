@@ -65,8 +65,8 @@ pub use engine::CTranslate2;
 pub use engine::{
     built_in_engines, BatchingConfig, BatchingStats, BuiltInEngine, CTranslate2Config,
     CTranslate2Device, DeepL, DeepLConfig, Engine, EngineConfig, EngineError, Engines,
-    EnginesConfig, LibreTranslate, LibreTranslateConfig, OpenAi, OpenAiConfig, RetryPolicy,
-    RouteConfig, Secret, SharedBatches, Step, StepConfig,
+    EnginesConfig, LibreTranslate, LibreTranslateConfig, OpenAi, OpenAiConfig, EngineRetry,
+    RouteConfig, ApiKey, SharedBatches, Step, StepConfig,
 };
 pub use glossary::{
     Glossary, GlossaryEntry, GlossaryError, Protected, Restored, TermKind, TermMatch,

@@ -2,7 +2,7 @@
 
 use serde_json::json;
 use store::{
-    HealthChange, JobKind, PollObservation, RetryPolicy, SourceHealth, SourceKind, Store,
+    HealthChange, JobKind, JobRetry, PollObservation, SourceHealth, SourceKind, Store,
     ARTICLE_JOBS_TO_JUDGE,
 };
 
@@ -131,7 +131,7 @@ on_both_backends!(
     a_source_whose_articles_all_die_is_unhealthy_though_its_feed_reads,
     |store: Store| async move {
         let id = feed(&store).await;
-        let policy = RetryPolicy {
+        let policy = JobRetry {
             max_attempts: 1,
             base_delay_ms: 0,
             max_delay_ms: 0,

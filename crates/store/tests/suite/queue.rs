@@ -3,10 +3,10 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use store::{JobKind, JobState, RetryPolicy, Store};
+use store::{JobKind, JobRetry, JobState, Store};
 
-fn fast() -> RetryPolicy {
-    RetryPolicy {
+fn fast() -> JobRetry {
+    JobRetry {
         max_attempts: 3,
         base_delay_ms: 0,
         max_delay_ms: 0,
@@ -132,7 +132,7 @@ on_both_backends!(
 );
 
 on_both_backends!(backoff_delays_the_retry, |store: Store| async move {
-    let slow = RetryPolicy {
+    let slow = JobRetry {
         max_attempts: 5,
         base_delay_ms: 3_600_000,
         max_delay_ms: 7_200_000,
@@ -210,7 +210,7 @@ on_both_backends!(
                 JobKind::Poll,
                 &2,
                 None,
-                RetryPolicy {
+                JobRetry {
                     max_attempts: 1,
                     ..fast()
                 },

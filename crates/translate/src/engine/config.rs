@@ -32,30 +32,30 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    BatchingConfig, CTranslate2Device, DeepL, Engine, EngineError, LibreTranslate, OpenAi,
-    RetryPolicy,
+    BatchingConfig, CTranslate2Device, DeepL, Engine, EngineError, EngineRetry, LibreTranslate,
+    OpenAi,
 };
 
-/// A secret (API key) that never shows in logs.
+/// An API key that never shows in logs.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct Secret(String);
+pub struct ApiKey(String);
 
-impl Secret {
-    /// Wraps a secret value.
+impl ApiKey {
+    /// Wraps a key.
     pub fn new(value: impl Into<String>) -> Self {
-        Secret(value.into())
+        ApiKey(value.into())
     }
 
-    /// The secret value, for the request that needs it.
+    /// The key, for the request that needs it.
     pub fn expose(&self) -> &str {
         &self.0
     }
 }
 
-impl fmt::Debug for Secret {
+impl fmt::Debug for ApiKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Secret(***)")
+        f.write_str("ApiKey(***)")
     }
 }
 
@@ -73,7 +73,7 @@ pub struct LibreTranslateConfig {
     pub url: String,
     /// API key, when the server requires one.
     #[serde(default)]
-    pub api_key: Option<Secret>,
+    pub api_key: Option<ApiKey>,
     /// Model label kept as the translations' origin (LibreTranslate does not report one).
     #[serde(default = "LibreTranslateConfig::default_model")]
     pub model: String,
@@ -88,7 +88,7 @@ pub struct LibreTranslateConfig {
     pub language_codes: HashMap<String, String>,
     /// Retries.
     #[serde(default)]
-    pub retry: RetryPolicy,
+    pub retry: EngineRetry,
 }
 
 impl LibreTranslateConfig {
@@ -112,7 +112,7 @@ impl LibreTranslateConfig {
             timeout_secs: default_timeout(),
             max_batch: Self::default_batch(),
             language_codes: HashMap::new(),
-            retry: RetryPolicy::default(),
+            retry: EngineRetry::default(),
         }
     }
 }
@@ -129,7 +129,7 @@ pub struct OpenAiConfig {
     pub model: String,
     /// Bearer token, when the server requires one.
     #[serde(default)]
-    pub api_key: Option<Secret>,
+    pub api_key: Option<ApiKey>,
     /// Sampling temperature (0: deterministic).
     #[serde(default)]
     pub temperature: f32,
@@ -153,7 +153,7 @@ pub struct OpenAiConfig {
     pub concurrency: usize,
     /// Retries.
     #[serde(default)]
-    pub retry: RetryPolicy,
+    pub retry: EngineRetry,
 }
 
 impl OpenAiConfig {
@@ -184,7 +184,7 @@ impl OpenAiConfig {
             timeout_secs: Self::default_timeout(),
             max_batch: Self::default_batch(),
             concurrency: Self::default_concurrency(),
-            retry: RetryPolicy::default(),
+            retry: EngineRetry::default(),
         }
     }
 }
@@ -199,7 +199,7 @@ pub struct DeepLConfig {
     #[serde(default = "DeepLConfig::default_url")]
     pub url: String,
     /// The `DeepL-Auth-Key`.
-    pub api_key: Secret,
+    pub api_key: ApiKey,
     /// `xml` (default) or `html`.
     #[serde(default = "DeepLConfig::default_tags")]
     pub tag_handling: String,
@@ -220,7 +220,7 @@ pub struct DeepLConfig {
     pub max_batch: usize,
     /// Retries.
     #[serde(default)]
-    pub retry: RetryPolicy,
+    pub retry: EngineRetry,
 }
 
 impl DeepLConfig {
@@ -242,14 +242,14 @@ impl DeepLConfig {
         DeepLConfig {
             name: Self::default_name(),
             url: url.to_string(),
-            api_key: Secret::new(api_key),
+            api_key: ApiKey::new(api_key),
             tag_handling: Self::default_tags(),
             formality: None,
             glossaries: HashMap::new(),
             target_variants: HashMap::new(),
             timeout_secs: default_timeout(),
             max_batch: Self::default_batch(),
-            retry: RetryPolicy::default(),
+            retry: EngineRetry::default(),
         }
     }
 }

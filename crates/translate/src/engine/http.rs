@@ -12,7 +12,7 @@ use super::EngineError;
 /// How a remote engine retries transient failures (429, 5xx, timeouts, connection errors).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
-pub struct RetryPolicy {
+pub struct EngineRetry {
     /// Retries after the first attempt.
     pub max_retries: u32,
     /// First backoff delay, doubled at each retry.
@@ -24,9 +24,9 @@ pub struct RetryPolicy {
     pub max_retry_after_secs: u64,
 }
 
-impl Default for RetryPolicy {
+impl Default for EngineRetry {
     fn default() -> Self {
-        RetryPolicy {
+        EngineRetry {
             max_retries: 3,
             base_delay_ms: 500,
             max_delay_ms: 20_000,
@@ -35,7 +35,7 @@ impl Default for RetryPolicy {
     }
 }
 
-impl RetryPolicy {
+impl EngineRetry {
     fn backoff(&self, attempt: u32) -> Duration {
         let factor = 1u64.checked_shl(attempt.min(20)).unwrap_or(u64::MAX);
         Duration::from_millis(
@@ -54,14 +54,14 @@ const MAX_BODY: usize = 16 * 1024 * 1024;
 pub(crate) struct HttpClient {
     engine: String,
     client: Client,
-    retry: RetryPolicy,
+    retry: EngineRetry,
 }
 
 impl HttpClient {
     pub(crate) fn new(
         engine: &str,
         timeout: Duration,
-        retry: RetryPolicy,
+        retry: EngineRetry,
     ) -> Result<Self, EngineError> {
         let client = Client::builder()
             .timeout(timeout)
@@ -254,7 +254,7 @@ mod tests {
 
     #[test]
     fn backoff_doubles_and_caps() {
-        let p = RetryPolicy {
+        let p = EngineRetry {
             max_retries: 5,
             base_delay_ms: 100,
             max_delay_ms: 1000,

@@ -38,12 +38,12 @@ pub use self::ctranslate2::CTranslate2;
 pub use batching::{BatchingConfig, BatchingStats, SharedBatches};
 pub use built_in::{built_in_engines, BuiltInEngine};
 pub use config::{
-    CTranslate2Config, DeepLConfig, EngineConfig, EnginesConfig, LibreTranslateConfig,
-    OpenAiConfig, RouteConfig, Secret, StepConfig,
+    ApiKey, CTranslate2Config, DeepLConfig, EngineConfig, EnginesConfig, LibreTranslateConfig,
+    OpenAiConfig, RouteConfig, StepConfig,
 };
 pub use deepl::DeepL;
 pub use device::CTranslate2Device;
-pub use http::RetryPolicy;
+pub use http::EngineRetry;
 pub use libretranslate::LibreTranslate;
 pub use openai::OpenAi;
 pub use route::{Engines, Step};

@@ -13,8 +13,8 @@ use axum::response::Response;
 use axum::Router;
 use serde_json::{json, Value};
 use translate::{
-    DeepL, DeepLConfig, Engine, EngineError, LangPair, LibreTranslate, LibreTranslateConfig,
-    OpenAi, OpenAiConfig, RetryPolicy, Secret,
+    ApiKey, DeepL, DeepLConfig, Engine, EngineError, EngineRetry, LangPair, LibreTranslate,
+    LibreTranslateConfig, OpenAi, OpenAiConfig,
 };
 
 /// One request as the fake server saw it.
@@ -108,8 +108,8 @@ async fn serve(script: impl Fn(usize, &Seen) -> Reply + Send + Sync + 'static) -
     (format!("http://{addr}"), fake)
 }
 
-fn fast_retry(max_retries: u32) -> RetryPolicy {
-    RetryPolicy {
+fn fast_retry(max_retries: u32) -> EngineRetry {
+    EngineRetry {
         max_retries,
         base_delay_ms: 10,
         max_delay_ms: 50,
@@ -151,9 +151,9 @@ fn libre_reply(seen: &Seen) -> Reply {
     Reply::json(json!({ "translatedText": q.iter().map(|s| dictionary(s)).collect::<Vec<_>>() }))
 }
 
-fn libre(url: &str, retry: RetryPolicy) -> LibreTranslate {
+fn libre(url: &str, retry: EngineRetry) -> LibreTranslate {
     let mut c = LibreTranslateConfig::new(url);
-    c.api_key = Some(Secret::new("lt-key"));
+    c.api_key = Some(ApiKey::new("lt-key"));
     c.retry = retry;
     c.timeout_secs = 2;
     LibreTranslate::new(c).unwrap()
@@ -176,7 +176,7 @@ async fn libretranslate_protocol() {
     assert!(req["q"].is_array());
 
     let mut c = LibreTranslateConfig::new(&url);
-    c.api_key = Some(Secret::new("wrong"));
+    c.api_key = Some(ApiKey::new("wrong"));
     let err = LibreTranslate::new(c)
         .unwrap()
         .translate_batch(&vi_fr(), &segs(&["Trời mưa."]))
@@ -296,7 +296,7 @@ async fn rate_limits_honour_retry_after() {
 async fn slow_servers_time_out() {
     let (url, fake) = serve(|_, seen| libre_reply(seen).after(Duration::from_secs(3))).await;
     let mut c = LibreTranslateConfig::new(&url);
-    c.api_key = Some(Secret::new("lt-key"));
+    c.api_key = Some(ApiKey::new("lt-key"));
     c.timeout_secs = 1;
     c.retry = fast_retry(1);
     let started = Instant::now();
@@ -348,7 +348,7 @@ fn chat(content: &str) -> Reply {
 
 fn openai(url: &str) -> OpenAi {
     let mut c = OpenAiConfig::new(&format!("{url}/v1"), "tiny");
-    c.api_key = Some(Secret::new("sk-test"));
+    c.api_key = Some(ApiKey::new("sk-test"));
     c.retry = fast_retry(1);
     c.timeout_secs = 2;
     OpenAi::new(c).unwrap()

@@ -25,9 +25,9 @@ use axum::response::{IntoResponse, Response};
 use axum::Router;
 use serde_json::{json, Value};
 use translate::{
-    Engine, EngineConfig, EngineError, Engines, EnginesConfig, Glossary, InMemoryStore, LangPair,
-    MemoryStore, OpenAi, OpenAiConfig, Origin, Outcome, Policy, QaFlag, RetryPolicy, RouteConfig,
-    SegmentOrigin, StepConfig, Translator,
+    Engine, EngineConfig, EngineError, EngineRetry, Engines, EnginesConfig, Glossary,
+    InMemoryStore, LangPair, MemoryStore, OpenAi, OpenAiConfig, Origin, Outcome, Policy, QaFlag,
+    RouteConfig, SegmentOrigin, StepConfig, Translator,
 };
 
 const URL_VAR: &str = "NEWSBRIDGE_OPENAI_E2E_URL";
@@ -238,7 +238,7 @@ fn engine_config(url: &str, model: &str) -> OpenAiConfig {
     c.name = ENGINE.into();
     c.max_tokens = Some(160);
     c.timeout_secs = 120;
-    c.retry = RetryPolicy {
+    c.retry = EngineRetry {
         max_retries: 1,
         base_delay_ms: 200,
         max_delay_ms: 1_000,
@@ -553,9 +553,9 @@ async fn openai_e2e_concurrency_and_timeout() {
     let mut c = engine_config(&url, &model);
     c.timeout_secs = 1;
     c.max_tokens = Some(512);
-    c.retry = RetryPolicy {
+    c.retry = EngineRetry {
         max_retries: 0,
-        ..RetryPolicy::default()
+        ..EngineRetry::default()
     };
     let engine = OpenAi::new(c).unwrap();
     let long: Vec<String> = (0..8)

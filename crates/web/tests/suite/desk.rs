@@ -601,7 +601,7 @@ async fn the_dashboard_counts_per_source_and_review_lists_originals_gone_upstrea
                 store::JobKind::Fetch,
                 &job,
                 Some(&format!("fetch:{n}")),
-                store::RetryPolicy::default(),
+                store::JobRetry::default(),
             )
             .await
             .unwrap();
