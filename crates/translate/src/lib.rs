@@ -63,10 +63,10 @@ mod units;
 #[cfg(feature = "ctranslate2")]
 pub use engine::CTranslate2;
 pub use engine::{
-    built_in_engines, BatchingConfig, BatchingStats, BuiltInEngine, CTranslate2Config,
-    CTranslate2Device, DeepL, DeepLConfig, Engine, EngineConfig, EngineError, Engines,
-    EnginesConfig, LibreTranslate, LibreTranslateConfig, OpenAi, OpenAiConfig, EngineRetry,
-    RouteConfig, ApiKey, SharedBatches, Step, StepConfig,
+    built_in_engines, ApiKey, BatchingConfig, BatchingStats, BuiltInEngine, CTranslate2Config,
+    CTranslate2Device, DeepL, DeepLConfig, Engine, EngineConfig, EngineError, EngineRetry, Engines,
+    EnginesConfig, LibreTranslate, LibreTranslateConfig, OpenAi, OpenAiConfig, RouteConfig,
+    SharedBatches, Step, StepConfig,
 };
 pub use glossary::{
     Glossary, GlossaryEntry, GlossaryError, Protected, Restored, TermKind, TermMatch,
@@ -83,6 +83,7 @@ pub use memory::{
 pub use numbers::{find_numbers, NumberConventions, NumberToken};
 pub use pipeline::Translator;
 pub use placeholder::{decode, encode, encode_plain, strip_tags, Decoded, Markup, Tagged};
+pub use qa::audit::{audit_pairs, AuditError, AuditOptions, AuditSummary, MAX_AUDIT_LINE};
 pub use qa::{check_segment, QaConfig, QaFlag, QaInput};
 pub use report::{
     Outcome, Policy, RunStats, SegmentOrigin, SegmentReport, TranslateError, TranslatedArticle,

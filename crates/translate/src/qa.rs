@@ -10,6 +10,7 @@
 //! the credit vocabulary (`credits`: "Ảnh:", "Tư liệu"), personal names
 //! (`names`), a cut ending (`truncation`), the length ratio and loops.
 
+pub(crate) mod audit;
 pub(crate) mod credits;
 mod figures;
 mod names;
