@@ -10,12 +10,14 @@
 //! nothing behind. None of this needs the `ctranslate2` feature.
 
 mod archive;
+mod download;
 mod layout;
 mod registry;
 
 use std::io;
 use std::path::{Path, PathBuf};
 
+pub use download::MAX_MODEL_DOWNLOAD;
 pub use layout::ModelFiles;
 pub use registry::{AddOptions, InstalledModel, ModelRegistry, ModelSource};
 
@@ -81,6 +83,14 @@ pub enum ModelError {
         name: String,
         /// The models directory.
         dir: PathBuf,
+    },
+    /// A model archive could not be downloaded.
+    #[error("cannot download {url}: {reason}")]
+    Download {
+        /// The address.
+        url: String,
+        /// What went wrong.
+        reason: String,
     },
     /// CTranslate2 or SentencePiece refused to load the model.
     #[error("{dir}: cannot load the model: {reason}")]

@@ -61,6 +61,23 @@ pub struct InstalledModel {
     pub problem: Option<String>,
 }
 
+impl InstalledModel {
+    /// The `newsbridge.toml` lines that declare this model as an engine and
+    /// route its pair (vi → en when the languages are unknown) to it.
+    pub fn config_snippet(&self) -> String {
+        let (from, to) = (
+            self.source_lang.as_deref().unwrap_or("vi"),
+            self.target_lang.as_deref().unwrap_or("en"),
+        );
+        format!(
+            "[[translation.engines]]\nkind = \"ctranslate2\"\nname = \"{name}\"\nmodel_dir = \"{dir}\"\nsource = \"{from}\"\ntarget = \"{to}\"\n\n\
+             [[translation.routes]]\nsource = \"{from}\"\ntarget = \"{to}\"\nchain = [{{ engine = \"{name}\" }}]",
+            name = self.name,
+            dir = self.dir.display(),
+        )
+    }
+}
+
 #[derive(Debug, Serialize, Deserialize)]
 struct Record {
     source_lang: Option<String>,
