@@ -1,22 +1,18 @@
-//! `newsbridge extract FILE|URL…`: what the extractor makes of pages.
+//! `newsbridge extract FILE|URL…`: what the extractor makes of pages
+//! ([`pipeline::extract_files`]).
 //!
 //! One input prints one article (JSON, Markdown or HTML); `--format jsonl`
-//! extracts many inputs in one process, `--jobs` of them at once on threads,
-//! and prints one JSON line per input in input order, an error line for an
-//! input that fails, so an operator can re-extract a publisher's archive after
-//! a rule change. An input that holds no article (`extract::NoArticle`:
-//! a PDF, random bytes, a sign-in form, a listing page…) is an error naming
-//! why, and the command ends with a non-zero status.
+//! extracts many inputs in one process, `--jobs` of them at once, and prints
+//! one JSON line per input in input order, an error line for an input that
+//! fails; the command then ends with a non-zero status naming how many.
 
-use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
 
 use anyhow::{bail, Context, Result};
+use pipeline::config::Config;
+use pipeline::extract_files::{extract_page, in_input_order, is_url, json_line, load};
 
 use crate::cli::{ExtractFormat, ExtractOutput};
-use pipeline::config::Config;
 
 /// The status a shell reports for a process ended by SIGPIPE (128 + 13): what
 /// the command ends with, silently, when its reader closes the pipe.
@@ -46,7 +42,7 @@ pub async fn run(
         let fetcher = is_url(input)
             .then(|| pipeline::app::build_fetcher(config))
             .transpose()?;
-        let article = extract_one(&load(fetcher.as_ref(), input, base).await?)?;
+        let article = extract_page(&load(fetcher.as_ref(), input, base).await?)?;
         let text = match output.format {
             ExtractFormat::Markdown => extract::to_markdown(&article),
             ExtractFormat::Html => extract::to_html(&article),
@@ -63,24 +59,22 @@ pub async fn run(
         .any(|i| is_url(i))
         .then(|| pipeline::app::build_fetcher(config))
         .transpose()?;
-    let jobs = usize::from(output.jobs).clamp(1, inputs.len().max(1));
     let handle = tokio::runtime::Handle::current();
+    let mut stdout = std::io::stdout().lock();
     let failed = tokio::task::block_in_place(|| {
-        bulk(&inputs, jobs, |input| {
-            let line = match handle.block_on(load(fetcher.as_ref(), input, base)) {
-                Ok(loaded) => match extract_one(&loaded) {
-                    Ok(article) => serde_json::json!({
-                        "input": input,
-                        "article": extract::to_json_value(&article),
-                    }),
-                    Err(e) => error_line(input, &e),
-                },
-                Err(e) => error_line(input, &e),
-            };
-            let failed = line.get("error").is_some();
-            (line.to_string(), failed)
-        })
+        in_input_order(
+            &inputs,
+            usize::from(output.jobs),
+            |input| {
+                let result = handle
+                    .block_on(load(fetcher.as_ref(), input, base))
+                    .and_then(|page| extract_page(&page));
+                (json_line(input, &result).to_string(), result.is_err())
+            },
+            |line| write_stdout(&mut stdout, line),
+        )
     })?;
+    stdout.flush().or_else(quiet_on_broken_pipe)?;
     if failed > 0 {
         bail!(
             "{failed} of {} inputs gave no article (see their \"error\" lines)",
@@ -88,44 +82,6 @@ pub async fn run(
         );
     }
     Ok(())
-}
-
-/// Runs `work` on every input, `jobs` at a time, and prints each line in input
-/// order as soon as the lines before it are printed. Returns how many failed.
-fn bulk<F>(inputs: &[String], jobs: usize, work: F) -> Result<usize>
-where
-    F: Fn(&str) -> (String, bool) + Sync,
-{
-    let next = AtomicUsize::new(0);
-    let (tx, rx) = mpsc::sync_channel::<(usize, String, bool)>(jobs * 4);
-    std::thread::scope(|scope| {
-        for _ in 0..jobs {
-            let tx = tx.clone();
-            let (next, work) = (&next, &work);
-            scope.spawn(move || loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(input) = inputs.get(i) else { break };
-                let (line, failed) = work(input);
-                if tx.send((i, line, failed)).is_err() {
-                    break;
-                }
-            });
-        }
-        drop(tx);
-        let mut stdout = std::io::stdout().lock();
-        let mut pending = BTreeMap::new();
-        let (mut printed, mut failed) = (0usize, 0usize);
-        for (i, line, bad) in rx {
-            pending.insert(i, line);
-            failed += usize::from(bad);
-            while let Some(line) = pending.remove(&printed) {
-                write_stdout(&mut stdout, &line)?;
-                printed += 1;
-            }
-        }
-        stdout.flush().or_else(quiet_on_broken_pipe)?;
-        Ok(failed)
-    })
 }
 
 /// Writes `text` and a newline; a closed pipe ends the process quietly.
@@ -166,128 +122,4 @@ fn expand(inputs: &[String]) -> Result<Vec<String>> {
         }
     }
     Ok(out)
-}
-
-fn is_url(input: &str) -> bool {
-    input.starts_with("http://") || input.starts_with("https://")
-}
-
-/// A page's bytes with what is known about them.
-struct Loaded {
-    input: String,
-    bytes: Vec<u8>,
-    content_type: Option<String>,
-    url: String,
-}
-
-/// Why an input could not be extracted, with its kind for the JSON line.
-#[derive(Debug)]
-enum Failure {
-    Read {
-        input: String,
-        source: std::io::Error,
-    },
-    Fetch {
-        input: String,
-        message: String,
-    },
-    NoArticle {
-        input: String,
-        reason: extract::NoArticle,
-    },
-    Extract {
-        input: String,
-        source: extract::ExtractError,
-    },
-}
-
-impl std::fmt::Display for Failure {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Failure::Read { input, source } => write!(f, "cannot read {input}: {source}"),
-            Failure::Fetch { input, message } => write!(f, "cannot fetch {input}: {message}"),
-            Failure::NoArticle { input, reason } => {
-                write!(f, "no article found in {input}: {reason}")
-            }
-            Failure::Extract { input, source } => write!(f, "cannot extract {input}: {source}"),
-        }
-    }
-}
-
-impl std::error::Error for Failure {}
-
-impl Failure {
-    fn kind(&self) -> &'static str {
-        match self {
-            Failure::Read { .. } => "read",
-            Failure::Fetch { .. } => "fetch",
-            Failure::NoArticle { .. } => "no_article",
-            Failure::Extract { .. } => "extract",
-        }
-    }
-}
-
-async fn load(
-    fetcher: Option<&ingest::Fetcher>,
-    input: &str,
-    base: Option<&str>,
-) -> Result<Loaded, Failure> {
-    if let (true, Some(fetcher)) = (is_url(input), fetcher) {
-        let fetched = fetcher
-            .fetch(input, None)
-            .await
-            .map_err(|e| Failure::Fetch {
-                input: input.to_string(),
-                message: format!("{:#}", anyhow::Error::new(e)),
-            })?;
-        return Ok(Loaded {
-            input: input.to_string(),
-            bytes: fetched.body.to_vec(),
-            content_type: fetched.content_type,
-            url: fetched.final_url.to_string(),
-        });
-    }
-    let read = |source| Failure::Read {
-        input: input.to_string(),
-        source,
-    };
-    let bytes = std::fs::read(input).map_err(read)?;
-    let url = match base {
-        Some(base) => base.to_string(),
-        None => {
-            let path = std::fs::canonicalize(input).map_err(read)?;
-            format!("file://{}", path.display())
-        }
-    };
-    Ok(Loaded {
-        input: input.to_string(),
-        bytes,
-        content_type: None,
-        url,
-    })
-}
-
-fn extract_one(page: &Loaded) -> Result<article::Article, Failure> {
-    let options = extract::ExtractOptions {
-        content_type: page.content_type.clone(),
-        overrides: None,
-    };
-    extract::extract_article(&page.bytes, &page.url, &options).map_err(|e| match e {
-        extract::ExtractError::NoArticle(reason) => Failure::NoArticle {
-            input: page.input.clone(),
-            reason,
-        },
-        source => Failure::Extract {
-            input: page.input.clone(),
-            source,
-        },
-    })
-}
-
-fn error_line(input: &str, e: &Failure) -> serde_json::Value {
-    let mut error = serde_json::json!({ "kind": e.kind(), "message": e.to_string() });
-    if let Failure::NoArticle { reason, .. } = e {
-        error["reason"] = reason.code().into();
-    }
-    serde_json::json!({ "input": input, "error": error })
 }

@@ -11,6 +11,7 @@ pub mod classify;
 pub mod config;
 pub mod demo;
 pub mod demo_translations;
+pub mod extract_files;
 pub mod glossary;
 pub mod imaging;
 pub mod memory;
