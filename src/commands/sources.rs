@@ -1,7 +1,8 @@
 //! `newsbridge sources add|list|show|remove`.
 
-use anyhow::{bail, Context, Result};
-use ingest::{SourceKind, SourceSettings};
+use anyhow::Result;
+use ingest::SourceKind;
+use pipeline::sources::NewSource;
 
 use crate::cli::{SourceAddArgs, SourcesCommand};
 use pipeline::app::{build_fetcher, open_existing_store, open_store};
@@ -70,15 +71,7 @@ fn not_found(e: store::StoreError, id: i64) -> anyhow::Error {
 async fn add(config: Config, args: SourceAddArgs) -> Result<()> {
     let fetcher = build_fetcher(&config)?;
     if args.discover {
-        let proposals = ingest::autodiscover(&fetcher, &args.url)
-            .await
-            .with_context(|| format!("cannot read the homepage {}", args.url))?;
-        if proposals.is_empty() {
-            bail!(
-                "{} advertises no feed or sitemap; add a section page with --kind listing --link-pattern REGEX",
-                args.url
-            );
-        }
+        let proposals = pipeline::sources::discover(&fetcher, &args.url).await?;
         outln!(
             "found {} candidate sources; add the ones you want:",
             proposals.len()
@@ -97,69 +90,20 @@ async fn add(config: Config, args: SourceAddArgs) -> Result<()> {
         }
         return Ok(());
     }
-    let kind = match args.kind.as_deref() {
-        Some("feed") => SourceKind::Feed,
-        Some("sitemap") => SourceKind::Sitemap,
-        Some("listing") => SourceKind::Listing,
-        Some(other) => bail!("unknown kind {other:?}: expected feed, sitemap or listing"),
-        None if args.link_pattern.is_some() => SourceKind::Listing,
-        None => guess_kind(&fetcher, &args.url).await?,
+    let new = NewSource {
+        url: args.url,
+        name: args.name,
+        kind: args.kind,
+        link_pattern: args.link_pattern,
+        section: args.section,
+        maps: args.maps,
+        include: args.include,
+        exclude: args.exclude,
+        credit: args.credit,
     };
-    // A guessed kind went through the fetcher's guard; a named one is
-    // checked the same way here, without fetching (the publisher may be down).
-    if args.kind.is_some() || args.link_pattern.is_some() {
-        fetcher.check_address(&args.url).await?;
-    }
-    let mut settings = SourceSettings::new(kind, args.url.clone());
-    settings.link_pattern = args.link_pattern.clone();
-    settings.default_section = args.section.clone();
-    settings.credit = args.credit.clone();
-    settings.include = args.include.clone();
-    settings.exclude = args.exclude.clone();
-    for map in &args.maps {
-        let Some((category, section)) = map.split_once('=') else {
-            bail!("--map {map:?} must look like CATEGORY=SECTION, e.g. \"Kinh tế=kinh-te\"");
-        };
-        settings
-            .sections
-            .insert(category.trim().to_string(), section.trim().to_string());
-    }
-    settings.validate()?;
-    let store = open_store(&config).await?;
-    pipeline::sections::seed(&store).await?;
-    let sections = store.sections().await?;
-    for slug in settings
-        .sections
-        .values()
-        .chain(settings.default_section.iter())
-    {
-        if pipeline::sections::find(&sections, slug).is_none() {
-            let known: Vec<&str> = sections.iter().map(|s| s.slug.as_str()).collect();
-            bail!(
-                "section {slug:?} does not exist; known sections: {}",
-                known.join(", ")
-            );
-        }
-    }
-    let name = args.name.clone().unwrap_or_else(|| {
-        ingest::Url::parse(&args.url)
-            .ok()
-            .and_then(|u| u.host_str().map(str::to_string))
-            .unwrap_or_else(|| args.url.clone())
-    });
-    let store_kind = match kind {
-        SourceKind::Feed => store::SourceKind::Feed,
-        SourceKind::Sitemap => store::SourceKind::Sitemap,
-        SourceKind::Listing => store::SourceKind::Listing,
-    };
-    let source = store
-        .add_source(
-            &name,
-            store_kind,
-            &args.url,
-            &serde_json::to_value(&settings)?,
-        )
-        .await?;
+    // Checked before a database is opened: nothing is half-added.
+    let prepared = pipeline::sources::prepare(&fetcher, &new).await?;
+    let source = prepared.save(&open_store(&config).await?).await?;
     outln!(
         "added source {} ({}, {}): {}",
         source.id,
@@ -168,22 +112,4 @@ async fn add(config: Config, args: SourceAddArgs) -> Result<()> {
         source.url
     );
     Ok(())
-}
-
-/// Fetches the URL once and tells a feed from a sitemap.
-async fn guess_kind(fetcher: &ingest::Fetcher, url: &str) -> Result<SourceKind> {
-    let fetched = fetcher
-        .fetch(url, None)
-        .await
-        .with_context(|| format!("cannot fetch {url} to see what it is"))?;
-    let base = fetched.final_url.as_str();
-    if ingest::parse_feed(&fetched.body, base).is_ok() {
-        return Ok(SourceKind::Feed);
-    }
-    if ingest::parse_sitemap(&fetched.body, base).is_ok() {
-        return Ok(SourceKind::Sitemap);
-    }
-    bail!(
-        "{url} is neither a feed nor a sitemap; for a homepage use --discover, for a section page use --kind listing --link-pattern REGEX"
-    )
 }

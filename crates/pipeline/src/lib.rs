@@ -19,6 +19,7 @@ pub mod metrics;
 pub mod portal;
 pub mod process;
 pub mod sections;
+pub mod sources;
 pub mod stages;
 pub mod status;
 pub mod stories;

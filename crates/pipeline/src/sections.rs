@@ -2,8 +2,18 @@
 
 use std::collections::BTreeMap;
 
-use anyhow::{Context, Result};
 use serde::Deserialize;
+
+/// Why the default sections could not be seeded.
+#[derive(Debug, thiserror::Error)]
+pub enum SeedError {
+    /// The sections file built into the binary does not parse.
+    #[error("the bundled sections.toml is invalid: {0}")]
+    Bundled(#[from] toml::de::Error),
+    /// The database failed.
+    #[error(transparent)]
+    Store(#[from] store::StoreError),
+}
 
 #[derive(Deserialize)]
 struct SectionsFile {
@@ -19,12 +29,11 @@ struct DefaultSection {
 }
 
 /// Creates the default sections when the database has none.
-pub async fn seed(store: &store::Store) -> Result<()> {
+pub async fn seed(store: &store::Store) -> Result<(), SeedError> {
     if !store.sections().await?.is_empty() {
         return Ok(());
     }
-    let file: SectionsFile = toml::from_str(include_str!("../sections.toml"))
-        .context("the bundled sections.toml is invalid")?;
+    let file: SectionsFile = toml::from_str(include_str!("../sections.toml"))?;
     for (position, section) in file.section.iter().enumerate() {
         let id = store
             .upsert_section(&section.slug, position as i64, &section.names)
@@ -101,7 +110,9 @@ pub fn classifier_text(article: &article::Article) -> String {
 
 /// Training examples: articles whose section is known for sure (mapped by
 /// the source or named by the publisher), newest first.
-pub async fn training_examples(store: &store::Store) -> Result<Vec<(String, i64)>> {
+pub async fn training_examples(
+    store: &store::Store,
+) -> Result<Vec<(String, i64)>, store::StoreError> {
     Ok(store
         .section_examples(1.0, 20_000)
         .await?
