@@ -596,7 +596,7 @@ impl Store {
             crate::JobKind::Images,
             &serde_json::json!({ "article_id": id }),
             Some(&format!("images-takedown:{id}")),
-            crate::RetryPolicy::default(),
+            crate::JobRetry::default(),
         )
         .await?;
         Ok(())
