@@ -61,8 +61,8 @@ async fn render(app: &App, lang: &str) -> Result<Response, WebError> {
                     @for (name, home) in &publishers {
                         li {
                             @if let Some(home) = home {
-                                a href=(home) rel="nofollow noopener" { (name) }
-                            } @else { (name) }
+                                a href=(home) rel="nofollow noopener" { (crate::render::plain(&ctx, name)) }
+                            } @else { (crate::render::plain(&ctx, name)) }
                         }
                     }
                 }
