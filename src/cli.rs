@@ -120,6 +120,9 @@ pub enum Command {
     /// This node's search index.
     #[command(subcommand)]
     Index(IndexCommand),
+    /// Mirrored pictures: counts, clean-up, renditions made again.
+    #[command(subcommand)]
+    Images(ImagesCommand),
     /// Run the translation QA checks on pairs translated elsewhere (JSON Lines in,
     /// one JSON line of flags out per pair): to audit bought translations.
     #[command(
@@ -507,6 +510,35 @@ pub enum IndexCommand {
     /// or after `import`). Stop `serve`/`run` on this node first.
     #[command(after_help = "Example:\n  newsbridge index rebuild")]
     Rebuild,
+}
+
+/// `newsbridge images …`
+#[derive(Debug, Subcommand)]
+pub enum ImagesCommand {
+    /// Pictures and bytes stored, references per state, orphans, pictures
+    /// made for an older `[images]` plan.
+    #[command(
+        after_help = "Example:\n  newsbridge images status\n  newsbridge images status --json"
+    )]
+    Status {
+        /// One JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Delete the files of pictures no live article shows, and temporary
+    /// files an interrupted write left behind.
+    #[command(after_help = "Example:\n  newsbridge images gc")]
+    Gc,
+    /// Make the renditions again from the stored originals (after
+    /// `[images]` widths, formats or qualities changed).
+    #[command(
+        after_help = "Example:\n  newsbridge images rebuild\n  newsbridge images rebuild --all"
+    )]
+    Rebuild {
+        /// Every picture, not only those made for another plan.
+        #[arg(long)]
+        all: bool,
+    },
 }
 
 /// `newsbridge sections …`

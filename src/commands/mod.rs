@@ -4,6 +4,7 @@ mod archive;
 mod demo;
 mod extract;
 pub mod glossary;
+mod images;
 mod index;
 mod ingest;
 mod init;
@@ -68,6 +69,7 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
                 Command::Export { file } => archive::export(config, &file).await,
                 Command::Import { file } => archive::import(config, &file).await,
                 Command::Index(crate::cli::IndexCommand::Rebuild) => index::rebuild(config).await,
+                Command::Images(cmd) => images::run(config, cmd).await,
                 Command::Models(cmd) => models::run(&config, cmd).await,
                 Command::Translate { article_id, langs } => {
                     translate_article::run(config, article_id, langs).await

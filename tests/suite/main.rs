@@ -7,6 +7,7 @@ mod cluster;
 mod common;
 mod extract_cli;
 mod faults;
+mod images;
 mod metrics;
 mod operations;
 mod pipeline;

@@ -20,6 +20,7 @@ pub const DESK_USER: &str = "demo";
 
 /// What a demo's data directory holds besides the database files.
 const DEMO_FILES: &[&str] = &[
+    "images",
     "search",
     "stories",
     "portal.secret",
@@ -58,11 +59,16 @@ pub struct Demo {
 
 /// Wipes the data directory, starts the sample publisher on loopback, opens
 /// the application with the demo's settings, and imports the human translations.
+/// The sample publisher refuses hot-linked pictures (403 to a `Referer` of
+/// another origin); the image stage mirrors them, so the demo shows them.
 pub async fn set_up(options: &DemoOptions) -> Result<Demo> {
     prepare_data_dir(&options.data_dir)?;
     let site = sample_publisher::Site::bundled()
         .context("the bundled sample publisher is invalid")?
         .with_generated(options.generated);
+    // Like Vietnamese publishers, it answers 403 to a picture requested
+    // from another site's page: the portal shows only its own copies.
+    site.set_refuse_hotlinks(true);
     let site = Arc::new(site);
     let (site_addr, site_server) = sample_publisher::spawn(site.clone())
         .await
@@ -192,6 +198,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("a temporary directory");
         std::fs::write(dir.path().join("newsbridge.db-wal"), b"old").expect("written");
         std::fs::create_dir(dir.path().join("search")).expect("created");
+        std::fs::create_dir(dir.path().join("images")).expect("created");
         prepare_data_dir(dir.path()).expect("a demo's directory is wiped");
         assert_eq!(std::fs::read_dir(dir.path()).expect("readable").count(), 0);
     }

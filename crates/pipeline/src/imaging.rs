@@ -166,8 +166,32 @@ impl ImagesConfig {
                 self.max_attempts
             );
         }
-        if self.widths.is_empty() {
-            anyhow::bail!("invalid configuration: key `images.widths` is empty: expected widths such as [480, 960, 1440]");
+        if self.widths.is_empty() || self.widths.iter().any(|w| !(16..=8192).contains(w)) {
+            anyhow::bail!(
+                "invalid configuration: key `images.widths` = {:?}: expected widths from 16 to 8192 such as [480, 960, 1440]",
+                self.widths
+            );
+        }
+        if !(16..=8192).contains(&self.social_width) {
+            anyhow::bail!(
+                "invalid configuration: key `images.social_width` = {}: expected 16 to 8192 (1200 for large previews)",
+                self.social_width
+            );
+        }
+        if !self.formats.contains(&OutputFormat::Jpeg) || self.formats.contains(&OutputFormat::Avif)
+        {
+            anyhow::bail!(
+                "invalid configuration: key `images.formats` = {:?}: expected \"jpeg\" (what every browser shows), \
+                 optionally with \"webp\"; AVIF encoding is not built in",
+                self.formats
+            );
+        }
+        if !(1..=100).contains(&self.jpeg_quality) || self.webp_quality > 100 {
+            anyhow::bail!(
+                "invalid configuration: keys `images.jpeg_quality` = {}, `images.webp_quality` = {}: expected 1–100 and 0–100",
+                self.jpeg_quality,
+                self.webp_quality
+            );
         }
         Ok(())
     }
@@ -395,20 +419,38 @@ async fn fetch_one(
         Err(e) => return Ok(Fetched::Refused(e.to_string(), Some(200))),
     };
     // Every file first; the database says "stored" only once all are there.
+    // A write that fails (a full disk, the bucket unreachable) takes back
+    // the files already written, so nothing the database does not know of
+    // is left behind; the reference is retried later.
     let mut infos = Vec::new();
+    let mut written: Vec<String> = Vec::new();
     let mut stored_bytes = 0u64;
-    for rendition in &renditions {
-        let key = images::rendition_key(&hash, rendition.width, rendition.format);
-        if let Err(e) = imaging
-            .storage
-            .put(&key, rendition.bytes.clone(), rendition.format.mime())
-            .await
-        {
+    let original = images::original_key(&hash, probe.format);
+    let files = renditions
+        .iter()
+        .map(|r| {
+            (
+                images::rendition_key(&hash, r.width, r.format),
+                r.bytes.clone(),
+                r.format.mime(),
+            )
+        })
+        .chain([(original.clone(), bytes.to_vec(), probe.format.mime())]);
+    for (key, body, mime) in files {
+        if let Err(e) = imaging.storage.put(&key, body, mime).await {
+            for done in &written {
+                if let Err(e) = imaging.storage.delete(done).await {
+                    tracing::warn!(key = done, error = %e, "cannot take back a rendition after a failed write");
+                }
+            }
             return Ok(Fetched::Transient(
                 format!("writing {key} to the image storage failed: {e}"),
                 None,
             ));
         }
+        written.push(key);
+    }
+    for rendition in &renditions {
         let len = u64::try_from(rendition.bytes.len()).unwrap_or(u64::MAX);
         stored_bytes += len;
         infos.push(RenditionInfo {
@@ -417,17 +459,6 @@ async fn fetch_one(
             format: format_name(rendition.format).to_string(),
             bytes: len,
         });
-    }
-    let original = images::original_key(&hash, probe.format);
-    if let Err(e) = imaging
-        .storage
-        .put(&original, bytes.to_vec(), probe.format.mime())
-        .await
-    {
-        return Ok(Fetched::Transient(
-            format!("writing {original} to the image storage failed: {e}"),
-            None,
-        ));
     }
     report.bytes_written += stored_bytes;
     app.store
@@ -789,6 +820,42 @@ mod tests {
             ..ImagesConfig::default()
         };
         assert!(none.validate(dir).is_err());
+    }
+
+    #[test]
+    fn the_example_files_images_section_is_the_default() {
+        #[derive(Deserialize)]
+        struct File {
+            images: ImagesConfig,
+        }
+        let file: File = toml::from_str(crate::config::TEMPLATE).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(file.images, ImagesConfig::default());
+    }
+
+    #[test]
+    fn formats_without_a_fallback_or_with_avif_are_refused() {
+        let dir = std::path::Path::new("/data");
+        for formats in [
+            vec![OutputFormat::Webp],
+            vec![OutputFormat::Avif, OutputFormat::Jpeg],
+            vec![],
+        ] {
+            let c = ImagesConfig {
+                formats: formats.clone(),
+                ..ImagesConfig::default()
+            };
+            let err = c
+                .validate(dir)
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            assert!(err.contains("images.formats"), "{formats:?}: {err}");
+        }
+        let wide = ImagesConfig {
+            widths: vec![480, 100_000],
+            ..ImagesConfig::default()
+        };
+        assert!(wide.validate(dir).is_err());
     }
 
     #[test]

@@ -506,4 +506,40 @@ mod tests {
         assert!(out.contains("newsbridge_engine_segments_total{engine=\"libre\",model=\"m\"} 1"));
         assert!(out.contains("newsbridge_glossary_terms_total 2"));
     }
+
+    #[test]
+    fn image_outcomes_bytes_and_derivation_time_are_exported() {
+        let metrics = Metrics::new();
+        metrics.images_mirrored(&crate::imaging::MirrorReport {
+            stored: 3,
+            retry: 1,
+            withdrawn: 1,
+            bytes_written: 12_345,
+            derive_time: std::time::Duration::from_millis(250),
+            ..Default::default()
+        });
+        metrics.images_mirrored(&crate::imaging::MirrorReport {
+            stored: 1,
+            ..Default::default()
+        });
+        let mut registry = Registry::with_prefix("newsbridge");
+        metrics.register(&mut registry);
+        let mut out = String::new();
+        encode(&mut out, &registry).unwrap();
+        assert!(
+            out.contains("newsbridge_image_fetches_total{outcome=\"stored\"} 4"),
+            "{out}"
+        );
+        assert!(out.contains("newsbridge_image_fetches_total{outcome=\"retry\"} 1"));
+        assert!(out.contains("newsbridge_image_fetches_total{outcome=\"withdrawn\"} 1"));
+        assert!(
+            !out.contains("outcome=\"failed\""),
+            "no series before the first failure"
+        );
+        assert!(out.contains("newsbridge_image_stored_bytes_total 12345"));
+        assert!(
+            out.contains("newsbridge_image_derive_duration_seconds_count 1"),
+            "a run that derived nothing is not a sample: {out}"
+        );
+    }
 }

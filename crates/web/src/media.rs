@@ -224,8 +224,9 @@ fn fallback_near(image: &ShownImage, width: u32) -> Option<&RenditionInfo> {
 }
 
 /// A stored picture as `<picture>`: a `<source>` per modern format, an
-/// `<img>` in the fallback format with `srcset`, `sizes`, `width` and
-/// `height`. Nothing when the picture has no fallback rendition or no
+/// `<img>` in the fallback format with `srcset`, `sizes`, and the `width`
+/// and `height` of its rendition nearest 960 px (upright, so the aspect
+/// ratio holds after EXIF rotation). Nothing when the picture has no fallback rendition or no
 /// storage is configured.
 pub(crate) fn picture(
     ctx: &Ctx<'_>,
@@ -234,12 +235,12 @@ pub(crate) fn picture(
     sizes: &str,
     eager: bool,
 ) -> Markup {
-    let (Some(format), Some(src)) = (fallback_format(image), fallback_near(image, 960)) else {
+    let (Some(format), Some(shown)) = (fallback_format(image), fallback_near(image, 960)) else {
         return html! {};
     };
     let (Some(fallback), Some(src)) = (
         srcset(ctx, image, format),
-        rendition_url(ctx, image, src, false),
+        rendition_url(ctx, image, shown, false),
     ) else {
         return html! {};
     };
@@ -253,7 +254,7 @@ pub(crate) fn picture(
                 source type=(f.mime()) srcset=(set) sizes=(sizes);
             }
             img src=(src) srcset=(fallback) sizes=(sizes) alt=(alt)
-                width=(image.width) height=(image.height)
+                width=(shown.width) height=(shown.height)
                 loading=(if eager { "eager" } else { "lazy" }) decoding="async";
         }
     }

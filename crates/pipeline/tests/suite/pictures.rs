@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use pipeline::app::App;
 use pipeline::stages::FetchJob;
-use store::{ImageState, JobKind, RetryPolicy, SourceKind};
+use store::{ImageState, JobKind, JobRetry, SourceKind};
 
 /// The sample publisher, refusing hot-links as Vietnamese publishers do.
 async fn publisher() -> (Arc<sample_publisher::Site>, SocketAddr) {
@@ -27,18 +27,16 @@ async fn publisher() -> (Arc<sample_publisher::Site>, SocketAddr) {
 }
 
 /// A configuration: Vietnamese only (no engine needed), the publisher
-/// allowed past the address guard, small renditions for a debug build.
-fn config(dir: &Path, site: SocketAddr, portal: SocketAddr, images_dir: Option<&Path>) -> PathBuf {
-    let images_dir = images_dir
-        .map(|d| format!("dir = \"{}\"\n", d.display()))
-        .unwrap_or_default();
+/// allowed past the address guard, small renditions for a debug build;
+/// `images` adds lines to `[images]` (storage settings).
+fn config(dir: &Path, site: SocketAddr, portal: SocketAddr, images: &str) -> PathBuf {
     let text = format!(
         "data_dir = \"{data}\"\n\n\
          [site]\nlanguages = [\"vi\"]\nbase_url = \"http://{portal}\"\n\n\
          [server]\npage_cache_seconds = 0\n\n\
          [workers]\nconcurrency = 2\nlease_seconds = 30\nretry_base_seconds = 1\nretry_max_seconds = 2\nmax_attempts = 3\n\n\
          [ingest]\nallow = [\"{site}\"]\nhost_delay_ms = 0\n\n\
-         [images]\n{images_dir}widths = [320, 640]\nsocial_width = 800\nretry_seconds = 3600\n",
+         [images]\n{images}widths = [320, 640]\nsocial_width = 800\nretry_seconds = 3600\n",
         data = dir.join("data").display(),
     );
     let path = dir.join("newsbridge.toml");
@@ -78,7 +76,7 @@ async fn ingest(
                     categories: vec![],
                 },
                 Some(&format!("fetch:{url}")),
-                RetryPolicy::default(),
+                JobRetry::default(),
             )
             .await
             .unwrap();
@@ -146,7 +144,7 @@ async fn every_picture_comes_from_our_origin_and_removal_and_withdrawal_stop_ser
     let (site, site_addr) = publisher().await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let portal = listener.local_addr().unwrap();
-    let path = config(dir.path(), site_addr, portal, None);
+    let path = config(dir.path(), site_addr, portal, "");
     let config = pipeline::config::Config::load(&path, true).unwrap();
     let app = App::open(config).await.unwrap();
     let imaging = app.images.clone().expect("[images] on by default");
@@ -194,10 +192,38 @@ async fn every_picture_comes_from_our_origin_and_removal_and_withdrawal_stop_ser
                     .await
                     .unwrap();
                 assert_eq!(r.status(), 200, "{abs}");
-                assert!(r.headers()["content-type"]
-                    .to_str()
-                    .unwrap()
-                    .starts_with("image/"));
+                let h = r.headers();
+                assert!(h["content-type"].to_str().unwrap().starts_with("image/"));
+                assert_eq!(h["cache-control"], "public, max-age=31536000, immutable");
+                assert_eq!(h["x-content-type-options"], "nosniff");
+                let etag = h["etag"].to_str().unwrap().to_string();
+                assert!(etag.starts_with('"') && etag.len() > 2, "{etag}");
+                let body = r.bytes().await.unwrap();
+                assert!(!body.is_empty());
+                // The format its key names, as its magic bytes say.
+                let sniffed = if body.starts_with(&[0xFF, 0xD8, 0xFF]) {
+                    "image/jpeg"
+                } else if body.starts_with(b"RIFF") && body.get(8..12) == Some(b"WEBP") {
+                    "image/webp"
+                } else if body.starts_with(b"\x89PNG") {
+                    "image/png"
+                } else {
+                    "unknown"
+                };
+                let key_type = match abs.rsplit('.').next().unwrap() {
+                    "jpg" => "image/jpeg",
+                    "webp" => "image/webp",
+                    "png" => "image/png",
+                    other => other,
+                };
+                assert_eq!(sniffed, key_type, "{abs}");
+                let again = client
+                    .get(&abs)
+                    .header("if-none-match", &etag)
+                    .send()
+                    .await
+                    .unwrap();
+                assert_eq!(again.status(), 304, "{abs}");
             }
         }
         // What hot-linking would have met: the publisher refuses our pages.
@@ -337,7 +363,12 @@ async fn a_full_disk_leaves_the_article_published_without_its_picture() {
     let (site, site_addr) = publisher().await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let portal = listener.local_addr().unwrap();
-    let path = config(dir.path(), site_addr, portal, Some(&disk.0));
+    let path = config(
+        dir.path(),
+        site_addr,
+        portal,
+        &format!("dir = \"{}\"\n", disk.0.display()),
+    );
     let app = App::open(pipeline::config::Config::load(&path, true).unwrap())
         .await
         .unwrap();
@@ -365,5 +396,160 @@ async fn a_full_disk_leaves_the_article_published_without_its_picture() {
             .collect::<Vec<_>>()
             .join(" ");
         assert!(html.contains(&start), "{start:?} stands in for the picture");
+    }
+
+    // Nothing half-written or unknown to the database is left on the disk:
+    // the renditions written before the disk filled were taken back.
+    let mut files = Vec::new();
+    let mut stack = vec![disk.0.clone()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            if e.file_type().unwrap().is_dir() {
+                stack.push(e.path());
+            } else {
+                files.push(e.path());
+            }
+        }
+    }
+    assert!(files.is_empty(), "files left on the full disk: {files:?}");
+
+    // A retry is queued; once there is room it stores the picture.
+    assert!(
+        app.store.pending_jobs().await.unwrap() > 0,
+        "a retry is queued"
+    );
+    let grown = std::process::Command::new("mount")
+        .args(["-o", "remount,size=64m"])
+        .arg(&disk.0)
+        .status()
+        .unwrap();
+    assert!(grown.success());
+    {
+        let n = sqlx::query("UPDATE article_images SET next_attempt_at = 0 WHERE article_id = $1")
+            .bind(id)
+            .execute(app.store.pool())
+            .await
+            .unwrap()
+            .rows_affected();
+        assert!(n > 0);
+    }
+    let imaging = app.images.clone().unwrap();
+    let (report, next) = pipeline::imaging::mirror_article(&app, &imaging, id, false)
+        .await
+        .unwrap();
+    assert!(report.stored >= 1 && report.retry == 0, "{report:?}");
+    assert_eq!(next, None, "nothing left to retry");
+    let html = get_text(&client, &article_page(&client, portal, id).await).await;
+    assert!(
+        html.contains("<picture>") && html.contains("/media/"),
+        "shown once stored"
+    );
+}
+
+/// The S3 endpoint of `crates/images/tests/s3-start` (moto_server), or
+/// `None` (skipped with a note) unless `REQUIRE_S3` is set.
+fn s3_endpoint() -> Option<String> {
+    let Ok(endpoint) = std::env::var("TEST_S3_ENDPOINT") else {
+        assert!(
+            std::env::var_os("REQUIRE_S3").is_none(),
+            "REQUIRE_S3 is set but TEST_S3_ENDPOINT is not: start one with crates/images/tests/s3-start"
+        );
+        eprintln!("skipping S3: set TEST_S3_ENDPOINT (see crates/images/tests/s3-start)");
+        return None;
+    };
+    Some(endpoint.trim_end_matches('/').to_string())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn with_s3_pages_link_the_bucket_and_a_takedown_empties_it() {
+    let Some(endpoint) = s3_endpoint() else {
+        return;
+    };
+    // A bucket of its own, readable by anyone (as a bucket a CDN or the
+    // readers' browsers fetch from is): moto takes unsigned set-up requests.
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    let bucket = format!("newsbridge-wire-{stamp}");
+    let admin = reqwest::Client::new();
+    let made = admin
+        .put(format!("{endpoint}/{bucket}"))
+        .send()
+        .await
+        .unwrap();
+    assert!(made.status().is_success(), "bucket: {}", made.status());
+    let policy = format!(
+        r#"{{"Version":"2012-10-17","Statement":[{{"Sid":"read","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::{bucket}/*"}}]}}"#
+    );
+    let set = admin
+        .put(format!("{endpoint}/{bucket}?policy"))
+        .header("content-type", "application/json")
+        .body(policy)
+        .send()
+        .await
+        .unwrap();
+    assert!(set.status().is_success(), "policy: {}", set.status());
+    let dir = tempfile::tempdir().unwrap();
+    let (site, site_addr) = publisher().await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let portal = listener.local_addr().unwrap();
+    let prefix = "portal";
+    let public = format!("{endpoint}/{bucket}");
+    let s3 = format!(
+        "storage = \"s3\"\nbucket = \"{bucket}\"\nendpoint = \"{endpoint}\"\nprefix = \"{prefix}\"\n\
+         access_key_id = \"testing\"\nsecret_access_key = \"testing\"\npublic_base_url = \"{public}\"\n"
+    );
+    let path = config(dir.path(), site_addr, portal, &s3);
+    let app = App::open(pipeline::config::Config::load(&path, true).unwrap())
+        .await
+        .unwrap();
+    let imaging = app.images.clone().unwrap();
+    ingest(&app, &site, site_addr, 1).await;
+    serve(&app, listener).await;
+    let client = reqwest::Client::new();
+    let id = app.store.article_ids_after(0, 1).await.unwrap()[0];
+    let refs = app.store.article_images(id).await.unwrap();
+    assert!(
+        refs.iter().all(|r| r.state == ImageState::Stored),
+        "{refs:?}"
+    );
+
+    let html = get_text(&client, &article_page(&client, portal, id).await).await;
+    assert!(html.contains("og:image"));
+    let mut from_bucket = 0;
+    for u in picture_urls(&html) {
+        if u.starts_with("/static/") {
+            continue;
+        }
+        assert!(
+            u.starts_with(&format!("{public}/{prefix}/")),
+            "{u} is not the bucket's"
+        );
+        let r = client.get(&u).send().await.unwrap();
+        assert_eq!(r.status(), 200, "{u}");
+        assert!(!r.bytes().await.unwrap().is_empty());
+        from_bucket += 1;
+    }
+    assert!(from_bucket > 0);
+
+    // A takedown deletes every size and the original from the bucket.
+    let hashes: Vec<String> = refs.iter().filter_map(|r| r.hash.clone()).collect();
+    app.store
+        .take_down(id, "desk", "publisher asked")
+        .await
+        .unwrap();
+    pipeline::stages::drain(&app, 1).await.unwrap();
+    for h in &hashes {
+        let hash = images::ContentHash::parse(h).unwrap();
+        let key = images::rendition_key(&hash, 320, images::OutputFormat::Jpeg);
+        let dir = format!("{}/", key.rsplit_once('/').unwrap().0);
+        assert_eq!(
+            imaging.storage.list(&dir).await.unwrap(),
+            Vec::<String>::new()
+        );
+        let public_url = imaging.storage.public_url(&key).unwrap();
+        let gone = client.get(&public_url).send().await.unwrap().status();
+        assert!(gone == 404 || gone == 403, "{public_url}: {gone}");
     }
 }
