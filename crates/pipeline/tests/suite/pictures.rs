@@ -553,3 +553,72 @@ async fn with_s3_pages_link_the_bucket_and_a_takedown_empties_it() {
         assert!(gone == 404 || gone == 403, "{public_url}: {gone}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_picture_the_publisher_cannot_send_waits_for_a_retry_without_holding_up_the_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let (site, site_addr) = publisher().await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let portal = listener.local_addr().unwrap();
+    // The first article's last body figure answers 503 (through every retry of the fetcher).
+    let first = site.bundled_articles().remove(0);
+    let article = first.to_article(&format!("http://{site_addr}"));
+    let figures: Vec<article::Figure> = article
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            article::Block::Figure(f) => Some(f.clone()),
+            _ => None,
+        })
+        .collect();
+    let broken = figures.last().expect("a body figure").clone();
+    let broken_path = broken
+        .src
+        .trim_start_matches(&format!("http://{site_addr}"))
+        .to_string();
+    site.fail_next(&broken_path, 503, 1000);
+    let path = config(dir.path(), site_addr, portal, "");
+    let app = App::open(pipeline::config::Config::load(&path, true).unwrap())
+        .await
+        .unwrap();
+    ingest(&app, &site, site_addr, 1).await;
+    serve(&app, listener).await;
+    let id = app.store.article_ids_after(0, 1).await.unwrap()[0];
+    let refs = app.store.article_images(id).await.unwrap();
+    let waiting: Vec<_> = refs.iter().filter(|r| r.url == broken.src).collect();
+    assert!(!waiting.is_empty(), "{refs:?}");
+    for r in &waiting {
+        assert_eq!(r.state, ImageState::Pending, "{r:?}");
+        assert_eq!(r.http_status, Some(503), "{r:?}");
+        assert!(
+            r.next_attempt_at.is_some_and(|at| at > store::now_ms()),
+            "{r:?}"
+        );
+    }
+    assert!(
+        refs.iter()
+            .filter(|r| r.url != broken.src)
+            .all(|r| r.state == ImageState::Stored),
+        "the others are stored: {refs:?}"
+    );
+    assert!(
+        app.store.pending_jobs().await.unwrap() > 0,
+        "its retry is queued"
+    );
+    let client = reqwest::Client::new();
+    let html = get_text(&client, &article_page(&client, portal, id).await).await;
+    assert!(html.contains("<picture>"), "the stored pictures are shown");
+    assert!(!html.contains(&broken.src), "never the publisher's file");
+    let stand_in = broken
+        .caption
+        .as_ref()
+        .map(|c| c.plain_text())
+        .or(broken.alt.clone())
+        .unwrap();
+    let start: String = stand_in
+        .split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(html.contains(&start), "{start:?} stands in for the picture");
+}
