@@ -172,25 +172,10 @@ pub fn to_markdown(article: &Article) -> String {
     out
 }
 
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 fn html_inline(inlines: &[Inline], out: &mut String) {
     for i in inlines {
         match i {
-            Inline::Text(t) => out.push_str(&esc(t)),
+            Inline::Text(t) => out.push_str(&article::escape::escape_html(t)),
             Inline::Bold(c) => {
                 out.push_str("<strong>");
                 html_inline(c, out);
@@ -203,7 +188,10 @@ fn html_inline(inlines: &[Inline], out: &mut String) {
             }
             Inline::Link { href, children } => {
                 if is_safe_href(href) {
-                    out.push_str(&format!("<a href=\"{}\">", esc(href)));
+                    out.push_str(&format!(
+                        "<a href=\"{}\">",
+                        article::escape::escape_html(href)
+                    ));
                     html_inline(children, out);
                     out.push_str("</a>");
                 } else {
@@ -212,7 +200,10 @@ fn html_inline(inlines: &[Inline], out: &mut String) {
             }
             Inline::Break => out.push_str("<br>"),
             Inline::Foreign { lang, children } => {
-                out.push_str(&format!("<span lang=\"{}\">", esc(lang)));
+                out.push_str(&format!(
+                    "<span lang=\"{}\">",
+                    article::escape::escape_html(lang)
+                ));
                 html_inline(children, out);
                 out.push_str("</span>");
             }
@@ -231,22 +222,26 @@ pub fn to_html(article: &Article) -> String {
     let lang = article
         .language
         .as_deref()
-        .map(|l| format!(" lang=\"{}\"", esc(l)))
+        .map(|l| format!(" lang=\"{}\"", article::escape::escape_html(l)))
         .unwrap_or_default();
     let mut out = format!(
         "<!DOCTYPE html>\n<html{lang}>\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n</head>\n<body>\n<article>\n<h1>{}</h1>\n",
-        esc(&article.title),
-        esc(&article.title)
+        article::escape::escape_html(&article.title),
+        article::escape::escape_html(&article.title)
     );
     let mut meta = Vec::new();
     for a in &article.authors {
         meta.push(match &a.role {
-            Some(r) => format!("{} ({})", esc(&a.name), esc(r)),
-            None => esc(&a.name),
+            Some(r) => format!(
+                "{} ({})",
+                article::escape::escape_html(&a.name),
+                article::escape::escape_html(r)
+            ),
+            None => article::escape::escape_html(&a.name),
         });
     }
     if let Some(p) = &article.publisher {
-        meta.push(esc(&p.name));
+        meta.push(article::escape::escape_html(&p.name));
     }
     if let Some(d) = article.published {
         meta.push(format!(
@@ -274,7 +269,10 @@ pub fn to_html(article: &Article) -> String {
             Block::Quote { text, cite } => {
                 out.push_str(&format!("<blockquote><p>{}</p>", html(text)));
                 if let Some(c) = cite {
-                    out.push_str(&format!("<footer>{}</footer>", esc(c)));
+                    out.push_str(&format!(
+                        "<footer>{}</footer>",
+                        article::escape::escape_html(c)
+                    ));
                 }
                 out.push_str("</blockquote>\n");
             }
@@ -299,9 +297,12 @@ pub fn to_html(article: &Article) -> String {
                 out.push_str("</table>\n");
             }
             Block::Figure(f) => {
-                out.push_str(&format!("<figure><img src=\"{}\"", esc(&f.src)));
+                out.push_str(&format!(
+                    "<figure><img src=\"{}\"",
+                    article::escape::escape_html(&f.src)
+                ));
                 if let Some(a) = &f.alt {
-                    out.push_str(&format!(" alt=\"{}\"", esc(a)));
+                    out.push_str(&format!(" alt=\"{}\"", article::escape::escape_html(a)));
                 }
                 if let Some(w) = f.width {
                     out.push_str(&format!(" width=\"{w}\""));
@@ -316,7 +317,10 @@ pub fn to_html(article: &Article) -> String {
                         out.push_str(&html(c));
                     }
                     if let Some(c) = &f.credit {
-                        out.push_str(&format!(" <small>{}</small>", esc(c)));
+                        out.push_str(&format!(
+                            " <small>{}</small>",
+                            article::escape::escape_html(c)
+                        ));
                     }
                     out.push_str("</figcaption>");
                 }
@@ -326,8 +330,8 @@ pub fn to_html(article: &Article) -> String {
                 let label = title.as_deref().unwrap_or(url);
                 out.push_str(&format!(
                     "<p class=\"embed\"><a href=\"{}\">{}</a></p>\n",
-                    esc(url),
-                    esc(label)
+                    article::escape::escape_html(url),
+                    article::escape::escape_html(label)
                 ));
             }
         }
@@ -336,8 +340,8 @@ pub fn to_html(article: &Article) -> String {
     if !src.is_empty() {
         out.push_str(&format!(
             "<p class=\"source\">Source: <a href=\"{}\">{}</a></p>\n",
-            esc(src),
-            esc(src)
+            article::escape::escape_html(src),
+            article::escape::escape_html(src)
         ));
     }
     out.push_str("</article>\n</body>\n</html>\n");

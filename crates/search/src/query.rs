@@ -392,7 +392,9 @@ fn marks_and_runs(text: &str, marks: &[Range<usize>], runs: &[Range<usize>]) -> 
             html.push_str(if mark { "<mark>" } else { "</mark>" });
             in_mark = mark;
         }
-        html.push_str(&escape(text.get(from..to).unwrap_or_default()));
+        html.push_str(&article::escape::escape_html(
+            text.get(from..to).unwrap_or_default(),
+        ));
     }
     if in_mark {
         html.push_str("</mark>");
@@ -419,22 +421,6 @@ fn merge(text: &str, ranges: &[Range<usize>]) -> Vec<Range<usize>> {
         }
     }
     merged
-}
-
-/// Escapes text for HTML element content and attribute values.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// At most `max` characters of `text`, cut at a space when there is one; true when cut.

@@ -292,19 +292,21 @@ impl Glossary {
                     }
                     let mut last = 0;
                     for m in matches {
-                        out.push_str(&placeholder::escape(
+                        out.push_str(&article::escape::escape_text(
                             plain.get(last..m.range.start).unwrap_or_default(),
                         ));
                         terms.push(m);
                         let n = terms.len();
                         let expected = terms
                             .last()
-                            .map(|t| placeholder::escape(&t.expected))
+                            .map(|t| article::escape::escape_text(&t.expected))
                             .unwrap_or_default();
                         out.push_str(&format!("<g{n}>{expected}</g{n}>"));
                         last = terms.last().map_or(last, |t| t.range.end);
                     }
-                    out.push_str(&placeholder::escape(plain.get(last..).unwrap_or_default()));
+                    out.push_str(&article::escape::escape_text(
+                        plain.get(last..).unwrap_or_default(),
+                    ));
                 }
                 Token::Tag { kind, id, form } => {
                     out.push_str(&placeholder::render_tag(kind, id, form))
@@ -329,11 +331,11 @@ impl Glossary {
                     let term = id.checked_sub(1).and_then(|i| terms.get(i));
                     match (form, term) {
                         (TagForm::Open, Some(t)) => {
-                            out.push_str(&placeholder::escape(&t.expected));
+                            out.push_str(&article::escape::escape_text(&t.expected));
                             inside = Some(id);
                         }
                         (TagForm::SelfClosing, Some(t)) => {
-                            out.push_str(&placeholder::escape(&t.expected))
+                            out.push_str(&article::escape::escape_text(&t.expected))
                         }
                         (TagForm::Close, _) if inside == Some(id) => inside = None,
                         _ => {}

@@ -57,14 +57,14 @@ pub fn encode(text: &RichText) -> Tagged {
 
 /// Encodes plain text (no markup): only XML-escapes it.
 pub fn encode_plain(text: &str) -> String {
-    escape(text)
+    article::escape::escape_text(text)
 }
 
 fn encode_into(inlines: &[Inline], out: &mut Tagged) {
     for inline in inlines {
         let (markup, children) = match inline {
             Inline::Text(t) => {
-                out.text.push_str(&escape(t));
+                out.text.push_str(&article::escape::escape_text(t));
                 continue;
             }
             // A run marked as another language goes as its text: the
@@ -406,20 +406,6 @@ pub(crate) fn render_tag(kind: char, id: usize, form: TagForm) -> String {
         TagForm::Close => format!("</{kind}{id}>"),
         TagForm::SelfClosing => format!("<{kind}{id}/>"),
     }
-}
-
-/// XML-escapes text for a placeholder string.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Resolves XML/HTML entities an engine may return; unknown ones stay as written.

@@ -199,7 +199,7 @@ fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
 fn push_text(seg: &mut Option<Seg>, prop: &mut Option<(String, String)>, text: &str) {
     if let Some(s) = seg.as_mut() {
         if s.skip_depth == 0 {
-            s.text.push_str(&placeholder::escape(text));
+            s.text.push_str(&article::escape::escape_text(text));
         }
     } else if let Some((_, v)) = prop.as_mut() {
         v.push_str(text);

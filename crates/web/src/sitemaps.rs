@@ -1,6 +1,7 @@
 //! Sitemaps for search engines: an index, one sitemap per language with
 //! hreflang alternates, a Google News sitemap, and robots.txt.
 
+use article::escape::escape_xml;
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -20,24 +21,6 @@ const MAX_URLS: i64 = 50_000;
 const MAX_NEWS: i64 = 1_000;
 /// Google News lists articles of the last two days.
 const NEWS_WINDOW_MS: i64 = 2 * 24 * 3600 * 1000;
-
-/// Escapes text for XML.
-pub(crate) fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Characters XML 1.0 forbids.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 fn xml(body: String) -> Response {
     (
@@ -64,7 +47,7 @@ pub(crate) async fn index(State(app): State<AppState>) -> Response {
         let _ = writeln!(
             out,
             "  <sitemap><loc>{}</loc></sitemap>",
-            xml_escape(&app.abs(&urls::sitemap(lang)))
+            escape_xml(&app.abs(&urls::sitemap(lang)))
         );
     }
     // The news sitemap only while it has entries: an empty <urlset> is invalid.
@@ -72,7 +55,7 @@ pub(crate) async fn index(State(app): State<AppState>) -> Response {
         let _ = writeln!(
             out,
             "  <sitemap><loc>{}</loc></sitemap>",
-            xml_escape(&app.abs("/sitemap-news.xml"))
+            escape_xml(&app.abs("/sitemap-news.xml"))
         );
     }
     out.push_str("</sitemapindex>\n");
@@ -177,7 +160,7 @@ fn url_entry(
     alternates: &[(String, String)],
     default: &str,
 ) {
-    let _ = write!(out, "  <url><loc>{}</loc>", xml_escape(&app.abs(path)));
+    let _ = write!(out, "  <url><loc>{}</loc>", escape_xml(&app.abs(path)));
     if let Some(m) = lastmod.and_then(w3c) {
         let _ = write!(out, "<lastmod>{m}</lastmod>");
     }
@@ -186,8 +169,8 @@ fn url_entry(
             let _ = write!(
                 out,
                 "\n    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
-                xml_escape(l),
-                xml_escape(&app.abs(p))
+                escape_xml(l),
+                escape_xml(&app.abs(p))
             );
         }
         let x_default = alternates
@@ -198,7 +181,7 @@ fn url_entry(
             let _ = write!(
                 out,
                 "\n    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
-                xml_escape(&app.abs(p))
+                escape_xml(&app.abs(p))
             );
         }
         out.push_str("\n  ");
@@ -254,7 +237,7 @@ async fn render_news(app: &App) -> Result<Response, WebError> {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n",
     );
     let mut left = MAX_NEWS;
-    let site = xml_escape(&app.portal.config.site_name);
+    let site = escape_xml(&app.portal.config.site_name);
     for lang in served_languages(app) {
         let ctx = Ctx::new(app, &lang).await?;
         let recent = app
@@ -272,9 +255,9 @@ async fn render_news(app: &App) -> Result<Response, WebError> {
             let _ = writeln!(
                 out,
                 "  <url><loc>{}</loc><news:news><news:publication><news:name>{site}</news:name><news:language>{}</news:language></news:publication><news:publication_date>{date}</news:publication_date><news:title>{}</news:title></news:news></url>",
-                xml_escape(&app.abs(&teaser_href(&ctx, t))),
+                escape_xml(&app.abs(&teaser_href(&ctx, t))),
                 news_language(&lang),
-                xml_escape(&t.title),
+                escape_xml(&t.title),
             );
             left -= 1;
         }

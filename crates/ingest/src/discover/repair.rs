@@ -111,14 +111,7 @@ fn reference(after: &str) -> Option<Reference> {
 }
 
 fn push_escaped(out: &mut String, value: &str) {
-    for c in value.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
+    out.push_str(&article::escape::escape_text(value));
 }
 
 #[cfg(test)]

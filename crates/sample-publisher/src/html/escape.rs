@@ -3,20 +3,7 @@
 use article::{Inline, RichText};
 
 /// Escapes text for HTML or XML content and attribute values.
-pub fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use article::escape::escape_html as esc;
 
 /// A JSON string literal, safe inside a `<script>` element.
 pub fn json_str(text: &str) -> String {

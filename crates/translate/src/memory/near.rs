@@ -50,7 +50,7 @@ pub fn adapt_near(entry: &MemoryEntry, source: &str) -> Option<String> {
         let rendered = to.render(&wanted).ok()?;
         let start = offset + token.range.start;
         out.push_str(entry.target.get(last..start)?);
-        out.push_str(&placeholder::escape(&rendered));
+        out.push_str(&article::escape::escape_text(&rendered));
         last = offset + token.range.end;
     }
     out.push_str(entry.target.get(last..)?);

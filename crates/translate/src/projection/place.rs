@@ -187,7 +187,7 @@ impl Placer<'_> {
         let mut out = String::with_capacity(self.text.len() + events.len() * 6);
         let mut last = 0;
         for (at, _, _, tag, spaced) in events {
-            out.push_str(&placeholder::escape(
+            out.push_str(&article::escape::escape_text(
                 self.text.get(last..at).unwrap_or_default(),
             ));
             if spaced {
@@ -201,7 +201,7 @@ impl Placer<'_> {
                 last += rest.len() - rest.trim_start().len();
             }
         }
-        out.push_str(&placeholder::escape(
+        out.push_str(&article::escape::escape_text(
             self.text.get(last..).unwrap_or_default(),
         ));
         out
