@@ -47,10 +47,13 @@ impl Translators {
             "hold_until_reviewed" => Policy::HoldUntilReviewed,
             _ => Policy::Publish,
         };
-        Ok(
-            Translator::new(self.engines.clone(), glossary, self.memory.clone())
-                .with_default_policy(policy),
-        )
+        let mut translator = Translator::new(self.engines.clone(), glossary, self.memory.clone())
+            .with_default_policy(policy);
+        // House style for the Vietnamese names kept: marked, or without diacritics.
+        for (lang, style) in &app.config.translation.names {
+            translator = translator.with_name_style(lang, *style);
+        }
+        Ok(translator)
     }
 }
 
