@@ -10,8 +10,8 @@ pub fn to_stored(entry: &GlossaryEntry) -> store::GlossaryTerm {
         term: entry.source.clone(),
         translation: entry.target.clone(),
         kind: match entry.kind {
-            TermKind::Forced => store::TermKind::Force,
-            TermKind::Keep => store::TermKind::Keep,
+            TermKind::Forced => store::GlossaryTermKind::Force,
+            TermKind::Keep => store::GlossaryTermKind::Keep,
         },
         case_sensitive: entry.case_sensitive,
     }
@@ -25,8 +25,8 @@ pub fn from_stored(term: store::GlossaryTerm) -> GlossaryEntry {
         source: term.term,
         target: term.translation,
         kind: match term.kind {
-            store::TermKind::Force => TermKind::Forced,
-            store::TermKind::Keep => TermKind::Keep,
+            store::GlossaryTermKind::Force => TermKind::Forced,
+            store::GlossaryTermKind::Keep => TermKind::Keep,
         },
         case_sensitive: term.case_sensitive,
     }

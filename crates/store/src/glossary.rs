@@ -8,19 +8,19 @@ use crate::{Result, Store, StoreError};
 /// What a glossary entry does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum TermKind {
+pub enum GlossaryTermKind {
     /// Always translate the term as given (`Putin` → `Poutine` in French).
     Force,
     /// Never translate it (brand names).
     Keep,
 }
 
-impl TermKind {
+impl GlossaryTermKind {
     /// The kind as stored.
     pub fn as_str(self) -> &'static str {
         match self {
-            TermKind::Force => "force",
-            TermKind::Keep => "keep",
+            GlossaryTermKind::Force => "force",
+            GlossaryTermKind::Keep => "keep",
         }
     }
 }
@@ -37,7 +37,7 @@ pub struct GlossaryTerm {
     /// Its required rendering (equal to `term` for `Keep`).
     pub translation: String,
     /// Forced or kept.
-    pub kind: TermKind,
+    pub kind: GlossaryTermKind,
     /// Whether matching respects case.
     pub case_sensitive: bool,
 }
@@ -84,8 +84,8 @@ impl Store {
                     term: r.try_get("term")?,
                     translation: r.try_get("translation")?,
                     kind: match kind.as_str() {
-                        "keep" => TermKind::Keep,
-                        "force" => TermKind::Force,
+                        "keep" => GlossaryTermKind::Keep,
+                        "force" => GlossaryTermKind::Force,
                         other => {
                             return Err(StoreError::Conflict(format!(
                                 "unknown glossary kind {other:?}"

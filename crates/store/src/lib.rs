@@ -51,7 +51,7 @@ pub use comments::{Comment, CommentStatus, NewComment, REPORTS_TO_HIDE};
 pub use db::{redact, Backend, Store};
 pub use desk::ReviewItem;
 pub use error::StoreError;
-pub use glossary::{GlossaryTerm, TermKind};
+pub use glossary::{GlossaryTerm, GlossaryTermKind};
 pub use health::{
     HealthChange, PollObservation, SourceHealth, ARTICLE_JOBS_TO_JUDGE, EMPTY_POLLS_TO_FLAG,
     FAILED_POLLS_TO_FLAG,

@@ -8,7 +8,7 @@ use axum::extract::{Query, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use maud::html;
-use store::{GlossaryTerm, TermKind};
+use store::{GlossaryTerm, GlossaryTermKind};
 
 use super::{back, csrf_field, invalid, respond, server_error, shell, Desk, DeskForm, Tr};
 use crate::app::{App, AppState};
@@ -147,10 +147,10 @@ pub(crate) async fn list(
     )
 }
 
-fn kind_key(kind: TermKind) -> &'static str {
+fn kind_key(kind: GlossaryTermKind) -> &'static str {
     match kind {
-        TermKind::Force => "desk-kind-forced",
-        TermKind::Keep => "desk-kind-keep",
+        GlossaryTermKind::Force => "desk-kind-forced",
+        GlossaryTermKind::Keep => "desk-kind-keep",
     }
 }
 
@@ -168,21 +168,21 @@ fn term_of(
         return Err(t.t("desk-bad-language-pair"));
     }
     let kind = match kind.trim().to_ascii_lowercase().as_str() {
-        "" | "forced" | "force" => TermKind::Force,
-        "keep" | "dnt" | "do_not_translate" => TermKind::Keep,
+        "" | "forced" | "force" => GlossaryTermKind::Force,
+        "keep" | "dnt" | "do_not_translate" => GlossaryTermKind::Keep,
         _ => return Err(t.t("desk-bad-kind")),
     };
     let term = term.trim();
     let translation = match kind {
-        TermKind::Keep => term,
-        TermKind::Force => translation.trim(),
+        GlossaryTermKind::Keep => term,
+        GlossaryTermKind::Force => translation.trim(),
     };
     let too_long = |s: &str| s.chars().count() > MAX_TERM || s.chars().any(char::is_control);
     if term.is_empty() || translation.is_empty() || too_long(term) || too_long(translation) {
         return Err(t.tw("desk-bad-term", &[("max", (MAX_TERM as i64).into())]));
     }
     let case_sensitive = match case.trim().to_ascii_lowercase().as_str() {
-        "" => kind == TermKind::Keep,
+        "" => kind == GlossaryTermKind::Keep,
         "sensitive" | "yes" | "true" | "on" => true,
         "insensitive" | "no" | "false" | "off" => false,
         _ => return Err(t.t("desk-bad-case")),
@@ -362,8 +362,8 @@ pub(crate) async fn export(
             term.term,
             term.translation,
             match term.kind {
-                TermKind::Force => "forced".into(),
-                TermKind::Keep => "keep".into(),
+                GlossaryTermKind::Force => "forced".into(),
+                GlossaryTermKind::Keep => "keep".into(),
             },
             if term.case_sensitive {
                 "sensitive"

@@ -225,9 +225,7 @@ async fn anonymous_and_under_privileged_users_are_kept_out() {
     let admin = session(&app, "ada", "correct horse").await;
     let got = get_with(&app, "/admin/audit", &[("cookie", &admin)]).await;
     assert_eq!(got.status, 200);
-    assert!(
-        got.body.contains("Version held") && got.body.contains(&format!("Article {id} (fr)"))
-    );
+    assert!(got.body.contains("Version held") && got.body.contains(&format!("Article {id} (fr)")));
 }
 
 #[tokio::test]

@@ -12,7 +12,7 @@ use argon2::password_hash::{PasswordHasher, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
 use common::*;
 use serde_json::{json, Value};
-use store::{GlossaryTerm, JobKind, MemorySegment, Role, TermKind, TranslationStatus};
+use store::{GlossaryTerm, GlossaryTermKind, JobKind, MemorySegment, Role, TranslationStatus};
 
 fn hash(password: &str) -> String {
     let argon = Argon2::new(
@@ -85,7 +85,7 @@ pub async fn prepare(f: &Fixture) -> i64 {
             target_lang: "fr".into(),
             term: "Putin".into(),
             translation: "Poutine".into(),
-            kind: TermKind::Force,
+            kind: GlossaryTermKind::Force,
             case_sensitive: true,
         })
         .await

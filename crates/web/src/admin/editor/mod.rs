@@ -20,7 +20,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use maud::{html, Markup};
 use serde::Deserialize;
-use store::{ArticleStatus, GlossaryTerm, Role, StoreError, Taken, TermKind};
+use store::{ArticleStatus, GlossaryTerm, GlossaryTermKind, Role, StoreError, Taken};
 
 use super::{
     back, csrf_field, forbidden, not_found, respond, server_error, shell, Action, Desk, DeskForm,
@@ -393,7 +393,7 @@ pub(crate) async fn page(
                             ul.seg-terms {
                                 @for (g, ok) in &found {
                                     li class=(if *ok { "ok" } else { "missing" }) {
-                                        (t.tw(if g.kind == TermKind::Keep { "desk-term-keep" } else { "desk-term-force" }, &[("term", g.term.as_str().into()), ("translation", g.translation.as_str().into())]))
+                                        (t.tw(if g.kind == GlossaryTermKind::Keep { "desk-term-keep" } else { "desk-term-force" }, &[("term", g.term.as_str().into()), ("translation", g.translation.as_str().into())]))
                                         @if !*ok { " " strong { (t.t("desk-term-missing")) } }
                                     }
                                 }
@@ -949,7 +949,7 @@ mod tests {
             target_lang: "fr".into(),
             term: "Putin".into(),
             translation: "Poutine".into(),
-            kind: TermKind::Force,
+            kind: GlossaryTermKind::Force,
             case_sensitive: false,
         };
         let html = marked("<b>Putin</b> nói", &[(&term, true)], true).into_string();
