@@ -123,6 +123,8 @@ struct ArticleSummary {
     /// The article's page on this portal.
     #[schema(format = "uri")]
     url: String,
+    /// The lead picture's 1,200-px card on this portal (or its bucket);
+    /// none until the picture is mirrored.
     #[schema(format = "uri")]
     image_url: Option<String>,
     image_alt: Option<String>,
@@ -367,7 +369,10 @@ fn summary(app: &App, ctx: &Ctx<'_>, t: &Teaser) -> ArticleSummary {
         title: t.title.clone(),
         lead: t.lead.clone(),
         url: app.abs(&teaser_href(ctx, t)),
-        image_url: t.image_url.clone(),
+        image_url: t
+            .image
+            .as_ref()
+            .and_then(|i| crate::media::social_url(ctx, i)),
         image_alt: t.image_alt.clone(),
         section: ctx.section(t.section_id).map(|s| s.slug.clone()),
         topic_id: t.topic_id,
