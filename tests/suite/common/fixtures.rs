@@ -148,7 +148,11 @@ pub async fn sample_site(generated: usize) -> (Arc<sample_publisher::Site>, Sock
 }
 
 /// Writes a newsbridge.toml for a test: data in `dir`, the site allowed,
-/// languages vi + en translated by `engine_url`.
+/// languages vi + en translated by `engine_url`, pictures not mirrored
+/// unless `extra` has an `[images]` table (the picture tests, here in
+/// `images.rs` and in `crates/pipeline/tests/suite/pictures.rs`, turn them
+/// on; for the others they would only add jobs that back off for minutes
+/// after a fault).
 pub fn write_config(
     dir: &Path,
     site: SocketAddr,
@@ -178,8 +182,13 @@ pub fn write_config_allowing(
             )
         })
         .unwrap_or_default();
+    let images = if extra.contains("[images]") {
+        ""
+    } else {
+        "[images]\nenabled = false\n\n"
+    };
     let config = format!(
-        "data_dir = \"{data}\"\n{extra}\n\
+        "data_dir = \"{data}\"\n{extra}\n{images}\
          [site]\nlanguages = [\"vi\", \"en\"]\n\n\
          [server]\nlisten = \"127.0.0.1:0\"\n\n\
          [workers]\nconcurrency = 4\nlease_seconds = 5\nretry_base_seconds = 1\nretry_max_seconds = 2\nmax_attempts = 5\n\n\
