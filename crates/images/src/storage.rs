@@ -128,6 +128,31 @@ pub struct DiskStorage {
     root: PathBuf,
 }
 
+/// The origin of a `public_base_url`: `http(s)://host[:port]`, refused when
+/// the URL is not http(s) or its host holds characters a host cannot (it is
+/// written into a response header).
+fn origin_of(url: &str) -> Result<String, ImageError> {
+    let refuse = || {
+        ImageError::Config(format!(
+            "public_base_url {url:?} is not an http(s) URL such as https://cdn.example/pictures"
+        ))
+    };
+    let (scheme, rest) = url.split_once("://").ok_or_else(refuse)?;
+    if !scheme.eq_ignore_ascii_case("https") && !scheme.eq_ignore_ascii_case("http") {
+        return Err(refuse());
+    }
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let allowed = |c: char| c.is_ascii_alphanumeric() || ".-:[]".contains(c);
+    if host.is_empty() || !host.chars().all(allowed) {
+        return Err(refuse());
+    }
+    Ok(format!(
+        "{}://{}",
+        scheme.to_ascii_lowercase(),
+        host.to_ascii_lowercase()
+    ))
+}
+
 /// The S3 backend (see [`Storage::S3`]).
 #[derive(Clone, Debug)]
 pub struct S3Storage {
@@ -177,6 +202,9 @@ impl Storage {
                 let prefix = prefix.trim_matches('/');
                 if !prefix.is_empty() {
                     check_key(prefix)?;
+                }
+                if let Some(url) = public_base_url {
+                    origin_of(url)?;
                 }
                 Ok(Self::S3(S3Storage {
                     store: Arc::new(store),
@@ -365,6 +393,16 @@ impl Storage {
         }
     }
 
+    /// The origin (`https://cdn.example`) that serves pictures when the
+    /// bucket or a CDN does (`public_base_url` set): the one image origin
+    /// besides our own that pages' Content-Security-Policy allows.
+    pub fn public_origin(&self) -> Option<String> {
+        match self {
+            Self::Disk(_) => None,
+            Self::S3(s) => s.public_base_url.as_deref().and_then(|u| origin_of(u).ok()),
+        }
+    }
+
     /// Deletes disk temporary files of unfinished writes older than
     /// `older_than` (left by a crash or a full disk) and returns how many it
     /// deleted. S3 has none (uploads are single `PUT`s): returns 0.
@@ -545,6 +583,27 @@ fn list_disk(root: &Path, prefix: &str) -> Result<Vec<String>, ImageError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_public_base_url_gives_its_origin_and_nothing_else_passes() {
+        assert_eq!(
+            origin_of("https://CDN.example:8443/pictures/").unwrap(),
+            "https://cdn.example:8443"
+        );
+        assert_eq!(
+            origin_of("http://127.0.0.1:9000").unwrap(),
+            "http://127.0.0.1:9000"
+        );
+        for bad in [
+            "cdn.example/pictures",
+            "javascript://x",
+            "https://",
+            "https://cdn.example; script-src *",
+            "https://cdn\r\nx",
+        ] {
+            assert!(origin_of(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn keys_are_checked() {

@@ -123,7 +123,7 @@ pub async fn router(app: &App, metrics: &Metrics) -> Result<Router> {
             }),
         );
     }
-    let health = web::security_headers(health, &app.config.site.base_url, trusted);
+    let health = web::security_headers(health, &app.config.site.base_url, trusted, None);
     Ok(health
         .merge(web::router(portal))
         .layer(axum::middleware::from_fn_with_state(

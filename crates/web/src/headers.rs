@@ -26,17 +26,22 @@ use crate::proxies::TrustedProxies;
 /// Where browsers send violation reports.
 pub(crate) const REPORT_PATH: &str = "/csp-report";
 
-/// The policy of public pages, feeds and the API.
-const PUBLIC_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
-img-src * data:; media-src *; font-src 'self'; connect-src 'self'; object-src 'none'; \
+/// The Content-Security-Policy of every response (pages, feeds, the API and
+/// the desk). Pictures come from our own `/media/` routes only, or from the
+/// bucket or CDN that serves them (`image_origin`): the portal never
+/// hot-links a publisher's picture, so no other image source is allowed.
+fn policy(image_origin: Option<&str>) -> String {
+    let images = match image_origin {
+        Some(origin) => format!("'self' data: {origin}"),
+        None => "'self' data:".to_string(),
+    };
+    format!(
+        "default-src 'self'; script-src 'self'; style-src 'self'; \
+img-src {images}; media-src 'none'; font-src 'self'; connect-src 'self'; object-src 'none'; \
 base-uri 'none'; form-action 'self'; frame-src 'none'; frame-ancestors 'none'; \
-report-uri /csp-report";
-
-/// The desk's policy: the same as the public one (its stylesheet is a file too).
-const DESK_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
-img-src * data:; media-src *; font-src 'self'; connect-src 'self'; object-src 'none'; \
-base-uri 'none'; form-action 'self'; frame-src 'none'; frame-ancestors 'none'; \
-report-uri /csp-report";
+report-uri {REPORT_PATH}"
+    )
+}
 
 /// One year, without `includeSubDomains`: other hosts of the domain are not ours to pin.
 const HSTS: &str = "max-age=31536000";
@@ -53,6 +58,7 @@ const REPORTS_PER_MINUTE: i64 = 30;
 struct Transport {
     base_https: bool,
     trusted: TrustedProxies,
+    csp: HeaderValue,
 }
 
 impl Transport {
@@ -79,25 +85,30 @@ impl Transport {
 /// nosniff`, `Referrer-Policy: strict-origin-when-cross-origin`,
 /// `X-Frame-Options: DENY`, `Cross-Origin-Opener-Policy`, `Permissions-Policy`
 /// and, when served over HTTPS (`base_url` is `https://…`, or a proxy in
-/// `trusted` says so), `Strict-Transport-Security`.
-pub fn security_headers(router: Router, base_url: &str, trusted: TrustedProxies) -> Router {
+/// `trusted` says so), `Strict-Transport-Security`. `image_origin` is the
+/// bucket's or CDN's origin when it serves the pictures
+/// ([`images::Storage::public_origin`]).
+pub fn security_headers(
+    router: Router,
+    base_url: &str,
+    trusted: TrustedProxies,
+    image_origin: Option<&str>,
+) -> Router {
+    let csp = HeaderValue::from_str(&policy(image_origin))
+        .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"));
     let transport = Transport {
         base_https: base_url.starts_with("https://"),
         trusted,
+        csp,
     };
     router.layer(middleware::from_fn_with_state(transport, add))
 }
 
 async fn add(State(transport): State<Transport>, req: Request, next: Next) -> Response {
     let https = transport.https(&req);
-    let desk = req.uri().path().starts_with("/admin");
     let mut response = next.run(req).await;
     let h = response.headers_mut();
-    let csp = if desk { DESK_CSP } else { PUBLIC_CSP };
-    h.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(csp),
-    );
+    h.insert(header::CONTENT_SECURITY_POLICY, transport.csp.clone());
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
@@ -174,15 +185,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_policies_refuse_inline_script_and_framing() {
-        for csp in [PUBLIC_CSP, DESK_CSP] {
+    fn the_policy_refuses_inline_script_framing_and_foreign_pictures() {
+        for origin in [None, Some("https://cdn.example")] {
+            let csp = policy(origin);
             assert!(csp.contains("script-src 'self';"), "{csp}");
             assert!(!csp.contains("unsafe-eval"), "{csp}");
+            assert!(!csp.contains("unsafe-inline"), "{csp}");
             assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
             assert!(csp.contains(&format!("report-uri {REPORT_PATH}")), "{csp}");
-            assert!(HeaderValue::from_str(csp).is_ok());
+            assert!(!csp.contains('*'), "{csp}");
+            assert!(HeaderValue::from_str(&csp).is_ok());
         }
-        assert!(!PUBLIC_CSP.contains("unsafe-inline"));
-        assert!(!DESK_CSP.contains("unsafe-inline"));
+        assert!(policy(None).contains("img-src 'self' data:;"));
+        assert!(policy(Some("https://cdn.example"))
+            .contains("img-src 'self' data: https://cdn.example;"));
     }
 }

@@ -35,6 +35,7 @@ pub fn router(portal: Portal) -> Router {
     };
     let base_url = portal.config.base_url.clone();
     let trusted = portal.trusted_proxies.clone();
+    let image_origin = portal.images.as_ref().and_then(|s| s.public_origin());
     let app: AppState = Arc::new(App::new(portal, locales));
     // Reader pages served from the page cache (article pages cache
     // themselves: their comment notice must not be shared).
@@ -99,9 +100,9 @@ pub fn router(portal: Portal) -> Router {
         .with_state(app);
     // Outermost: every handler, and the headers layer, sees the reader's
     // address and only the forwarding headers of trusted proxies.
-    security_headers(router, &base_url, trusted.clone()).layer(middleware::from_fn(
-        move |req, next| crate::proxies::resolve(trusted.clone(), req, next),
-    ))
+    security_headers(router, &base_url, trusted.clone(), image_origin.as_deref()).layer(
+        middleware::from_fn(move |req, next| crate::proxies::resolve(trusted.clone(), req, next)),
+    )
 }
 
 /// `GET /`: the best portal language for the reader.

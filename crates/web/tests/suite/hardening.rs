@@ -107,6 +107,7 @@ async fn every_kind_of_response_carries_the_hardening_headers() {
         assert!(csp.contains("script-src 'self';"), "{path}: {csp}");
         assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
         assert!(csp.contains("report-uri /csp-report"), "{path}: {csp}");
+        assert!(csp.contains("img-src 'self' data:;"), "{path}: {csp}");
         assert!(!csp.contains("'unsafe-eval'"), "{path}: {csp}");
         assert_eq!(got.header("x-content-type-options"), "nosniff", "{path}");
         assert_eq!(got.header("x-frame-options"), "DENY", "{path}");
@@ -458,7 +459,7 @@ async fn chromium_blocks_and_reports_an_injected_inline_script() {
                 }
             }),
         );
-    let app = web::security_headers(app, "http://127.0.0.1", TrustedProxies::loopback());
+    let app = web::security_headers(app, "http://127.0.0.1", TrustedProxies::loopback(), None);
     let addr = serve_with(app, ServeLimits::default()).await;
     let (dom, log) = chromium_load(browser, format!("http://{addr}/inject")).await;
     assert!(dom.contains("id=\"p\""), "chromium did not render: {log}");
