@@ -42,6 +42,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "desk_workspace",
         include_str!("../migrations/0008_desk_workspace.sql"),
     ),
+    (
+        9,
+        "corrections_by_editor",
+        include_str!("../migrations/0009_corrections_by_editor.sql"),
+    ),
 ];
 
 /// The SQL of every migration, in order (the archive reads tables and columns from it).

@@ -126,6 +126,9 @@ pub struct MemoryMatch {
     pub segment: MemorySegment,
     /// Similarity of its source to the asked source, 0–100 (word level).
     pub score: u8,
+    /// The article where an editor last wrote this translation at the desk
+    /// (None for imported memories and engine output).
+    pub article_id: Option<i64>,
 }
 
 fn claim_row(r: &AnyRow) -> Result<Claim> {
@@ -493,7 +496,11 @@ impl Store {
             };
             let score = similarity(&words, &self::words(&segment.source_text));
             if score >= MIN_MATCH_SCORE {
-                found.push(MemoryMatch { segment, score });
+                found.push(MemoryMatch {
+                    segment,
+                    score,
+                    article_id: None,
+                });
             }
         }
         // Best score first; a human translation before an engine's at equal score.
@@ -510,6 +517,21 @@ impl Store {
         });
         found.dedup_by(|a, b| a.segment.target_text == b.segment.target_text);
         found.truncate(limit);
+        for m in &mut found {
+            let Some(editor) = m.segment.origin.strip_prefix("human:") else {
+                continue;
+            };
+            let row = sqlx::query(
+                "SELECT article_id FROM desk_corrections WHERE editor = $1 AND lang = $2 AND after_text = $3 \
+                 ORDER BY id DESC LIMIT 1",
+            )
+            .bind(editor)
+            .bind(target_lang)
+            .bind(&m.segment.target_text)
+            .fetch_optional(&self.pool)
+            .await?;
+            m.article_id = row.map(|r| r.try_get("article_id")).transpose()?;
+        }
         Ok(found)
     }
 

@@ -253,6 +253,33 @@ async fn matches_are_scored_and_bounded(store: Store) {
     assert_eq!(m[0].score, 100);
     assert_eq!(m[0].segment.origin, "human:ada");
     assert_eq!(m[1].score, 85);
+    // No desk correction wrote them: no article to name.
+    assert!(m.iter().all(|m| m.article_id.is_none()), "{m:?}");
+    // Ada wrote the first at the desk in article `a` (bob's identical text
+    // elsewhere does not count): the match names `a`.
+    let a = article(&store, "https://a.example/7").await;
+    let b = article(&store, "https://a.example/7b").await;
+    for (article_id, editor) in [(a, "ada"), (b, "bob")] {
+        store
+            .record_correction(&store::Correction {
+                article_id,
+                lang: "fr".into(),
+                source: "Nga tăng cường phòng thủ quanh Kursk".into(),
+                before_text: "La Russie renforce la défense".into(),
+                before_origin: "engine".into(),
+                after_text: "La Russie renforce sa défense autour de Koursk".into(),
+                editor: editor.into(),
+                at: 0,
+            })
+            .await
+            .unwrap();
+    }
+    let m = store
+        .memory_matches("vi", "fr", "Nga tăng cường phòng thủ quanh Kursk", 5)
+        .await
+        .unwrap();
+    assert_eq!(m[0].article_id, Some(a), "{m:?}");
+    assert_eq!(m[1].article_id, None, "an engine's match names no article");
     // Wildcards in the asked text match nothing by themselves.
     assert!(store
         .memory_matches("vi", "fr", "%%%_ _ %", 5)

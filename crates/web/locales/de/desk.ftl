@@ -294,6 +294,7 @@ desk-no-matches = Kein Treffer im Übersetzungsspeicher.
 desk-match-exact = exakt, 100 %
 desk-match-fuzzy = ähnlich { $score } %
 desk-match-human = Mensch ({ $editor })
+desk-match-from-article = aus Artikel { $id }
 desk-match-engine = Maschine { $engine }
 desk-match-used = { $count }-mal verwendet
 desk-insert-match = Treffer { $n } einfügen

@@ -294,6 +294,7 @@ desk-no-matches = No match in the translation memory.
 desk-match-exact = exact, 100 %
 desk-match-fuzzy = fuzzy { $score } %
 desk-match-human = human ({ $editor })
+desk-match-from-article = from article { $id }
 desk-match-engine = engine { $engine }
 desk-match-used = { $count ->
         [one] used once

@@ -294,6 +294,7 @@ desk-no-matches = Ninguna coincidencia en la memoria de traducción.
 desk-match-exact = exacta, 100 %
 desk-match-fuzzy = aproximada { $score } %
 desk-match-human = humana ({ $editor })
+desk-match-from-article = del artículo { $id }
 desk-match-engine = motor { $engine }
 desk-match-used = { $count ->
         [one] usada una vez

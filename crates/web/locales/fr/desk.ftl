@@ -300,6 +300,7 @@ desk-no-matches = Aucune correspondance dans la mémoire de traduction.
 desk-match-exact = exacte, 100 %
 desk-match-fuzzy = approchante { $score } %
 desk-match-human = humain ({ $editor })
+desk-match-from-article = de l’article { $id }
 desk-match-engine = moteur { $engine }
 desk-match-used = utilisée { $count } fois
 desk-insert-match = Insérer la correspondance { $n }

@@ -288,6 +288,7 @@ desk-no-matches = 翻訳メモリに一致はありません。
 desk-match-exact = 完全一致、100 %
 desk-match-fuzzy = あいまい一致 { $score } %
 desk-match-human = 人手（{ $editor }）
+desk-match-from-article = 記事 { $id } から
 desk-match-engine = エンジン { $engine }
 desk-match-used = { $count } 回使用
 desk-insert-match = 一致 { $n } を挿入

@@ -288,6 +288,7 @@ desk-no-matches = 번역 메모리에 일치 항목이 없습니다.
 desk-match-exact = 완전 일치, 100 %
 desk-match-fuzzy = 유사 일치 { $score } %
 desk-match-human = 사람({ $editor })
+desk-match-from-article = 기사 { $id }에서
 desk-match-engine = 엔진 { $engine }
 desk-match-used = { $count }회 사용
 desk-insert-match = 일치 { $n } 삽입

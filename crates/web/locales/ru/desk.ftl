@@ -288,6 +288,7 @@ desk-no-matches = В памяти переводов совпадений нет
 desk-match-exact = точное, 100 %
 desk-match-fuzzy = нечёткое { $score } %
 desk-match-human = человек ({ $editor })
+desk-match-from-article = из статьи { $id }
 desk-match-engine = движок { $engine }
 desk-match-used = { $count ->
         [one] использовано { $count } раз

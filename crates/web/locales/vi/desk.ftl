@@ -288,6 +288,7 @@ desk-no-matches = Không có kết quả trong bộ nhớ dịch.
 desk-match-exact = khớp hoàn toàn, 100 %
 desk-match-fuzzy = gần khớp { $score } %
 desk-match-human = người dịch ({ $editor })
+desk-match-from-article = từ bài { $id }
 desk-match-engine = máy { $engine }
 desk-match-used = đã dùng { $count } lần
 desk-insert-match = Chèn kết quả { $n }

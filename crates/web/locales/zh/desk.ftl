@@ -288,6 +288,7 @@ desk-no-matches = 翻译记忆库中没有匹配。
 desk-match-exact = 完全匹配，100 %
 desk-match-fuzzy = 模糊匹配 { $score } %
 desk-match-human = 人工（{ $editor }）
+desk-match-from-article = 来自文章 { $id }
 desk-match-engine = 引擎 { $engine }
 desk-match-used = 已使用 { $count } 次
 desk-insert-match = 插入匹配 { $n }

@@ -521,7 +521,21 @@ async fn reviewed_is_recorded_per_language_and_only_then_shown_to_readers() {
 
 #[tokio::test]
 async fn memory_matches_come_with_score_and_origin_and_can_be_inserted() {
-    let (f, _, addr) = desk().await;
+    let (f, other, addr) = desk().await;
+    // Ada wrote the remembered translation at the desk, in the other article.
+    f.store
+        .record_correction(&store::Correction {
+            article_id: other,
+            lang: "fr".into(),
+            source: "Có 1.115 người bị thương".into(),
+            before_text: "1 115 personnes".into(),
+            before_origin: "engine".into(),
+            after_text: "Il y a 1 115 blessés".into(),
+            editor: "ada".into(),
+            at: 0,
+        })
+        .await
+        .unwrap();
     let eve = Editor::sign_in(addr, "eve", "battery staple").await;
     let base = format!("/admin/articles/{}/fr", f.main);
     // The fragment desk.js puts under the segment.
@@ -534,6 +548,8 @@ async fn memory_matches_come_with_score_and_origin_and_can_be_inserted() {
     assert!(text.contains("approchante 66 %"), "{text}");
     assert!(text.contains("humain (ada)"));
     assert!(text.contains("utilisée 3 fois"));
+    assert!(text.contains(&format!("de l’article {other}")), "{text}");
+    assert!(html.contains(&format!("href=\"/admin/articles/{other}/fr\"")));
     assert!(text.contains("Il y a 1 115 blessés"));
     assert!(html.contains("data-insert=\"Il y a 1 115 blessés\""));
     assert!(!html.contains("<html"), "a fragment, not a page");

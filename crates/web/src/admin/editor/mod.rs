@@ -508,6 +508,9 @@ pub(crate) async fn matches(
                     li.match {
                         span.score { (if m.score == 100 { t.t("desk-match-exact") } else { t.tw("desk-match-fuzzy", &[("score", i64::from(m.score).into())]) }) }
                         " · " span.match-origin { (memory_origin_words(&t, &m.segment.origin)) }
+                        @if let Some(from) = m.article_id.filter(|from| *from != id) {
+                            " · " a.match-article href=(format!("/admin/articles/{from}/{lang}")) { (t.tw("desk-match-from-article", &[("id", from.into())])) }
+                        }
                         @if m.segment.use_count > 0 { " · " (t.tw("desk-match-used", &[("count", m.segment.use_count.into())])) }
                         p.match-src lang=(a.language) { (diff::render(&m.segment.source_text, &s.source)) }
                         p.match-tgt lang=(lang) { (m.segment.target_text) }
