@@ -200,7 +200,7 @@ fn main() {
         .expect("runtime");
     let urls = serve_on_loopback(&rt, &files, &originals);
     let fetcher = Fetcher::new(FetcherConfig {
-        allow: AllowList::parse(&[urls.0.clone()]).expect("allow loopback"),
+        allow: AllowList::parse(std::slice::from_ref(&urls.0)).expect("allow loopback"),
         min_host_delay: Duration::ZERO,
         obey_robots: false,
         max_body_bytes: 64 * 1024 * 1024,
