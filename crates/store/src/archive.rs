@@ -354,7 +354,7 @@ impl Store {
             schema_version: manifest.schema_version,
             rows: BTreeMap::new(),
         };
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let mut current: Option<(Table, String)> = None;
         let mut count = 0u64;
         loop {

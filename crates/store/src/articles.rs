@@ -335,7 +335,7 @@ impl Store {
         }
         // An upstream edit: the article goes back to be classified again
         // (out of its lists until then) and its credits take its new time.
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let lists = ListChange::begin(&mut tx, self.backend(), id).await?;
         let updated = sqlx::query(
             "UPDATE articles SET fetched_url = $1, content_hash = $2, simhash = $3, title = $4, original = $5, \
@@ -411,7 +411,7 @@ impl Store {
 
     /// Marks an article as a copy of another: it is kept and linked, not republished.
     pub async fn mark_duplicate(&self, id: i64, of: i64) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let lists = ListChange::begin(&mut tx, self.backend(), id).await?;
         sqlx::query("UPDATE articles SET status = 'duplicate', duplicate_of = $1, updated_at = $2 WHERE id = $3")
             .bind(of)
@@ -435,7 +435,7 @@ impl Store {
         topic_id: Option<i64>,
         authors: &[Credit],
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let lists = ListChange::begin(&mut tx, self.backend(), id).await?;
         sqlx::query("DELETE FROM article_authors WHERE article_id = $1")
             .bind(id)
@@ -564,7 +564,7 @@ impl Store {
     /// Takes an article down in every language (a publisher's request), logged for audit.
     pub async fn take_down(&self, id: i64, actor: &str, reason: &str) -> Result<()> {
         let now = now_ms();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let Some(lists) = ListChange::begin(&mut tx, self.backend(), id).await? else {
             return Err(StoreError::NotFound(format!("article {id}")));
         };

@@ -254,7 +254,7 @@ impl Store {
         let reason: Option<String> = reason
             .map(|r| r.trim().chars().take(MAX_REASON).collect::<String>())
             .filter(|r| !r.is_empty());
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let exists = sqlx::query("SELECT id FROM comments WHERE id = $1")
             .bind(id)
             .fetch_optional(&mut *tx)
@@ -397,7 +397,7 @@ impl Store {
         status: CommentStatus,
         actor: &str,
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "UPDATE comments SET status = $1, reports = CASE WHEN $1 = 'visible' THEN 0 ELSE reports END WHERE id = $2",
         )
@@ -421,7 +421,7 @@ impl Store {
 
     /// Deletes a comment (and its replies) for good, recording who and why.
     pub async fn delete_comment(&self, id: i64, actor: &str, reason: &str) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query(
             "DELETE FROM comment_reports WHERE comment_id = $1 OR comment_id IN (SELECT id FROM comments WHERE parent_id = $1)",
         )
@@ -456,7 +456,7 @@ impl Store {
     /// ones refused. Recorded in the audit log, which is also where bans live
     /// (`ip_ban` rows, target `ip <hash>`).
     pub async fn ban_ip_hash(&self, ip_hash: &str, actor: &str, reason: &str) -> Result<u64> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let hidden = sqlx::query(
             "UPDATE comments SET status = 'spam' WHERE ip_hash = $1 AND status IN ('visible', 'pending')",
         )

@@ -104,6 +104,18 @@ impl Store {
         self.backend
     }
 
+    /// A transaction that writes. On SQLite it takes the write lock at once
+    /// (`BEGIN IMMEDIATE`), waiting for another writer under the busy
+    /// timeout: a deferred transaction that has read first cannot wait when
+    /// it then writes (SQLite answers "database is locked" at once, since
+    /// waiting could deadlock). On PostgreSQL a plain `BEGIN`.
+    pub(crate) async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
+    }
+
     /// The connection pool, for queries this crate does not offer yet.
     pub fn pool(&self) -> &AnyPool {
         &self.pool

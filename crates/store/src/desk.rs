@@ -99,7 +99,7 @@ impl Store {
     /// never asked again, kept when the article is re-filed) and tells the
     /// web nodes to re-index it.
     pub async fn set_article_section(&self, id: i64, section_id: i64) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let Some(lists) = crate::lists::ListChange::begin(&mut tx, self.backend(), id).await?
         else {
             return Err(crate::StoreError::NotFound(format!("article {id}")));
@@ -160,7 +160,7 @@ impl Store {
             )));
         }
         let now = now_ms();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO desk_settings (name, value, changed_by, changed_at) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (name) DO UPDATE SET value = excluded.value, changed_by = excluded.changed_by, changed_at = excluded.changed_at",

@@ -363,7 +363,7 @@ impl Store {
         refs: &[NewImageRef],
     ) -> Result<Vec<ImageRef>> {
         let now = now_ms();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let existing = sqlx::query(&format!(
             "SELECT {REF_COLUMNS} FROM article_images WHERE article_id = $1"
         ))
@@ -663,7 +663,7 @@ impl Store {
     /// Forgets a stored picture after its files were deleted (references
     /// keep their state; their hash becomes empty).
     pub async fn forget_image(&self, hash: &str) -> Result<bool> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query("UPDATE article_images SET hash = NULL WHERE hash = $1")
             .bind(hash)
             .execute(&mut *tx)

@@ -287,7 +287,7 @@ impl Store {
     /// logged. Writers wait for it (it holds the lock on the sizes while it
     /// counts: about 1.2 s at 100,000 articles).
     pub async fn reconcile_list_sizes(&self) -> Result<u64> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         match self.backend() {
             // Changes that move a size wait; those committed are all counted.
             Backend::Postgres => {

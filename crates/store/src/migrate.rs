@@ -93,7 +93,7 @@ impl Store {
             if *version <= current {
                 continue;
             }
-            let mut tx = self.pool.begin().await?;
+            let mut tx = self.begin_write().await?;
             sqlx::raw_sql(&render(sql, self.backend()))
                 .execute(&mut *tx)
                 .await?;

@@ -20,7 +20,7 @@ impl Store {
         }
         let keep = self.live_topic(keep).await?;
         let now = now_ms();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let moved: Vec<i64> =
             sqlx::query("SELECT id FROM articles WHERE topic_id = $1 ORDER BY id")
                 .bind(absorb)

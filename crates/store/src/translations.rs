@@ -169,7 +169,7 @@ impl Store {
         let image_url = t.content.image.as_ref().map(|i| i.src.clone());
         let image_alt = t.content.image.as_ref().and_then(|i| i.alt.clone());
         let now = now_ms();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let lists = ListChange::begin(&mut tx, self.backend(), t.article_id).await?;
         sqlx::query(
             "INSERT INTO translations (article_id, lang, title, slug, lead, image_url, image_alt, content, status, engine, \
@@ -238,7 +238,7 @@ impl Store {
         status: TranslationStatus,
     ) -> Result<()> {
         let now = now_ms();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let lists = ListChange::begin(&mut tx, self.backend(), article_id).await?;
         let done = sqlx::query(
             "UPDATE translations SET status = $1, updated_at = $2, \

@@ -12,7 +12,7 @@ pub const HOUR_MS: i64 = 3_600_000;
 impl Store {
     /// Adds counted views: `(article, language, hour, views)`, in one transaction.
     pub async fn add_views(&self, counts: &[(i64, String, i64, i64)]) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         for (article_id, lang, hour, views) in counts {
             sqlx::query(
                 "INSERT INTO article_views (article_id, lang, hour, views) \

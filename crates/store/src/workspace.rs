@@ -248,7 +248,7 @@ impl Store {
     /// gets a `reviewed` row in the same transaction.
     pub async fn record_review(&self, article_id: i64, lang: &str, editor: &str) -> Result<Review> {
         let now = now_ms();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let row = sqlx::query(
             "SELECT source_revision FROM translations WHERE article_id = $1 AND lang = $2",
         )

@@ -365,3 +365,36 @@ on_both_backends!(
         assert_eq!(r.credit.as_deref(), Some("Ảnh: TTXVN"));
     }
 );
+
+/// Many articles' pictures synced at once (as image jobs on 4 workers do):
+/// each sync reads the article's slots, then writes. On SQLite a transaction
+/// that read before it writes cannot wait for another writer; every sync
+/// must still succeed, none may fail with "database is locked".
+async fn concurrent_syncs_never_find_the_database_locked(store: Store) {
+    let mut ids = Vec::new();
+    for n in 0..24 {
+        ids.push(article(&store, 500 + n, None).await);
+    }
+    let mut tasks = tokio::task::JoinSet::new();
+    for (k, id) in ids.iter().copied().enumerate() {
+        let store = store.clone();
+        tasks.spawn(async move {
+            for round in 0..4 {
+                let url = format!("https://img.example/{k}-{round}.jpg");
+                store.sync_article_images(id, &[lead(&url)]).await?;
+            }
+            Ok::<_, store::StoreError>(())
+        });
+    }
+    while let Some(done) = tasks.join_next().await {
+        done.unwrap().unwrap();
+    }
+    for id in ids {
+        let refs = store.sync_article_images(id, &[]).await.unwrap();
+        assert!(refs.is_empty());
+    }
+}
+on_both_backends!(
+    concurrent_syncs,
+    concurrent_syncs_never_find_the_database_locked
+);
