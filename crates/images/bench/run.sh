@@ -7,7 +7,9 @@
 # package (JPEG, 1.3-5.1 Mpx, GPL-2+, authors in the package's copyright
 # file), unpacked once into ${NEWSBRIDGE_PHOTOS:-/tmp/newsbridge-photos}
 # without installing the package. Installs libvips-tools (vipsthumbnail)
-# when missing. Stop your builds first: the figures are CPU time.
+# when missing. Then the bytes of whole article pages (the sample
+# publisher's pictures) against what a phone downloads. Stop your builds
+# first: the figures are CPU time.
 #
 #   ENCODERS=1 crates/images/bench/run.sh   # also the per-encoder figures (compiles jpeg-encoder and ravif)
 set -euo pipefail
@@ -34,6 +36,8 @@ if ! command -v vipsthumbnail >/dev/null 2>&1; then
 fi
 echo "== machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg); vips $(vips --version)"
 cargo run --quiet --release -p images --example bench -- "$dir" --rounds "${ROUNDS:-3}"
+echo "== whole article pages: the sample publisher's 37 articles, fetched over loopback"
+cargo run --quiet --release -p images --example page_bytes
 if [ -n "${ENCODERS:-}" ]; then
   command -v nasm >/dev/null 2>&1 || { export DEBIAN_FRONTEND=noninteractive; apt-get install -y -qq nasm >/dev/null; }
   cargo run --quiet --release -p images --features bench-alternatives --example encoders -- "$dir"
