@@ -7,6 +7,7 @@
 //! breaks and runs marked as another language ([`foreign`]), so nothing a publisher writes can inject script into the portal.
 
 mod blocks;
+pub mod dates;
 pub mod escape;
 pub mod foreign;
 mod inline;

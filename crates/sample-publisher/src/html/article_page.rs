@@ -3,9 +3,10 @@
 use super::chrome::{self, Page};
 use super::escape::rich;
 use super::{esc, json_str, View};
-use crate::dates::{vi_date, vi_datetime, w3c};
+use crate::dates::{vi_date, vi_datetime};
 use crate::model::{BodyBlock, Newspaper, SampleArticle, SampleImage};
 use crate::slug::slugify;
+use article::dates::w3c;
 
 /// Renders the full page of article `a`.
 pub fn article_page(v: &View<'_>, a: &SampleArticle) -> String {
