@@ -12,6 +12,7 @@ pub mod escape;
 pub mod foreign;
 mod inline;
 mod meta;
+pub mod slug;
 
 pub use blocks::{Block, EmbedKind, Figure};
 pub use inline::{Inline, RichText};

@@ -46,7 +46,7 @@ pub async fn seed(store: &store::Store) -> Result<(), SeedError> {
 /// The section whose slug or name (in any language) matches `label`, ignoring case.
 pub fn find<'a>(sections: &'a [store::Section], label: &str) -> Option<&'a store::Section> {
     let label = label.trim().to_lowercase();
-    let slug = store::slugify(&label);
+    let slug = article::slug::slugify(&label);
     sections.iter().find(|s| {
         s.slug == slug
             || s.slugs.values().any(|l| *l == slug)
