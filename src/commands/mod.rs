@@ -24,16 +24,16 @@ use clap::CommandFactory;
 use crate::cli::{Cli, Command};
 use pipeline::config::ConfigChoice;
 
-/// Runs the chosen subcommand.
+/// Runs the chosen subcommand; the configuration is loaded only by the
+/// commands that use it.
 pub async fn dispatch(cli: Cli) -> Result<()> {
     let choice = ConfigChoice::resolve(cli.config.as_deref());
+    let config = || choice.load();
     match cli.command {
-        Command::Init { force } => init::run(
-            cli.config
-                .as_deref()
-                .unwrap_or(std::path::Path::new(pipeline::config::DEFAULT_PATH)),
-            force,
-        ),
+        Command::Init { force } => {
+            let default = std::path::Path::new(pipeline::config::DEFAULT_PATH);
+            init::run(cli.config.as_deref().unwrap_or(default), force)
+        }
         Command::Completions { shell } => {
             let mut command = Cli::command();
             clap_complete::generate(shell, &mut command, "newsbridge", &mut crate::out::Stdout);
@@ -50,60 +50,44 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         } => qa::run(&from, &to, glossary.as_deref(), &file),
         Command::Demo(args) => demo::run(args).await,
         Command::Extract { input, format, url } => {
-            let config = choice.load()?;
-            extract::run(&config, &input, format, url.as_deref()).await
+            extract::run(&config()?, &input, format, url.as_deref()).await
         }
-        command => {
-            let config = choice.load()?;
-            match command {
-                Command::Run => pipeline::process::run(config, true, true, None).await,
-                Command::Serve => pipeline::process::run(config, true, false, None).await,
-                Command::Worker {
-                    concurrency,
-                    stages,
-                    metrics_addr,
-                } => {
-                    pipeline::process::run_workers_only(config, concurrency, stages, metrics_addr)
-                        .await
-                }
-                Command::Export { file } => archive::export(config, &file).await,
-                Command::Import { file } => archive::import(config, &file).await,
-                Command::Index(crate::cli::IndexCommand::Rebuild) => index::rebuild(config).await,
-                Command::Images(cmd) => images::run(config, cmd).await,
-                Command::Models(cmd) => models::run(&config, cmd).await,
-                Command::Translate { article_id, langs } => {
-                    translate_article::run(config, article_id, langs).await
-                }
-                Command::TranslateText { from, to, text } => {
-                    translate_text::run(config, &choice, &from, &to, text).await
-                }
-                Command::Migrate => {
-                    let store = pipeline::app::open_store(&config).await?;
-                    outln!(
-                        "database {} is at schema version {}",
-                        store::redact(&config.database_url()),
-                        store.schema_version().await?
-                    );
-                    Ok(())
-                }
-                Command::Sources(cmd) => sources::run(config, cmd).await,
-                Command::Ingest { .. } => ingest::run(config).await,
-                Command::Status { json, retry_dead } => status::run(config, json, retry_dead).await,
-                Command::Users(cmd) => users::run(config, cmd).await,
-                Command::Memory(cmd) => memory::run(config, cmd).await,
-                Command::Sections(cmd) => sections::run(config, cmd).await,
-                Command::Glossary(cmd) => glossary::run(config, cmd).await,
-                Command::Init { .. }
-                | Command::Completions { .. }
-                | Command::Man
-                | Command::Demo(_)
-                | Command::Extract { .. }
-                | Command::Qa { .. } => unreachable_command(),
-            }
+        Command::Run => pipeline::process::run(config()?, true, true, None).await,
+        Command::Serve => pipeline::process::run(config()?, true, false, None).await,
+        Command::Worker {
+            concurrency,
+            stages,
+            metrics_addr,
+        } => {
+            pipeline::process::run_workers_only(config()?, concurrency, stages, metrics_addr).await
         }
+        Command::Export { file } => archive::export(config()?, &file).await,
+        Command::Import { file } => archive::import(config()?, &file).await,
+        Command::Index(crate::cli::IndexCommand::Rebuild) => index::rebuild(config()?).await,
+        Command::Images(cmd) => images::run(config()?, cmd).await,
+        Command::Models(cmd) => models::run(&config()?, cmd).await,
+        Command::Translate { article_id, langs } => {
+            translate_article::run(config()?, article_id, langs).await
+        }
+        Command::TranslateText { from, to, text } => {
+            translate_text::run(config()?, &choice, &from, &to, text).await
+        }
+        Command::Migrate => {
+            let config = config()?;
+            let store = pipeline::app::open_store(&config).await?;
+            let (database, version) = (
+                store::redact(&config.database_url()),
+                store.schema_version().await?,
+            );
+            outln!("database {database} is at schema version {version}");
+            Ok(())
+        }
+        Command::Sources(cmd) => sources::run(config()?, cmd).await,
+        Command::Ingest { .. } => ingest::run(config()?).await,
+        Command::Status { json, retry_dead } => status::run(config()?, json, retry_dead).await,
+        Command::Users(cmd) => users::run(config()?, cmd).await,
+        Command::Memory(cmd) => memory::run(config()?, cmd).await,
+        Command::Sections(cmd) => sections::run(config()?, cmd).await,
+        Command::Glossary(cmd) => glossary::run(config()?, cmd).await,
     }
-}
-
-fn unreachable_command() -> Result<()> {
-    anyhow::bail!("internal error: command dispatched twice")
 }
