@@ -5,7 +5,6 @@ mod demo;
 mod extract;
 pub mod glossary;
 mod images;
-mod index;
 mod ingest;
 mod init;
 mod memory;
@@ -63,7 +62,16 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         }
         Command::Export { file } => archive::export(config()?, &file).await,
         Command::Import { file } => archive::import(config()?, &file).await,
-        Command::Index(crate::cli::IndexCommand::Rebuild) => index::rebuild(config()?).await,
+        Command::Index(crate::cli::IndexCommand::Rebuild) => {
+            let config = config()?;
+            let store = pipeline::app::open_existing_store(&config).await?;
+            let done = pipeline::search_index::rebuild(&store, &config.data_dir).await?;
+            let (articles, cursor) = (done.articles, done.cursor);
+            outln!(
+                "search index rebuilt: {articles} articles, following the change log from {cursor}"
+            );
+            Ok(())
+        }
         Command::Images(cmd) => images::run(config()?, cmd).await,
         Command::Models(cmd) => models::run(&config()?, cmd).await,
         Command::Translate { article_id, langs } => {

@@ -18,6 +18,7 @@ pub mod memory;
 pub mod metrics;
 pub mod portal;
 pub mod process;
+pub mod search_index;
 pub mod sections;
 pub mod sources;
 pub mod stages;
