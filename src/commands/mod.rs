@@ -1,6 +1,5 @@
 //! One module per subcommand.
 
-mod archive;
 mod demo;
 mod extract;
 pub mod glossary;
@@ -60,8 +59,29 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         } => {
             pipeline::process::run_workers_only(config()?, concurrency, stages, metrics_addr).await
         }
-        Command::Export { file } => archive::export(config()?, &file).await,
-        Command::Import { file } => archive::import(config()?, &file).await,
+        Command::Export { file } => {
+            let store = pipeline::app::open_existing_store(&config()?).await?;
+            let summary = pipeline::archive::export(&store, &file).await?;
+            let (rows, version) = (summary.total_rows(), summary.schema_version);
+            outln!(
+                "exported {rows} rows (schema version {version}) to {}",
+                file.display()
+            );
+            print_rows(&summary);
+            Ok(())
+        }
+        Command::Import { file } => {
+            let config = config()?;
+            let store = pipeline::app::open_store(&config).await?;
+            let summary = pipeline::archive::import(&store, &file).await?;
+            outln!(
+                "imported {} rows into {}; now run `newsbridge index rebuild` on every web node",
+                summary.total_rows(),
+                store::redact(&config.database_url())
+            );
+            print_rows(&summary);
+            Ok(())
+        }
         Command::Index(crate::cli::IndexCommand::Rebuild) => {
             let config = config()?;
             let store = pipeline::app::open_existing_store(&config).await?;
@@ -97,5 +117,12 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         Command::Memory(cmd) => memory::run(config()?, cmd).await,
         Command::Sections(cmd) => sections::run(config()?, cmd).await,
         Command::Glossary(cmd) => glossary::run(config()?, cmd).await,
+    }
+}
+
+/// Rows per table of an archive, one line each.
+fn print_rows(summary: &store::ArchiveSummary) {
+    for (table, rows) in &summary.rows {
+        outln!("  {table:<16} {rows:>9}");
     }
 }

@@ -7,6 +7,7 @@
 //! [`config::Config`]. See ARCHITECTURE.md for where each invariant lives.
 
 pub mod app;
+pub mod archive;
 pub mod classify;
 pub mod config;
 pub mod demo;
