@@ -25,3 +25,4 @@ pub mod sources;
 pub mod stages;
 pub mod status;
 pub mod stories;
+pub mod users;
