@@ -2,7 +2,7 @@
 
 mod demo;
 mod extract;
-pub mod glossary;
+mod glossary;
 mod images;
 mod ingest;
 mod init;
