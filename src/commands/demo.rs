@@ -18,13 +18,7 @@ pub async fn run(args: DemoArgs) -> Result<()> {
     let ran = demo.ingest().await?;
     let secs = started.elapsed().as_secs_f64();
     outln!("ingested the sample publisher: {ran} jobs in {secs:.1}s");
-    let app = &demo.app;
-    super::status::print(
-        &app.store,
-        &store::redact(&app.config.database_url()),
-        false,
-    )
-    .await?;
+    super::status::print(&demo.app.store, &demo.app.config, false).await?;
     outln!();
     outln!(
         "desk sign-in: user {DESK_USER}, password {}  (shown once; a new one at each demo start)",
