@@ -17,6 +17,7 @@ pub mod glossary;
 pub mod imaging;
 pub mod memory;
 pub mod metrics;
+pub mod on_demand;
 pub mod portal;
 pub mod process;
 pub mod search_index;
