@@ -249,17 +249,11 @@ pub enum Command {
 /// binary was built with and how each runs (as `nginx -V` names its modules).
 fn long_version() -> &'static str {
     static TEXT: LazyLock<String> = LazyLock::new(|| {
-        let mut text = format!(
-            "{}\ntranslation engines built in:",
-            env!("CARGO_PKG_VERSION")
-        );
-        for engine in translate::built_in_engines() {
-            text.push_str(&format!("\n  {:<15} {}", engine.kind, engine.detail));
-        }
-        if !cfg!(feature = "ctranslate2") {
-            text.push_str("\n  (no in-process engine: this binary was built without the `ctranslate2` feature)");
-        }
-        text
+        format!(
+            "{}\n{}",
+            env!("CARGO_PKG_VERSION"),
+            translate::built_in_summary()
+        )
     });
     TEXT.as_str()
 }
