@@ -187,7 +187,7 @@ pub enum Command {
         once: bool,
     },
     /// The database read, jobs per stage and state, articles, translations and failed jobs.
-    #[command(after_help = STATUS_HELP)]
+    #[command(after_help = pipeline::status::HELP)]
     Status {
         /// Print one JSON object instead of a table (its shape is below).
         #[arg(long)]
@@ -257,27 +257,6 @@ fn long_version() -> &'static str {
     });
     TEXT.as_str()
 }
-
-/// `newsbridge status --help`: examples and the JSON shape, which stays
-/// stable (fields may be added, none renamed or removed).
-const STATUS_HELP: &str = "Example:
-  newsbridge status
-  newsbridge status --json | jq .jobs.translate.dead
-
-JSON (--json), one object; every stage and state is present, zeros included:
-  {
-    \"database\": \"sqlite://data/newsbridge.db\",
-    \"sources\": 3,
-    \"source_health\": [{\"id\": 1, \"name\": \"...\", \"url\": \"...\", \"health\": \"unhealthy\",
-                       \"reason\": \"...\", \"since\": 1765100000000, \"recovered_at\": null,
-                       \"last_entries\": 0, \"note\": \"...\"}],
-    \"jobs\": {\"poll\": {\"queued\": 0, \"running\": 0, \"done\": 12, \"dead\": 0}, ...},
-    \"articles\": {\"classified\": 40, ...},
-    \"translations\": {\"en\": {\"published\": 38, \"held\": 2}, ...},
-    \"dead_jobs\": [{\"id\": 7, \"kind\": \"fetch\", \"attempts\": 5,
-                   \"payload\": \"...\", \"last_error\": \"...\"}]
-  }
-dead_jobs lists the latest 20.";
 
 /// `newsbridge extract` output: the format and how many pages at once.
 #[derive(Debug, Clone, Copy, Args)]

@@ -13,6 +13,28 @@ use store::{JobKind, JobState};
 /// How many dead jobs are listed.
 const DEAD_SHOWN: i64 = 20;
 
+/// `newsbridge status --help`: examples and the JSON shape of
+/// [`StatusReport`], which stays stable (fields may be added, none renamed
+/// or removed). Kept beside the report so the two change together.
+pub const HELP: &str = "Example:
+  newsbridge status
+  newsbridge status --json | jq .jobs.translate.dead
+
+JSON (--json), one object; every stage and state is present, zeros included:
+  {
+    \"database\": \"sqlite://data/newsbridge.db\",
+    \"sources\": 3,
+    \"source_health\": [{\"id\": 1, \"name\": \"...\", \"url\": \"...\", \"health\": \"unhealthy\",
+                       \"reason\": \"...\", \"since\": 1765100000000, \"recovered_at\": null,
+                       \"last_entries\": 0, \"note\": \"...\"}],
+    \"jobs\": {\"poll\": {\"queued\": 0, \"running\": 0, \"done\": 12, \"dead\": 0}, ...},
+    \"articles\": {\"classified\": 40, ...},
+    \"translations\": {\"en\": {\"published\": 38, \"held\": 2}, ...},
+    \"dead_jobs\": [{\"id\": 7, \"kind\": \"fetch\", \"attempts\": 5,
+                   \"payload\": \"...\", \"last_error\": \"...\"}]
+  }
+dead_jobs lists the latest 20.";
+
 /// What `newsbridge status --json` prints.
 #[derive(Debug, Serialize)]
 pub struct StatusReport {
@@ -197,6 +219,22 @@ pub async fn report(store: &store::Store, database: &str) -> Result<StatusReport
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_help_names_every_field_and_the_dead_jobs_shown() {
+        assert!(super::HELP.ends_with(&format!("latest {}.", super::DEAD_SHOWN)));
+        for field in [
+            "database",
+            "sources",
+            "source_health",
+            "jobs",
+            "articles",
+            "translations",
+            "dead_jobs",
+        ] {
+            assert!(super::HELP.contains(&format!("\"{field}\":")), "{field}");
+        }
+    }
+
     #[tokio::test]
     async fn an_empty_database_reads_as_zeros_and_nones() {
         let (store, _db) = store::testing::sqlite().await.unwrap();
