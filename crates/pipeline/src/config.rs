@@ -623,7 +623,9 @@ mod tests {
         write_template(&path, false).unwrap();
         std::fs::write(&path, "# mine").unwrap();
         let err = write_template(&path, false).unwrap_err();
-        assert!(err.to_string().ends_with("already exists; use --force to overwrite it"));
+        assert!(err
+            .to_string()
+            .ends_with("already exists; use --force to overwrite it"));
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "# mine");
         write_template(&path, true).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), TEMPLATE);

@@ -313,7 +313,10 @@ mod tests {
         let err = try_edit(&store, key, &["fr"], &[]).await;
         assert!(matches!(err, Err(super::SectionError::NotAPair { .. })));
         let err = try_edit(&store, "nope", &[], &[]).await;
-        assert!(matches!(err, Err(super::SectionError::NoSuchSection { .. })));
+        assert!(matches!(
+            err,
+            Err(super::SectionError::NoSuchSection { .. })
+        ));
     }
 
     #[tokio::test]
