@@ -138,7 +138,7 @@ pub enum TextError {
         to: String,
         /// What the translator said.
         #[source]
-        source: translate::TranslateError,
+        source: Box<translate::TranslateError>,
     },
 }
 
@@ -182,7 +182,7 @@ pub async fn translate_text(
             source => TextError::Failed {
                 from: from.to_string(),
                 to: to.to_string(),
-                source,
+                source: Box::new(source),
             },
         })
 }
