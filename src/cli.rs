@@ -187,7 +187,7 @@ pub enum Command {
         once: bool,
     },
     /// The database read, jobs per stage and state, articles, translations and failed jobs.
-    #[command(after_help = STATUS_HELP)]
+    #[command(after_help = pipeline::status::HELP)]
     Status {
         /// Print one JSON object instead of a table (its shape is below).
         #[arg(long)]
@@ -249,41 +249,14 @@ pub enum Command {
 /// binary was built with and how each runs (as `nginx -V` names its modules).
 fn long_version() -> &'static str {
     static TEXT: LazyLock<String> = LazyLock::new(|| {
-        let mut text = format!(
-            "{}\ntranslation engines built in:",
-            env!("CARGO_PKG_VERSION")
-        );
-        for engine in translate::built_in_engines() {
-            text.push_str(&format!("\n  {:<15} {}", engine.kind, engine.detail));
-        }
-        if !cfg!(feature = "ctranslate2") {
-            text.push_str("\n  (no in-process engine: this binary was built without the `ctranslate2` feature)");
-        }
-        text
+        format!(
+            "{}\n{}",
+            env!("CARGO_PKG_VERSION"),
+            translate::built_in_summary()
+        )
     });
     TEXT.as_str()
 }
-
-/// `newsbridge status --help`: examples and the JSON shape, which stays
-/// stable (fields may be added, none renamed or removed).
-const STATUS_HELP: &str = "Example:
-  newsbridge status
-  newsbridge status --json | jq .jobs.translate.dead
-
-JSON (--json), one object; every stage and state is present, zeros included:
-  {
-    \"database\": \"sqlite://data/newsbridge.db\",
-    \"sources\": 3,
-    \"source_health\": [{\"id\": 1, \"name\": \"...\", \"url\": \"...\", \"health\": \"unhealthy\",
-                       \"reason\": \"...\", \"since\": 1765100000000, \"recovered_at\": null,
-                       \"last_entries\": 0, \"note\": \"...\"}],
-    \"jobs\": {\"poll\": {\"queued\": 0, \"running\": 0, \"done\": 12, \"dead\": 0}, ...},
-    \"articles\": {\"classified\": 40, ...},
-    \"translations\": {\"en\": {\"published\": 38, \"held\": 2}, ...},
-    \"dead_jobs\": [{\"id\": 7, \"kind\": \"fetch\", \"attempts\": 5,
-                   \"payload\": \"...\", \"last_error\": \"...\"}]
-  }
-dead_jobs lists the latest 20.";
 
 /// `newsbridge extract` output: the format and how many pages at once.
 #[derive(Debug, Clone, Copy, Args)]

@@ -17,31 +17,9 @@ pub async fn run(config: Config, command: ImagesCommand) -> Result<()> {
             let status = pipeline::imaging::status(&store, &imaging).await?;
             if json {
                 outln!("{}", serde_json::to_string_pretty(&status)?);
-                return Ok(());
+            } else {
+                out!("{status}");
             }
-            outln!("storage: {}", status.storage);
-            outln!(
-                "pictures: {} ({} originals, {} renditions)",
-                status.counts.images,
-                bytes(status.counts.original_bytes),
-                bytes(status.counts.stored_bytes)
-            );
-            let refs: Vec<String> = status
-                .counts
-                .references
-                .iter()
-                .map(|(state, n)| format!("{state} {n}"))
-                .collect();
-            outln!("references: {}", refs.join(", "));
-            outln!(
-                "orphans: {} (shown by no live article; `newsbridge images gc` deletes them)",
-                status.counts.orphans
-            );
-            outln!(
-                "made for another plan: {} (`newsbridge images rebuild` makes them for {})",
-                status.stale,
-                status.plan
-            );
         }
         ImagesCommand::Gc => {
             let (pictures, partial) = pipeline::imaging::gc(&store, &imaging).await?;
@@ -56,9 +34,4 @@ pub async fn run(config: Config, command: ImagesCommand) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// Bytes as MiB with one decimal.
-fn bytes(n: i64) -> String {
-    format!("{:.1} MiB", n as f64 / (1024.0 * 1024.0))
 }

@@ -20,10 +20,5 @@ pub async fn run(config: Config) -> Result<()> {
     if merged > 0 {
         outln!("merged {merged} stories that were one event");
     }
-    super::status::print(
-        &app.store,
-        &store::redact(&app.config.database_url()),
-        false,
-    )
-    .await
+    super::status::print(&app.store, &app.config, false).await
 }

@@ -2,19 +2,13 @@
 
 use std::path::Path;
 
-use anyhow::{bail, Context, Result};
+use anyhow::Result;
 
-use pipeline::config::{Config, TEMPLATE};
+use pipeline::config::{write_template, Config};
 
 /// Writes the configuration template (refusing to overwrite unless `force`).
 pub fn run(path: &Path, force: bool) -> Result<()> {
-    if path.exists() && !force {
-        bail!(
-            "{} already exists; use --force to overwrite it",
-            path.display()
-        );
-    }
-    std::fs::write(path, TEMPLATE).with_context(|| format!("cannot write {}", path.display()))?;
+    write_template(path, force)?;
     let config = Config::load(path, true)?;
     config.ensure_data_dir()?;
     outln!(

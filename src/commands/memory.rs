@@ -1,6 +1,5 @@
-//! `newsbridge memory import|export`: the translation memory as TMX 1.4.
-
-use std::io::BufReader;
+//! `newsbridge memory import|export`: the translation memory as TMX 1.4
+//! ([`pipeline::memory::DatabaseMemory`]).
 
 use anyhow::{Context, Result};
 use translate::{LangPair, MemoryStore};
@@ -13,28 +12,21 @@ use pipeline::memory::DatabaseMemory;
 pub async fn run(config: Config, cmd: MemoryCommand) -> Result<()> {
     match cmd {
         MemoryCommand::Import { file } => {
-            let reader = BufReader::new(
-                std::fs::File::open(&file)
-                    .with_context(|| format!("cannot open {}", file.display()))?,
-            );
-            let imported = translate::import_tmx(reader)
+            let reader = std::fs::File::open(&file)
+                .with_context(|| format!("cannot open {}", file.display()))?;
+            let imported = translate::import_tmx(std::io::BufReader::new(reader))
                 .with_context(|| format!("{} is not a readable TMX file", file.display()))?;
+            let skipped = imported.skipped;
             let memory = DatabaseMemory::new(pipeline::app::open_store(&config).await?);
-            let count = imported.entries.len();
-            for entry in imported.entries {
-                memory.record(entry.clone()).await?;
-                memory.keep_created_at(&entry).await?;
-            }
-            outln!(
-                "imported {count} segments from {} ({} units skipped: empty or without source)",
-                file.display(),
-                imported.skipped
-            );
+            let count = memory.import(imported).await?;
+            let file = file.display();
+            outln!("imported {count} segments from {file} ({skipped} units skipped: empty or without source)");
         }
         MemoryCommand::Export { source, target } => {
             let memory = DatabaseMemory::new(pipeline::app::open_existing_store(&config).await?);
-            let pair = LangPair::new(&source, &target);
-            let entries = memory.entries(Some(&pair)).await?;
+            let entries = memory
+                .entries(Some(&LangPair::new(&source, &target)))
+                .await?;
             translate::export_tmx(&entries, std::io::BufWriter::new(crate::out::Stdout))
                 .context("cannot write the TMX")?;
             eprintln!("exported {} segments ({source} → {target})", entries.len());

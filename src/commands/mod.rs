@@ -1,11 +1,9 @@
 //! One module per subcommand.
 
-mod archive;
 mod demo;
 mod extract;
-pub mod glossary;
+mod glossary;
 mod images;
-mod index;
 mod ingest;
 mod init;
 mod memory;
@@ -24,16 +22,16 @@ use clap::CommandFactory;
 use crate::cli::{Cli, Command};
 use pipeline::config::ConfigChoice;
 
-/// Runs the chosen subcommand.
+/// Runs the chosen subcommand; the configuration is loaded only by the
+/// commands that use it.
 pub async fn dispatch(cli: Cli) -> Result<()> {
     let choice = ConfigChoice::resolve(cli.config.as_deref());
+    let config = || choice.load();
     match cli.command {
-        Command::Init { force } => init::run(
-            cli.config
-                .as_deref()
-                .unwrap_or(std::path::Path::new(pipeline::config::DEFAULT_PATH)),
-            force,
-        ),
+        Command::Init { force } => {
+            let default = std::path::Path::new(pipeline::config::DEFAULT_PATH);
+            init::run(cli.config.as_deref().unwrap_or(default), force)
+        }
         Command::Completions { shell } => {
             let mut command = Cli::command();
             clap_complete::generate(shell, &mut command, "newsbridge", &mut crate::out::Stdout);
@@ -50,60 +48,81 @@ pub async fn dispatch(cli: Cli) -> Result<()> {
         } => qa::run(&from, &to, glossary.as_deref(), &file),
         Command::Demo(args) => demo::run(args).await,
         Command::Extract { input, format, url } => {
-            let config = choice.load()?;
-            extract::run(&config, &input, format, url.as_deref()).await
+            extract::run(&config()?, &input, format, url.as_deref()).await
         }
-        command => {
-            let config = choice.load()?;
-            match command {
-                Command::Run => pipeline::process::run(config, true, true, None).await,
-                Command::Serve => pipeline::process::run(config, true, false, None).await,
-                Command::Worker {
-                    concurrency,
-                    stages,
-                    metrics_addr,
-                } => {
-                    pipeline::process::run_workers_only(config, concurrency, stages, metrics_addr)
-                        .await
-                }
-                Command::Export { file } => archive::export(config, &file).await,
-                Command::Import { file } => archive::import(config, &file).await,
-                Command::Index(crate::cli::IndexCommand::Rebuild) => index::rebuild(config).await,
-                Command::Images(cmd) => images::run(config, cmd).await,
-                Command::Models(cmd) => models::run(&config, cmd).await,
-                Command::Translate { article_id, langs } => {
-                    translate_article::run(config, article_id, langs).await
-                }
-                Command::TranslateText { from, to, text } => {
-                    translate_text::run(config, &choice, &from, &to, text).await
-                }
-                Command::Migrate => {
-                    let store = pipeline::app::open_store(&config).await?;
-                    outln!(
-                        "database {} is at schema version {}",
-                        store::redact(&config.database_url()),
-                        store.schema_version().await?
-                    );
-                    Ok(())
-                }
-                Command::Sources(cmd) => sources::run(config, cmd).await,
-                Command::Ingest { .. } => ingest::run(config).await,
-                Command::Status { json, retry_dead } => status::run(config, json, retry_dead).await,
-                Command::Users(cmd) => users::run(config, cmd).await,
-                Command::Memory(cmd) => memory::run(config, cmd).await,
-                Command::Sections(cmd) => sections::run(config, cmd).await,
-                Command::Glossary(cmd) => glossary::run(config, cmd).await,
-                Command::Init { .. }
-                | Command::Completions { .. }
-                | Command::Man
-                | Command::Demo(_)
-                | Command::Extract { .. }
-                | Command::Qa { .. } => unreachable_command(),
-            }
+        Command::Run => pipeline::process::run(config()?, true, true, None).await,
+        Command::Serve => pipeline::process::run(config()?, true, false, None).await,
+        Command::Worker {
+            concurrency,
+            stages,
+            metrics_addr,
+        } => {
+            pipeline::process::run_workers_only(config()?, concurrency, stages, metrics_addr).await
         }
+        Command::Export { file } => {
+            let store = pipeline::app::open_existing_store(&config()?).await?;
+            let summary = pipeline::archive::export(&store, &file).await?;
+            let (rows, version) = (summary.total_rows(), summary.schema_version);
+            outln!(
+                "exported {rows} rows (schema version {version}) to {}",
+                file.display()
+            );
+            print_rows(&summary);
+            Ok(())
+        }
+        Command::Import { file } => {
+            let config = config()?;
+            let store = pipeline::app::open_store(&config).await?;
+            let summary = pipeline::archive::import(&store, &file).await?;
+            outln!(
+                "imported {} rows into {}; now run `newsbridge index rebuild` on every web node",
+                summary.total_rows(),
+                store::redact(&config.database_url())
+            );
+            print_rows(&summary);
+            Ok(())
+        }
+        Command::Index(crate::cli::IndexCommand::Rebuild) => {
+            let config = config()?;
+            let store = pipeline::app::open_existing_store(&config).await?;
+            let done = pipeline::search_index::rebuild(&store, &config.data_dir).await?;
+            let (articles, cursor) = (done.articles, done.cursor);
+            outln!(
+                "search index rebuilt: {articles} articles, following the change log from {cursor}"
+            );
+            Ok(())
+        }
+        Command::Images(cmd) => images::run(config()?, cmd).await,
+        Command::Models(cmd) => models::run(&config()?, cmd).await,
+        Command::Translate { article_id, langs } => {
+            translate_article::run(config()?, article_id, langs).await
+        }
+        Command::TranslateText { from, to, text } => {
+            translate_text::run(config()?, &choice, &from, &to, text).await
+        }
+        Command::Migrate => {
+            let config = config()?;
+            let store = pipeline::app::open_store(&config).await?;
+            let (database, version) = (
+                store::redact(&config.database_url()),
+                store.schema_version().await?,
+            );
+            outln!("database {database} is at schema version {version}");
+            Ok(())
+        }
+        Command::Sources(cmd) => sources::run(config()?, cmd).await,
+        Command::Ingest { .. } => ingest::run(config()?).await,
+        Command::Status { json, retry_dead } => status::run(config()?, json, retry_dead).await,
+        Command::Users(cmd) => users::run(config()?, cmd).await,
+        Command::Memory(cmd) => memory::run(config()?, cmd).await,
+        Command::Sections(cmd) => sections::run(config()?, cmd).await,
+        Command::Glossary(cmd) => glossary::run(config()?, cmd).await,
     }
 }
 
-fn unreachable_command() -> Result<()> {
-    anyhow::bail!("internal error: command dispatched twice")
+/// Rows per table of an archive, one line each.
+fn print_rows(summary: &store::ArchiveSummary) {
+    for (table, rows) in &summary.rows {
+        outln!("  {table:<16} {rows:>9}");
+    }
 }

@@ -1,7 +1,8 @@
-//! `newsbridge models …`: the CTranslate2 models in `{data_dir}/models`.
+//! `newsbridge models …`: the CTranslate2 models in `{data_dir}/models`
+//! ([`translate::models::ModelRegistry`]).
 
 use anyhow::{Context, Result};
-use translate::models::{AddOptions, InstalledModel, ModelRegistry, MAX_MODEL_DOWNLOAD};
+use translate::models::{AddOptions, ModelRegistry};
 
 use crate::cli::ModelsCommand;
 use pipeline::config::Config;
@@ -15,30 +16,12 @@ pub async fn run(config: &Config, cmd: ModelsCommand) -> Result<()> {
                 .list()
                 .context("cannot list the installed models")?;
             if models.is_empty() {
-                outln!(
-                    "no model installed in {} (add one with `newsbridge models add`)",
-                    registry.root().display()
-                );
+                let root = registry.root().display();
+                outln!("no model installed in {root} (add one with `newsbridge models add`)");
             }
             for m in models {
-                outln!(
-                    "{:<28} {:>5} → {:<5} {:>8.1} MB{}{}",
-                    m.name,
-                    m.source_lang.as_deref().unwrap_or("?"),
-                    m.target_lang.as_deref().unwrap_or("?"),
-                    m.size_bytes as f64 / 1e6,
-                    if m.non_commercial {
-                        "  (non-commercial licence)"
-                    } else {
-                        ""
-                    },
-                    m.problem
-                        .as_deref()
-                        .map(|p| format!("  UNUSABLE: {p}"))
-                        .unwrap_or_default(),
-                );
+                outln!("{}", m.listing());
             }
-            Ok(())
         }
         ModelsCommand::Add {
             source,
@@ -53,44 +36,18 @@ pub async fn run(config: &Config, cmd: ModelsCommand) -> Result<()> {
                 target_lang: to,
                 replace,
             };
-            let model = if source.starts_with("http://") || source.starts_with("https://") {
-                registry
-                    .add_from_url(&source, &options, MAX_MODEL_DOWNLOAD)
-                    .await
-            } else {
-                registry.add(std::path::Path::new(&source), &options)
-            }
-            .with_context(|| format!("cannot install the model from {source}"))?;
-            print_installed(&model);
-            Ok(())
+            let model = registry
+                .add_from_source(&source, &options)
+                .await
+                .with_context(|| format!("cannot install the model from {source}"))?;
+            out!("{}", model.install_note());
         }
         ModelsCommand::Remove { name } => {
             registry
                 .remove(&name)
                 .with_context(|| format!("cannot remove the model {name}"))?;
             outln!("removed {name}");
-            Ok(())
         }
     }
-}
-
-fn print_installed(model: &InstalledModel) {
-    outln!(
-        "installed {} ({:.1} MB) in {}",
-        model.name,
-        model.size_bytes as f64 / 1e6,
-        model.dir.display()
-    );
-    if model.non_commercial {
-        outln!("warning: this model's licence forbids commercial use (NLLB-200 is CC BY-NC 4.0)");
-    }
-    let from = model.source_lang.as_deref().unwrap_or("vi");
-    let to = model.target_lang.as_deref().unwrap_or("en");
-    outln!(
-        "\nTo translate {from} → {to} with it, add to newsbridge.toml:\n\n{}",
-        model.config_snippet()
-    );
-    if !cfg!(feature = "ctranslate2") {
-        outln!("\nThis build has no CTranslate2 engine: rebuild with `cargo build --release --features ctranslate2` (needs cmake).");
-    }
+    Ok(())
 }

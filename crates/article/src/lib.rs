@@ -7,10 +7,12 @@
 //! breaks and runs marked as another language ([`foreign`]), so nothing a publisher writes can inject script into the portal.
 
 mod blocks;
+pub mod dates;
 pub mod escape;
 pub mod foreign;
 mod inline;
 mod meta;
+pub mod slug;
 
 pub use blocks::{Block, EmbedKind, Figure};
 pub use inline::{Inline, RichText};

@@ -584,9 +584,54 @@ impl Config {
 /// The commented file `newsbridge init` writes.
 pub const TEMPLATE: &str = include_str!("../../../newsbridge.example.toml");
 
+/// Why the configuration template was not written.
+#[derive(Debug, thiserror::Error)]
+pub enum TemplateError {
+    /// The file is there and `force` was not given.
+    #[error("{} already exists; use --force to overwrite it", .0.display())]
+    Exists(std::path::PathBuf),
+    /// The file could not be written.
+    #[error("cannot write {}", .path.display())]
+    Write {
+        /// The file.
+        path: std::path::PathBuf,
+        /// The operating system's error.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Writes [`TEMPLATE`] to `path`, refusing to replace a file unless `force`.
+pub fn write_template(path: &Path, force: bool) -> std::result::Result<(), TemplateError> {
+    if path.exists() && !force {
+        return Err(TemplateError::Exists(path.to_path_buf()));
+    }
+    std::fs::write(path, TEMPLATE).map_err(|source| TemplateError::Write {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_template_replaces_a_file_only_when_forced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("newsbridge.toml");
+        write_template(&path, false).unwrap();
+        std::fs::write(&path, "# mine").unwrap();
+        let err = write_template(&path, false).unwrap_err();
+        assert!(err
+            .to_string()
+            .ends_with("already exists; use --force to overwrite it"));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "# mine");
+        write_template(&path, true).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), TEMPLATE);
+        let err = write_template(&dir.path().join("no/such/dir.toml"), false).unwrap_err();
+        assert!(matches!(err, TemplateError::Write { .. }), "{err}");
+    }
 
     #[test]
     fn the_template_is_a_valid_config() {

@@ -195,9 +195,53 @@ fn prepare_data_dir(dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))
 }
 
+impl Demo {
+    /// What the demo says once set up: where the sample publisher listens and
+    /// what the translation memory holds (two lines, each ending with a newline).
+    pub fn banner(&self) -> String {
+        format!(
+            "sample publisher: http://{}/\ntranslation memory: {} human-translated sentences imported (en, fr; {} units not aligned)\n",
+            self.site_addr, self.imported.segments, self.imported.unaligned
+        )
+    }
+}
+
+/// How to run the other commands on the demo's data (`data_dir`, its
+/// configuration `config_file`): from this directory they find it by
+/// themselves while there is no newsbridge.toml here; from elsewhere they
+/// need `--config`.
+pub fn cli_hint(data_dir: &Path, config_file: &Path) -> String {
+    let config_file =
+        std::path::absolute(config_file).unwrap_or_else(|_| config_file.to_path_buf());
+    if data_dir == Path::new(crate::config::DEMO_DATA_DIR) {
+        format!(
+            "commands run in this directory use the demo's data while there is no newsbridge.toml here\n  \
+             (e.g. `newsbridge status`, `newsbridge users list`); from elsewhere: newsbridge --config {} status",
+            config_file.display()
+        )
+    } else {
+        format!(
+            "other commands reach the demo's data with: newsbridge --config {} status",
+            config_file.display()
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_hint_names_the_configuration_outside_the_default_directory() {
+        let default = Path::new(crate::config::DEMO_DATA_DIR);
+        let hint = cli_hint(default, &default.join("demo.toml"));
+        assert!(hint.starts_with("commands run in this directory"), "{hint}");
+        let hint = cli_hint(Path::new("/tmp/d"), Path::new("/tmp/d/demo.toml"));
+        assert_eq!(
+            hint,
+            "other commands reach the demo's data with: newsbridge --config /tmp/d/demo.toml status"
+        );
+    }
 
     #[test]
     fn a_directory_with_foreign_files_is_refused_and_left_alone() {

@@ -206,9 +206,53 @@ where
     })
 }
 
+/// The inputs with each `-` replaced by the lines of `list` (read once, at
+/// the first `-`; blank lines skipped, surrounding spaces trimmed).
+pub fn expand_inputs(
+    inputs: &[String],
+    list: impl std::io::BufRead,
+) -> std::io::Result<Vec<String>> {
+    let mut out = Vec::with_capacity(inputs.len());
+    let mut list = Some(list);
+    for input in inputs {
+        if input != "-" {
+            out.push(input.clone());
+            continue;
+        }
+        let Some(list) = list.take() else {
+            continue;
+        };
+        for line in list.lines() {
+            let line = line?;
+            let line = line.trim();
+            if !line.is_empty() {
+                out.push(line.to_string());
+            }
+        }
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dash_reads_the_list_once_in_place() {
+        let args: Vec<String> = ["a.html", "-", "b.html", "-"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let list = "  https://x.vn/1 \n\n\thttps://x.vn/2\n".as_bytes();
+        assert_eq!(
+            expand_inputs(&args, list).unwrap(),
+            ["a.html", "https://x.vn/1", "https://x.vn/2", "b.html"]
+        );
+        let bad = [0xffu8, 0xfe, b'\n'];
+        assert!(expand_inputs(&args, &bad[..]).is_err());
+        let no_dash = vec!["a.html".to_string()];
+        assert_eq!(expand_inputs(&no_dash, &bad[..]).unwrap(), ["a.html"]);
+    }
 
     #[test]
     fn results_come_out_in_input_order_whatever_finishes_first() {

@@ -620,6 +620,43 @@ pub struct ImagesStatus {
     pub stale: i64,
 }
 
+/// Bytes as MiB with one decimal.
+fn mib(n: i64) -> String {
+    format!("{:.1} MiB", n as f64 / (1024.0 * 1024.0))
+}
+
+/// The status as `newsbridge images status` prints it (every line ends
+/// with a newline).
+impl std::fmt::Display for ImagesStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let c = &self.counts;
+        writeln!(f, "storage: {}", self.storage)?;
+        writeln!(
+            f,
+            "pictures: {} ({} originals, {} renditions)",
+            c.images,
+            mib(c.original_bytes),
+            mib(c.stored_bytes)
+        )?;
+        let refs: Vec<String> = c
+            .references
+            .iter()
+            .map(|(state, n)| format!("{state} {n}"))
+            .collect();
+        writeln!(f, "references: {}", refs.join(", "))?;
+        writeln!(
+            f,
+            "orphans: {} (shown by no live article; `newsbridge images gc` deletes them)",
+            c.orphans
+        )?;
+        writeln!(
+            f,
+            "made for another plan: {} (`newsbridge images rebuild` makes them for {})",
+            self.stale, self.plan
+        )
+    }
+}
+
 /// Counts for `newsbridge images status`.
 pub async fn status(store: &Store, imaging: &Imaging) -> Result<ImagesStatus> {
     let counts = store.image_counts().await?;
@@ -750,6 +787,30 @@ async fn rebuild_one(store: &Store, imaging: &Imaging, image: &StoredImage) -> R
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_status_reads_in_mebibytes() {
+        let status = ImagesStatus {
+            counts: store::ImageCounts {
+                references: [("done".to_string(), 3), ("failed".to_string(), 1)].into(),
+                images: 2,
+                original_bytes: 3 * 1024 * 1024 / 2,
+                stored_bytes: 0,
+                orphans: 1,
+            },
+            storage: "disk".into(),
+            plan: "w480,w960:webp".into(),
+            stale: 0,
+        };
+        assert_eq!(
+            status.to_string(),
+            "storage: disk\n\
+             pictures: 2 (1.5 MiB originals, 0.0 MiB renditions)\n\
+             references: done 3, failed 1\n\
+             orphans: 1 (shown by no live article; `newsbridge images gc` deletes them)\n\
+             made for another plan: 0 (`newsbridge images rebuild` makes them for w480,w960:webp)\n"
+        );
+    }
 
     #[test]
     fn references_are_the_lead_then_each_body_figure() {

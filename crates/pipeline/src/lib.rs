@@ -7,6 +7,7 @@
 //! [`config::Config`]. See ARCHITECTURE.md for where each invariant lives.
 
 pub mod app;
+pub mod archive;
 pub mod classify;
 pub mod config;
 pub mod demo;
@@ -16,10 +17,13 @@ pub mod glossary;
 pub mod imaging;
 pub mod memory;
 pub mod metrics;
+pub mod on_demand;
 pub mod portal;
 pub mod process;
+pub mod search_index;
 pub mod sections;
 pub mod sources;
 pub mod stages;
 pub mod status;
 pub mod stories;
+pub mod users;

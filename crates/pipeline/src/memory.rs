@@ -149,6 +149,17 @@ impl MemoryStore for DatabaseMemory {
 }
 
 impl DatabaseMemory {
+    /// Records every entry of a TMX import, each dated back to its
+    /// `creationdate` (see [`Self::keep_created_at`]); returns how many.
+    pub async fn import(&self, imported: translate::TmxImport) -> Result<usize, MemoryError> {
+        let count = imported.entries.len();
+        for entry in imported.entries {
+            self.record(entry.clone()).await?;
+            self.keep_created_at(&entry).await?;
+        }
+        Ok(count)
+    }
+
     /// Dates a recorded segment back to `entry.created_at` when that is
     /// earlier than the time it was recorded: an imported TMX unit keeps
     /// its `creationdate`.
@@ -196,6 +207,24 @@ impl DatabaseMemory {
 
 #[cfg(test)]
 mod tests {
+    #[tokio::test]
+    async fn a_tmx_import_is_recorded_and_keeps_its_date() {
+        let tmx = r#"<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="vi" datatype="plaintext"/>
+<body><tu creationdate="20200101T000000Z"><tuv xml:lang="vi"><seg>Xin chào</seg></tuv><tuv xml:lang="fr"><seg>Bonjour</seg></tuv></tu></body></tmx>"#;
+        let imported = translate::import_tmx(tmx.as_bytes()).unwrap();
+        let (store, _db) = store::testing::sqlite().await.unwrap();
+        let memory = DatabaseMemory::new(store);
+        assert_eq!(memory.import(imported).await.unwrap(), 1);
+        let entries = memory
+            .entries(Some(&LangPair::new("vi", "fr")))
+            .await
+            .unwrap();
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].target, "Bonjour");
+        assert_eq!(entries[0].created_at.format("%Y").to_string(), "2020");
+    }
+
     use super::*;
 
     #[test]

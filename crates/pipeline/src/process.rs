@@ -51,6 +51,23 @@ pub async fn serve_app(
     serve_app_with(app, web, kinds, concurrency, ready, None).await
 }
 
+/// [`serve_app`] with the portal and every worker, calling `announce` with
+/// the portal's address once it listens (not at all if it fails first).
+pub async fn serve_announced(app: App, announce: impl FnOnce(std::net::SocketAddr)) -> Result<()> {
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    let serving = serve_app(app, true, true, None, Some(tx));
+    tokio::pin!(serving);
+    tokio::select! {
+        res = &mut serving => return res,
+        addr = rx => {
+            if let Ok(addr) = addr {
+                announce(addr);
+            }
+        }
+    }
+    serving.await
+}
+
 async fn serve_app_with(
     app: App,
     web: bool,

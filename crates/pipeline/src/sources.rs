@@ -60,6 +60,9 @@ pub enum SourceError {
         /// The fetcher's error.
         source: FetchError,
     },
+    /// No source has that id.
+    #[error("there is no source {0}; see `newsbridge sources list`")]
+    NoSuchSource(i64),
     /// The settings are invalid (a link pattern that does not compile…).
     #[error(transparent)]
     Settings(#[from] SourceSettingsError),
@@ -201,4 +204,80 @@ async fn guess_kind(fetcher: &ingest::Fetcher, url: &str) -> Result<SourceKind, 
         return Ok(SourceKind::Sitemap);
     }
     Err(SourceError::NotFeedOrSitemap(url.to_string()))
+}
+
+/// The source `id`.
+pub async fn show(store: &Store, id: i64) -> Result<Source, SourceError> {
+    store.source(id).await.map_err(|e| not_found(e, id))
+}
+
+/// Removes the source `id`; its articles stay published.
+pub async fn remove(store: &Store, id: i64) -> Result<(), SourceError> {
+    store.remove_source(id).await.map_err(|e| not_found(e, id))
+}
+
+fn not_found(e: StoreError, id: i64) -> SourceError {
+    match e {
+        StoreError::NotFound(_) => SourceError::NoSuchSource(id),
+        other => other.into(),
+    }
+}
+
+/// One line of `newsbridge sources list`: id, kind, health, name, address,
+/// the last poll's error and why the source is unhealthy, when so.
+pub fn listing(s: &Source) -> String {
+    let failed = s
+        .last_error
+        .as_deref()
+        .map(|e| format!("  (last poll failed: {e})"))
+        .unwrap_or_default();
+    let unhealthy = if s.health == store::SourceHealth::Unhealthy {
+        let reason = s.health_reason.as_deref().unwrap_or("no reason recorded");
+        format!("  [unhealthy: {reason}]")
+    } else {
+        String::new()
+    };
+    format!(
+        "{:>4}  {:<8} {:<9} {:<30} {}{failed}{unhealthy}",
+        s.id,
+        s.kind.as_str(),
+        s.health.as_str(),
+        s.name,
+        s.url
+    )
+}
+
+/// The command that adds a source found by [`discover`], with its title as
+/// a comment.
+pub fn suggestion(p: &ProposedSource) -> String {
+    let kind = match p.kind {
+        SourceKind::Feed => "feed",
+        SourceKind::Sitemap => "sitemap",
+        SourceKind::Listing => "listing",
+    };
+    let title = p.title.as_ref().map(|t| format!("   # {t}"));
+    format!(
+        "  newsbridge sources add {} --kind {kind}{}",
+        p.url,
+        title.unwrap_or_default()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_missing_source_is_named_by_its_id() {
+        let (store, _db) = store::testing::sqlite().await.unwrap();
+        let err = show(&store, 42).await.unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "there is no source 42; see `newsbridge sources list`"
+        );
+        assert!(matches!(
+            remove(&store, 42).await,
+            Err(SourceError::NoSuchSource(42))
+        ));
+    }
 }

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use crate::generate::Templates;
 use crate::markup::{parse_body, MarkupError};
 use crate::model::{BodyBlock, Byline, Newspaper, SampleArticle, SampleImage, Section};
-use crate::slug::slugify;
+use crate::slug::paper_slug;
 
 const SITE_FILE: &str = include_str!("../content/site.toml");
 const TEMPLATES_FILE: &str = include_str!("../content/templates.toml");
@@ -269,7 +269,7 @@ fn convert(section: &str, a: ArticleFile) -> Result<SampleArticle, ContentError>
     Ok(SampleArticle {
         id,
         section: section.to_string(),
-        slug: slugify(&a.title),
+        slug: paper_slug(&a.title),
         title: a.title,
         lead: a.lead.split_whitespace().collect::<Vec<_>>().join(" "),
         body,

@@ -1,6 +1,7 @@
-//! Dates and numbers the way the paper prints them, and the formats feeds need.
+//! Dates and numbers the way the paper prints them, and the formats feeds
+//! need; W3C Datetime is `article::dates::w3c`.
 
-use chrono::{DateTime, Datelike, FixedOffset, Offset, SecondsFormat, Timelike, Utc, Weekday};
+use chrono::{DateTime, Datelike, FixedOffset, Offset, Timelike, Utc, Weekday};
 
 /// The paper's time zone, UTC+7.
 pub fn vietnam() -> FixedOffset {
@@ -38,11 +39,6 @@ pub fn vi_datetime(t: &DateTime<FixedOffset>) -> String {
 pub fn vi_date(t: &DateTime<FixedOffset>) -> String {
     let t = t.with_timezone(&vietnam());
     format!("{}/{}/{}", t.day(), t.month(), t.year())
-}
-
-/// `2025-10-24T20:33:00+07:00`: for meta tags, JSON-LD and sitemaps.
-pub fn w3c(t: &DateTime<FixedOffset>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Secs, false)
 }
 
 /// `Fri, 24 Oct 2025 20:33:00 +0700`: RFC 2822, for RSS.
@@ -92,7 +88,6 @@ mod tests {
         let t = DateTime::parse_from_rfc3339("2025-03-14T20:33:00+07:00").unwrap();
         assert_eq!(vi_datetime(&t), "Thứ sáu, 14/3/2025 20:33 (GMT+7)");
         assert_eq!(vi_date(&t), "14/3/2025");
-        assert_eq!(w3c(&t), "2025-03-14T20:33:00+07:00");
         assert_eq!(rfc2822(&t), "Fri, 14 Mar 2025 20:33:00 +0700");
         assert_eq!(http_date(&t), "Fri, 14 Mar 2025 13:33:00 GMT");
         assert_eq!(parse_http_date("Fri, 14 Mar 2025 13:33:00 GMT"), Some(t));

@@ -14,7 +14,7 @@ use article::RichText;
 
 use crate::dates::{vi_int, vi_tenths};
 use crate::model::{BodyBlock, Byline, SampleArticle, SampleImage};
-use crate::slug::slugify;
+use crate::slug::paper_slug;
 
 /// Ids of generated articles start after this.
 pub const FIRST_ID: u32 = 10_000;
@@ -261,7 +261,7 @@ pub fn article(i: usize, published: DateTime<FixedOffset>, t: &Templates) -> Sam
     SampleArticle {
         id,
         section: kit.section.clone(),
-        slug: slugify(&title),
+        slug: paper_slug(&title),
         title,
         lead,
         body,

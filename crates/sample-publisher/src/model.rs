@@ -69,7 +69,7 @@ pub struct Byline {
 impl Byline {
     /// Path of the author's page, e.g. `/tac-gia/nguyen-thu-ha`.
     pub fn path(&self) -> String {
-        format!("/tac-gia/{}", crate::slug::slugify(&self.name))
+        format!("/tac-gia/{}", crate::slug::paper_slug(&self.name))
     }
 }
 

@@ -1,7 +1,7 @@
 //! Sitemaps (index, all articles, Google News, sections) and robots.txt.
 
-use crate::dates::w3c;
 use crate::html::{esc, View};
+use article::dates::w3c;
 
 /// How many of the newest articles the news sitemap lists (Google's limit).
 pub const NEWS_LIMIT: usize = 1000;

@@ -1,4 +1,12 @@
-//! URL slugs from Vietnamese text: diacritics removed, words joined by hyphens.
+//! The paper's own URL slugs, written the way Vietnamese newsroom CMSs
+//! write them: diacritics removed, words joined by hyphens, the digits of a
+//! number kept together (`1.115` → `1115`), no length cap, letters outside
+//! Vietnamese dropped.
+//!
+//! This is deliberately not Newsbridge's `article::slug::slugify` (which
+//! writes `1-115`, caps at 80 bytes and transliterates every script): the
+//! fixture's addresses are a publisher's, not ours, so that the tests show
+//! Newsbridge makes its own slugs instead of copying the publisher's.
 
 /// Base letters and every accented form that folds onto them.
 const FOLDS: &[(char, &str)] = &[
@@ -19,8 +27,8 @@ fn fold(c: char) -> char {
         .map_or(c, |(base, _)| *base)
 }
 
-/// `"Hà Nội mưa lớn, 1.115 người"` → `"ha-noi-mua-lon-1115-nguoi"`.
-pub fn slugify(text: &str) -> String {
+/// The paper's slug of `text`: `"Hà Nội mưa lớn, 1.115 người"` → `"ha-noi-mua-lon-1115-nguoi"`.
+pub fn paper_slug(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_hyphen = false;
     for c in text.chars().flat_map(char::to_lowercase) {
@@ -42,19 +50,19 @@ pub fn slugify(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::slugify;
+    use super::paper_slug;
 
     #[test]
     fn folds_vietnamese_and_joins_words() {
         assert_eq!(
-            slugify("Hà Nội mưa lớn, 1.115 người"),
+            paper_slug("Hà Nội mưa lớn, 1.115 người"),
             "ha-noi-mua-lon-1115-nguoi"
         );
         assert_eq!(
-            slugify("Đường Trường Sơn: ĐỒNG BẰNG"),
+            paper_slug("Đường Trường Sơn: ĐỒNG BẰNG"),
             "duong-truong-son-dong-bang"
         );
-        assert_eq!(slugify("  Thể thao  "), "the-thao");
-        assert_eq!(slugify("Nguyễn Thị Thu Hà"), "nguyen-thi-thu-ha");
+        assert_eq!(paper_slug("  Thể thao  "), "the-thao");
+        assert_eq!(paper_slug("Nguyễn Thị Thu Hà"), "nguyen-thi-thu-ha");
     }
 }

@@ -7,6 +7,9 @@ use sqlx::Row;
 
 use crate::{Result, Store};
 
+/// URL slugs are `article::slug`'s; re-exported for the store's callers.
+pub use article::slug::slugify;
+
 /// A portal section ("Business", "Culture").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Section {
@@ -110,17 +113,6 @@ impl Store {
     }
 }
 
-/// A URL slug: lowercase ASCII letters, digits and hyphens, transliterated
-/// from any script (`Đà Nẵng` → `da-nang`, `Путин` → `putin`), at most 80 bytes.
-pub fn slugify(text: &str) -> String {
-    let mut slug = slug::slugify(text);
-    if slug.len() > 80 {
-        let cut = slug[..80].rfind('-').unwrap_or(80);
-        slug.truncate(cut);
-    }
-    slug
-}
-
 /// Path segments a section slug may not take: the portal's own pages under `/{lang}/`.
 pub const RESERVED_SLUGS: &[&str] = &[
     "article",
@@ -209,18 +201,6 @@ pub fn check_slugs(
 
 #[cfg(test)]
 mod tests {
-    use super::slugify;
-
-    #[test]
-    fn slugs_fold_vietnamese_and_keep_other_scripts() {
-        assert_eq!(
-            slugify("Đà Nẵng: mưa lớn, 1.115 người sơ tán!"),
-            "da-nang-mua-lon-1-115-nguoi-so-tan"
-        );
-        assert_eq!(slugify("Путин в Курске"), "putin-v-kurske");
-        assert!(slugify(&"dài ".repeat(60)).len() <= 80);
-        assert_eq!(slugify("  --  "), "");
-    }
 
     fn section(slug: &str, slugs: &[(&str, &str)]) -> super::Section {
         super::Section {

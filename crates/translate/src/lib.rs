@@ -63,10 +63,10 @@ mod units;
 #[cfg(feature = "ctranslate2")]
 pub use engine::CTranslate2;
 pub use engine::{
-    built_in_engines, ApiKey, BatchingConfig, BatchingStats, BuiltInEngine, CTranslate2Config,
-    CTranslate2Device, DeepL, DeepLConfig, Engine, EngineConfig, EngineError, EngineRetry, Engines,
-    EnginesConfig, LibreTranslate, LibreTranslateConfig, OpenAi, OpenAiConfig, RouteConfig,
-    SharedBatches, Step, StepConfig,
+    built_in_engines, built_in_summary, ApiKey, BatchingConfig, BatchingStats, BuiltInEngine,
+    CTranslate2Config, CTranslate2Device, DeepL, DeepLConfig, Engine, EngineConfig, EngineError,
+    EngineRetry, Engines, EnginesConfig, LibreTranslate, LibreTranslateConfig, OpenAi,
+    OpenAiConfig, RouteConfig, SharedBatches, Step, StepConfig,
 };
 pub use glossary::{
     Glossary, GlossaryEntry, GlossaryError, Protected, Restored, TermKind, TermMatch,

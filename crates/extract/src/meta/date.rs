@@ -1,54 +1,18 @@
-//! Dates as pages write them: ISO 8601 in metadata, and visible forms such as
-//! "14/03/2025 20:33 GMT+7" or "Thứ sáu, 14/3/2025, 20:33 (GMT+7)".
+//! Dates as pages write them: ISO 8601 in metadata (parsed by
+//! `article::dates`, shared with the feed and sitemap readers), and visible
+//! forms such as "14/03/2025 20:33 GMT+7" or "Thứ sáu, 14/3/2025, 20:33 (GMT+7)",
+//! parsed here.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Offset, TimeZone};
 
-/// Parses a machine-readable date; a date without zone gets `default`.
+/// Parses a machine-readable date (`article::dates::parse_w3c`: W3C
+/// Datetime, RFC 2822…), else a date as printed on a page; a date without
+/// zone gets `default`. Text over 64 bytes is no date.
 pub(crate) fn parse_iso(s: &str, default: FixedOffset) -> Option<DateTime<FixedOffset>> {
-    let s = s.trim();
-    if s.is_empty() || s.len() > 64 {
+    if s.trim().len() > 64 {
         return None;
     }
-    if let Ok(d) = DateTime::parse_from_rfc3339(s) {
-        return Some(d);
-    }
-    let t = s.replacen(' ', "T", 1);
-    if let Ok(d) = DateTime::parse_from_rfc3339(&t) {
-        return Some(d);
-    }
-    for f in [
-        "%Y-%m-%dT%H:%M:%S%.f%:z",
-        "%Y-%m-%dT%H:%M:%S%.f%z",
-        "%Y-%m-%dT%H:%M:%S%z",
-        "%Y-%m-%dT%H:%M%:z",
-        "%Y-%m-%dT%H:%M%z",
-    ] {
-        if let Ok(d) = DateTime::parse_from_str(&t, f) {
-            return Some(d);
-        }
-    }
-    if let Ok(d) = DateTime::parse_from_rfc2822(s) {
-        return Some(d);
-    }
-    let naive = t.trim_end_matches('Z');
-    for f in [
-        "%Y-%m-%dT%H:%M:%S%.f",
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%dT%H:%M",
-    ] {
-        if let Ok(d) = NaiveDateTime::parse_from_str(naive, f) {
-            let offset = if t.ends_with('Z') { utc() } else { default };
-            return offset.from_local_datetime(&d).single();
-        }
-    }
-    for f in ["%Y-%m-%d", "%Y%m%d"] {
-        if let Ok(d) = NaiveDate::parse_from_str(naive, f) {
-            return default
-                .from_local_datetime(&d.and_time(NaiveTime::MIN))
-                .single();
-        }
-    }
-    parse_visible(s, default)
+    article::dates::parse_w3c(s, default).or_else(|| parse_visible(s, default))
 }
 
 /// The UTC offset.

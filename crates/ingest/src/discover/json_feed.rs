@@ -12,10 +12,10 @@
 
 use serde_json::Value;
 
-use super::dates::parse_date;
 use super::diagnosis::{Reading, Repair, MAX_FEED_ENTRIES};
 use super::text::plain_text;
 use super::{absolute_http_url, DiscoveredEntry};
+use article::dates::parse_w3c_utc;
 
 /// Reads a JSON Feed leniently; `Err` says why nothing could be read.
 pub(crate) fn read(text: &str, base: &url::Url) -> Result<Reading<Vec<DiscoveredEntry>>, String> {
@@ -99,11 +99,11 @@ fn entry(item: &Value, base: &url::Url, bad: &mut Vec<&'static str>) -> Option<D
     let published = item
         .get("date_published")
         .and_then(text)
-        .and_then(|d| parse_date(&d));
+        .and_then(|d| parse_w3c_utc(&d));
     let updated = item
         .get("date_modified")
         .and_then(text)
-        .and_then(|d| parse_date(&d));
+        .and_then(|d| parse_w3c_utc(&d));
     let summary = ["summary", "content_text", "content_html"]
         .iter()
         .find_map(|k| item.get(*k).and_then(text).and_then(|s| plain_text(&s)));

@@ -4,7 +4,6 @@
 
 mod autodiscover;
 mod charset;
-mod dates;
 mod diagnosis;
 mod feed;
 mod json_feed;

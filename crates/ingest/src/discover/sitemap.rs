@@ -11,12 +11,12 @@ use quick_xml::NsReader;
 use serde::{Deserialize, Serialize};
 
 use super::charset::xml_to_utf8;
-use super::dates::parse_date;
 use super::diagnosis::{Reading, Repair, MAX_SITEMAP_ENTRIES};
 use super::feed::read_feed;
 use super::sitemap_text;
 use super::text::plain_text;
 use super::{absolute_http_url, base_url, DiscoverError, DiscoveredEntry};
+use article::dates::parse_w3c_utc;
 
 /// Largest sitemap read after decompression (the protocol allows 50 MB).
 const MAX_SITEMAP_BYTES: u64 = 64 * 1024 * 1024;
@@ -328,7 +328,7 @@ impl Collected {
         if !self.seen.insert(url.clone()) {
             return;
         }
-        let lastmod = parse_date(&item.lastmod);
+        let lastmod = parse_w3c_utc(&item.lastmod);
         if index {
             self.children.push(ChildSitemap { url, lastmod });
             return;
@@ -343,7 +343,7 @@ impl Collected {
         self.urls.push(DiscoveredEntry {
             url,
             title: plain_text(&item.title),
-            published: parse_date(&item.date),
+            published: parse_w3c_utc(&item.date),
             updated: lastmod,
             categories,
             summary: None,

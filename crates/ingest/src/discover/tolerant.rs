@@ -24,10 +24,10 @@ use chrono::{DateTime, Utc};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
-use super::dates::parse_date;
 use super::diagnosis::{Repair, MAX_FEED_ENTRIES, MAX_XML_DEPTH};
 use super::{absolute_http_url, DiscoveredEntry};
 use crate::discover::text::plain_text;
+use article::dates::parse_w3c_utc;
 
 /// A feed item as written, before an article URL is chosen.
 #[derive(Debug, Default, Clone)]
@@ -441,12 +441,12 @@ impl RawItem {
     /// The entry this item describes, or `None` without a usable URL.
     pub(crate) fn into_entry(self) -> Option<DiscoveredEntry> {
         let url = self.article_url()?;
-        let published: Option<DateTime<Utc>> = parse_date(&self.published);
+        let published: Option<DateTime<Utc>> = parse_w3c_utc(&self.published);
         Some(DiscoveredEntry {
             url,
             title: plain_text(&self.title),
             published,
-            updated: parse_date(&self.updated).or(published),
+            updated: parse_w3c_utc(&self.updated).or(published),
             categories: self.categories,
             summary: plain_text(&self.summary),
         })

@@ -209,7 +209,7 @@ impl Fetcher {
                     return Err(FetchError::Status {
                         url: current.to_string(),
                         status: status.as_u16(),
-                        retry_after: retry::retry_after(&headers, SystemTime::now()),
+                        retry_after: http_retry::retry_after(&headers, SystemTime::now()),
                     });
                 }
             }
@@ -301,17 +301,19 @@ impl Fetcher {
             drop(turn);
             let wait = match &outcome {
                 Ok(Answer::Failed(status, headers)) if retry::is_retryable(*status) => {
-                    match retry::retry_after(headers, SystemTime::now()) {
+                    match http_retry::retry_after(headers, SystemTime::now()) {
                         Some(after) if after > cfg.max_retry_delay => return outcome,
                         Some(after) => after,
-                        None => retry::backoff(attempt, cfg.retry_base_delay, cfg.max_retry_delay),
+                        None => {
+                            http_retry::backoff(attempt, cfg.retry_base_delay, cfg.max_retry_delay)
+                        }
                     }
                 }
                 Err(FetchError::Timeout { .. }) => {
-                    retry::backoff(attempt, cfg.retry_base_delay, cfg.max_retry_delay)
+                    http_retry::backoff(attempt, cfg.retry_base_delay, cfg.max_retry_delay)
                 }
                 Err(FetchError::Http { source, .. }) if source.is_connect() => {
-                    retry::backoff(attempt, cfg.retry_base_delay, cfg.max_retry_delay)
+                    http_retry::backoff(attempt, cfg.retry_base_delay, cfg.max_retry_delay)
                 }
                 _ => return outcome,
             };

@@ -24,7 +24,7 @@ pub async fn run(app: &App, job: LanguageJob) -> StageResult {
                 .save_translation(&Translation {
                     article_id: article.id,
                     lang: job.lang.clone(),
-                    slug: store::slugify(&article.original.title),
+                    slug: article::slug::slugify(&article.original.title),
                     content: article.original.clone(),
                     status: TranslationStatus::Translated,
                     engine: None,

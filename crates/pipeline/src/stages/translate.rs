@@ -194,7 +194,7 @@ async fn render(
         .save_translation(&Translation {
             article_id: article.id,
             lang: job.lang.clone(),
-            slug: store::slugify(&translated.article.title),
+            slug: article::slug::slugify(&translated.article.title),
             content: translated.article,
             status,
             engine,

@@ -3,9 +3,10 @@
 use super::chrome::{self, Page};
 use super::escape::rich;
 use super::{esc, json_str, View};
-use crate::dates::{vi_date, vi_datetime, w3c};
+use crate::dates::{vi_date, vi_datetime};
 use crate::model::{BodyBlock, Newspaper, SampleArticle, SampleImage};
-use crate::slug::slugify;
+use crate::slug::paper_slug;
+use article::dates::w3c;
 
 /// Renders the full page of article `a`.
 pub fn article_page(v: &View<'_>, a: &SampleArticle) -> String {
@@ -50,7 +51,7 @@ pub fn article_page(v: &View<'_>, a: &SampleArticle) -> String {
         .map(|t| {
             format!(
                 "<a href=\"/tag/{}\" rel=\"tag\">{}</a>",
-                esc(&slugify(t)),
+                esc(&paper_slug(t)),
                 esc(t)
             )
         })

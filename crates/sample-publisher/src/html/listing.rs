@@ -6,7 +6,7 @@ use super::chrome::{self, Page};
 use super::{esc, View};
 use crate::dates::vi_datetime;
 use crate::model::{SampleArticle, Section};
-use crate::slug::slugify;
+use crate::slug::paper_slug;
 
 /// Articles per section, author or tag page.
 pub const PAGE_SIZE: usize = 15;
@@ -115,13 +115,13 @@ pub fn author_page(v: &View<'_>, slug: &str, page: usize) -> Option<String> {
         .catalog
         .latest()
         .iter()
-        .filter(|a| a.authors.iter().any(|b| slugify(&b.name) == slug))
+        .filter(|a| a.authors.iter().any(|b| paper_slug(&b.name) == slug))
         .collect();
     let name = items
         .first()?
         .authors
         .iter()
-        .find(|b| slugify(&b.name) == slug)?
+        .find(|b| paper_slug(&b.name) == slug)?
         .name
         .clone();
     let path = format!("/tac-gia/{slug}");
@@ -135,13 +135,13 @@ pub fn tag_page(v: &View<'_>, slug: &str, page: usize) -> Option<String> {
         .catalog
         .latest()
         .iter()
-        .filter(|a| a.tags.iter().any(|t| slugify(t) == slug))
+        .filter(|a| a.tags.iter().any(|t| paper_slug(t) == slug))
         .collect();
     let name = items
         .first()?
         .tags
         .iter()
-        .find(|t| slugify(t) == slug)?
+        .find(|t| paper_slug(t) == slug)?
         .clone();
     let path = format!("/tag/{slug}");
     listing(v, &name, &path, "", &items, page, String::new(), None)

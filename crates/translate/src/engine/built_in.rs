@@ -37,6 +37,22 @@ pub fn built_in_engines() -> Vec<BuiltInEngine> {
     engines
 }
 
+/// `translation engines built in:` and one line per engine (kind and how it
+/// runs), then a note when the in-process engine is missing: what
+/// `newsbridge --version` prints after the version.
+pub fn built_in_summary() -> String {
+    let mut text = "translation engines built in:".to_string();
+    for engine in built_in_engines() {
+        text.push_str(&format!("\n  {:<15} {}", engine.kind, engine.detail));
+    }
+    if !cfg!(feature = "ctranslate2") {
+        text.push_str(
+            "\n  (no in-process engine: this binary was built without the `ctranslate2` feature)",
+        );
+    }
+    text
+}
+
 /// The in-process engine's backends and devices as built.
 fn ctranslate2_detail() -> &'static str {
     match (
@@ -63,6 +79,16 @@ mod tests {
         assert_eq!(
             kinds.contains(&"ctranslate2"),
             cfg!(feature = "ctranslate2")
+        );
+        let summary = built_in_summary();
+        assert!(
+            summary.starts_with("translation engines built in:\n  "),
+            "{summary}"
+        );
+        assert!(summary.contains("\n  deepl "), "{summary}");
+        assert_eq!(
+            summary.contains("no in-process engine"),
+            !cfg!(feature = "ctranslate2")
         );
     }
 }

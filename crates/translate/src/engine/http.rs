@@ -1,9 +1,9 @@
-//! HTTP plumbing shared by the remote engines: timeouts, retries with
-//! exponential backoff, `Retry-After`, bounded reply size, typed errors.
+//! HTTP plumbing shared by the remote engines: timeouts, retries (the delay
+//! is `http_retry`'s: `Retry-After` or exponential backoff), bounded reply
+//! size, typed errors.
 
 use std::time::{Duration, SystemTime};
 
-use reqwest::header::RETRY_AFTER;
 use reqwest::{Client, RequestBuilder, StatusCode};
 use serde::{Deserialize, Serialize};
 
@@ -37,11 +37,10 @@ impl Default for EngineRetry {
 
 impl EngineRetry {
     fn backoff(&self, attempt: u32) -> Duration {
-        let factor = 1u64.checked_shl(attempt.min(20)).unwrap_or(u64::MAX);
-        Duration::from_millis(
-            self.base_delay_ms
-                .saturating_mul(factor)
-                .min(self.max_delay_ms),
+        http_retry::backoff(
+            attempt,
+            Duration::from_millis(self.base_delay_ms),
+            Duration::from_millis(self.max_delay_ms),
         )
     }
 }
@@ -88,7 +87,8 @@ impl HttpClient {
                 Err(e) => (self.transport_error(&e), None),
                 Ok(response) => {
                     let status = response.status();
-                    let retry_after = retry_after(&response);
+                    let retry_after =
+                        http_retry::retry_after(response.headers(), SystemTime::now());
                     if status.is_success() {
                         match read_body(response).await {
                             Ok(body) => return Ok(body),
@@ -199,19 +199,6 @@ async fn read_body(mut response: reqwest::Response) -> Result<String, BodyError>
         body.extend_from_slice(&chunk);
     }
     String::from_utf8(body).map_err(|_| BodyError::NotUtf8)
-}
-
-/// `Retry-After` as seconds or an HTTP date.
-fn retry_after(response: &reqwest::Response) -> Option<Duration> {
-    let value = response.headers().get(RETRY_AFTER)?.to_str().ok()?.trim();
-    if let Ok(secs) = value.parse::<u64>() {
-        return Some(Duration::from_secs(secs));
-    }
-    let when = httpdate::parse_http_date(value).ok()?;
-    Some(
-        when.duration_since(SystemTime::now())
-            .unwrap_or(Duration::ZERO),
-    )
 }
 
 /// A short message from an error body: JSON `error`/`message` fields, else the text.

@@ -36,7 +36,7 @@ pub(crate) use self::ctranslate2::check_tokenizers;
 #[cfg(feature = "ctranslate2")]
 pub use self::ctranslate2::CTranslate2;
 pub use batching::{BatchingConfig, BatchingStats, SharedBatches};
-pub use built_in::{built_in_engines, BuiltInEngine};
+pub use built_in::{built_in_engines, built_in_summary, BuiltInEngine};
 pub use config::{
     ApiKey, CTranslate2Config, DeepLConfig, EngineConfig, EnginesConfig, LibreTranslateConfig,
     OpenAiConfig, RouteConfig, StepConfig,

@@ -13,6 +13,21 @@ use super::{AddOptions, InstalledModel, ModelError, ModelRegistry};
 pub const MAX_MODEL_DOWNLOAD: u64 = 8 << 30;
 
 impl ModelRegistry {
+    /// Installs from `source`: an `http://` or `https://` URL is downloaded
+    /// (at most [`MAX_MODEL_DOWNLOAD`] bytes, [`Self::add_from_url`]),
+    /// anything else is a local path ([`ModelRegistry::add`]).
+    pub async fn add_from_source(
+        &self,
+        source: &str,
+        options: &AddOptions,
+    ) -> Result<InstalledModel, ModelError> {
+        if source.starts_with("http://") || source.starts_with("https://") {
+            self.add_from_url(source, options, MAX_MODEL_DOWNLOAD).await
+        } else {
+            self.add(std::path::Path::new(source), options)
+        }
+    }
+
     /// Downloads the archive at `url` (at most `max_bytes`) and installs it
     /// as [`ModelRegistry::add`] does. The download is removed afterwards,
     /// whether the install worked or not.

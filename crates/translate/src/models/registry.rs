@@ -62,6 +62,54 @@ pub struct InstalledModel {
 }
 
 impl InstalledModel {
+    /// One line of `newsbridge models list`: name, pair, size, and the
+    /// licence or the problem when there is one.
+    pub fn listing(&self) -> String {
+        format!(
+            "{:<28} {:>5} → {:<5} {:>8.1} MB{}{}",
+            self.name,
+            self.source_lang.as_deref().unwrap_or("?"),
+            self.target_lang.as_deref().unwrap_or("?"),
+            self.size_bytes as f64 / 1e6,
+            if self.non_commercial {
+                "  (non-commercial licence)"
+            } else {
+                ""
+            },
+            self.problem
+                .as_deref()
+                .map(|p| format!("  UNUSABLE: {p}"))
+                .unwrap_or_default(),
+        )
+    }
+
+    /// What `newsbridge models add` says once the model is installed: where,
+    /// a licence warning, the configuration to use it, and whether this build
+    /// has the engine that runs it.
+    pub fn install_note(&self) -> String {
+        let mut note = format!(
+            "installed {} ({:.1} MB) in {}\n",
+            self.name,
+            self.size_bytes as f64 / 1e6,
+            self.dir.display()
+        );
+        if self.non_commercial {
+            note.push_str(
+                "warning: this model's licence forbids commercial use (NLLB-200 is CC BY-NC 4.0)\n",
+            );
+        }
+        let from = self.source_lang.as_deref().unwrap_or("vi");
+        let to = self.target_lang.as_deref().unwrap_or("en");
+        note.push_str(&format!(
+            "\nTo translate {from} → {to} with it, add to newsbridge.toml:\n\n{}\n",
+            self.config_snippet()
+        ));
+        if !cfg!(feature = "ctranslate2") {
+            note.push_str("\nThis build has no CTranslate2 engine: rebuild with `cargo build --release --features ctranslate2` (needs cmake).\n");
+        }
+        note
+    }
+
     /// The `newsbridge.toml` lines that declare this model as an engine and
     /// route its pair (vi → en when the languages are unknown) to it.
     pub fn config_snippet(&self) -> String {
@@ -385,6 +433,34 @@ fn languages_from_name(name: &str) -> (Option<String>, Option<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn listing_and_install_note_say_licence_problem_and_configuration() {
+        let mut model = InstalledModel {
+            name: "nllb-200-distilled-600M".into(),
+            dir: PathBuf::from("/data/models/nllb"),
+            source_lang: Some("vi".into()),
+            target_lang: None,
+            source: None,
+            added_from: None,
+            size_bytes: 1_234_567,
+            non_commercial: true,
+            problem: Some("model.bin is missing".into()),
+        };
+        assert_eq!(
+            model.listing(),
+            format!(
+                "{:<28} {:>5} → {:<5} {:>8} MB  (non-commercial licence)  UNUSABLE: model.bin is missing",
+                "nllb-200-distilled-600M", "vi", "?", "1.2"
+            )
+        );
+        let note = model.install_note();
+        assert!(note.starts_with("installed nllb-200-distilled-600M (1.2 MB) in /data/models/nllb\nwarning: this model's licence forbids commercial use"), "{note}");
+        assert!(note.contains("To translate vi → en with it"), "{note}");
+        assert!(note.contains(&model.config_snippet()), "{note}");
+        model.non_commercial = false;
+        assert!(!model.install_note().contains("warning"));
+    }
 
     #[test]
     fn names_and_languages() {

@@ -65,6 +65,36 @@ pub enum AuditError {
         /// The I/O error.
         source: std::io::Error,
     },
+    /// Some lines were not pairs; the others were checked.
+    #[error("{} of {lines} lines of {name} are malformed (line {}); the others were checked", .malformed.len(), list(.malformed))]
+    Malformed {
+        /// The input's name.
+        name: String,
+        /// Non-blank lines read.
+        lines: usize,
+        /// Numbers (1-based) of the malformed lines.
+        malformed: Vec<usize>,
+    },
+}
+
+fn list(numbers: &[usize]) -> String {
+    let numbers: Vec<String> = numbers.iter().map(usize::to_string).collect();
+    numbers.join(", ")
+}
+
+impl AuditSummary {
+    /// The summary when every line was a pair, else [`AuditError::Malformed`]
+    /// naming the input `name` and the lines.
+    pub fn all_pairs(self, name: &str) -> Result<AuditSummary, AuditError> {
+        if self.malformed.is_empty() {
+            return Ok(self);
+        }
+        Err(AuditError::Malformed {
+            name: name.to_string(),
+            lines: self.lines,
+            malformed: self.malformed,
+        })
+    }
 }
 
 /// Checks every line of `reader`, writing one line of flags per pair to
@@ -184,6 +214,24 @@ fn stop_on(written: std::io::Result<()>, summary: &mut AuditSummary) -> Result<b
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn malformed_lines_are_named_in_one_error() {
+        let clean = AuditSummary {
+            lines: 3,
+            ..AuditSummary::default()
+        };
+        assert_eq!(clean.all_pairs("x").unwrap().lines, 3);
+        let bad = AuditSummary {
+            lines: 9,
+            malformed: vec![2, 7],
+            reader_gone: false,
+        };
+        assert_eq!(
+            bad.all_pairs("pairs.jsonl").unwrap_err().to_string(),
+            "2 of 9 lines of pairs.jsonl are malformed (line 2, 7); the others were checked"
+        );
+    }
+
     use super::*;
 
     fn run_on(input: &[u8], out: impl Write) -> (AuditSummary, String) {
