@@ -11,9 +11,9 @@ use serde::Serialize;
 use store::{ArticleStatus, Teaser, TeaserFilter, TranslationStatus};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
-use crate::app::{App, AppState, Ctx};
+use crate::core::app::{App, AppState, Ctx};
+use crate::core::{dates, urls};
 use crate::render::teaser_href;
-use crate::{dates, urls};
 
 /// Items per page of `/api/v1/articles`.
 const PER_PAGE: i64 = 20;

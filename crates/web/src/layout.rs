@@ -3,10 +3,10 @@
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
-use crate::app::Ctx;
-use crate::assets;
-use crate::i18n::autonym;
-use crate::urls;
+use crate::core::app::Ctx;
+use crate::core::assets;
+use crate::core::i18n::autonym;
+use crate::core::urls;
 
 /// What goes into `<head>` besides the basics.
 #[derive(Debug, Default)]

@@ -23,7 +23,7 @@ use images::{ContentHash, OutputFormat};
 use maud::{html, Markup};
 use store::{RenditionInfo, ShownImage};
 
-use crate::app::{AppState, Ctx};
+use crate::core::app::{AppState, Ctx};
 
 /// Where renditions are served on the portal.
 pub(crate) const PREFIX: &str = "/media/";

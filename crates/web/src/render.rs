@@ -8,14 +8,8 @@ use article::{Block, EmbedKind, Figure, Inline, RichText};
 use maud::{html, Markup};
 use store::Teaser;
 
-use crate::app::Ctx;
-use crate::urls;
-
-/// Whether `href` is a link we are willing to print.
-pub(crate) fn safe_href(href: &str) -> bool {
-    let lower = href.trim_start().to_ascii_lowercase();
-    lower.starts_with("https://") || lower.starts_with("http://")
-}
+use crate::core::app::Ctx;
+use crate::core::urls::{self, safe_href};
 
 /// Whether `href` leaves the portal.
 fn external(ctx: &Ctx<'_>, href: &str) -> bool {
@@ -173,11 +167,12 @@ pub(crate) fn teaser_href(ctx: &Ctx<'_>, t: &Teaser) -> String {
 
 /// A short date for lists.
 pub(crate) fn short_date(ctx: &Ctx<'_>, ms: Option<i64>) -> Markup {
-    let Some(at) = ms.and_then(|ms| crate::dates::from_ms(ms, crate::dates::default_offset()))
+    let Some(at) =
+        ms.and_then(|ms| crate::core::dates::from_ms(ms, crate::core::dates::default_offset()))
     else {
         return html! {};
     };
-    let text = crate::dates::format(ctx.lang, &ctx.t("date-format"), &at);
+    let text = crate::core::dates::format(ctx.lang, &ctx.t("date-format"), &at);
     html! { time datetime=(at.to_rfc3339()) { (text) } }
 }
 
@@ -219,7 +214,7 @@ pub(crate) fn teaser(ctx: &Ctx<'_>, t: &Teaser, style: TeaserStyle) -> Markup {
                     (short_date(ctx, t.published_at))
                     @if let Some(n) = ctx.comment_counts.get(&t.article_id).filter(|n| **n > 0) {
                         " · " a.comment-count href=(format!("{href}#comments")) {
-                            (ctx.tw("comments-count", &[("count", crate::i18n::Arg::Num(*n)), ("shown", crate::i18n::Arg::Str(ctx.number(*n)))]))
+                            (ctx.tw("comments-count", &[("count", crate::core::i18n::Arg::Num(*n)), ("shown", crate::core::i18n::Arg::Str(ctx.number(*n)))]))
                         }
                     }
                 }

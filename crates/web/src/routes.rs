@@ -10,11 +10,12 @@ use axum::routing::{get, post};
 use axum::Router;
 use tower_http::compression::CompressionLayer;
 
-use crate::app::{App, AppState};
-use crate::headers::{self, security_headers};
-use crate::i18n::Locales;
+use crate::core::app::{App, AppState};
+use crate::core::headers::{self, security_headers};
+use crate::core::i18n::Locales;
+use crate::core::{assets, http, urls};
 use crate::pages::{self, see_other};
-use crate::{admin, api, assets, comments, feeds, http, media, sitemaps, urls, Portal};
+use crate::{admin, api, comments, feeds, media, sitemaps, Portal};
 
 /// The portal's routes: pages, feeds, sitemaps, static assets and the JSON API.
 ///
@@ -101,7 +102,9 @@ pub fn router(portal: Portal) -> Router {
     // Outermost: every handler, and the headers layer, sees the reader's
     // address and only the forwarding headers of trusted proxies.
     security_headers(router, &base_url, trusted.clone(), image_origin.as_deref()).layer(
-        middleware::from_fn(move |req, next| crate::proxies::resolve(trusted.clone(), req, next)),
+        middleware::from_fn(move |req, next| {
+            crate::core::proxies::resolve(trusted.clone(), req, next)
+        }),
     )
 }
 

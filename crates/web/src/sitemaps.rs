@@ -10,10 +10,11 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use store::{Teaser, TeaserFilter};
 
-use crate::app::{App, AppState, Ctx};
+use crate::core::app::{App, AppState, Ctx};
+use crate::core::{dates, urls};
 use crate::pages::respond;
 use crate::render::teaser_href;
-use crate::{dates, urls, WebError};
+use crate::WebError;
 
 /// Most URLs in one sitemap file (the protocol's limit).
 const MAX_URLS: i64 = 50_000;

@@ -10,7 +10,7 @@ use store::{ArticleStatus, StoreError, TranslationStatus};
 use super::{
     back, csrf_field, forbidden, not_found, respond, server_error, shell, Action, Desk, DeskForm,
 };
-use crate::app::AppState;
+use crate::core::app::AppState;
 
 /// Articles listed.
 const LISTED: i64 = 100;

@@ -13,8 +13,8 @@ use axum::response::Response;
 use maud::{html, Markup};
 
 use super::{respond, server_error, shell, when, Desk, Tr};
-use crate::app::AppState;
-use crate::pages::page_number;
+use crate::core::app::AppState;
+use crate::core::paging::page_number;
 
 /// Entries per page.
 const PER_PAGE: i64 = 100;

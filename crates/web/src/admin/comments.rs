@@ -14,8 +14,8 @@ use super::{
     back, csrf_field, invalid, not_found, respond, server_error, shell, when, Action, Desk,
     DeskForm,
 };
-use crate::app::{App, AppState};
-use crate::comments::{body_markup, clean_name};
+use crate::core::app::{App, AppState};
+use crate::core::comment_text::{body_markup, clean_name};
 
 /// Reports shown per comment (the newest are the ones cut).
 const REPORTS_SHOWN: usize = 20;

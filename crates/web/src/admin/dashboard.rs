@@ -7,7 +7,7 @@ use maud::html;
 use store::Role;
 
 use super::{back, csrf_field, respond, server_error, shell, Desk, DeskForm};
-use crate::app::AppState;
+use crate::core::app::AppState;
 
 /// Dead jobs listed on the dashboard.
 const DEAD_SHOWN: i64 = 50;

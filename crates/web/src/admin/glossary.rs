@@ -11,8 +11,8 @@ use maud::html;
 use store::{GlossaryTerm, GlossaryTermKind};
 
 use super::{back, csrf_field, invalid, respond, server_error, shell, Desk, DeskForm, Tr};
-use crate::app::{App, AppState};
-use crate::urls::query_value;
+use crate::core::app::{App, AppState};
+use crate::core::urls::query_value;
 
 /// Longest term or translation, in characters.
 const MAX_TERM: usize = 200;

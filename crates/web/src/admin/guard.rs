@@ -18,8 +18,8 @@ use store::StoreError;
 
 use super::permissions::{authorize, Action};
 use super::{forbidden, not_found, read_form, server_error, session, tr, Desk};
-use crate::app::AppState;
-use crate::security::same_origin;
+use crate::core::app::AppState;
+use crate::core::security::same_origin;
 
 /// Where the language a route acts on comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

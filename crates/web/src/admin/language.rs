@@ -7,8 +7,8 @@ use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Redirect, Response};
 
-use crate::app::AppState;
-use crate::security::is_https;
+use crate::core::app::AppState;
+use crate::core::security::is_https;
 
 /// The cookie holding the chosen desk language.
 pub(crate) const COOKIE: &str = "nb_desk_lang";

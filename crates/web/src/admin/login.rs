@@ -16,8 +16,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use maud::html;
 
 use super::{forbidden, read_form, respond, session, shell, tr, DeskForm};
-use crate::app::{App, AppState};
-use crate::security::{client_ip, ip_hash, same_origin};
+use crate::core::app::{App, AppState};
+use crate::core::security::{client_ip, ip_hash, same_origin};
 
 /// Failed sign-ins counted over this window.
 const WINDOW: Duration = Duration::from_secs(15 * 60);
@@ -106,9 +106,9 @@ fn dummy_hash() -> Option<&'static str> {
     use argon2::password_hash::{PasswordHasher, SaltString};
     static HASH: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
     HASH.get_or_init(|| {
-        let salt = SaltString::encode_b64(crate::security::nonce().as_bytes()).ok()?;
+        let salt = SaltString::encode_b64(crate::core::security::nonce().as_bytes()).ok()?;
         Argon2::default()
-            .hash_password(crate::security::nonce().as_bytes(), &salt)
+            .hash_password(crate::core::security::nonce().as_bytes(), &salt)
             .ok()
             .map(|h| h.to_string())
     })

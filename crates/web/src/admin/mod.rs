@@ -38,8 +38,8 @@ use axum::{Form, Router};
 use maud::{html, Markup, DOCTYPE};
 use store::Role;
 
-use crate::app::{App, AppState};
-use crate::i18n::{autonym, Arg, UI_LANGUAGES};
+use crate::core::app::{App, AppState};
+use crate::core::i18n::{autonym, Arg, UI_LANGUAGES};
 
 pub(crate) use guard::DeskForm;
 pub(crate) use login::Throttle;
@@ -128,7 +128,7 @@ impl<'a> Tr<'a> {
 /// The desk language for a request: the editor's choice (cookie), else the
 /// best UI language for Accept-Language.
 pub(crate) fn tr<'a>(app: &'a App, headers: &HeaderMap) -> Tr<'a> {
-    let chosen = crate::security::cookie(headers, language::COOKIE)
+    let chosen = crate::core::security::cookie(headers, language::COOKIE)
         .filter(|l| app.locales.has(l))
         .map(str::to_string);
     let lang = chosen.unwrap_or_else(|| {
@@ -140,7 +140,7 @@ pub(crate) fn tr<'a>(app: &'a App, headers: &HeaderMap) -> Tr<'a> {
                 .map(|(l, _)| l.to_string())
                 .filter(|l| l != "en"),
         );
-        crate::http::negotiate(headers, &ui)
+        crate::core::http::negotiate(headers, &ui)
             .unwrap_or("en")
             .to_string()
     });
@@ -247,9 +247,9 @@ pub(crate) fn shell(t: &Tr<'_>, title: &str, desk: Option<&Desk>, main: Markup) 
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta name="robots" content="noindex";
                 title { (t.tw("desk-page-title", &[("title", title.into())])) }
-                link rel="stylesheet" href=(crate::assets::desk_css_path());
-                link rel="icon" href=(crate::assets::favicon_path());
-                script src=(crate::assets::desk_js_path()) defer {}
+                link rel="stylesheet" href=(crate::core::assets::desk_css_path());
+                link rel="icon" href=(crate::core::assets::favicon_path());
+                script src=(crate::core::assets::desk_js_path()) defer {}
             }
             body.desk {
                 header {
@@ -304,7 +304,7 @@ pub(crate) fn role_key(role: Role) -> &'static str {
 
 /// A timestamp (ms) as `YYYY-MM-DD HH:MM` UTC, or empty.
 pub(crate) fn when(ms: Option<i64>) -> String {
-    ms.and_then(crate::dates::utc)
+    ms.and_then(crate::core::dates::utc)
         .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
         .unwrap_or_default()
 }

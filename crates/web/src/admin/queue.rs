@@ -17,7 +17,7 @@ use store::WorkItem;
 
 use super::editor::{flag_name, FLAG_CODES};
 use super::{csrf_field, respond, server_error, shell, Action, Desk, Tr};
-use crate::app::{App, AppState};
+use crate::core::app::{App, AppState};
 
 /// Versions listed at most on one page.
 const LISTED: usize = 200;

@@ -9,8 +9,8 @@ use axum::response::Response;
 use maud::html;
 
 use super::{back, csrf_field, invalid, not_found, respond, server_error, shell, Desk, DeskForm};
-use crate::app::AppState;
-use crate::i18n::autonym;
+use crate::core::app::AppState;
+use crate::core::i18n::autonym;
 
 /// Longest section name, in characters.
 const MAX_NAME: usize = 80;
@@ -133,7 +133,7 @@ pub(crate) async fn save(
 /// sections (the refusal, in the editor's language); slugs in languages the
 /// portal no longer serves are kept.
 fn read_slugs(
-    app: &crate::app::App,
+    app: &crate::core::app::App,
     t: &super::Tr<'_>,
     section: &store::Section,
     sections: &[store::Section],

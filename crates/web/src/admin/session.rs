@@ -4,8 +4,8 @@
 use axum::http::HeaderMap;
 use store::User;
 
-use crate::app::App;
-use crate::security::{cookie, hex, is_https, nonce, unhex};
+use crate::core::app::App;
+use crate::core::security::{cookie, hex, is_https, nonce, unhex};
 
 /// The session cookie's name.
 pub(crate) const COOKIE: &str = "nb_desk";

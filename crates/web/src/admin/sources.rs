@@ -17,7 +17,7 @@ use store::{Source, StoreError};
 use super::{
     back, csrf_field, invalid, not_found, respond, server_error, shell, when, Desk, DeskForm, Tr,
 };
-use crate::app::AppState;
+use crate::core::app::AppState;
 
 /// Longest and shortest accepted polling interval, in minutes.
 const MAX_MINUTES: u64 = 7 * 24 * 60;
@@ -127,7 +127,7 @@ fn mapping_text(settings: &Value) -> Markup {
     }
 }
 
-async fn load(app: &crate::app::App, t: &Tr<'_>, id: i64) -> Result<Source, Response> {
+async fn load(app: &crate::core::app::App, t: &Tr<'_>, id: i64) -> Result<Source, Response> {
     match app.portal.store.source(id).await {
         Ok(s) => Ok(s),
         Err(StoreError::NotFound(_)) => Err(not_found(t)),

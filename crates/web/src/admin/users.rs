@@ -13,7 +13,7 @@ use super::{
     back, csrf_field, forbidden, invalid, not_found, respond, role_key, server_error, shell, Desk,
     DeskForm,
 };
-use crate::app::AppState;
+use crate::core::app::AppState;
 
 /// Shortest and longest accepted password.
 const MIN_PASSWORD: usize = 10;
@@ -37,13 +37,13 @@ pub(crate) async fn list(State(app): State<AppState>, desk: Desk) -> Response {
                     td { @if u.disabled() { span.off { (t.t("desk-user-disabled")) } } @else { span.ok { (t.t("desk-user-active")) } } }
                     td {
                         @if u.username != desk.user.username {
-                            form.inline method="post" action=(format!("/admin/users/{}/{}", crate::urls::query_value(&u.username), if u.disabled() { "enable" } else { "disable" })) {
+                            form.inline method="post" action=(format!("/admin/users/{}/{}", crate::core::urls::query_value(&u.username), if u.disabled() { "enable" } else { "disable" })) {
                                 (csrf_field(&app, &desk))
                                 button type="submit" { (t.t(if u.disabled() { "desk-enable" } else { "desk-disable" })) }
                             }
                             " "
                         }
-                        form.inline method="post" action=(format!("/admin/users/{}/password", crate::urls::query_value(&u.username))) {
+                        form.inline method="post" action=(format!("/admin/users/{}/password", crate::core::urls::query_value(&u.username))) {
                             (csrf_field(&app, &desk))
                             label { (t.t("desk-new-password")) " " input type="password" name="password" autocomplete="new-password" minlength=(MIN_PASSWORD) required; }
                             " " button type="submit" { (t.t("desk-reset-password")) }
@@ -83,7 +83,7 @@ fn username_ok(name: &str) -> bool {
 async fn hash(password: String) -> Option<String> {
     tokio::task::spawn_blocking(move || {
         use argon2::password_hash::{PasswordHasher, SaltString};
-        let salt = SaltString::encode_b64(crate::security::nonce().as_bytes()).ok()?;
+        let salt = SaltString::encode_b64(crate::core::security::nonce().as_bytes()).ok()?;
         argon2::Argon2::default()
             .hash_password(password.as_bytes(), &salt)
             .ok()

@@ -8,12 +8,13 @@ use maud::html;
 use serde::Deserialize;
 use store::{CommentStatus, NewComment};
 
-use crate::app::{App, AppState, Ctx};
 use crate::comments::{self, Prefill, TokenProblem, MAX_BODY, MAX_EMAIL, MAX_NAME};
-use crate::i18n::Arg;
+use crate::core::app::{App, AppState, Ctx};
+use crate::core::comment_text::{clean_name, clean_text, link_count};
+use crate::core::i18n::Arg;
+use crate::core::security::{client_ip, ip_hash, same_origin};
 use crate::layout::{page, Head};
 use crate::pages::{article, html, respond};
-use crate::security::{client_ip, ip_hash, same_origin};
 use crate::{Moderation, WebError};
 
 /// The comment form's fields (all optional here; checked below).
@@ -71,9 +72,9 @@ async fn handle(
     let settings = &app.portal.comments;
     let now = store::now_ms();
     let prefill = Prefill {
-        name: comments::clean_name(&form.name),
+        name: clean_name(&form.name),
         email: form.email.trim().to_string(),
-        body: comments::clean_text(&form.body),
+        body: clean_text(&form.body),
         parent: form.parent.trim().parse().ok(),
     };
     let refused = |r: Refusal| refusal(&ctx, &loaded.path, id, r, &prefill);
@@ -141,7 +142,7 @@ async fn handle(
             "comment-error-too-long",
         )));
     }
-    if comments::link_count(&prefill.body) > settings.max_links {
+    if link_count(&prefill.body) > settings.max_links {
         return Ok(refused(Refusal(
             StatusCode::UNPROCESSABLE_ENTITY,
             "comment-error-links",

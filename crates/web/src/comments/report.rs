@@ -16,10 +16,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 
-use crate::app::{AppState, Ctx};
 use crate::comments::{self, post::CommentForm};
+use crate::core::app::{AppState, Ctx};
+use crate::core::comment_text::clean_name;
+use crate::core::security::{client_ip, ip_hash, same_origin};
 use crate::pages::{article, respond};
-use crate::security::{client_ip, ip_hash, same_origin};
 use crate::WebError;
 
 /// Reports one reader may make in [`REPORT_WINDOW`], on any comments.
@@ -83,7 +84,7 @@ pub(crate) async fn report(
                 .into_response());
         }
         let page = secret.sign(&["comment-report-token", &form.token]);
-        let reason = comments::clean_name(&form.reason);
+        let reason = clean_name(&form.reason);
         app.portal
             .store
             .report_comment(

@@ -6,9 +6,10 @@ use axum::response::{IntoResponse, Response};
 use store::{Attribution, Teaser};
 
 use super::Channel;
-use crate::app::Ctx;
-use crate::render::{safe_href, teaser_href};
-use crate::{assets, dates};
+use crate::core::app::Ctx;
+use crate::core::urls::safe_href;
+use crate::core::{assets, dates};
+use crate::render::teaser_href;
 
 /// A timestamp (ms) as an Atom date; the epoch when it is out of range.
 fn when(ms: i64) -> FixedDateTime {

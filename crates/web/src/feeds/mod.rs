@@ -12,9 +12,10 @@ use std::collections::HashMap;
 
 use store::{Attribution, Teaser, TeaserFilter};
 
-use crate::app::{App, AppState, Ctx};
+use crate::core::app::{App, AppState, Ctx};
+use crate::core::urls;
 use crate::pages::respond;
-use crate::{urls, WebError};
+use crate::WebError;
 
 /// Items per feed.
 const ITEMS: i64 = 50;

@@ -10,9 +10,10 @@ use rss::{CategoryBuilder, ChannelBuilder, GuidBuilder, ImageBuilder, ItemBuilde
 use store::{Attribution, Teaser};
 
 use super::Channel;
-use crate::app::Ctx;
-use crate::render::{safe_href, teaser_href};
-use crate::{assets, dates};
+use crate::core::app::Ctx;
+use crate::core::urls::safe_href;
+use crate::core::{assets, dates};
+use crate::render::teaser_href;
 
 /// The channel as an `application/rss+xml` response.
 pub(super) fn write(ctx: &Ctx<'_>, c: &Channel) -> Response {

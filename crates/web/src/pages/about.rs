@@ -5,13 +5,14 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use maud::html;
 
-use crate::app::{App, AppState, Ctx};
-use crate::i18n::autonym;
+use crate::core::app::{App, AppState, Ctx};
+use crate::core::i18n::autonym;
+use crate::core::urls;
+use crate::core::urls::safe_href;
 use crate::layout::{every_language, page, Head};
 use crate::pages::article::origin;
 use crate::pages::{html, respond};
-use crate::render::safe_href;
-use crate::{urls, WebError};
+use crate::WebError;
 
 /// `GET /{lang}/about`.
 pub(crate) async fn about(State(app): State<AppState>, Path(lang): Path<String>) -> Response {

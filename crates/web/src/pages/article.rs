@@ -22,11 +22,13 @@ use store::{
     TranslationStatus,
 };
 
-use crate::app::{App, AppState, Ctx};
+use crate::core::app::{App, AppState, Ctx};
+use crate::core::urls::safe_href;
+use crate::core::{dates, urls};
 use crate::layout::{page, script_json, Head};
 use crate::pages::{errors, moved, respond};
-use crate::render::{block, figure, plain, rich, safe_href, teaser, TeaserStyle};
-use crate::{dates, urls, WebError};
+use crate::render::{block, figure, plain, rich, teaser, TeaserStyle};
+use crate::WebError;
 
 /// Items per related block.
 const RELATED: usize = 4;

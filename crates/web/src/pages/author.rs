@@ -8,12 +8,14 @@ use axum::response::Response;
 use maud::html;
 use store::Listing;
 
-use crate::app::{App, AppState, Ctx};
+use crate::core::app::{App, AppState, Ctx};
+use crate::core::paging::{page_count, page_number};
+use crate::core::urls;
 use crate::layout::{every_language, page, Head};
 use crate::pages::section::{pagination, PER_PAGE};
-use crate::pages::{html, page_count, page_number, respond};
+use crate::pages::{html, respond};
 use crate::render::{plain, teaser_grid, TeaserStyle};
-use crate::{urls, WebError};
+use crate::WebError;
 
 /// `GET /{lang}/author/{slug}`.
 pub(crate) async fn author(

@@ -7,11 +7,12 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use maud::html;
 
-use crate::app::{App, AppState, Ctx};
-use crate::i18n::autonym;
+use crate::core::app::{App, AppState, Ctx};
+use crate::core::i18n::autonym;
+use crate::core::urls;
 use crate::layout::{page, Head};
 use crate::pages::html;
-use crate::{urls, WebError};
+use crate::WebError;
 
 /// The error page for `err`, in `lang`. A portal serves exactly the
 /// languages of its configuration; a page asked in a language that has UI
@@ -153,7 +154,7 @@ pub(crate) async fn fallback(State(app): State<AppState>, request: Request) -> R
     let lang = if app.locales.has(&first) {
         first
     } else {
-        crate::http::negotiate(request.headers(), &app.portal.config.languages)
+        crate::core::http::negotiate(request.headers(), &app.portal.config.languages)
             .unwrap_or("en")
             .to_string()
     };

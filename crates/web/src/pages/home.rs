@@ -6,11 +6,12 @@ use axum::response::Response;
 use maud::html;
 use store::TeaserFilter;
 
-use crate::app::{AppState, Ctx};
+use crate::core::app::{AppState, Ctx};
+use crate::core::urls;
 use crate::layout::{every_language, page, Head};
 use crate::pages::{html, respond};
 use crate::render::{teaser, teaser_grid, TeaserStyle};
-use crate::{urls, WebError};
+use crate::WebError;
 
 /// Latest stories under the top story.
 const LATEST: i64 = 7;
@@ -25,7 +26,7 @@ pub(crate) async fn home(State(app): State<AppState>, Path(lang): Path<String>) 
     respond(&app, &lang, result).await
 }
 
-async fn render(app: &crate::app::App, lang: &str) -> Result<Response, WebError> {
+async fn render(app: &crate::core::app::App, lang: &str) -> Result<Response, WebError> {
     if !app.serves(lang) {
         return Err(WebError::NotFound);
     }

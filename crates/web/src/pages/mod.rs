@@ -13,7 +13,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::Markup;
 
-use crate::app::App;
+use crate::core::app::App;
 use crate::WebError;
 
 /// An HTML response.
@@ -52,16 +52,4 @@ pub(crate) async fn respond(app: &App, lang: &str, result: Result<Response, WebE
         Ok(r) => r,
         Err(e) => errors::error_page(app, lang, &e).await,
     }
-}
-
-/// A `?page=` value: absent or unparsable means 1; zero and negatives too.
-pub(crate) fn page_number(raw: Option<&str>) -> i64 {
-    raw.and_then(|p| p.trim().parse::<i64>().ok())
-        .filter(|p| *p >= 1)
-        .unwrap_or(1)
-}
-
-/// Number of pages for `total` items.
-pub(crate) fn page_count(total: i64, per_page: i64) -> i64 {
-    ((total + per_page - 1) / per_page).max(1)
 }

@@ -16,12 +16,14 @@ use maud::{html, Markup, PreEscaped};
 use search::{QueryLimit, QueryTooComplex, SearchHit, SearchQuery, SearchResults};
 use store::TranslationStatus;
 
-use crate::app::{App, AppState, Ctx};
+use crate::core::app::{App, AppState, Ctx};
+use crate::core::paging::page_number;
+use crate::core::urls;
 use crate::layout::{every_language, page, Head};
 use crate::pages::section::pagination;
-use crate::pages::{html, page_number, respond};
+use crate::pages::{html, respond};
 use crate::render::{plain, short_date};
-use crate::{urls, WebError};
+use crate::WebError;
 
 /// Results per page.
 pub(crate) const PER_PAGE: usize = 10;
@@ -201,7 +203,7 @@ async fn render(
             let total = i64::try_from(results.total).unwrap_or(i64::MAX);
             // Pages past what the index lets a query reach are not offered.
             let reachable = i64::try_from(search::MAX_OFFSET / PER_PAGE + 1).unwrap_or(i64::MAX);
-            let pages = crate::pages::page_count(total, PER_PAGE as i64).min(reachable);
+            let pages = crate::core::paging::page_count(total, PER_PAGE as i64).min(reachable);
             let hits = resolve(&ctx, results.hits).await?;
             html! {
                 p.count role="status" {

@@ -8,11 +8,13 @@ use axum::response::Response;
 use maud::html;
 use store::Listing;
 
-use crate::app::{App, AppState, Ctx};
+use crate::core::app::{App, AppState, Ctx};
+use crate::core::paging::{page_count, page_number};
+use crate::core::urls;
 use crate::layout::{every_language, page, Head};
-use crate::pages::{html, moved, page_count, page_number, respond};
+use crate::pages::{html, moved, respond};
 use crate::render::{teaser_grid, TeaserStyle};
-use crate::{urls, WebError};
+use crate::WebError;
 
 /// Articles per section page.
 pub(crate) const PER_PAGE: i64 = 12;

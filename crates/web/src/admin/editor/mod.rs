@@ -26,7 +26,7 @@ use super::{
     back, csrf_field, forbidden, not_found, respond, server_error, shell, Action, Desk, DeskForm,
     Tr,
 };
-use crate::app::{App, AppState};
+use crate::core::app::{App, AppState};
 use words::{flag_advice, memory_origin_words, origin_words, places, Segment};
 pub(crate) use words::{flag_name, FLAG_CODES};
 

@@ -20,8 +20,8 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 
-use crate::app::AppState;
-use crate::proxies::TrustedProxies;
+use crate::core::app::AppState;
+use crate::core::proxies::TrustedProxies;
 
 /// Where browsers send violation reports.
 pub(crate) const REPORT_PATH: &str = "/csp-report";

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use store::Section;
 
-use crate::i18n::{Arg, Locales};
+use crate::core::i18n::{Arg, Locales};
 use crate::{Portal, WebError};
 
 /// How long the section list is reused before it is read again.
@@ -22,14 +22,14 @@ pub(crate) struct App {
     /// Failed desk sign-ins, for rate limiting.
     pub login_throttle: crate::admin::Throttle,
     /// Comments per IP hash, counted in this process.
-    pub comment_limiter: crate::security::Limiter,
+    pub comment_limiter: crate::core::security::Limiter,
     /// Content-Security-Policy reports logged, counted in this process.
-    pub reports: crate::security::Limiter,
+    pub reports: crate::core::security::Limiter,
     comment_counts: RwLock<HashMap<String, (Instant, CommentCounts)>>,
     /// Rendered article pages, for a few seconds.
-    pub pages: crate::page_cache::PageCache,
+    pub pages: crate::core::page_cache::PageCache,
     /// Article page views, for "most read".
-    pub views: crate::views::ViewCounter,
+    pub views: crate::core::views::ViewCounter,
 }
 
 /// Visible comments per article id, for one language.
@@ -40,11 +40,11 @@ pub(crate) type AppState = Arc<App>;
 impl App {
     pub fn new(portal: Portal, locales: Locales) -> App {
         let base = portal.config.base_url.trim_end_matches('/').to_string();
-        let pages = crate::page_cache::PageCache::new(
+        let pages = crate::core::page_cache::PageCache::new(
             portal.page_cache.ttl,
             portal.page_cache.budget_bytes,
         );
-        let views = crate::views::ViewCounter::new(portal.view_flush);
+        let views = crate::core::views::ViewCounter::new(portal.view_flush);
         App {
             pages,
             views,
@@ -53,8 +53,8 @@ impl App {
             base,
             sections: RwLock::new(None),
             login_throttle: crate::admin::Throttle::default(),
-            comment_limiter: crate::security::Limiter::default(),
-            reports: crate::security::Limiter::default(),
+            comment_limiter: crate::core::security::Limiter::default(),
+            reports: crate::core::security::Limiter::default(),
             comment_counts: RwLock::new(HashMap::new()),
         }
     }
@@ -218,7 +218,7 @@ impl<'a> Ctx<'a> {
     /// The URL slug of a section id in `lang`.
     pub fn section_slug_in(&self, id: Option<i64>, lang: &str) -> &str {
         self.section(id)
-            .map_or(crate::urls::NO_SECTION, |s| s.slug_in(lang))
+            .map_or(crate::core::urls::NO_SECTION, |s| s.slug_in(lang))
     }
 
     /// The site name.
@@ -228,6 +228,6 @@ impl<'a> Ctx<'a> {
 
     /// A count formatted for the reader's locale (`1 115` in French).
     pub fn number(&self, n: i64) -> String {
-        crate::dates::number(self.lang, n)
+        crate::core::dates::number(self.lang, n)
     }
 }

@@ -78,7 +78,7 @@ fn matches(if_none_match: Option<&HeaderValue>, etag: &str) -> bool {
 /// After a successful write through this node (a comment, a report, a desk
 /// action), cached pages may show something old: drop them.
 pub(crate) async fn forget_pages_after_writes(
-    axum::extract::State(app): axum::extract::State<crate::app::AppState>,
+    axum::extract::State(app): axum::extract::State<crate::core::app::AppState>,
     request: Request,
     next: Next,
 ) -> Response {
@@ -99,7 +99,7 @@ pub(crate) async fn forget_pages_after_writes(
 /// Only the first pages of a list are cached (no query, or `?page=N`), so
 /// made-up query strings cannot push the popular pages out.
 pub(crate) async fn microcache(
-    axum::extract::State(app): axum::extract::State<crate::app::AppState>,
+    axum::extract::State(app): axum::extract::State<crate::core::app::AppState>,
     request: Request,
     next: Next,
 ) -> Response {

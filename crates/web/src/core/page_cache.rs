@@ -154,7 +154,7 @@ impl CachedPage {
         }
         headers.insert(
             header::CACHE_CONTROL,
-            HeaderValue::from_static(crate::http::PAGE_CACHE_CONTROL),
+            HeaderValue::from_static(crate::core::http::PAGE_CACHE_CONTROL),
         );
         response
     }

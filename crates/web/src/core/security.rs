@@ -14,7 +14,7 @@ use hmac::{Hmac, Mac};
 use rand::RngCore;
 use sha2::Sha256;
 
-use crate::proxies::ClientIp;
+use crate::core::proxies::ClientIp;
 
 type HmacSha256 = Hmac<Sha256>;
 

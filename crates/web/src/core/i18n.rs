@@ -13,29 +13,29 @@ use unic_langid::LanguageIdentifier;
 
 /// Languages the portal has UI strings for, with their `.ftl` sources.
 pub const UI_LANGUAGES: &[(&str, &str)] = &[
-    ("vi", include_str!("../locales/vi/main.ftl")),
-    ("en", include_str!("../locales/en/main.ftl")),
-    ("fr", include_str!("../locales/fr/main.ftl")),
-    ("de", include_str!("../locales/de/main.ftl")),
-    ("es", include_str!("../locales/es/main.ftl")),
-    ("zh", include_str!("../locales/zh/main.ftl")),
-    ("ja", include_str!("../locales/ja/main.ftl")),
-    ("ko", include_str!("../locales/ko/main.ftl")),
-    ("ru", include_str!("../locales/ru/main.ftl")),
+    ("vi", include_str!("../../locales/vi/main.ftl")),
+    ("en", include_str!("../../locales/en/main.ftl")),
+    ("fr", include_str!("../../locales/fr/main.ftl")),
+    ("de", include_str!("../../locales/de/main.ftl")),
+    ("es", include_str!("../../locales/es/main.ftl")),
+    ("zh", include_str!("../../locales/zh/main.ftl")),
+    ("ja", include_str!("../../locales/ja/main.ftl")),
+    ("ko", include_str!("../../locales/ko/main.ftl")),
+    ("ru", include_str!("../../locales/ru/main.ftl")),
 ];
 
 /// The editorial desk's strings (`desk-…` keys) per language, with their
 /// `.ftl` sources; loaded into the same bundles as [`UI_LANGUAGES`].
 pub const DESK_LANGUAGES: &[(&str, &str)] = &[
-    ("vi", include_str!("../locales/vi/desk.ftl")),
-    ("en", include_str!("../locales/en/desk.ftl")),
-    ("fr", include_str!("../locales/fr/desk.ftl")),
-    ("de", include_str!("../locales/de/desk.ftl")),
-    ("es", include_str!("../locales/es/desk.ftl")),
-    ("zh", include_str!("../locales/zh/desk.ftl")),
-    ("ja", include_str!("../locales/ja/desk.ftl")),
-    ("ko", include_str!("../locales/ko/desk.ftl")),
-    ("ru", include_str!("../locales/ru/desk.ftl")),
+    ("vi", include_str!("../../locales/vi/desk.ftl")),
+    ("en", include_str!("../../locales/en/desk.ftl")),
+    ("fr", include_str!("../../locales/fr/desk.ftl")),
+    ("de", include_str!("../../locales/de/desk.ftl")),
+    ("es", include_str!("../../locales/es/desk.ftl")),
+    ("zh", include_str!("../../locales/zh/desk.ftl")),
+    ("ja", include_str!("../../locales/ja/desk.ftl")),
+    ("ko", include_str!("../../locales/ko/desk.ftl")),
+    ("ru", include_str!("../../locales/ru/desk.ftl")),
 ];
 
 /// A language's own name for itself, for language switchers.

@@ -1,5 +1,11 @@
 //! Public URL paths: every address the portal answers (the map is in `routes.rs`; ARCHITECTURE.md, "Where to start", for a new page).
 
+/// Whether `href` is a link we are willing to print.
+pub(crate) fn safe_href(href: &str) -> bool {
+    let lower = href.trim_start().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
 /// The path segment used for articles that have no section.
 pub(crate) const NO_SECTION: &str = "article";
 

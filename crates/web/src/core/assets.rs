@@ -7,11 +7,11 @@ use axum::extract::Path;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
-const CSS: &str = include_str!("../assets/site.css");
-const FAVICON: &str = include_str!("../assets/favicon.svg");
-const COMMENTS_JS: &str = include_str!("../assets/comments.js");
-const DESK_CSS: &str = include_str!("../assets/desk.css");
-const DESK_JS: &str = include_str!("../assets/desk.js");
+const CSS: &str = include_str!("../../assets/site.css");
+const FAVICON: &str = include_str!("../../assets/favicon.svg");
+const COMMENTS_JS: &str = include_str!("../../assets/comments.js");
+const DESK_CSS: &str = include_str!("../../assets/desk.css");
+const DESK_JS: &str = include_str!("../../assets/desk.js");
 
 /// FNV-1a, computed at compile time for the embedded files.
 const fn fnv(bytes: &[u8]) -> u64 {
