@@ -15,7 +15,7 @@
 //! ([`CommentSettings`]), anti-spam without third parties (honeypot, signed
 //! time-to-submit token that is also the CSRF token, per-IP-hash rate limits,
 //! link limit, held-word list, IP-hash bans). Editors work at the desk under
-//! `/admin` (`admin/`, in the editor's language): argon2id sign-in, signed session cookies,
+//! `/admin` (`desk/`, in the editor's language): argon2id sign-in, signed session cookies,
 //! CSRF on every form, dashboard, moderation, review, takedown, sources,
 //! sections, glossary, users, audit log.
 //! Tokens, sessions and IP hashes are HMACs under the portal's [`Secret`].
@@ -25,10 +25,10 @@
 //! behind the [`TrustedProxies`]; [`serve`] is the serving loop with body,
 //! header and connection limits ([`ServeLimits`]).
 
-mod admin;
 mod api;
 mod comments;
 mod core;
+mod desk;
 mod feeds;
 mod layout;
 mod media;

@@ -15,7 +15,7 @@ use crate::core::headers::{self, security_headers};
 use crate::core::i18n::Locales;
 use crate::core::{assets, http, urls};
 use crate::pages::{self, see_other};
-use crate::{admin, api, comments, feeds, media, sitemaps, Portal};
+use crate::{api, comments, desk, feeds, media, sitemaps, Portal};
 
 /// The portal's routes: pages, feeds, sitemaps, static assets and the JSON API.
 ///
@@ -88,7 +88,7 @@ pub fn router(portal: Portal) -> Router {
             post(comments::report::report),
         )
         .merge(cached_pages)
-        .merge(admin::routes())
+        .merge(desk::routes())
         .fallback(pages::errors::fallback)
         .layer(middleware::from_fn_with_state(
             app.clone(),

@@ -19,8 +19,6 @@ pub(crate) struct App {
     /// `base_url` without a trailing slash.
     pub base: String,
     sections: RwLock<Option<(Instant, Arc<Vec<Section>>)>>,
-    /// Failed desk sign-ins, for rate limiting.
-    pub login_throttle: crate::admin::Throttle,
     /// Comments per IP hash, counted in this process.
     pub comment_limiter: crate::core::security::Limiter,
     /// Content-Security-Policy reports logged, counted in this process.
@@ -52,7 +50,6 @@ impl App {
             locales,
             base,
             sections: RwLock::new(None),
-            login_throttle: crate::admin::Throttle::default(),
             comment_limiter: crate::core::security::Limiter::default(),
             reports: crate::core::security::Limiter::default(),
             comment_counts: RwLock::new(HashMap::new()),

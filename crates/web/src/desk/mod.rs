@@ -11,6 +11,10 @@
 //! comes from `locales/{lang}/desk.ftl` (`desk-…` keys); the language is the
 //! editor's choice (`/admin/language?lang=fr`, a cookie), else the browser's
 //! Accept-Language.
+//!
+//! This half imports only from [`crate::core`], never from the public site
+//! (the rule and its test are described there). Its own state, the sign-in
+//! [`Throttle`], lives here, not in the shared [`App`].
 
 mod articles;
 mod audit;
@@ -29,12 +33,13 @@ mod sources;
 mod users;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use axum::extract::{FromRequest, Request};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
+use axum::{Extension, Form, Router};
 use maud::{html, Markup, DOCTYPE};
 use store::Role;
 
@@ -42,11 +47,12 @@ use crate::core::app::{App, AppState};
 use crate::core::i18n::{autonym, Arg, UI_LANGUAGES};
 
 pub(crate) use guard::DeskForm;
-pub(crate) use login::Throttle;
+use login::Throttle;
 pub(crate) use permissions::Action;
 pub(crate) use session::Desk;
 
-/// The desk's routes.
+/// The desk's routes, with the desk's own state: the failed sign-ins
+/// counted in this process ([`Throttle`], an extension of every desk request).
 pub(crate) fn routes() -> Router<AppState> {
     Router::new()
         .route("/admin", get(dashboard::dashboard))
@@ -97,6 +103,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/admin/glossary/export.csv", get(glossary::export))
         .route("/admin/users", get(users::list).post(users::add))
         .route("/admin/users/{name}/{action}", post(users::change))
+        .layer(Extension(Arc::new(Throttle::default())))
 }
 
 /// The desk's UI strings in one language.

@@ -6,13 +6,14 @@
 //! attempt on it down instead.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use argon2::{Argon2, PasswordHash, PasswordVerifier};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
+use axum::Extension;
 use maud::html;
 
 use super::{forbidden, read_form, respond, session, shell, tr, DeskForm};
@@ -164,6 +165,7 @@ pub(crate) async fn form(State(app): State<AppState>, headers: HeaderMap) -> Res
 /// `POST /admin/login`.
 pub(crate) async fn login(
     State(app): State<AppState>,
+    Extension(throttle): Extension<Arc<Throttle>>,
     headers: HeaderMap,
     req: Request,
 ) -> Response {
@@ -181,8 +183,8 @@ pub(crate) async fn login(
     let user_key = format!("user:{claimed} ip:{hashed_ip}");
     let ip_target = format!("ip {hashed_ip}");
     let (user_here, ip_all, user_all) = failures_everywhere(&app, &claimed, &ip_target).await;
-    if app.login_throttle.count(&ip_key) >= PER_IP
-        || app.login_throttle.count(&user_key) >= PER_USER_IP
+    if throttle.count(&ip_key) >= PER_IP
+        || throttle.count(&user_key) >= PER_USER_IP
         || user_here >= i64::from(PER_USER_IP)
         || ip_all >= i64::from(PER_IP)
     {
@@ -232,8 +234,8 @@ pub(crate) async fn login(
         }
     };
     let Some(user) = user.filter(|_| verified) else {
-        app.login_throttle.fail(&ip_key);
-        app.login_throttle.fail(&user_key);
+        throttle.fail(&ip_key);
+        throttle.fail(&user_key);
         tracing::warn!(user = username, "desk sign-in failed");
         // Recorded for the audit log and for the other web nodes' limits.
         if let Err(e) = app
@@ -251,7 +253,7 @@ pub(crate) async fn login(
             Some("desk-wrong-password"),
         );
     };
-    app.login_throttle.clear(&user_key);
+    throttle.clear(&user_key);
     if let Err(e) = app
         .portal
         .store

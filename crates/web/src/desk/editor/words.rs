@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use crate::admin::Tr;
+use crate::desk::Tr;
 
 /// One segment of a version's report, read leniently (older reports used
 /// numbers for units and plain strings for origins and flags).
