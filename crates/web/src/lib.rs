@@ -25,17 +25,10 @@
 //! behind the [`TrustedProxies`]; [`serve`] is the serving loop with body,
 //! header and connection limits ([`ServeLimits`]).
 
-mod api;
-mod comments;
 mod core;
 mod desk;
-mod feeds;
-mod layout;
-mod media;
-mod pages;
-mod render;
+mod public;
 mod routes;
-mod sitemaps;
 
 pub use crate::core::error::WebError;
 pub use crate::core::headers::security_headers;

@@ -11,9 +11,9 @@ use store::Listing;
 use crate::core::app::{App, AppState, Ctx};
 use crate::core::paging::{page_count, page_number};
 use crate::core::urls;
-use crate::layout::{every_language, page, Head};
-use crate::pages::{html, moved, respond};
-use crate::render::{teaser_grid, TeaserStyle};
+use crate::public::layout::{every_language, page, Head};
+use crate::public::pages::{html, moved, respond};
+use crate::public::render::{teaser_grid, TeaserStyle};
 use crate::WebError;
 
 /// Articles per section page.

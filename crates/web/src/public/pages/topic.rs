@@ -15,10 +15,10 @@ use store::TeaserFilter;
 use crate::core::app::{App, AppState, Ctx};
 use crate::core::paging::{page_count, page_number};
 use crate::core::urls;
-use crate::layout::{every_language, page, Head};
-use crate::pages::section::{pagination, PER_PAGE};
-use crate::pages::{html, respond};
-use crate::render::{plain, teaser_grid, TeaserStyle};
+use crate::public::layout::{every_language, page, Head};
+use crate::public::pages::section::{pagination, PER_PAGE};
+use crate::public::pages::{html, respond};
+use crate::public::render::{plain, teaser_grid, TeaserStyle};
 use crate::WebError;
 
 /// The title in `lang` of the story `filter` lists: its `lead` article's
@@ -66,7 +66,7 @@ async fn render(app: &App, lang: &str, id: i64, page_no: i64) -> Result<Response
     let live = store.live_topic(id).await?;
     if live != id {
         // Merged into another story: one address per story.
-        return Ok(crate::pages::moved(&urls::topic(lang, live)));
+        return Ok(crate::public::pages::moved(&urls::topic(lang, live)));
     }
     let ctx = Ctx::new(app, lang).await?;
     let filter = TeaserFilter {

@@ -25,9 +25,9 @@ use store::{
 use crate::core::app::{App, AppState, Ctx};
 use crate::core::urls::safe_href;
 use crate::core::{dates, urls};
-use crate::layout::{page, script_json, Head};
-use crate::pages::{errors, moved, respond};
-use crate::render::{block, figure, plain, rich, teaser, TeaserStyle};
+use crate::public::layout::{page, script_json, Head};
+use crate::public::pages::{errors, moved, respond};
+use crate::public::render::{block, figure, plain, rich, teaser, TeaserStyle};
 use crate::WebError;
 
 /// Items per related block.
@@ -58,7 +58,7 @@ async fn article_page(
     query: &HashMap<String, String>,
     request: &HeaderMap,
 ) -> Response {
-    let notice = crate::comments::notice_key(query.get("comment").map(String::as_str));
+    let notice = crate::public::comments::notice_key(query.get("comment").map(String::as_str));
     let path = format!("/{lang}/{section}/{tail}");
     // The page a comment form redirects to shows a notice: never cached.
     let cacheable = notice.is_none() && app.pages.enabled();
@@ -76,7 +76,7 @@ async fn article_page(
     let encoding = request.get(axum::http::header::ACCEPT_ENCODING);
     let result = rendered.map(|rendered| match rendered {
         Rendered::Page(html) if cacheable => app.pages.keep(&path, html).response(encoding),
-        Rendered::Page(html) => crate::pages::html(StatusCode::OK, maud::PreEscaped(html)),
+        Rendered::Page(html) => crate::public::pages::html(StatusCode::OK, maud::PreEscaped(html)),
         Rendered::Other(response) => response,
     });
     let mut response = respond(app, lang, result).await;
@@ -92,7 +92,7 @@ async fn article_page(
 
 /// A comment form token issued now.
 fn fresh_token(app: &App, id: i64, lang: &str) -> String {
-    crate::comments::form_token(&app.portal.secret, id, lang, store::now_ms())
+    crate::public::comments::form_token(&app.portal.secret, id, lang, store::now_ms())
 }
 
 /// What rendering produced: the page (with the article id), or something else
@@ -239,10 +239,10 @@ async fn render(
     if loaded.path != format!("/{lang}/{section}/{tail}") {
         return Ok(Rendered::Other(moved(&loaded.path)));
     }
-    ctx.images = std::sync::Arc::new(crate::media::shown(&ctx, id).await);
+    ctx.images = std::sync::Arc::new(crate::public::media::shown(&ctx, id).await);
     let related = related(&ctx, &loaded).await?;
     let comments = app.portal.store.visible_comments(id, lang).await?;
-    let comments = crate::comments::section(&ctx, &loaded.path, token, &comments, notice);
+    let comments = crate::public::comments::section(&ctx, &loaded.path, token, &comments, notice);
     let head = head(&ctx, &loaded);
     let main = body(&ctx, &loaded, &related, comments);
     Ok(Rendered::Page(page(&ctx, head, main).into_string()))
@@ -393,7 +393,7 @@ fn head(ctx: &Ctx<'_>, a: &Loaded) -> Head {
         .image
         .as_ref()
         .and_then(|i| ctx.images.get(&i.src))
-        .and_then(|i| crate::media::social_url(ctx, i));
+        .and_then(|i| crate::public::media::social_url(ctx, i));
     let original_url = a.record.original.identity_url().to_string();
     let published = published(a);
     let modified = a.record.original.modified.or(published);

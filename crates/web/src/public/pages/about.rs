@@ -9,9 +9,9 @@ use crate::core::app::{App, AppState, Ctx};
 use crate::core::i18n::autonym;
 use crate::core::urls;
 use crate::core::urls::safe_href;
-use crate::layout::{every_language, page, Head};
-use crate::pages::article::origin;
-use crate::pages::{html, respond};
+use crate::public::layout::{every_language, page, Head};
+use crate::public::pages::article::origin;
+use crate::public::pages::{html, respond};
 use crate::WebError;
 
 /// `GET /{lang}/about`.
@@ -62,8 +62,8 @@ async fn render(app: &App, lang: &str) -> Result<Response, WebError> {
                     @for (name, home) in &publishers {
                         li {
                             @if let Some(home) = home {
-                                a href=(home) rel="nofollow noopener" { (crate::render::plain(&ctx, name)) }
-                            } @else { (crate::render::plain(&ctx, name)) }
+                                a href=(home) rel="nofollow noopener" { (crate::public::render::plain(&ctx, name)) }
+                            } @else { (crate::public::render::plain(&ctx, name)) }
                         }
                     }
                 }

@@ -13,7 +13,7 @@ use utoipa::{IntoParams, OpenApi, ToSchema};
 
 use crate::core::app::{App, AppState, Ctx};
 use crate::core::{dates, urls};
-use crate::render::teaser_href;
+use crate::public::render::teaser_href;
 
 /// Items per page of `/api/v1/articles`.
 const PER_PAGE: i64 = 20;
@@ -372,7 +372,7 @@ fn summary(app: &App, ctx: &Ctx<'_>, t: &Teaser) -> ArticleSummary {
         image_url: t
             .image
             .as_ref()
-            .and_then(|i| crate::media::social_url(ctx, i)),
+            .and_then(|i| crate::public::media::social_url(ctx, i)),
         image_alt: t.image_alt.clone(),
         section: ctx.section(t.section_id).map(|s| s.slug.clone()),
         topic_id: t.topic_id,
@@ -644,7 +644,7 @@ pub(crate) async fn topic(
         .teasers(&lang, filter, PER_PAGE, (page - 1).saturating_mul(PER_PAGE))
         .await?;
     let lead = store.topic_lead(id).await?;
-    let title = crate::pages::topic::headline(&app, &lang, lead, filter).await?;
+    let title = crate::public::pages::topic::headline(&app, &lang, lead, filter).await?;
     Ok(json(&TopicOut {
         id,
         url: app.abs(&urls::topic(&lang, id)),
@@ -740,7 +740,7 @@ pub(crate) async fn search(
     State(app): State<AppState>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, ApiError> {
-    use crate::pages::search::{resolve, run, Asked, PER_PAGE};
+    use crate::public::pages::search::{resolve, run, Asked, PER_PAGE};
     let lang = lang_param(&app, &query)?;
     let ctx = Ctx::new(&app, &lang).await?;
     let asked = Asked::parse(&ctx, &query);

@@ -10,8 +10,8 @@ use maud::html;
 use crate::core::app::{App, AppState, Ctx};
 use crate::core::i18n::autonym;
 use crate::core::urls;
-use crate::layout::{page, Head};
-use crate::pages::html;
+use crate::public::layout::{page, Head};
+use crate::public::pages::html;
 use crate::WebError;
 
 /// The error page for `err`, in `lang`. A portal serves exactly the

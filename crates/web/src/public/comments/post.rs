@@ -8,13 +8,13 @@ use maud::html;
 use serde::Deserialize;
 use store::{CommentStatus, NewComment};
 
-use crate::comments::{self, Prefill, TokenProblem, MAX_BODY, MAX_EMAIL, MAX_NAME};
 use crate::core::app::{App, AppState, Ctx};
 use crate::core::comment_text::{clean_name, clean_text, link_count};
 use crate::core::i18n::Arg;
 use crate::core::security::{client_ip, ip_hash, same_origin};
-use crate::layout::{page, Head};
-use crate::pages::{article, html, respond};
+use crate::public::comments::{self, Prefill, TokenProblem, MAX_BODY, MAX_EMAIL, MAX_NAME};
+use crate::public::layout::{page, Head};
+use crate::public::pages::{article, html, respond};
 use crate::{Moderation, WebError};
 
 /// The comment form's fields (all optional here; checked below).

@@ -16,11 +16,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 
-use crate::comments::{self, post::CommentForm};
 use crate::core::app::{AppState, Ctx};
 use crate::core::comment_text::clean_name;
 use crate::core::security::{client_ip, ip_hash, same_origin};
-use crate::pages::{article, respond};
+use crate::public::comments::{self, post::CommentForm};
+use crate::public::pages::{article, respond};
 use crate::WebError;
 
 /// Reports one reader may make in [`REPORT_WINDOW`], on any comments.

@@ -12,8 +12,8 @@ use store::{Teaser, TeaserFilter};
 
 use crate::core::app::{App, AppState, Ctx};
 use crate::core::{dates, urls};
-use crate::pages::respond;
-use crate::render::teaser_href;
+use crate::public::pages::respond;
+use crate::public::render::teaser_href;
 use crate::WebError;
 
 /// Most URLs in one sitemap file (the protocol's limit).

@@ -8,9 +8,9 @@ use store::TeaserFilter;
 
 use crate::core::app::{AppState, Ctx};
 use crate::core::urls;
-use crate::layout::{every_language, page, Head};
-use crate::pages::{html, respond};
-use crate::render::{teaser, teaser_grid, TeaserStyle};
+use crate::public::layout::{every_language, page, Head};
+use crate::public::pages::{html, respond};
+use crate::public::render::{teaser, teaser_grid, TeaserStyle};
 use crate::WebError;
 
 /// Latest stories under the top story.

@@ -67,7 +67,7 @@ pub(crate) fn rich(ctx: &Ctx<'_>, text: &RichText) -> Markup {
 }
 
 /// A figure with caption and credit. The picture is shown only when it is
-/// mirrored ([`crate::media`]); otherwise the caption stands alone, or the
+/// mirrored ([`crate::public::media`]); otherwise the caption stands alone, or the
 /// alt text when there is no caption, never a broken or hot-linked picture.
 pub(crate) fn figure(ctx: &Ctx<'_>, fig: &Figure, eager: bool) -> Markup {
     let has_caption = fig.caption.as_ref().is_some_and(|c| !c.is_blank());
@@ -77,7 +77,7 @@ pub(crate) fn figure(ctx: &Ctx<'_>, fig: &Figure, eager: bool) -> Markup {
         @if stored.is_some() || has_caption || !alt.trim().is_empty() {
             figure.figure {
                 @if let Some(image) = stored {
-                    (crate::media::picture(ctx, image, alt, crate::media::SIZES_ARTICLE, eager))
+                    (crate::public::media::picture(ctx, image, alt, crate::public::media::SIZES_ARTICLE, eager))
                 } @else if !has_caption && !alt.trim().is_empty() {
                     figcaption.figure-alt { (plain(ctx, alt)) }
                 }
@@ -189,11 +189,11 @@ pub(crate) fn teaser(ctx: &Ctx<'_>, t: &Teaser, style: TeaserStyle) -> Markup {
         article class=(class) {
             @if let (Some(image), false) = (image, matches!(style, TeaserStyle::Compact)) {
                 a.teaser-image href=(href) tabindex="-1" aria-hidden="true" {
-                    (crate::media::picture(
+                    (crate::public::media::picture(
                         ctx,
                         image,
                         t.image_alt.as_deref().unwrap_or(""),
-                        if matches!(style, TeaserStyle::Lead) { crate::media::SIZES_LEAD } else { crate::media::SIZES_CARD },
+                        if matches!(style, TeaserStyle::Lead) { crate::public::media::SIZES_LEAD } else { crate::public::media::SIZES_CARD },
                         matches!(style, TeaserStyle::Lead),
                     ))
                 }

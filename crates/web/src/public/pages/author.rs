@@ -11,10 +11,10 @@ use store::Listing;
 use crate::core::app::{App, AppState, Ctx};
 use crate::core::paging::{page_count, page_number};
 use crate::core::urls;
-use crate::layout::{every_language, page, Head};
-use crate::pages::section::{pagination, PER_PAGE};
-use crate::pages::{html, respond};
-use crate::render::{plain, teaser_grid, TeaserStyle};
+use crate::public::layout::{every_language, page, Head};
+use crate::public::pages::section::{pagination, PER_PAGE};
+use crate::public::pages::{html, respond};
+use crate::public::render::{plain, teaser_grid, TeaserStyle};
 use crate::WebError;
 
 /// `GET /{lang}/author/{slug}`.

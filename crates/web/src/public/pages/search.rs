@@ -19,10 +19,10 @@ use store::TranslationStatus;
 use crate::core::app::{App, AppState, Ctx};
 use crate::core::paging::page_number;
 use crate::core::urls;
-use crate::layout::{every_language, page, Head};
-use crate::pages::section::pagination;
-use crate::pages::{html, respond};
-use crate::render::{plain, short_date};
+use crate::public::layout::{every_language, page, Head};
+use crate::public::pages::section::pagination;
+use crate::public::pages::{html, respond};
+use crate::public::render::{plain, short_date};
 use crate::WebError;
 
 /// Results per page.

@@ -14,7 +14,7 @@ use store::{Attribution, Teaser, TeaserFilter};
 
 use crate::core::app::{App, AppState, Ctx};
 use crate::core::urls;
-use crate::pages::respond;
+use crate::public::pages::respond;
 use crate::WebError;
 
 /// Items per feed.

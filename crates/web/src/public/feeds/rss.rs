@@ -13,7 +13,7 @@ use super::Channel;
 use crate::core::app::Ctx;
 use crate::core::urls::safe_href;
 use crate::core::{assets, dates};
-use crate::render::teaser_href;
+use crate::public::render::teaser_href;
 
 /// The channel as an `application/rss+xml` response.
 pub(super) fn write(ctx: &Ctx<'_>, c: &Channel) -> Response {
@@ -91,8 +91,8 @@ fn item(ctx: &Ctx<'_>, t: &Teaser, credit: Option<&Attribution>) -> rss::Item {
     let mut extensions = ExtensionMap::new();
     // Our social card of the stored picture, never the publisher's file.
     let card = t.image.as_ref().and_then(|i| {
-        let (mime, bytes) = crate::media::social_type_and_length(i)?;
-        Some((crate::media::social_url(ctx, i)?, mime, bytes))
+        let (mime, bytes) = crate::public::media::social_type_and_length(i)?;
+        Some((crate::public::media::social_url(ctx, i)?, mime, bytes))
     });
     if let Some((src, mime, bytes)) = card {
         let mut attrs = BTreeMap::from([

@@ -9,7 +9,7 @@ use super::Channel;
 use crate::core::app::Ctx;
 use crate::core::urls::safe_href;
 use crate::core::{assets, dates};
-use crate::render::teaser_href;
+use crate::public::render::teaser_href;
 
 /// A timestamp (ms) as an Atom date; the epoch when it is out of range.
 fn when(ms: i64) -> FixedDateTime {
@@ -103,8 +103,8 @@ fn entry(ctx: &Ctx<'_>, t: &Teaser, credit: Option<&Attribution>) -> Entry {
     }
     // Our social card of the stored picture, never the publisher's file.
     let card = t.image.as_ref().and_then(|i| {
-        let (mime, bytes) = crate::media::social_type_and_length(i)?;
-        Some((crate::media::social_url(ctx, i)?, mime, bytes))
+        let (mime, bytes) = crate::public::media::social_type_and_length(i)?;
+        Some((crate::public::media::social_url(ctx, i)?, mime, bytes))
     });
     if let Some((src, mime, bytes)) = card {
         links.push(Link {
