@@ -14,7 +14,8 @@ use crate::core::i18n::Arg;
 use crate::core::security::{client_ip, ip_hash, same_origin};
 use crate::public::comments::{self, Prefill, TokenProblem, MAX_BODY, MAX_EMAIL, MAX_NAME};
 use crate::public::layout::{page, Head};
-use crate::public::pages::{article, html, respond};
+use crate::public::pages::article::{self, Lookup};
+use crate::public::pages::{html, respond};
 use crate::{Moderation, WebError};
 
 /// The comment form's fields (all optional here; checked below).
@@ -65,8 +66,9 @@ async fn handle(
     let id = article::parse_id(tail).ok_or(WebError::NotFound)?;
     let ctx = Ctx::new(app, lang).await?;
     let loaded = match article::load(&ctx, id).await? {
-        Ok(l) => l,
-        Err(_) => return Err(WebError::NotFound),
+        Lookup::Shown(loaded) => loaded,
+        Lookup::TakenDown(reason) => return Err(WebError::Gone(reason)),
+        Lookup::OnlyIn(_) | Lookup::Missing => return Err(WebError::NotFound),
     };
     let _ = section;
     let settings = &app.portal.comments;

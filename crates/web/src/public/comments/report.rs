@@ -20,7 +20,8 @@ use crate::core::app::{AppState, Ctx};
 use crate::core::comment_text::clean_name;
 use crate::core::security::{client_ip, ip_hash, same_origin};
 use crate::public::comments::{self, post::CommentForm};
-use crate::public::pages::{article, respond};
+use crate::public::pages::article::{self, Lookup};
+use crate::public::pages::respond;
 use crate::WebError;
 
 /// Reports one reader may make in [`REPORT_WINDOW`], on any comments.
@@ -45,8 +46,10 @@ pub(crate) async fn report(
         }
         let id = article::parse_id(&tail).ok_or(WebError::NotFound)?;
         let ctx = Ctx::new(&app, &lang).await?;
-        let Ok(loaded) = article::load(&ctx, id).await? else {
-            return Err(WebError::NotFound);
+        let loaded = match article::load(&ctx, id).await? {
+            Lookup::Shown(loaded) => loaded,
+            Lookup::TakenDown(reason) => return Err(WebError::Gone(reason)),
+            Lookup::OnlyIn(_) | Lookup::Missing => return Err(WebError::NotFound),
         };
         let secret = &app.portal.secret;
         let token_ok =

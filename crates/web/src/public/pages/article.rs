@@ -122,18 +122,33 @@ pub(crate) struct Loaded {
     pub path: String,
 }
 
-/// Reads an article's `lang` version, or says why it cannot be shown.
-/// `Err(Ok(alternates))` means "exists, but not in this language".
-pub(crate) async fn load(
-    ctx: &Ctx<'_>,
-    id: i64,
-) -> Result<Result<Loaded, Vec<(String, String)>>, WebError> {
+/// What [`load`] found for an article id in the reader's language.
+pub(crate) enum Lookup {
+    /// Published in the reader's language: the page can be shown.
+    Shown(Box<Loaded>),
+    /// Published only in other portal languages: each with its article path
+    /// (never empty; an article published nowhere is not found).
+    OnlyIn(Vec<(String, String)>),
+    /// Taken down at its publisher's request, with the reason when one was recorded.
+    TakenDown(Option<String>),
+    /// No such article, or none a reader may see (a duplicate, not yet
+    /// classified, or published in no language).
+    Missing,
+}
+
+/// Reads an article's version in the reader's language, or says why it
+/// cannot be shown; `Err` only when the database fails.
+pub(crate) async fn load(ctx: &Ctx<'_>, id: i64) -> Result<Lookup, WebError> {
     let store = &ctx.app.portal.store;
-    let record = store.article(id).await.map_err(WebError::from_store)?;
+    let record = match store.article(id).await.map_err(WebError::from_store) {
+        Ok(record) => record,
+        Err(WebError::NotFound) => return Ok(Lookup::Missing),
+        Err(e) => return Err(e),
+    };
     match record.status {
-        ArticleStatus::TakenDown => return Err(WebError::Gone(store.takedown_reason(id).await?)),
+        ArticleStatus::TakenDown => return Ok(Lookup::TakenDown(store.takedown_reason(id).await?)),
         ArticleStatus::Classified => {}
-        ArticleStatus::Duplicate | ArticleStatus::Extracted => return Err(WebError::NotFound),
+        ArticleStatus::Duplicate | ArticleStatus::Extracted => return Ok(Lookup::Missing),
     }
     let versions = store.translations_of(id).await?;
     let alternates: Vec<(String, String)> = ctx
@@ -156,7 +171,10 @@ pub(crate) async fn load(
         .into_iter()
         .find(|v| v.lang == ctx.lang && v.status == TranslationStatus::Published)
     else {
-        return Ok(Err(alternates));
+        if alternates.is_empty() {
+            return Ok(Lookup::Missing);
+        }
+        return Ok(Lookup::OnlyIn(alternates));
     };
     // "Reviewed by an editor" only after an editor's review of this revision at the desk.
     version.reviewed_by = store
@@ -172,14 +190,14 @@ pub(crate) async fn load(
         id,
         &version.slug,
     );
-    Ok(Ok(Loaded {
+    Ok(Lookup::Shown(Box::new(Loaded {
         record,
         version,
         alternates,
         authors,
         publisher,
         path,
-    }))
+    })))
 }
 
 /// The publisher as the original states it, else the source's name.
@@ -232,9 +250,12 @@ async fn render(
     let id = parse_id(tail).ok_or(WebError::NotFound)?;
     let mut ctx = Ctx::new(app, lang).await?;
     let loaded = match load(&ctx, id).await? {
-        Ok(loaded) => loaded,
-        Err(elsewhere) if elsewhere.is_empty() => return Err(WebError::NotFound),
-        Err(elsewhere) => return Ok(Rendered::Other(errors::not_in_language(&ctx, &elsewhere))),
+        Lookup::Shown(loaded) => loaded,
+        Lookup::OnlyIn(elsewhere) => {
+            return Ok(Rendered::Other(errors::not_in_language(&ctx, &elsewhere)))
+        }
+        Lookup::TakenDown(reason) => return Err(WebError::Gone(reason)),
+        Lookup::Missing => return Err(WebError::NotFound),
     };
     if loaded.path != format!("/{lang}/{section}/{tail}") {
         return Ok(Rendered::Other(moved(&loaded.path)));
