@@ -42,7 +42,7 @@
     }
   }
 
-  // Word diff (the same longest-common-subsequence as admin/editor/diff.rs).
+  // Word diff (the same longest-common-subsequence as src/desk/editor/diff.rs).
   function tokens(s) { return s.match(/\S+\s*|\s+/g) || []; }
   function diff(a, b) {
     a = tokens(a); b = tokens(b);

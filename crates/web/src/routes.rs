@@ -1,20 +1,19 @@
-//! The URL map: which handler answers each public address (ARCHITECTURE.md, "Where to start").
+//! The URL map: the public site's routes and the desk's, joined under the
+//! layers every response passes through. The only module that sees both
+//! halves; each half lists its own addresses (`public/mod.rs`,
+//! `desk/mod.rs`), and `core/urls.rs` builds the public ones.
 
 use std::sync::Arc;
 
-use axum::extract::{Path, State};
-use axum::http::HeaderMap;
 use axum::middleware;
-use axum::response::Response;
-use axum::routing::{get, post};
 use axum::Router;
 use tower_http::compression::CompressionLayer;
 
-use crate::app::{App, AppState};
-use crate::headers::{self, security_headers};
-use crate::i18n::Locales;
-use crate::pages::{self, see_other};
-use crate::{admin, api, assets, comments, feeds, http, media, sitemaps, urls, Portal};
+use crate::core::app::{App, AppState};
+use crate::core::headers::security_headers;
+use crate::core::http;
+use crate::core::i18n::Locales;
+use crate::{desk, public, Portal};
 
 /// The portal's routes: pages, feeds, sitemaps, static assets and the JSON API.
 ///
@@ -37,58 +36,8 @@ pub fn router(portal: Portal) -> Router {
     let trusted = portal.trusted_proxies.clone();
     let image_origin = portal.images.as_ref().and_then(|s| s.public_origin());
     let app: AppState = Arc::new(App::new(portal, locales));
-    // Reader pages served from the page cache (article pages cache
-    // themselves: their comment notice must not be shared).
-    let cached_pages = Router::new()
-        .route("/{lang}/", get(pages::home::home))
-        .route("/{lang}/about", get(pages::about::about))
-        .route("/{lang}/author/{slug}", get(pages::author::author))
-        .route("/{lang}/topic/{id}", get(pages::topic::topic))
-        .route("/{lang}/{section}/", get(pages::section::section))
-        .layer(middleware::from_fn_with_state(
-            app.clone(),
-            http::microcache,
-        ));
-    let router = Router::new()
-        .route("/", get(root))
-        .route("/robots.txt", get(sitemaps::robots))
-        .route("/sitemap.xml", get(sitemaps::index))
-        .route("/sitemap-news.xml", get(sitemaps::news))
-        .route("/api/v1/articles", get(api::articles))
-        .route("/api/v1/articles/{id}", get(api::article))
-        .route("/api/v1/articles/{id}/translations", get(api::translations))
-        .route("/api/v1/sections", get(api::sections))
-        .route("/api/v1/topics/{id}", get(api::topic))
-        .route("/api/v1/search", get(api::search))
-        .route("/api/v1/openapi.json", get(api::openapi))
-        .route("/api/{*rest}", get(api::not_found))
-        .route("/static/{file}", get(assets::serve))
-        .route("/media/{*key}", get(media::serve))
-        .route("/favicon.ico", get(assets::favicon_ico))
-        .route(
-            headers::REPORT_PATH,
-            post(headers::report).layer(headers::report_body_limit()),
-        )
-        .route("/{lang}", get(lang_root))
-        .route("/{lang}/search", get(pages::search::search))
-        .route("/{lang}/feed.xml", get(feeds::language_feed))
-        .route("/{lang}/atom.xml", get(feeds::language_atom))
-        .route("/{lang}/sitemap.xml", get(sitemaps::language))
-        .route("/{lang}/{section}", get(pages::section::without_slash))
-        .route("/{lang}/{section}/feed.xml", get(feeds::section_feed))
-        .route("/{lang}/{section}/atom.xml", get(feeds::section_atom))
-        .route("/{lang}/{section}/{article}", get(pages::article::article))
-        .route(
-            "/{lang}/{section}/{article}/comments",
-            post(comments::post::create),
-        )
-        .route(
-            "/{lang}/{section}/{article}/comments/{comment}/report",
-            post(comments::report::report),
-        )
-        .merge(cached_pages)
-        .merge(admin::routes())
-        .fallback(pages::errors::fallback)
+    let router = public::routes(&app)
+        .merge(desk::routes())
         .layer(middleware::from_fn_with_state(
             app.clone(),
             http::forget_pages_after_writes,
@@ -101,21 +50,99 @@ pub fn router(portal: Portal) -> Router {
     // Outermost: every handler, and the headers layer, sees the reader's
     // address and only the forwarding headers of trusted proxies.
     security_headers(router, &base_url, trusted.clone(), image_origin.as_deref()).layer(
-        middleware::from_fn(move |req, next| crate::proxies::resolve(trusted.clone(), req, next)),
+        middleware::from_fn(move |req, next| {
+            crate::core::proxies::resolve(trusted.clone(), req, next)
+        }),
     )
 }
 
-/// `GET /`: the best portal language for the reader.
-async fn root(State(app): State<AppState>, headers: HeaderMap) -> Response {
-    let lang = http::negotiate(&headers, &app.portal.config.languages).unwrap_or("en");
-    see_other(&urls::home(lang))
-}
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
 
-/// `GET /{lang}`: the home page wants its slash.
-async fn lang_root(State(app): State<AppState>, Path(lang): Path<String>) -> Response {
-    if app.serves(&lang) {
-        pages::moved(&urls::home(&lang))
-    } else {
-        pages::errors::error_page(&app, &lang, &crate::WebError::NotFound).await
+    /// Every `.rs` file under `dir`, recursively.
+    fn sources(dir: &Path) -> Vec<PathBuf> {
+        let mut found = Vec::new();
+        let mut stack = vec![dir.to_path_buf()];
+        while let Some(d) = stack.pop() {
+            for entry in std::fs::read_dir(&d).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    found.push(path);
+                }
+            }
+        }
+        found
+    }
+
+    /// The lines of `text` holding a path into one of `forbidden` (module
+    /// names at the crate root).
+    fn crossings(text: &str, forbidden: &[&str]) -> Vec<String> {
+        text.lines()
+            .filter(|line| !line.trim_start().starts_with("//"))
+            .filter(|line| {
+                forbidden.iter().any(|m| {
+                    let direct = [format!("crate::{m}"), format!("super::{m}")];
+                    let grouped = line.split("crate::{").skip(1).any(|group| {
+                        group
+                            .split('}')
+                            .next()
+                            .unwrap_or("")
+                            .split(|c: char| !c.is_alphanumeric() && c != '_')
+                            .any(|word| word == *m)
+                    });
+                    grouped
+                        || direct.iter().any(|d| {
+                            line.match_indices(d.as_str()).any(|(at, _)| {
+                                !line[at + d.len()..]
+                                    .starts_with(|c: char| c.is_alphanumeric() || c == '_')
+                            })
+                        })
+                })
+            })
+            .map(str::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn the_scanner_finds_every_form_of_a_path_into_the_other_half() {
+        assert_eq!(crossings("use crate::desk::Tr;", &["desk"]).len(), 1);
+        assert_eq!(crossings("use crate::{core, desk};", &["desk"]).len(), 1);
+        assert_eq!(crossings("    super::desk::routes()", &["desk"]).len(), 1);
+        assert_eq!(
+            crossings("let x = crate::public::pages::html;", &["public"]).len(),
+            1
+        );
+        assert!(crossings("use crate::core::app::App; // the desk", &["desk"]).is_empty());
+        assert!(crossings("use crate::desktop::X;", &["desk"]).is_empty());
+        assert!(crossings("/// Links [`crate::desk`] in a doc.", &["desk"]).is_empty());
+    }
+
+    #[test]
+    fn the_public_site_and_the_desk_import_only_from_the_core() {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let rules: [(&str, &[&str]); 3] = [
+            ("public", &["desk"]),
+            ("desk", &["public"]),
+            ("core", &["desk", "public"]),
+        ];
+        let mut broken = Vec::new();
+        for (half, forbidden) in rules {
+            let files = sources(&src.join(half));
+            assert!(!files.is_empty(), "no sources under src/{half}");
+            for file in files {
+                let text = std::fs::read_to_string(&file).unwrap();
+                for line in crossings(&text, forbidden) {
+                    broken.push(format!("{}: {}", file.display(), line.trim()));
+                }
+            }
+        }
+        assert!(
+            broken.is_empty(),
+            "imports across the halves:\n{}",
+            broken.join("\n")
+        );
     }
 }

@@ -55,9 +55,9 @@ fn every_language_defines_every_desk_key_the_code_uses() {
         assert!(these.iter().all(|k| k.starts_with("desk-")), "{lang}");
     }
     // Every key the desk's code names exists.
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/admin");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/desk");
     let mut used = BTreeSet::new();
-    // The desk's modules, with those in subdirectories (admin/editor/).
+    // The desk's modules, with those in subdirectories (desk/editor/).
     let mut files = Vec::new();
     let mut dirs = vec![dir];
     while let Some(d) = dirs.pop() {

@@ -245,6 +245,10 @@ async fn unknown_pages_are_localized_404s() {
     let got = get(&app, "/fr/the-gioi/999999-nope").await;
     assert_eq!(got.status, 404);
     assert!(got.body.contains("Page introuvable"), "{}", got.body);
+    assert!(
+        !got.body.contains("Cet article est disponible en"),
+        "no language list for an article that does not exist"
+    );
     let got = get(&app, "/de/nowhere/").await;
     assert_eq!(got.status, 404);
     assert!(got.body.contains("Seite nicht gefunden"));

@@ -1,0 +1,292 @@
+//! Sitemaps for search engines: an index, one sitemap per language with
+//! hreflang alternates, a Google News sitemap, and robots.txt.
+
+use article::escape::escape_xml;
+use std::collections::HashMap;
+use std::fmt::Write;
+
+use axum::extract::{Path, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use store::{Teaser, TeaserFilter};
+
+use crate::core::app::{App, AppState, Ctx};
+use crate::core::{dates, urls};
+use crate::public::pages::respond;
+use crate::public::render::teaser_href;
+use crate::WebError;
+
+/// Most URLs in one sitemap file (the protocol's limit).
+const MAX_URLS: i64 = 50_000;
+/// Most entries in a Google News sitemap.
+const MAX_NEWS: i64 = 1_000;
+/// Google News lists articles of the last two days.
+const NEWS_WINDOW_MS: i64 = 2 * 24 * 3600 * 1000;
+
+fn xml(body: String) -> Response {
+    (
+        StatusCode::OK,
+        [
+            (header::CONTENT_TYPE, "application/xml; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=900"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+fn w3c(ms: i64) -> Option<String> {
+    dates::utc(ms).map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+}
+
+/// `GET /sitemap.xml`: the index of every other sitemap.
+pub(crate) async fn index(State(app): State<AppState>) -> Response {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for lang in app.portal.config.languages.iter().filter(|l| app.serves(l)) {
+        let _ = writeln!(
+            out,
+            "  <sitemap><loc>{}</loc></sitemap>",
+            escape_xml(&app.abs(&urls::sitemap(lang)))
+        );
+    }
+    // The news sitemap only while it has entries: an empty <urlset> is invalid.
+    if has_recent_news(&app).await {
+        let _ = writeln!(
+            out,
+            "  <sitemap><loc>{}</loc></sitemap>",
+            escape_xml(&app.abs("/sitemap-news.xml"))
+        );
+    }
+    out.push_str("</sitemapindex>\n");
+    xml(out)
+}
+
+/// Published paths of every article, per language: article id → [(lang, path)].
+async fn alternates(
+    ctx: &Ctx<'_>,
+    languages: &[String],
+    limit: i64,
+) -> Result<HashMap<i64, Vec<(String, String)>>, WebError> {
+    let mut map: HashMap<i64, Vec<(String, String)>> = HashMap::new();
+    for lang in languages {
+        for t in ctx
+            .app
+            .portal
+            .store
+            .teasers(lang, TeaserFilter::default(), limit, 0)
+            .await?
+        {
+            let path = teaser_href(ctx, &t);
+            map.entry(t.article_id)
+                .or_default()
+                .push((lang.clone(), path));
+        }
+    }
+    Ok(map)
+}
+
+fn served_languages(app: &App) -> Vec<String> {
+    app.portal
+        .config
+        .languages
+        .iter()
+        .filter(|l| app.serves(l))
+        .cloned()
+        .collect()
+}
+
+/// `GET /{lang}/sitemap.xml`: home, sections and articles in one language,
+/// each with its other language versions as `xhtml:link` alternates.
+pub(crate) async fn language(State(app): State<AppState>, Path(lang): Path<String>) -> Response {
+    let result = render_language(&app, &lang).await;
+    respond(&app, &lang, result).await
+}
+
+async fn render_language(app: &App, lang: &str) -> Result<Response, WebError> {
+    if !app.serves(lang) {
+        return Err(WebError::NotFound);
+    }
+    let ctx = Ctx::new(app, lang).await?;
+    let languages = served_languages(app);
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    let default = app.default_lang().to_string();
+    let every: Vec<(String, String)> = languages
+        .iter()
+        .map(|l| (l.clone(), urls::home(l)))
+        .collect();
+    url_entry(app, &mut out, &urls::home(lang), None, &every, &default);
+    for s in ctx.sections.iter() {
+        let every: Vec<(String, String)> = languages
+            .iter()
+            .map(|l| (l.clone(), urls::section(l, s.slug_in(l))))
+            .collect();
+        url_entry(
+            app,
+            &mut out,
+            &urls::section(lang, s.slug_in(lang)),
+            None,
+            &every,
+            &default,
+        );
+    }
+    let alternates = alternates(&ctx, &languages, MAX_URLS).await?;
+    let own: Vec<Teaser> = app
+        .portal
+        .store
+        .teasers(
+            lang,
+            TeaserFilter::default(),
+            MAX_URLS - 1 - ctx.sections.len() as i64,
+            0,
+        )
+        .await?;
+    for t in &own {
+        let path = teaser_href(&ctx, t);
+        let alts = alternates.get(&t.article_id).cloned().unwrap_or_default();
+        url_entry(app, &mut out, &path, Some(t.updated_at), &alts, &default);
+    }
+    out.push_str("</urlset>\n");
+    Ok(xml(out))
+}
+
+fn url_entry(
+    app: &App,
+    out: &mut String,
+    path: &str,
+    lastmod: Option<i64>,
+    alternates: &[(String, String)],
+    default: &str,
+) {
+    let _ = write!(out, "  <url><loc>{}</loc>", escape_xml(&app.abs(path)));
+    if let Some(m) = lastmod.and_then(w3c) {
+        let _ = write!(out, "<lastmod>{m}</lastmod>");
+    }
+    if alternates.len() > 1 {
+        for (l, p) in alternates {
+            let _ = write!(
+                out,
+                "\n    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                escape_xml(l),
+                escape_xml(&app.abs(p))
+            );
+        }
+        let x_default = alternates
+            .iter()
+            .find(|(l, _)| l == default)
+            .or_else(|| alternates.first());
+        if let Some((_, p)) = x_default {
+            let _ = write!(
+                out,
+                "\n    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
+                escape_xml(&app.abs(p))
+            );
+        }
+        out.push_str("\n  ");
+    }
+    out.push_str("</url>\n");
+}
+
+/// `GET /sitemap-news.xml`: articles of the last two days, every language.
+pub(crate) async fn news(State(app): State<AppState>) -> Response {
+    let lang = app.default_lang().to_string();
+    let result = render_news(&app).await;
+    respond(&app, &lang, result).await
+}
+
+/// The language code Google News expects.
+fn news_language(lang: &str) -> &str {
+    match lang {
+        "zh" => "zh-cn",
+        other => other,
+    }
+}
+
+/// Whether any language has an article from the news sitemap's window.
+async fn has_recent_news(app: &App) -> bool {
+    let since = store::now_ms() - NEWS_WINDOW_MS;
+    for lang in served_languages(app) {
+        match app
+            .portal
+            .store
+            .teasers(&lang, TeaserFilter::default(), 1, 0)
+            .await
+        {
+            Ok(newest)
+                if newest
+                    .iter()
+                    .any(|t| t.published_at.is_some_and(|p| p >= since)) =>
+            {
+                return true
+            }
+            Ok(_) => {}
+            Err(e) => {
+                tracing::warn!(error = %e, "news sitemap check failed");
+                return false;
+            }
+        }
+    }
+    false
+}
+
+async fn render_news(app: &App) -> Result<Response, WebError> {
+    let since = store::now_ms() - NEWS_WINDOW_MS;
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n",
+    );
+    let mut left = MAX_NEWS;
+    let site = escape_xml(&app.portal.config.site_name);
+    for lang in served_languages(app) {
+        let ctx = Ctx::new(app, &lang).await?;
+        let recent = app
+            .portal
+            .store
+            .teasers(&lang, TeaserFilter::default(), left, 0)
+            .await?;
+        for t in recent
+            .iter()
+            .take_while(|t| t.published_at.is_some_and(|p| p >= since))
+        {
+            let Some(date) = t.published_at.and_then(w3c) else {
+                continue;
+            };
+            let _ = writeln!(
+                out,
+                "  <url><loc>{}</loc><news:news><news:publication><news:name>{site}</news:name><news:language>{}</news:language></news:publication><news:publication_date>{date}</news:publication_date><news:title>{}</news:title></news:news></url>",
+                escape_xml(&app.abs(&teaser_href(&ctx, t))),
+                news_language(&lang),
+                escape_xml(&t.title),
+            );
+            left -= 1;
+        }
+        if left <= 0 {
+            break;
+        }
+    }
+    if left == MAX_NEWS {
+        // Nothing from the last two days: no sitemap (it may not be empty).
+        return Err(WebError::NotFound);
+    }
+    out.push_str("</urlset>\n");
+    Ok(xml(out))
+}
+
+/// `GET /robots.txt`.
+pub(crate) async fn robots(State(app): State<AppState>) -> Response {
+    let mut out = String::from("User-agent: *\nAllow: /\nDisallow: /admin/\nDisallow: /api/\n");
+    for lang in served_languages(&app) {
+        let _ = writeln!(out, "Disallow: {}", urls::search(&lang));
+    }
+    let _ = writeln!(out, "\nSitemap: {}", app.abs("/sitemap.xml"));
+    (
+        [
+            (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        out,
+    )
+        .into_response()
+}
