@@ -56,6 +56,14 @@ pub(crate) fn dedupe_repeat(s: &str) -> String {
 
 /// Lower-case letters and digits only, without diacritics: "Lao Động" → "laodong".
 pub(crate) fn fold(s: &str) -> String {
+    // ASCII text decomposes to itself: keep its letters and digits, lower-cased.
+    if s.is_ascii() {
+        return s
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
     s.nfd()
         .filter_map(|c| match c {
             'đ' | 'Đ' => Some('d'),
@@ -134,6 +142,14 @@ mod tests {
         assert!(!contains_ascii_ci("tag", "tags"));
         assert!(contains_ascii_ci("anything", ""));
         assert!(!contains_ascii_ci("Báo", "ao"));
+    }
+
+    #[test]
+    fn folds() {
+        assert_eq!(fold("Lao Động"), "laodong");
+        assert_eq!(fold("Đà Nẵng 2025"), "danang2025");
+        assert_eq!(fold("Hello, World-42!"), "helloworld42");
+        assert_eq!(fold("Straße"), "strae");
     }
 
     #[test]

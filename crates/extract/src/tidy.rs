@@ -231,6 +231,9 @@ pub(crate) fn tidy(blocks: Vec<Block>, title: &str, lead: Option<&RichText>) -> 
         .take(200)
         .collect();
     let repeats_caption = |text: &str| {
+        if captions.is_empty() {
+            return false;
+        }
         let t = fold(text);
         captions.iter().any(|(c, credit)| {
             t == *c

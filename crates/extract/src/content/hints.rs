@@ -1,6 +1,6 @@
 //! What class names, ids and roles say about an element.
 
-use crate::dom::{Dom, NodeId};
+use crate::dom::{ClassRule, Dom, NodeId};
 
 /// Substrings of class/id that mark page chrome.
 const CHROME: &[&str] = &[
@@ -209,19 +209,6 @@ const NEGATIVE: &[&str] = &[
     "list",
 ];
 
-fn class_and_id(dom: &Dom, id: NodeId) -> String {
-    let mut s = String::new();
-    if let Some(c) = dom.attr(id, "class") {
-        s.push_str(c);
-    }
-    if let Some(i) = dom.attr(id, "id") {
-        s.push(' ');
-        s.push_str(i);
-    }
-    s.make_ascii_lowercase();
-    s
-}
-
 /// What [`is_chrome`] found for each class or id word already seen on this
 /// page: a page repeats a few dozen class names over thousands of elements,
 /// and testing a word against every chrome stem was a tenth of the extraction
@@ -248,15 +235,26 @@ pub(crate) fn is_chrome(dom: &Dom, id: NodeId, seen: &mut ChromeWords) -> bool {
             return true;
         }
     }
-    let s = class_and_id(dom, id);
-    s.split_ascii_whitespace().any(|w| {
+    let mut chrome_word = |w: &str| {
         if let Some(&hit) = seen.0.get(w) {
             return hit;
         }
         let hit = is_chrome_word(w);
         seen.0.insert(w.to_owned(), hit);
         hit
-    })
+    };
+    dom.class_rule(id, ClassRule::Chrome, |c| {
+        u8::from(
+            c.to_ascii_lowercase()
+                .split_ascii_whitespace()
+                .any(&mut chrome_word),
+        )
+    }) == 1
+        || dom.attr(id, "id").is_some_and(|i| {
+            i.to_ascii_lowercase()
+                .split_ascii_whitespace()
+                .any(&mut chrome_word)
+        })
 }
 
 /// The [`CHROME`] stems that start with byte `b`.
@@ -335,32 +333,51 @@ const STRONG_CHROME: &[&str] = &[
 
 /// True when class or id name a related-links box ([`STRONG_CHROME`]).
 pub(crate) fn is_strong_chrome(dom: &Dom, id: NodeId) -> bool {
-    let s = class_and_id(dom, id);
     // "js-…" classes are script hooks ("js-truncate-related-to-my-size"), not box names.
-    s.split_ascii_whitespace()
-        .filter(|w| !w.starts_with("js-"))
-        .any(|w| STRONG_CHROME.iter().any(|k| w.contains(k)))
+    let test = |v: &str| {
+        v.to_ascii_lowercase()
+            .split_ascii_whitespace()
+            .filter(|w| !w.starts_with("js-"))
+            .any(|w| STRONG_CHROME.iter().any(|k| w.contains(k)))
+    };
+    dom.class_rule(id, ClassRule::StrongChrome, |c| u8::from(test(c))) == 1
+        || dom.attr(id, "id").is_some_and(test)
 }
 
 /// True when chrome is about comments, which are removed even when long.
 pub(crate) fn is_comments(dom: &Dom, id: NodeId) -> bool {
-    let s = class_and_id(dom, id);
-    s.split_ascii_whitespace()
-        .any(|w| (w.contains("comment") && !w.contains("commentary")) || w.contains("disqus"))
+    let test = |v: &str| {
+        v.to_ascii_lowercase()
+            .split_ascii_whitespace()
+            .any(|w| (w.contains("comment") && !w.contains("commentary")) || w.contains("disqus"))
+    };
+    dom.class_rule(id, ClassRule::Comments, |c| u8::from(test(c))) == 1
+        || dom.attr(id, "id").is_some_and(test)
 }
 
 /// Readability-style class weight: +25 for content hints, −25 for chrome hints.
 pub(crate) fn class_weight(dom: &Dom, id: NodeId) -> f32 {
+    let negative = |v: &str| {
+        NEGATIVE
+            .iter()
+            .any(|k| crate::text::contains_ascii_ci(v, k))
+    };
+    let content = |v: &str| CONTENT.iter().any(|k| crate::text::contains_ascii_ci(v, k));
     let mut w = 0.0;
-    for attr in ["class", "id"] {
-        if let Some(v) = dom.attr(id, attr) {
-            let v = v.to_ascii_lowercase();
-            if NEGATIVE.iter().any(|k| v.contains(k)) {
-                w -= 25.0;
-            }
-            if CONTENT.iter().any(|k| v.contains(k)) {
-                w += 25.0;
-            }
+    if dom.attr(id, "class").is_some() {
+        if dom.class_rule(id, ClassRule::Negative, |c| u8::from(negative(c))) == 1 {
+            w -= 25.0;
+        }
+        if dom.class_rule(id, ClassRule::Content, |c| u8::from(content(c))) == 1 {
+            w += 25.0;
+        }
+    }
+    if let Some(v) = dom.attr(id, "id") {
+        if negative(v) {
+            w -= 25.0;
+        }
+        if content(v) {
+            w += 25.0;
         }
     }
     w
@@ -475,10 +492,22 @@ pub(crate) fn body_hint_tier(dom: &Dom, id: NodeId) -> Option<usize> {
         return None;
     }
     // Compare with "_" and "--" folded to "-": "post_content", "article--body".
-    let s = class_and_id(dom, id).replace('_', "-").replace("--", "-");
-    folded_body_hints()
-        .iter()
-        .position(|tier| tier.iter().any(|k| s.contains(k.as_str())))
+    // No name holds a space, so the class and the id are compared apart.
+    let tier = |v: &str| {
+        let s = v.to_ascii_lowercase().replace('_', "-").replace("--", "-");
+        folded_body_hints()
+            .iter()
+            .position(|tier| tier.iter().any(|k| s.contains(k.as_str())))
+    };
+    let by_class = dom.class_rule(id, ClassRule::BodyTier, |c| {
+        tier(c).map_or(0, |t| u8::try_from(t + 1).unwrap_or(u8::MAX))
+    });
+    let by_class = usize::from(by_class).checked_sub(1);
+    let by_id = dom.attr(id, "id").and_then(tier);
+    match (by_class, by_id) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
 }
 
 #[cfg(test)]

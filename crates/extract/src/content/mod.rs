@@ -45,6 +45,11 @@ pub(crate) fn classify(dom: &mut Dom) {
         })
         .collect();
     dom.set_flags(flags);
+    let counts = (0..dom.len() as NodeId)
+        .map(|id| dom.text(id).map_or((0, 0), count_visible))
+        .collect();
+    dom.set_counts(counts);
+    dom.intern_classes();
 }
 
 /// True when `id` is an element that breaks a paragraph.
@@ -152,7 +157,7 @@ impl Stats {
         for id in (1..n as NodeId).rev() {
             let i = id as usize;
             if let Some(t) = dom.text(id) {
-                let (len, commas) = count_visible(t);
+                let (len, commas) = dom.counts(id).unwrap_or_else(|| count_visible(t));
                 s.text[i] = len;
                 s.commas[i] = commas;
                 // Text written straight into a container (between <br>s) is prose too.

@@ -1,7 +1,25 @@
 //! The lead (standfirst, sapo): the summary paragraph under the headline.
 
 use super::class_has;
-use crate::dom::{Dom, NodeId};
+use crate::dom::{ClassRule, Dom, NodeId};
+
+/// Class or id words of boxes that hold no standfirst.
+const NOT_LEAD: (ClassRule, &[&str]) = (
+    ClassRule::NotLead,
+    &[
+        "related",
+        "promo",
+        "newsletter",
+        "subscri",
+        "signup",
+        "login",
+        "author-bio",
+        "author-box",
+        "authorbox",
+        "cta-",
+        "-cta",
+    ],
+);
 
 const LEAD_KEYS: &[&str] = &[
     "sapo",
@@ -54,6 +72,18 @@ pub(super) fn strongly_marked_lead(dom: &Dom, id: NodeId) -> bool {
             .any(|t| t == "lead" || t == "sapo")
 }
 
+/// True when a class value names a standfirst.
+fn lead_class(class: &str) -> bool {
+    let class = class.to_ascii_lowercase();
+    LEAD_KEYS.iter().any(|k| class.contains(k))
+        || class
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '_')
+            .any(|t| matches!(t, "lead" | "description" | "deck"))
+        || class
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| LEAD_WORDS.contains(&w))
+}
+
 pub(super) fn find_lead(dom: &Dom, body: NodeId, title: &str) -> Option<NodeId> {
     let title = crate::text::clean(title).to_lowercase();
     dom.descendants(body).find(|&d| {
@@ -66,23 +96,11 @@ pub(super) fn find_lead(dom: &Dom, body: NodeId, title: &str) -> Option<NodeId> 
         ) {
             return false;
         }
-        let class = dom.attr(d, "class").unwrap_or("");
         let described = dom.attr(d, "itemprop") == Some("description");
-        if class.is_empty() && !described {
+        if !described && dom.attr(d, "class").is_none_or(str::is_empty) {
             return false;
         }
-        let class = class.to_ascii_lowercase();
-        let tokens: Vec<&str> = class
-            .split(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '_')
-            .collect();
-        let hit = LEAD_KEYS.iter().any(|k| class.contains(k))
-            || tokens
-                .iter()
-                .any(|t| matches!(*t, "lead" | "description" | "deck"))
-            || described
-            || class
-                .split(|c: char| !c.is_ascii_alphabetic())
-                .any(|w| LEAD_WORDS.contains(&w));
+        let hit = described || dom.class_rule(d, ClassRule::Lead, |c| u8::from(lead_class(c))) == 1;
         if !hit {
             return false;
         }
@@ -118,23 +136,7 @@ pub(super) fn find_lead(dom: &Dom, body: NodeId, title: &str) -> Option<NodeId> 
                 matches!(
                     dom.name(a),
                     Some("nav" | "aside" | "footer" | "li" | "a" | "figure" | "form")
-                ) || class_has(
-                    dom,
-                    a,
-                    &[
-                        "related",
-                        "promo",
-                        "newsletter",
-                        "subscri",
-                        "signup",
-                        "login",
-                        "author-bio",
-                        "author-box",
-                        "authorbox",
-                        "cta-",
-                        "-cta",
-                    ],
-                )
+                ) || class_has(dom, a, NOT_LEAD)
             })
     })
 }
