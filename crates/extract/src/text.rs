@@ -13,7 +13,7 @@ pub(crate) fn is_invisible(c: char) -> bool {
 
 /// NFC-composes `s` when it is not already composed.
 pub(crate) fn nfc(s: String) -> String {
-    if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+    if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
         s
     } else {
         s.nfc().collect()
@@ -24,6 +24,21 @@ pub(crate) fn nfc(s: String) -> String {
 pub(crate) fn clean(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
+    // ASCII text (most of every page) has no invisible characters and is NFC.
+    if s.is_ascii() {
+        for &b in s.as_bytes() {
+            if is_ascii_space(b) {
+                space = true;
+            } else {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(char::from(b));
+            }
+        }
+        return out;
+    }
     for c in s.chars() {
         if c.is_whitespace() {
             space = true;
@@ -121,7 +136,16 @@ pub(crate) fn contains_ascii_ci(hay: &str, needle: &str) -> bool {
 
 /// Number of non-whitespace characters.
 pub(crate) fn visible_len(s: &str) -> usize {
+    if s.is_ascii() {
+        return s.bytes().filter(|&b| !is_ascii_space(b)).count();
+    }
     s.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// `char::is_whitespace` for an ASCII byte (tab to carriage return, space;
+/// unlike `u8::is_ascii_whitespace`, the vertical tab too).
+pub(crate) fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
 }
 
 #[cfg(test)]
@@ -142,6 +166,37 @@ mod tests {
         assert!(!contains_ascii_ci("tag", "tags"));
         assert!(contains_ascii_ci("anything", ""));
         assert!(!contains_ascii_ci("Báo", "ao"));
+    }
+
+    #[test]
+    fn ascii_paths_match_the_general_ones() {
+        for s in ["  a\u{b}b \t\n c\r\x0c d  ", "x,y , z", "", "   ", "\u{b}"] {
+            assert!(s.is_ascii());
+            let general: String = {
+                let mut out = String::new();
+                let mut space = false;
+                for c in s.chars() {
+                    if c.is_whitespace() {
+                        space = true;
+                    } else {
+                        if space && !out.is_empty() {
+                            out.push(' ');
+                        }
+                        space = false;
+                        out.push(c);
+                    }
+                }
+                out
+            };
+            assert_eq!(clean(s), general, "{s:?}");
+            assert_eq!(
+                visible_len(s),
+                s.chars().filter(|c| !c.is_whitespace()).count()
+            );
+        }
+        for b in 0..=127u8 {
+            assert_eq!(is_ascii_space(b), char::from(b).is_whitespace(), "{b}");
+        }
     }
 
     #[test]

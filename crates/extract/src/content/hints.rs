@@ -385,13 +385,17 @@ pub(crate) fn class_weight(dom: &Dom, id: NodeId) -> f32 {
 
 /// True when inline style or attributes hide the element.
 pub(crate) fn is_hidden(dom: &Dom, id: NodeId) -> bool {
-    if dom.attr(id, "hidden").is_some() {
-        return true;
+    // One pass over the attributes (the parser keeps one of each name).
+    let mut style = None;
+    for (name, value) in dom.attrs(id) {
+        match name {
+            "hidden" => return true,
+            "aria-hidden" if value == "true" => return true,
+            "style" => style = Some(value),
+            _ => {}
+        }
     }
-    if dom.attr(id, "aria-hidden") == Some("true") {
-        return true;
-    }
-    if let Some(style) = dom.attr(id, "style") {
+    if let Some(style) = style {
         let s: String = style
             .chars()
             .filter(|c| !c.is_whitespace())

@@ -185,6 +185,28 @@ fn normalize(raw: Vec<Inline>, space: &mut bool) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::with_capacity(raw.len());
     for inline in raw {
         match inline {
+            Inline::Text(t) if t.is_ascii() => {
+                // ASCII text has no invisible characters: the same loop over bytes.
+                let mut s = String::with_capacity(t.len());
+                for &b in t.as_bytes() {
+                    if crate::text::is_ascii_space(b) {
+                        if !*space {
+                            s.push(' ');
+                            *space = true;
+                        }
+                    } else {
+                        s.push(char::from(b));
+                        *space = false;
+                    }
+                }
+                if !s.is_empty() {
+                    if let Some(Inline::Text(prev)) = out.last_mut() {
+                        prev.push_str(&s);
+                    } else {
+                        out.push(Inline::Text(s));
+                    }
+                }
+            }
             Inline::Text(t) => {
                 let mut s = String::with_capacity(t.len());
                 for ch in t.chars() {

@@ -33,7 +33,12 @@ pub(crate) enum Data {
     /// An element with a lower-case name and its attributes (names
     /// lower-cased), which live in the document's attribute arena.
     Element { name: Name, attrs: AttrRange },
-    /// A text run, entities already decoded.
+    /// A text run, entities already decoded, in the document's text arena
+    /// (start and end byte).
+    Run(u32, u32),
+    /// A text run that grew after other text was written to the arena (text
+    /// put before a table while the table's own text was read), in its own
+    /// string from then on.
     Text(String),
 }
 
@@ -79,6 +84,9 @@ pub(crate) struct Dom {
     attr_list: Vec<Attr>,
     /// The text of attribute names that are not common ones, and of values.
     attr_text: String,
+    /// The text of text nodes ([`Data::Run`]), in the order it was read: one
+    /// allocation instead of one per node.
+    text_buf: String,
     /// Per node, the index of its `class` value among the page's distinct
     /// values (`""` for none); empty until [`Dom::intern_classes`].
     class_of: Vec<u32>,
@@ -153,6 +161,18 @@ pub(crate) enum ClassRule {
 }
 
 impl Dom {
+    /// An empty document sized for `source_len` bytes of HTML (about one
+    /// node per 64 bytes, text and attributes each under a quarter of them),
+    /// so that the arenas rarely grow and move.
+    pub(crate) fn with_capacity(source_len: usize) -> Self {
+        let mut dom = Dom::new();
+        dom.nodes.reserve((source_len / 64).max(1024));
+        dom.text_buf.reserve(source_len / 4);
+        dom.attr_text.reserve(source_len / 4);
+        dom.attr_list.reserve(source_len / 64);
+        dom
+    }
+
     pub(crate) fn new() -> Self {
         let mut nodes = Vec::with_capacity(1024);
         nodes.push(Node {
@@ -169,6 +189,7 @@ impl Dom {
             counts: Vec::new(),
             attr_list: Vec::new(),
             attr_text: String::new(),
+            text_buf: String::new(),
             class_of: Vec::new(),
             class_memo: Vec::new(),
         }
@@ -308,32 +329,66 @@ impl Dom {
         id
     }
 
+    /// A new text run holding `text`, written at the end of the arena.
+    fn new_run(&mut self, text: &str) -> Data {
+        let at = |len: usize| u32::try_from(len).unwrap_or(u32::MAX);
+        let start = at(self.text_buf.len());
+        self.text_buf.push_str(text);
+        Data::Run(start, at(self.text_buf.len()))
+    }
+
+    /// Appends `text` to text node `id`; false when `id` is no text node.
+    /// A run that ends the arena grows in place; one that does not moves to
+    /// its own string once, so that no text is copied twice.
+    fn extend_text(&mut self, id: NodeId, text: &str) -> bool {
+        let end = self.text_buf.len();
+        let moved = match self.nodes.get_mut(id as usize).map(|n| &mut n.data) {
+            Some(Data::Text(t)) => {
+                t.push_str(text);
+                return true;
+            }
+            Some(Data::Run(_, stop)) if *stop as usize == end => {
+                self.text_buf.push_str(text);
+                *stop = u32::try_from(self.text_buf.len()).unwrap_or(u32::MAX);
+                return true;
+            }
+            Some(Data::Run(start, stop)) => {
+                let mut t = self
+                    .text_buf
+                    .get(*start as usize..*stop as usize)
+                    .unwrap_or_default()
+                    .to_owned();
+                t.push_str(text);
+                t
+            }
+            _ => return false,
+        };
+        if let Some(n) = self.nodes.get_mut(id as usize) {
+            n.data = Data::Text(moved);
+        }
+        true
+    }
+
     /// Appends `text` to a text node just before `before`; false when there is none.
     pub(crate) fn append_text_before(&mut self, before: NodeId, text: &str) -> bool {
         let prev = self.node(before).map_or(NONE, |n| n.prev);
-        if let Some(Node {
-            data: Data::Text(t),
-            ..
-        }) = self.nodes.get_mut(prev as usize)
-        {
-            t.push_str(text);
-            return true;
-        }
-        false
+        self.extend_text(prev, text)
+    }
+
+    /// Inserts a new text node holding `text` as the previous sibling of `before`.
+    pub(crate) fn insert_text_before(&mut self, before: NodeId, text: &str) -> NodeId {
+        let data = self.new_run(text);
+        self.insert_before(before, data)
     }
 
     /// Appends text to `parent`, merging with a preceding text node.
     pub(crate) fn append_text(&mut self, parent: NodeId, text: &str) {
         let last = self.node(parent).map_or(NONE, |p| p.last_child);
-        if let Some(Node {
-            data: Data::Text(t),
-            ..
-        }) = self.nodes.get_mut(last as usize)
-        {
-            t.push_str(text);
+        if self.extend_text(last, text) {
             return;
         }
-        self.append(parent, Data::Text(text.to_owned()));
+        let data = self.new_run(text);
+        self.append(parent, data);
     }
 
     /// Unlinks a node (and its subtree) from its parent.
@@ -389,6 +444,7 @@ impl Dom {
     pub(crate) fn text(&self, id: NodeId) -> Option<&str> {
         match self.node(id).map(|n| &n.data) {
             Some(Data::Text(t)) => Some(t),
+            Some(&Data::Run(start, end)) => self.text_buf.get(start as usize..end as usize),
             _ => None,
         }
     }
@@ -458,7 +514,6 @@ impl Dom {
     }
 
     /// The attributes of `id` as (name, value), in source order.
-    #[cfg(test)]
     pub(crate) fn attrs(&self, id: NodeId) -> impl Iterator<Item = (&str, &str)> + '_ {
         let range = match self.node(id).map(|n| &n.data) {
             Some(Data::Element { attrs, .. }) => *attrs,

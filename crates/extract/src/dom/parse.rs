@@ -395,7 +395,7 @@ impl Builder {
             return;
         };
         if !self.dom.append_text_before(table, text) {
-            self.dom.insert_before(table, Data::Text(text.to_owned()));
+            self.dom.insert_text_before(table, text);
         }
     }
 
@@ -797,7 +797,7 @@ fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 /// Parses a decoded HTML document.
 pub(crate) fn parse(html: &str) -> Dom {
     let mut b = Builder {
-        dom: Dom::new(),
+        dom: Dom::with_capacity(html.len()),
         stack: Vec::with_capacity(64),
         foreign: 0,
         html: None,
