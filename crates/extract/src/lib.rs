@@ -20,6 +20,7 @@
 //! assert_eq!(a.body_text(), "Hà Nội mưa lớn từ chiều qua, nhiều tuyến phố ngập sâu.");
 //! ```
 
+mod classes;
 mod content;
 mod dom;
 mod encoding;

@@ -1,5 +1,6 @@
 //! What class names, ids and roles say about an element.
 
+use crate::classes::KeySet;
 use crate::dom::{ClassRule, Dom, NodeId};
 
 /// Substrings of class/id that mark page chrome.
@@ -162,7 +163,7 @@ const CHROME_SUFFIXES: &[&str] = &[
 ];
 
 /// Substrings of class/id that mark main text.
-const CONTENT: &[&str] = &[
+pub(crate) const CONTENT: &[&str] = &[
     "article",
     "body",
     "content",
@@ -178,7 +179,7 @@ const CONTENT: &[&str] = &[
 ];
 
 /// Substrings that mark chrome for readability-style scoring (weaker than removal).
-const NEGATIVE: &[&str] = &[
+pub(crate) const NEGATIVE: &[&str] = &[
     "combx",
     "comment",
     "com-",
@@ -214,7 +215,7 @@ const NEGATIVE: &[&str] = &[
 /// and testing a word against every chrome stem was a tenth of the extraction
 /// time.
 #[derive(Default)]
-pub(crate) struct ChromeWords(std::collections::HashMap<String, bool>);
+pub(crate) struct ChromeWords(std::collections::HashMap<String, bool, crate::dom::BuildWordHasher>);
 
 /// True when class, id or role say the element is page chrome.
 pub(crate) fn is_chrome(dom: &Dom, id: NodeId, seen: &mut ChromeWords) -> bool {
@@ -357,28 +358,21 @@ pub(crate) fn is_comments(dom: &Dom, id: NodeId) -> bool {
 
 /// Readability-style class weight: +25 for content hints, −25 for chrome hints.
 pub(crate) fn class_weight(dom: &Dom, id: NodeId) -> f32 {
-    let negative = |v: &str| {
-        NEGATIVE
-            .iter()
-            .any(|k| crate::text::contains_ascii_ci(v, k))
-    };
-    let content = |v: &str| CONTENT.iter().any(|k| crate::text::contains_ascii_ci(v, k));
+    let (negative, content) = (KeySet::Negative.bit(), KeySet::Content.bit());
     let mut w = 0.0;
-    if dom.attr(id, "class").is_some() {
-        if dom.class_rule(id, ClassRule::Negative, |c| u8::from(negative(c))) == 1 {
+    let mut weigh = |sets: u32| {
+        if sets & negative != 0 {
             w -= 25.0;
         }
-        if dom.class_rule(id, ClassRule::Content, |c| u8::from(content(c))) == 1 {
+        if sets & content != 0 {
             w += 25.0;
         }
+    };
+    if dom.attr(id, "class").is_some() {
+        weigh(dom.class_keys(id));
     }
     if let Some(v) = dom.attr(id, "id") {
-        if negative(v) {
-            w -= 25.0;
-        }
-        if content(v) {
-            w += 25.0;
-        }
+        weigh(crate::classes::key_sets(v));
     }
     w
 }

@@ -15,6 +15,7 @@ mod hints;
 mod inline;
 mod media;
 
+pub(crate) use hints::{CONTENT as CONTENT_KEYS, NEGATIVE as NEGATIVE_KEYS};
 pub(crate) use inline::{finish, InlineCollector};
 pub(crate) use media::{split_credit, strip_credit_label};
 

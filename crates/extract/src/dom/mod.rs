@@ -93,6 +93,9 @@ pub(crate) struct Dom {
     /// Per distinct `class` value, the verdicts of the [`ClassRule`]s already
     /// asked about it (4 bits each: known, then a value 0–7).
     class_memo: Vec<std::cell::Cell<u64>>,
+    /// Per distinct `class` value, its [`crate::classes::key_sets`] answer
+    /// (bit 31: known).
+    class_keys: Vec<std::cell::Cell<u32>>,
 }
 
 /// A multiply-rotate hash (the one rustc's own tables use) for the per-page
@@ -130,28 +133,14 @@ pub(crate) type BuildWordHasher = std::hash::BuildHasherDefault<WordHasher>;
 /// must always be asked with the same test.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum ClassRule {
-    /// `meta`: the class names a byline.
-    Byline,
-    /// `meta`: the class names a box that holds no byline (bio, list, date…).
-    NotByline,
-    /// `meta`: the class names a date line.
-    DateLine,
-    /// `meta`: the class names a caption or photo.
-    Caption,
     /// `meta::lead`: the class names a standfirst.
     Lead,
-    /// `meta::lead`: the class names a box no standfirst is in.
-    NotLead,
     /// `meta`: the class names a tag list.
     TagList,
     /// `meta`: the class names a category label.
     SectionLabel,
     /// `content::hints`: a class word names page chrome.
     Chrome,
-    /// `content::hints`: readability's negative names.
-    Negative,
-    /// `content::hints`: readability's content names.
-    Content,
     /// `content::hints`: the tier of a body container's name, plus one (0: none).
     BodyTier,
     /// `content::hints`: a class word names a related-links box.
@@ -192,6 +181,7 @@ impl Dom {
             text_buf: String::new(),
             class_of: Vec::new(),
             class_memo: Vec::new(),
+            class_keys: Vec::new(),
         }
     }
 
@@ -238,6 +228,26 @@ impl Dom {
         drop(seen);
         self.class_of = of;
         self.class_memo = vec![std::cell::Cell::new(0); distinct];
+        self.class_keys = vec![std::cell::Cell::new(0); distinct];
+    }
+
+    /// Which key sets the `class` value of `id` holds
+    /// ([`crate::classes::key_sets`]), read once per distinct value after
+    /// [`Dom::intern_classes`].
+    pub(crate) fn class_keys(&self, id: NodeId) -> u32 {
+        const KNOWN: u32 = 1 << 31;
+        let cell = self
+            .class_of
+            .get(id as usize)
+            .and_then(|&i| self.class_keys.get(i as usize));
+        if let Some(v) = cell.map(std::cell::Cell::get).filter(|v| v & KNOWN != 0) {
+            return v & !KNOWN;
+        }
+        let answer = crate::classes::key_sets(self.attr(id, "class").unwrap_or(""));
+        if let Some(cell) = cell {
+            cell.set(answer | KNOWN);
+        }
+        answer
     }
 
     /// The answer of `test` (0–7) for the `class` value of `id` (`""` when it

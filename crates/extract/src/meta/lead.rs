@@ -1,27 +1,26 @@
 //! The lead (standfirst, sapo): the summary paragraph under the headline.
 
 use super::class_has;
+use crate::classes::KeySet;
 use crate::dom::{ClassRule, Dom, NodeId};
 
 /// Class or id words of boxes that hold no standfirst.
-const NOT_LEAD: (ClassRule, &[&str]) = (
-    ClassRule::NotLead,
-    &[
-        "related",
-        "promo",
-        "newsletter",
-        "subscri",
-        "signup",
-        "login",
-        "author-bio",
-        "author-box",
-        "authorbox",
-        "cta-",
-        "-cta",
-    ],
-);
+pub(crate) const NOT_LEAD_KEYS: &[&str] = &[
+    "related",
+    "promo",
+    "newsletter",
+    "subscri",
+    "signup",
+    "login",
+    "author-bio",
+    "author-box",
+    "authorbox",
+    "cta-",
+    "-cta",
+];
 
-const LEAD_KEYS: &[&str] = &[
+/// Class-name parts of a standfirst.
+pub(crate) const LEAD_KEYS: &[&str] = &[
     "sapo",
     "standfirst",
     "article-lead",
@@ -44,7 +43,7 @@ const LEAD_KEYS: &[&str] = &[
 /// Words of a class name (split on every non-letter) that name a standfirst in
 /// many CMSs: "entry-excerpt", "c-article-head__subtitle", "field-perex",
 /// "texto-bajada", "uk-text-lead", "article__intro".
-const LEAD_WORDS: &[&str] = &[
+pub(crate) const LEAD_WORDS: &[&str] = &[
     "lead",
     "lede",
     "intro",
@@ -100,7 +99,10 @@ pub(super) fn find_lead(dom: &Dom, body: NodeId, title: &str) -> Option<NodeId> 
         if !described && dom.attr(d, "class").is_none_or(str::is_empty) {
             return false;
         }
-        let hit = described || dom.class_rule(d, ClassRule::Lead, |c| u8::from(lead_class(c))) == 1;
+        // Values holding none of the standfirst's substrings skip the exact test.
+        let hit = described
+            || (dom.class_keys(d) & KeySet::LeadMaybe.bit() != 0
+                && dom.class_rule(d, ClassRule::Lead, |c| u8::from(lead_class(c))) == 1);
         if !hit {
             return false;
         }
@@ -136,7 +138,7 @@ pub(super) fn find_lead(dom: &Dom, body: NodeId, title: &str) -> Option<NodeId> 
                 matches!(
                     dom.name(a),
                     Some("nav" | "aside" | "footer" | "li" | "a" | "figure" | "form")
-                ) || class_has(dom, a, NOT_LEAD)
+                ) || class_has(dom, a, KeySet::NotLead)
             })
     })
 }

@@ -14,6 +14,7 @@ pub(crate) use date::{parse_iso, parse_visible};
 use article::{Author, Figure, Publisher, RichText};
 use chrono::{DateTime, FixedOffset};
 
+use crate::classes::KeySet;
 use crate::content::{finish, InlineCollector};
 use crate::dom::{ClassRule, Dom, NodeId, ROOT};
 use crate::select::Selector;
@@ -140,29 +141,25 @@ impl Head {
     }
 }
 
-/// True when class or id holds one of `keys` (ASCII case ignored); `rule`
-/// names the question for the per-page cache and must always come with the
-/// same keys.
-pub(super) fn class_has(dom: &Dom, id: NodeId, (rule, keys): (ClassRule, &[&str])) -> bool {
-    let any = |v: &str| keys.iter().any(|k| crate::text::contains_ascii_ci(v, k));
-    dom.class_rule(id, rule, |c| u8::from(any(c))) == 1 || dom.attr(id, "id").is_some_and(any)
+/// True when class or id holds a key of `set` (ASCII case ignored).
+pub(super) fn class_has(dom: &Dom, id: NodeId, set: KeySet) -> bool {
+    dom.class_keys(id) & set.bit() != 0
+        || dom
+            .attr(id, "id")
+            .is_some_and(|i| crate::classes::key_sets(i) & set.bit() != 0)
 }
 
-const BYLINE: (ClassRule, &[&str]) = (
-    ClassRule::Byline,
-    &["byline", "author", "tac-gia", "tacgia", "writer"],
-);
-const NOT_BYLINE: (ClassRule, &[&str]) = (
-    ClassRule::NotByline,
-    &[
-        "bio", "avatar", "related", "box", "list", "comment", "time", "date",
-    ],
-);
-const DATE_LINE: (ClassRule, &[&str]) = (
-    ClassRule::DateLine,
-    &["date", "time", "publish", "ngay", "posted", "meta"],
-);
-const CAPTION: (ClassRule, &[&str]) = (ClassRule::Caption, &["caption", "photo"]);
+/// Class or id words of a byline.
+pub(crate) const BYLINE_KEYS: &[&str] = &["byline", "author", "tac-gia", "tacgia", "writer"];
+/// Class or id words of boxes that hold no byline.
+pub(crate) const NOT_BYLINE_KEYS: &[&str] = &[
+    "bio", "avatar", "related", "box", "list", "comment", "time", "date",
+];
+/// Class or id words of a date line.
+pub(crate) const DATE_LINE_KEYS: &[&str] = &["date", "time", "publish", "ngay", "posted", "meta"];
+/// Class or id words of a caption.
+pub(crate) const CAPTION_KEYS: &[&str] = &["caption", "photo"];
+pub(crate) use lead::{LEAD_KEYS, LEAD_WORDS, NOT_LEAD_KEYS};
 
 /// Reads all metadata. `default_zone` applies to dates printed without one.
 pub(crate) fn read(dom: &Dom, base: Option<&url::Url>, sel: &MetaSelectors) -> PageMeta {
@@ -426,7 +423,7 @@ fn visible_date(dom: &Dom, body: NodeId, zone: FixedOffset) -> Option<DateTime<F
     dom.descendants(body)
         .filter(|&d| {
             dom.name(d).is_some()
-                && class_has(dom, d, DATE_LINE)
+                && class_has(dom, d, KeySet::DateLine)
                 && crate::text::visible_len(&dom.text_content(d)) < 120
         })
         .find_map(|d| parse_visible(&clean(&dom.text_content(d)), zone))
@@ -450,8 +447,8 @@ fn authors(
                 dom.name(d).is_some()
                     && (dom.attr(d, "rel") == Some("author")
                         || dom.attr(d, "itemprop") == Some("author")
-                        || class_has(dom, d, BYLINE))
-                    && !class_has(dom, d, NOT_BYLINE)
+                        || class_has(dom, d, KeySet::Byline))
+                    && !class_has(dom, d, KeySet::NotByline)
                     && !dom.is(d, "time")
                     && crate::text::visible_len(&dom.text_content(d)) <= 120
             })
@@ -475,7 +472,8 @@ fn authors(
         }
         // A photographer's credit inside a caption belongs to the figure.
         if dom.ancestors(n).any(|a| {
-            matches!(dom.name(a), Some("figure" | "figcaption")) || class_has(dom, a, CAPTION)
+            matches!(dom.name(a), Some("figure" | "figcaption"))
+                || class_has(dom, a, KeySet::Caption)
         }) {
             continue;
         }
