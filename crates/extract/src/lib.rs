@@ -31,6 +31,7 @@ mod text;
 mod tidy;
 mod urls;
 mod verdict;
+mod work;
 
 use article::{Article, Block};
 use serde::Deserialize;

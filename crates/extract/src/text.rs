@@ -22,6 +22,7 @@ pub(crate) fn nfc(s: String) -> String {
 
 /// Collapses whitespace, trims, removes invisible characters and composes to NFC.
 pub(crate) fn clean(s: &str) -> String {
+    crate::work::bytes(s.len());
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     // ASCII text (most of every page) has no invisible characters and is NFC.

@@ -182,10 +182,12 @@ pub(crate) fn finish(raw: Vec<Inline>) -> RichText {
 }
 
 fn normalize(raw: Vec<Inline>, space: &mut bool) -> Vec<Inline> {
+    crate::work::nodes(raw.len());
     let mut out: Vec<Inline> = Vec::with_capacity(raw.len());
     for inline in raw {
         match inline {
             Inline::Text(t) if t.is_ascii() => {
+                crate::work::bytes(t.len());
                 // ASCII text has no invisible characters: the same loop over bytes.
                 let mut s = String::with_capacity(t.len());
                 for &b in t.as_bytes() {
@@ -208,6 +210,7 @@ fn normalize(raw: Vec<Inline>, space: &mut bool) -> Vec<Inline> {
                 }
             }
             Inline::Text(t) => {
+                crate::work::bytes(t.len());
                 let mut s = String::with_capacity(t.len());
                 for ch in t.chars() {
                     if ch.is_whitespace() {

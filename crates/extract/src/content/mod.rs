@@ -33,6 +33,7 @@ const BLOCK: u8 = 2;
 /// Classifies every node once, so the many later walks test a bit instead of
 /// matching names and attributes again.
 pub(crate) fn classify(dom: &mut Dom) {
+    crate::work::nodes(dom.len());
     let flags = (0..dom.len() as NodeId)
         .map(|id| {
             let mut f = 0;
@@ -145,6 +146,7 @@ fn count_visible(t: &str) -> (u32, u32) {
 impl Stats {
     pub(crate) fn compute(dom: &Dom) -> Stats {
         let n = dom.len();
+        crate::work::nodes(n);
         let mut s = Stats {
             text: vec![0; n],
             links: vec![0; n],

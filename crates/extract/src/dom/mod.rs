@@ -288,6 +288,7 @@ impl Dom {
 
     /// Appends a new node as the last child of `parent`.
     pub(crate) fn append(&mut self, parent: NodeId, data: Data) -> NodeId {
+        crate::work::nodes(1);
         let id = self.nodes.len() as NodeId;
         let prev = self.node(parent).map_or(NONE, |p| p.last_child);
         self.nodes.push(Node {
@@ -312,6 +313,7 @@ impl Dom {
 
     /// Inserts a new node as the previous sibling of `before`.
     pub(crate) fn insert_before(&mut self, before: NodeId, data: Data) -> NodeId {
+        crate::work::nodes(1);
         let Some(b) = self.node(before) else {
             return self.append(ROOT, data);
         };
@@ -341,6 +343,7 @@ impl Dom {
 
     /// A new text run holding `text`, written at the end of the arena.
     fn new_run(&mut self, text: &str) -> Data {
+        crate::work::bytes(text.len());
         let at = |len: usize| u32::try_from(len).unwrap_or(u32::MAX);
         let start = at(self.text_buf.len());
         self.text_buf.push_str(text);
@@ -351,6 +354,7 @@ impl Dom {
     /// A run that ends the arena grows in place; one that does not moves to
     /// its own string once, so that no text is copied twice.
     fn extend_text(&mut self, id: NodeId, text: &str) -> bool {
+        crate::work::bytes(text.len());
         let end = self.text_buf.len();
         let moved = match self.nodes.get_mut(id as usize).map(|n| &mut n.data) {
             Some(Data::Text(t)) => {
@@ -363,6 +367,7 @@ impl Dom {
                 return true;
             }
             Some(Data::Run(start, stop)) => {
+                crate::work::bytes((*stop - *start) as usize);
                 let mut t = self
                     .text_buf
                     .get(*start as usize..*stop as usize)
@@ -597,6 +602,7 @@ impl Dom {
             if next != NONE {
                 return next;
             }
+            crate::work::nodes(1);
             cur = self.parent(cur);
         }
     }
@@ -612,6 +618,7 @@ impl Dom {
                 out.push_str(t);
             }
         }
+        crate::work::bytes(out.len());
         out
     }
 
@@ -624,6 +631,7 @@ impl Dom {
             }
             let r = cur;
             cur = self.parent(cur);
+            crate::work::nodes(1);
             Some(r)
         })
     }
@@ -655,6 +663,7 @@ impl Iterator for Children<'_> {
         }
         let cur = self.next;
         self.next = self.dom.next_sibling(cur);
+        crate::work::nodes(1);
         Some(cur)
     }
 }
@@ -673,6 +682,7 @@ impl Iterator for Descendants<'_> {
             return None;
         }
         let cur = self.next;
+        crate::work::nodes(1);
         let child = self.dom.first_child(cur);
         self.next = if child != NONE {
             child
