@@ -27,15 +27,15 @@ pub(crate) fn clean(s: &str) -> String {
     let mut space = false;
     // ASCII text (most of every page) has no invisible characters and is NFC.
     if s.is_ascii() {
-        for &b in s.as_bytes() {
-            if is_ascii_space(b) {
+        for (run, blank) in ascii_runs(s) {
+            if blank {
                 space = true;
             } else {
                 if space && !out.is_empty() {
                     out.push(' ');
                 }
                 space = false;
-                out.push(char::from(b));
+                out.push_str(run);
             }
         }
         return out;
@@ -143,6 +143,21 @@ pub(crate) fn visible_len(s: &str) -> usize {
     s.chars().filter(|c| !c.is_whitespace()).count()
 }
 
+/// The runs of an ASCII string, each with whether it is whitespace (the
+/// runs alternate), so that words are copied whole.
+pub(crate) fn ascii_runs(s: &str) -> impl Iterator<Item = (&str, bool)> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let start = i;
+        let blank = is_ascii_space(*b.get(i)?);
+        while b.get(i).is_some_and(|&x| is_ascii_space(x) == blank) {
+            i += 1;
+        }
+        Some((s.get(start..i).unwrap_or_default(), blank))
+    })
+}
+
 /// `char::is_whitespace` for an ASCII byte (tab to carriage return, space;
 /// unlike `u8::is_ascii_whitespace`, the vertical tab too).
 pub(crate) fn is_ascii_space(b: u8) -> bool {
@@ -190,6 +205,8 @@ mod tests {
                 out
             };
             assert_eq!(clean(s), general, "{s:?}");
+            let runs: String = ascii_runs(s).map(|(r, _)| r).collect();
+            assert_eq!(runs, s);
             assert_eq!(
                 visible_len(s),
                 s.chars().filter(|c| !c.is_whitespace()).count()

@@ -48,7 +48,13 @@ pub(crate) fn classify(dom: &mut Dom) {
         .collect();
     dom.set_flags(flags);
     let counts = (0..dom.len() as NodeId)
-        .map(|id| dom.text(id).map_or((0, 0), count_visible))
+        .map(|id| match dom.text(id) {
+            // Text of elements that never carry article text (scripts, JSON-LD,
+            // form controls) counts for nothing: `Stats` zeroes those elements.
+            Some(_) if skip_always(dom, dom.parent(id)) => (0, 0),
+            Some(t) => count_visible(t),
+            None => (0, 0),
+        })
         .collect();
     dom.set_counts(counts);
     dom.intern_classes();
@@ -661,6 +667,36 @@ fn text_len(blocks: &[Block]) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::count_visible;
+
+    #[test]
+    fn counts_visible_characters_and_commas_as_chars_would() {
+        let reference = |t: &str| {
+            let len = t.chars().filter(|c| !c.is_whitespace()).count();
+            let commas = t
+                .chars()
+                .filter(|c| matches!(c, ',' | '，' | '、' | '،'))
+                .count();
+            (len as u32, commas as u32)
+        };
+        let mut all_specials = String::new();
+        for c in ('\u{80}'..='\u{3100}').chain('\u{ff00}'..='\u{ff20}') {
+            all_specials.push(c);
+            all_specials.push('a');
+        }
+        for t in [
+            "",
+            "Hà Nội, mưa lớn",
+            "a\u{a0}b\u{85}c\u{1680}d\u{2003}e\u{2028}f\u{202f}g\u{205f}h\u{3000}i",
+            "一，二、三،四",
+            "plain, ascii text\n",
+            "Straße — „Zitat“ ¡olé!",
+            all_specials.as_str(),
+        ] {
+            assert_eq!(count_visible(t), reference(t), "{t:?}");
+        }
+    }
+
     #[test]
     fn count_visible_agrees_on_ascii_and_unicode() {
         for t in [
