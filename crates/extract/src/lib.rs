@@ -20,6 +20,7 @@
 //! assert_eq!(a.body_text(), "Hà Nội mưa lớn từ chiều qua, nhiều tuyến phố ngập sâu.");
 //! ```
 
+mod classes;
 mod content;
 mod dom;
 mod encoding;
@@ -30,6 +31,7 @@ mod text;
 mod tidy;
 mod urls;
 mod verdict;
+mod work;
 
 use article::{Article, Block};
 use serde::Deserialize;

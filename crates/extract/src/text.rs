@@ -13,7 +13,7 @@ pub(crate) fn is_invisible(c: char) -> bool {
 
 /// NFC-composes `s` when it is not already composed.
 pub(crate) fn nfc(s: String) -> String {
-    if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+    if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
         s
     } else {
         s.nfc().collect()
@@ -22,8 +22,24 @@ pub(crate) fn nfc(s: String) -> String {
 
 /// Collapses whitespace, trims, removes invisible characters and composes to NFC.
 pub(crate) fn clean(s: &str) -> String {
+    crate::work::bytes(s.len());
     let mut out = String::with_capacity(s.len());
     let mut space = false;
+    // ASCII text (most of every page) has no invisible characters and is NFC.
+    if s.is_ascii() {
+        for (run, blank) in ascii_runs(s) {
+            if blank {
+                space = true;
+            } else {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push_str(run);
+            }
+        }
+        return out;
+    }
     for c in s.chars() {
         if c.is_whitespace() {
             space = true;
@@ -56,6 +72,14 @@ pub(crate) fn dedupe_repeat(s: &str) -> String {
 
 /// Lower-case letters and digits only, without diacritics: "Lao Động" → "laodong".
 pub(crate) fn fold(s: &str) -> String {
+    // ASCII text decomposes to itself: keep its letters and digits, lower-cased.
+    if s.is_ascii() {
+        return s
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
     s.nfd()
         .filter_map(|c| match c {
             'đ' | 'Đ' => Some('d'),
@@ -113,7 +137,31 @@ pub(crate) fn contains_ascii_ci(hay: &str, needle: &str) -> bool {
 
 /// Number of non-whitespace characters.
 pub(crate) fn visible_len(s: &str) -> usize {
+    if s.is_ascii() {
+        return s.bytes().filter(|&b| !is_ascii_space(b)).count();
+    }
     s.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// The runs of an ASCII string, each with whether it is whitespace (the
+/// runs alternate), so that words are copied whole.
+pub(crate) fn ascii_runs(s: &str) -> impl Iterator<Item = (&str, bool)> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let start = i;
+        let blank = is_ascii_space(*b.get(i)?);
+        while b.get(i).is_some_and(|&x| is_ascii_space(x) == blank) {
+            i += 1;
+        }
+        Some((s.get(start..i).unwrap_or_default(), blank))
+    })
+}
+
+/// `char::is_whitespace` for an ASCII byte (tab to carriage return, space;
+/// unlike `u8::is_ascii_whitespace`, the vertical tab too).
+pub(crate) fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
 }
 
 #[cfg(test)]
@@ -134,6 +182,47 @@ mod tests {
         assert!(!contains_ascii_ci("tag", "tags"));
         assert!(contains_ascii_ci("anything", ""));
         assert!(!contains_ascii_ci("Báo", "ao"));
+    }
+
+    #[test]
+    fn ascii_paths_match_the_general_ones() {
+        for s in ["  a\u{b}b \t\n c\r\x0c d  ", "x,y , z", "", "   ", "\u{b}"] {
+            assert!(s.is_ascii());
+            let general: String = {
+                let mut out = String::new();
+                let mut space = false;
+                for c in s.chars() {
+                    if c.is_whitespace() {
+                        space = true;
+                    } else {
+                        if space && !out.is_empty() {
+                            out.push(' ');
+                        }
+                        space = false;
+                        out.push(c);
+                    }
+                }
+                out
+            };
+            assert_eq!(clean(s), general, "{s:?}");
+            let runs: String = ascii_runs(s).map(|(r, _)| r).collect();
+            assert_eq!(runs, s);
+            assert_eq!(
+                visible_len(s),
+                s.chars().filter(|c| !c.is_whitespace()).count()
+            );
+        }
+        for b in 0..=127u8 {
+            assert_eq!(is_ascii_space(b), char::from(b).is_whitespace(), "{b}");
+        }
+    }
+
+    #[test]
+    fn folds() {
+        assert_eq!(fold("Lao Động"), "laodong");
+        assert_eq!(fold("Đà Nẵng 2025"), "danang2025");
+        assert_eq!(fold("Hello, World-42!"), "helloworld42");
+        assert_eq!(fold("Straße"), "strae");
     }
 
     #[test]

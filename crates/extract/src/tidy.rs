@@ -135,6 +135,11 @@ const CHROME_LABELS: &[&str] = &[
 ];
 
 fn is_chrome_line(text: &str) -> bool {
+    // Lower-casing never shortens a text (each character becomes one or
+    // more), so a text of 160 characters or more fails every test below.
+    if text.trim().chars().nth(159).is_some() {
+        return false;
+    }
     let lower = text.trim().to_lowercase();
     let len = lower.chars().count();
     (len < 160 && CHROME_LABELS.iter().any(|l| lower.starts_with(l)))
@@ -231,6 +236,9 @@ pub(crate) fn tidy(blocks: Vec<Block>, title: &str, lead: Option<&RichText>) -> 
         .take(200)
         .collect();
     let repeats_caption = |text: &str| {
+        if captions.is_empty() {
+            return false;
+        }
         let t = fold(text);
         captions.iter().any(|(c, credit)| {
             t == *c

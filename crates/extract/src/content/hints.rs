@@ -1,6 +1,7 @@
 //! What class names, ids and roles say about an element.
 
-use crate::dom::{Dom, NodeId};
+use crate::classes::KeySet;
+use crate::dom::{ClassRule, Dom, NodeId};
 
 /// Substrings of class/id that mark page chrome.
 const CHROME: &[&str] = &[
@@ -162,7 +163,7 @@ const CHROME_SUFFIXES: &[&str] = &[
 ];
 
 /// Substrings of class/id that mark main text.
-const CONTENT: &[&str] = &[
+pub(crate) const CONTENT: &[&str] = &[
     "article",
     "body",
     "content",
@@ -178,7 +179,7 @@ const CONTENT: &[&str] = &[
 ];
 
 /// Substrings that mark chrome for readability-style scoring (weaker than removal).
-const NEGATIVE: &[&str] = &[
+pub(crate) const NEGATIVE: &[&str] = &[
     "combx",
     "comment",
     "com-",
@@ -209,25 +210,12 @@ const NEGATIVE: &[&str] = &[
     "list",
 ];
 
-fn class_and_id(dom: &Dom, id: NodeId) -> String {
-    let mut s = String::new();
-    if let Some(c) = dom.attr(id, "class") {
-        s.push_str(c);
-    }
-    if let Some(i) = dom.attr(id, "id") {
-        s.push(' ');
-        s.push_str(i);
-    }
-    s.make_ascii_lowercase();
-    s
-}
-
 /// What [`is_chrome`] found for each class or id word already seen on this
 /// page: a page repeats a few dozen class names over thousands of elements,
 /// and testing a word against every chrome stem was a tenth of the extraction
 /// time.
 #[derive(Default)]
-pub(crate) struct ChromeWords(std::collections::HashMap<String, bool>);
+pub(crate) struct ChromeWords(std::collections::HashMap<String, bool, crate::dom::BuildWordHasher>);
 
 /// True when class, id or role say the element is page chrome.
 pub(crate) fn is_chrome(dom: &Dom, id: NodeId, seen: &mut ChromeWords) -> bool {
@@ -248,15 +236,26 @@ pub(crate) fn is_chrome(dom: &Dom, id: NodeId, seen: &mut ChromeWords) -> bool {
             return true;
         }
     }
-    let s = class_and_id(dom, id);
-    s.split_ascii_whitespace().any(|w| {
+    let mut chrome_word = |w: &str| {
         if let Some(&hit) = seen.0.get(w) {
             return hit;
         }
         let hit = is_chrome_word(w);
         seen.0.insert(w.to_owned(), hit);
         hit
-    })
+    };
+    dom.class_rule(id, ClassRule::Chrome, |c| {
+        u8::from(
+            c.to_ascii_lowercase()
+                .split_ascii_whitespace()
+                .any(&mut chrome_word),
+        )
+    }) == 1
+        || dom.attr(id, "id").is_some_and(|i| {
+            i.to_ascii_lowercase()
+                .split_ascii_whitespace()
+                .any(&mut chrome_word)
+        })
 }
 
 /// The [`CHROME`] stems that start with byte `b`.
@@ -335,46 +334,62 @@ const STRONG_CHROME: &[&str] = &[
 
 /// True when class or id name a related-links box ([`STRONG_CHROME`]).
 pub(crate) fn is_strong_chrome(dom: &Dom, id: NodeId) -> bool {
-    let s = class_and_id(dom, id);
     // "js-…" classes are script hooks ("js-truncate-related-to-my-size"), not box names.
-    s.split_ascii_whitespace()
-        .filter(|w| !w.starts_with("js-"))
-        .any(|w| STRONG_CHROME.iter().any(|k| w.contains(k)))
+    let test = |v: &str| {
+        v.to_ascii_lowercase()
+            .split_ascii_whitespace()
+            .filter(|w| !w.starts_with("js-"))
+            .any(|w| STRONG_CHROME.iter().any(|k| w.contains(k)))
+    };
+    dom.class_rule(id, ClassRule::StrongChrome, |c| u8::from(test(c))) == 1
+        || dom.attr(id, "id").is_some_and(test)
 }
 
 /// True when chrome is about comments, which are removed even when long.
 pub(crate) fn is_comments(dom: &Dom, id: NodeId) -> bool {
-    let s = class_and_id(dom, id);
-    s.split_ascii_whitespace()
-        .any(|w| (w.contains("comment") && !w.contains("commentary")) || w.contains("disqus"))
+    let test = |v: &str| {
+        v.to_ascii_lowercase()
+            .split_ascii_whitespace()
+            .any(|w| (w.contains("comment") && !w.contains("commentary")) || w.contains("disqus"))
+    };
+    dom.class_rule(id, ClassRule::Comments, |c| u8::from(test(c))) == 1
+        || dom.attr(id, "id").is_some_and(test)
 }
 
 /// Readability-style class weight: +25 for content hints, −25 for chrome hints.
 pub(crate) fn class_weight(dom: &Dom, id: NodeId) -> f32 {
+    let (negative, content) = (KeySet::Negative.bit(), KeySet::Content.bit());
     let mut w = 0.0;
-    for attr in ["class", "id"] {
-        if let Some(v) = dom.attr(id, attr) {
-            let v = v.to_ascii_lowercase();
-            if NEGATIVE.iter().any(|k| v.contains(k)) {
-                w -= 25.0;
-            }
-            if CONTENT.iter().any(|k| v.contains(k)) {
-                w += 25.0;
-            }
+    let mut weigh = |sets: u32| {
+        if sets & negative != 0 {
+            w -= 25.0;
         }
+        if sets & content != 0 {
+            w += 25.0;
+        }
+    };
+    if dom.attr(id, "class").is_some() {
+        weigh(dom.class_keys(id));
+    }
+    if let Some(v) = dom.attr(id, "id") {
+        weigh(crate::classes::key_sets(v));
     }
     w
 }
 
 /// True when inline style or attributes hide the element.
 pub(crate) fn is_hidden(dom: &Dom, id: NodeId) -> bool {
-    if dom.attr(id, "hidden").is_some() {
-        return true;
+    // One pass over the attributes (the parser keeps one of each name).
+    let mut style = None;
+    for (name, value) in dom.attrs(id) {
+        match name {
+            "hidden" => return true,
+            "aria-hidden" if value == "true" => return true,
+            "style" => style = Some(value),
+            _ => {}
+        }
     }
-    if dom.attr(id, "aria-hidden") == Some("true") {
-        return true;
-    }
-    if let Some(style) = dom.attr(id, "style") {
+    if let Some(style) = style {
         let s: String = style
             .chars()
             .filter(|c| !c.is_whitespace())
@@ -475,10 +490,22 @@ pub(crate) fn body_hint_tier(dom: &Dom, id: NodeId) -> Option<usize> {
         return None;
     }
     // Compare with "_" and "--" folded to "-": "post_content", "article--body".
-    let s = class_and_id(dom, id).replace('_', "-").replace("--", "-");
-    folded_body_hints()
-        .iter()
-        .position(|tier| tier.iter().any(|k| s.contains(k.as_str())))
+    // No name holds a space, so the class and the id are compared apart.
+    let tier = |v: &str| {
+        let s = v.to_ascii_lowercase().replace('_', "-").replace("--", "-");
+        folded_body_hints()
+            .iter()
+            .position(|tier| tier.iter().any(|k| s.contains(k.as_str())))
+    };
+    let by_class = dom.class_rule(id, ClassRule::BodyTier, |c| {
+        tier(c).map_or(0, |t| u8::try_from(t + 1).unwrap_or(u8::MAX))
+    });
+    let by_class = usize::from(by_class).checked_sub(1);
+    let by_id = dom.attr(id, "id").and_then(tier);
+    match (by_class, by_id) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
 }
 
 #[cfg(test)]

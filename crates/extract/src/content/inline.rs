@@ -182,10 +182,46 @@ pub(crate) fn finish(raw: Vec<Inline>) -> RichText {
 }
 
 fn normalize(raw: Vec<Inline>, space: &mut bool) -> Vec<Inline> {
+    crate::work::nodes(raw.len());
     let mut out: Vec<Inline> = Vec::with_capacity(raw.len());
     for inline in raw {
         match inline {
+            Inline::Text(t) if t.is_ascii() => {
+                crate::work::bytes(t.len());
+                // ASCII text has no invisible characters: the same rule over
+                // bytes, and text already collapsed is kept as it is.
+                let b = t.as_bytes();
+                let needs_work = b.iter().any(|&x| matches!(x, b'\t'..=b'\r'))
+                    || b.windows(2).any(|w| w == b"  ")
+                    || (*space && b.first() == Some(&b' '));
+                let s = if !needs_work {
+                    if let Some(&last) = b.last() {
+                        *space = last == b' ';
+                    }
+                    t
+                } else {
+                    let mut s = String::with_capacity(t.len());
+                    for (run, blank) in crate::text::ascii_runs(&t) {
+                        if !blank {
+                            s.push_str(run);
+                            *space = false;
+                        } else if !*space {
+                            s.push(' ');
+                            *space = true;
+                        }
+                    }
+                    s
+                };
+                if !s.is_empty() {
+                    if let Some(Inline::Text(prev)) = out.last_mut() {
+                        prev.push_str(&s);
+                    } else {
+                        out.push(Inline::Text(s));
+                    }
+                }
+            }
             Inline::Text(t) => {
+                crate::work::bytes(t.len());
                 let mut s = String::with_capacity(t.len());
                 for ch in t.chars() {
                     if ch.is_whitespace() {
@@ -327,6 +363,53 @@ pub(crate) fn link_density(text: &RichText) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_text_normalises_as_any_text() {
+        // The general rule, char by char.
+        let reference = |t: &str, space: &mut bool| {
+            let mut s = String::new();
+            for ch in t.chars() {
+                if ch.is_whitespace() {
+                    if !*space {
+                        s.push(' ');
+                        *space = true;
+                    }
+                } else {
+                    s.push(ch);
+                    *space = false;
+                }
+            }
+            s
+        };
+        for t in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "a b",
+            "a  b",
+            "a\nb",
+            "\n  a \t b\r\n",
+            "a\u{b}b",
+            "  ",
+            "one two, three.",
+        ] {
+            for start in [false, true] {
+                let (mut sp1, mut sp2) = (start, start);
+                let want = reference(t, &mut sp1);
+                let got: String = normalize(vec![Inline::Text(t.to_owned())], &mut sp2)
+                    .iter()
+                    .map(|i| match i {
+                        Inline::Text(s) => s.as_str(),
+                        _ => "",
+                    })
+                    .collect();
+                assert_eq!((got.as_str(), sp2), (want.as_str(), sp1), "{t:?} {start}");
+            }
+        }
+    }
 
     #[test]
     fn collapses_across_markup() {

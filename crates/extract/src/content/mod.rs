@@ -15,6 +15,7 @@ mod hints;
 mod inline;
 mod media;
 
+pub(crate) use hints::{CONTENT as CONTENT_KEYS, NEGATIVE as NEGATIVE_KEYS};
 pub(crate) use inline::{finish, InlineCollector};
 pub(crate) use media::{split_credit, strip_credit_label};
 
@@ -32,6 +33,7 @@ const BLOCK: u8 = 2;
 /// Classifies every node once, so the many later walks test a bit instead of
 /// matching names and attributes again.
 pub(crate) fn classify(dom: &mut Dom) {
+    crate::work::nodes(dom.len());
     let flags = (0..dom.len() as NodeId)
         .map(|id| {
             let mut f = 0;
@@ -45,6 +47,17 @@ pub(crate) fn classify(dom: &mut Dom) {
         })
         .collect();
     dom.set_flags(flags);
+    let counts = (0..dom.len() as NodeId)
+        .map(|id| match dom.text(id) {
+            // Text of elements that never carry article text (scripts, JSON-LD,
+            // form controls) counts for nothing: `Stats` zeroes those elements.
+            Some(_) if skip_always(dom, dom.parent(id)) => (0, 0),
+            Some(t) => count_visible(t),
+            None => (0, 0),
+        })
+        .collect();
+    dom.set_counts(counts);
+    dom.intern_classes();
 }
 
 /// True when `id` is an element that breaks a paragraph.
@@ -139,6 +152,7 @@ fn count_visible(t: &str) -> (u32, u32) {
 impl Stats {
     pub(crate) fn compute(dom: &Dom) -> Stats {
         let n = dom.len();
+        crate::work::nodes(n);
         let mut s = Stats {
             text: vec![0; n],
             links: vec![0; n],
@@ -152,7 +166,7 @@ impl Stats {
         for id in (1..n as NodeId).rev() {
             let i = id as usize;
             if let Some(t) = dom.text(id) {
-                let (len, commas) = count_visible(t);
+                let (len, commas) = dom.counts(id).unwrap_or_else(|| count_visible(t));
                 s.text[i] = len;
                 s.commas[i] = commas;
                 // Text written straight into a container (between <br>s) is prose too.
@@ -653,6 +667,36 @@ fn text_len(blocks: &[Block]) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::count_visible;
+
+    #[test]
+    fn counts_visible_characters_and_commas_as_chars_would() {
+        let reference = |t: &str| {
+            let len = t.chars().filter(|c| !c.is_whitespace()).count();
+            let commas = t
+                .chars()
+                .filter(|c| matches!(c, ',' | '，' | '、' | '،'))
+                .count();
+            (len as u32, commas as u32)
+        };
+        let mut all_specials = String::new();
+        for c in ('\u{80}'..='\u{3100}').chain('\u{ff00}'..='\u{ff20}') {
+            all_specials.push(c);
+            all_specials.push('a');
+        }
+        for t in [
+            "",
+            "Hà Nội, mưa lớn",
+            "a\u{a0}b\u{85}c\u{1680}d\u{2003}e\u{2028}f\u{202f}g\u{205f}h\u{3000}i",
+            "一，二、三،四",
+            "plain, ascii text\n",
+            "Straße — „Zitat“ ¡olé!",
+            all_specials.as_str(),
+        ] {
+            assert_eq!(count_visible(t), reference(t), "{t:?}");
+        }
+    }
+
     #[test]
     fn count_visible_agrees_on_ascii_and_unicode() {
         for t in [

@@ -114,8 +114,8 @@ fn serialise(dom: &Dom) -> Vec<(usize, String)> {
             None => format!("<{name}>"),
         };
         out.push((depth, line));
-        let mut attrs: Vec<_> = dom.attrs(id).iter().collect();
-        attrs.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut attrs: Vec<_> = dom.attrs(id).collect();
+        attrs.sort_by(|a, b| a.0.cmp(b.0));
         for (k, v) in attrs {
             out.push((depth + 1, format!("{k}=\"{v}\"")));
         }

@@ -30,13 +30,33 @@ pub(crate) const ROOT: NodeId = 0;
 pub(crate) enum Data {
     /// The document itself.
     Document,
-    /// An element with a lower-case name and its attributes (names lower-cased).
-    Element {
-        name: Name,
-        attrs: Vec<(Name, Box<str>)>,
-    },
-    /// A text run, entities already decoded.
+    /// An element with a lower-case name and its attributes (names
+    /// lower-cased), which live in the document's attribute arena.
+    Element { name: Name, attrs: AttrRange },
+    /// A text run, entities already decoded, in the document's text arena
+    /// (start and end byte).
+    Run(u32, u32),
+    /// A text run that grew after other text was written to the arena (text
+    /// put before a table while the table's own text was read), in its own
+    /// string from then on.
     Text(String),
+}
+
+/// Where an element's attributes are in [`Dom`]'s attribute list: `len`
+/// entries from `first`.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct AttrRange {
+    pub first: u32,
+    pub len: u32,
+}
+
+/// One attribute: its name (a static common name, or a range of the text
+/// arena) and its value (a range of the text arena).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Attr {
+    name: Option<&'static str>,
+    name_at: (u32, u32),
+    value_at: (u32, u32),
 }
 
 /// A node with its links in the tree.
@@ -56,9 +76,92 @@ pub(crate) struct Dom {
     nodes: Vec<Node>,
     /// Per-node classification bits cached by the extractor (empty until set).
     flags: Vec<u8>,
+    /// Per-node text measurements cached by the extractor (empty until set).
+    counts: Vec<(u32, u32)>,
+    /// Every element's attributes, in the order the parser read them (see
+    /// [`AttrRange`]): one allocation for all of them instead of one per name
+    /// and value, which the parser and the document's drop paid for.
+    attr_list: Vec<Attr>,
+    /// The text of attribute names that are not common ones, and of values.
+    attr_text: String,
+    /// The text of text nodes ([`Data::Run`]), in the order it was read: one
+    /// allocation instead of one per node.
+    text_buf: String,
+    /// Per node, the index of its `class` value among the page's distinct
+    /// values (`""` for none); empty until [`Dom::intern_classes`].
+    class_of: Vec<u32>,
+    /// Per distinct `class` value, the verdicts of the [`ClassRule`]s already
+    /// asked about it (4 bits each: known, then a value 0–7).
+    class_memo: Vec<std::cell::Cell<u64>>,
+    /// Per distinct `class` value, its [`crate::classes::key_sets`] answer
+    /// (bit 31: known).
+    class_keys: Vec<std::cell::Cell<u32>>,
+}
+
+/// A multiply-rotate hash (the one rustc's own tables use) for the per-page
+/// table of class values: SipHash's resistance to chosen keys is not needed
+/// for a table that lives as long as one page and holds at most its
+/// elements, and it cost more than the lookups it served.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Builds [`WordHasher`]s.
+pub(crate) type BuildWordHasher = std::hash::BuildHasherDefault<WordHasher>;
+
+/// Questions asked about an element's `class` value. A page repeats a few
+/// hundred class values over thousands of elements, so each question is
+/// answered once per distinct value (see [`Dom::class_rule`]); each rule
+/// must always be asked with the same test.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum ClassRule {
+    /// `meta::lead`: the class names a standfirst.
+    Lead,
+    /// `meta`: the class names a tag list.
+    TagList,
+    /// `meta`: the class names a category label.
+    SectionLabel,
+    /// `content::hints`: a class word names page chrome.
+    Chrome,
+    /// `content::hints`: the tier of a body container's name, plus one (0: none).
+    BodyTier,
+    /// `content::hints`: a class word names a related-links box.
+    StrongChrome,
+    /// `content::hints`: a class word names comments.
+    Comments,
 }
 
 impl Dom {
+    /// An empty document sized for `source_len` bytes of HTML (about one
+    /// node per 64 bytes, text and attributes each under a quarter of them),
+    /// so that the arenas rarely grow and move.
+    pub(crate) fn with_capacity(source_len: usize) -> Self {
+        let mut dom = Dom::new();
+        dom.nodes.reserve((source_len / 64).max(1024));
+        dom.text_buf.reserve(source_len / 4);
+        dom.attr_text.reserve(source_len / 4);
+        dom.attr_list.reserve(source_len / 64);
+        dom
+    }
+
     pub(crate) fn new() -> Self {
         let mut nodes = Vec::with_capacity(1024);
         nodes.push(Node {
@@ -72,12 +175,106 @@ impl Dom {
         Dom {
             nodes,
             flags: Vec::new(),
+            counts: Vec::new(),
+            attr_list: Vec::new(),
+            attr_text: String::new(),
+            text_buf: String::new(),
+            class_of: Vec::new(),
+            class_memo: Vec::new(),
+            class_keys: Vec::new(),
         }
     }
 
     /// Caches one byte of classification per node (see `content::classify`).
     pub(crate) fn set_flags(&mut self, flags: Vec<u8>) {
         self.flags = flags;
+    }
+
+    /// Caches two numbers per node (see `content::classify`: the visible
+    /// characters and commas of each text node).
+    pub(crate) fn set_counts(&mut self, counts: Vec<(u32, u32)>) {
+        self.counts = counts;
+    }
+
+    /// The cached numbers of `id`, if any were set.
+    pub(crate) fn counts(&self, id: NodeId) -> Option<(u32, u32)> {
+        self.counts.get(id as usize).copied()
+    }
+
+    /// Numbers every distinct `class` value of the page, so that
+    /// [`Dom::class_rule`] answers each question once per value.
+    pub(crate) fn intern_classes(&mut self) {
+        let mut seen: std::collections::HashMap<&str, u32, BuildWordHasher> =
+            std::collections::HashMap::default();
+        seen.insert("", 0);
+        let mut of = Vec::with_capacity(self.nodes.len());
+        for n in &self.nodes {
+            let class = match &n.data {
+                Data::Element { attrs, .. } => self
+                    .attr_slice(*attrs)
+                    .iter()
+                    .find(|a| same_name(self.attr_name(a), "class"))
+                    .map_or("", |a| self.attr_value(a)),
+                _ => "",
+            };
+            if class.is_empty() {
+                of.push(0);
+                continue;
+            }
+            let next = u32::try_from(seen.len()).unwrap_or(u32::MAX);
+            of.push(*seen.entry(class).or_insert(next));
+        }
+        let distinct = seen.len();
+        drop(seen);
+        self.class_of = of;
+        self.class_memo = vec![std::cell::Cell::new(0); distinct];
+        self.class_keys = vec![std::cell::Cell::new(0); distinct];
+    }
+
+    /// Which key sets the `class` value of `id` holds
+    /// ([`crate::classes::key_sets`]), read once per distinct value after
+    /// [`Dom::intern_classes`].
+    pub(crate) fn class_keys(&self, id: NodeId) -> u32 {
+        const KNOWN: u32 = 1 << 31;
+        let cell = self
+            .class_of
+            .get(id as usize)
+            .and_then(|&i| self.class_keys.get(i as usize));
+        if let Some(v) = cell.map(std::cell::Cell::get).filter(|v| v & KNOWN != 0) {
+            return v & !KNOWN;
+        }
+        let answer = crate::classes::key_sets(self.attr(id, "class").unwrap_or(""));
+        if let Some(cell) = cell {
+            cell.set(answer | KNOWN);
+        }
+        answer
+    }
+
+    /// The answer of `test` (0–7) for the `class` value of `id` (`""` when it
+    /// has none), computed once per distinct value and rule after
+    /// [`Dom::intern_classes`], every time before it.
+    pub(crate) fn class_rule(
+        &self,
+        id: NodeId,
+        rule: ClassRule,
+        test: impl FnOnce(&str) -> u8,
+    ) -> u8 {
+        let cell = self
+            .class_of
+            .get(id as usize)
+            .and_then(|&i| self.class_memo.get(i as usize));
+        let shift = (rule as u32) * 4;
+        if let Some(cell) = cell {
+            let v = cell.get();
+            if (v >> shift) & 1 == 1 {
+                return ((v >> (shift + 1)) & 7) as u8;
+            }
+        }
+        let answer = test(self.attr(id, "class").unwrap_or("")).min(7);
+        if let Some(cell) = cell {
+            cell.set(cell.get() | ((1 | u64::from(answer) << 1) << shift));
+        }
+        answer
     }
 
     /// The cached classification of `id`, if any was set.
@@ -91,6 +288,7 @@ impl Dom {
 
     /// Appends a new node as the last child of `parent`.
     pub(crate) fn append(&mut self, parent: NodeId, data: Data) -> NodeId {
+        crate::work::nodes(1);
         let id = self.nodes.len() as NodeId;
         let prev = self.node(parent).map_or(NONE, |p| p.last_child);
         self.nodes.push(Node {
@@ -115,6 +313,7 @@ impl Dom {
 
     /// Inserts a new node as the previous sibling of `before`.
     pub(crate) fn insert_before(&mut self, before: NodeId, data: Data) -> NodeId {
+        crate::work::nodes(1);
         let Some(b) = self.node(before) else {
             return self.append(ROOT, data);
         };
@@ -142,32 +341,69 @@ impl Dom {
         id
     }
 
+    /// A new text run holding `text`, written at the end of the arena.
+    fn new_run(&mut self, text: &str) -> Data {
+        crate::work::bytes(text.len());
+        let at = |len: usize| u32::try_from(len).unwrap_or(u32::MAX);
+        let start = at(self.text_buf.len());
+        self.text_buf.push_str(text);
+        Data::Run(start, at(self.text_buf.len()))
+    }
+
+    /// Appends `text` to text node `id`; false when `id` is no text node.
+    /// A run that ends the arena grows in place; one that does not moves to
+    /// its own string once, so that no text is copied twice.
+    fn extend_text(&mut self, id: NodeId, text: &str) -> bool {
+        crate::work::bytes(text.len());
+        let end = self.text_buf.len();
+        let moved = match self.nodes.get_mut(id as usize).map(|n| &mut n.data) {
+            Some(Data::Text(t)) => {
+                t.push_str(text);
+                return true;
+            }
+            Some(Data::Run(_, stop)) if *stop as usize == end => {
+                self.text_buf.push_str(text);
+                *stop = u32::try_from(self.text_buf.len()).unwrap_or(u32::MAX);
+                return true;
+            }
+            Some(Data::Run(start, stop)) => {
+                crate::work::bytes((*stop - *start) as usize);
+                let mut t = self
+                    .text_buf
+                    .get(*start as usize..*stop as usize)
+                    .unwrap_or_default()
+                    .to_owned();
+                t.push_str(text);
+                t
+            }
+            _ => return false,
+        };
+        if let Some(n) = self.nodes.get_mut(id as usize) {
+            n.data = Data::Text(moved);
+        }
+        true
+    }
+
     /// Appends `text` to a text node just before `before`; false when there is none.
     pub(crate) fn append_text_before(&mut self, before: NodeId, text: &str) -> bool {
         let prev = self.node(before).map_or(NONE, |n| n.prev);
-        if let Some(Node {
-            data: Data::Text(t),
-            ..
-        }) = self.nodes.get_mut(prev as usize)
-        {
-            t.push_str(text);
-            return true;
-        }
-        false
+        self.extend_text(prev, text)
+    }
+
+    /// Inserts a new text node holding `text` as the previous sibling of `before`.
+    pub(crate) fn insert_text_before(&mut self, before: NodeId, text: &str) -> NodeId {
+        let data = self.new_run(text);
+        self.insert_before(before, data)
     }
 
     /// Appends text to `parent`, merging with a preceding text node.
     pub(crate) fn append_text(&mut self, parent: NodeId, text: &str) {
         let last = self.node(parent).map_or(NONE, |p| p.last_child);
-        if let Some(Node {
-            data: Data::Text(t),
-            ..
-        }) = self.nodes.get_mut(last as usize)
-        {
-            t.push_str(text);
+        if self.extend_text(last, text) {
             return;
         }
-        self.append(parent, Data::Text(text.to_owned()));
+        let data = self.new_run(text);
+        self.append(parent, data);
     }
 
     /// Unlinks a node (and its subtree) from its parent.
@@ -223,23 +459,100 @@ impl Dom {
     pub(crate) fn text(&self, id: NodeId) -> Option<&str> {
         match self.node(id).map(|n| &n.data) {
             Some(Data::Text(t)) => Some(t),
+            Some(&Data::Run(start, end)) => self.text_buf.get(start as usize..end as usize),
             _ => None,
         }
     }
 
-    pub(crate) fn attrs(&self, id: NodeId) -> &[(Name, Box<str>)] {
-        match self.node(id).map(|n| &n.data) {
-            Some(Data::Element { attrs, .. }) => attrs,
-            _ => &[],
+    /// Starts a run of attributes for an element about to be created.
+    pub(crate) fn attrs_start(&self) -> AttrRange {
+        AttrRange {
+            first: u32::try_from(self.attr_list.len()).unwrap_or(u32::MAX),
+            len: 0,
         }
+    }
+
+    /// Adds an attribute to the run `range` (the last one started) unless it
+    /// already holds one of that name; `name` is lower-case.
+    pub(crate) fn attrs_push(
+        &mut self,
+        range: &mut AttrRange,
+        name: &str,
+        common: Option<&'static str>,
+        value: &str,
+    ) {
+        if self
+            .attr_slice(*range)
+            .iter()
+            .any(|a| self.attr_name(a) == name)
+        {
+            return;
+        }
+        let at = |len: usize| u32::try_from(len).unwrap_or(u32::MAX);
+        let name_at = if common.is_some() {
+            (0, 0)
+        } else {
+            let start = at(self.attr_text.len());
+            self.attr_text.push_str(name);
+            (start, at(self.attr_text.len()))
+        };
+        let start = at(self.attr_text.len());
+        self.attr_text.push_str(value);
+        let value_at = (start, at(self.attr_text.len()));
+        self.attr_list.push(Attr {
+            name: common,
+            name_at,
+            value_at,
+        });
+        range.len += 1;
+    }
+
+    fn attr_slice(&self, range: AttrRange) -> &[Attr] {
+        let from = range.first as usize;
+        self.attr_list
+            .get(from..from + range.len as usize)
+            .unwrap_or_default()
+    }
+
+    fn attr_name<'a>(&'a self, a: &'a Attr) -> &'a str {
+        a.name.unwrap_or_else(|| {
+            self.attr_text
+                .get(a.name_at.0 as usize..a.name_at.1 as usize)
+                .unwrap_or_default()
+        })
+    }
+
+    fn attr_value<'a>(&'a self, a: &'a Attr) -> &'a str {
+        self.attr_text
+            .get(a.value_at.0 as usize..a.value_at.1 as usize)
+            .unwrap_or_default()
+    }
+
+    /// The attributes of `id` as (name, value), in source order.
+    pub(crate) fn attrs(&self, id: NodeId) -> impl Iterator<Item = (&str, &str)> + '_ {
+        let range = match self.node(id).map(|n| &n.data) {
+            Some(Data::Element { attrs, .. }) => *attrs,
+            _ => AttrRange::default(),
+        };
+        self.attrs_in(range)
+    }
+
+    /// The attributes of a run as (name, value), in source order.
+    pub(crate) fn attrs_in(&self, range: AttrRange) -> impl Iterator<Item = (&str, &str)> + '_ {
+        self.attr_slice(range)
+            .iter()
+            .map(|a| (self.attr_name(a), self.attr_value(a)))
     }
 
     /// The value of attribute `name` (lower-case).
     pub(crate) fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
-        self.attrs(id)
+        let Some(Data::Element { attrs, .. }) = self.node(id).map(|n| &n.data) else {
+            return None;
+        };
+        self.attr_slice(*attrs)
             .iter()
-            .find(|(k, _)| same_name(k, name))
-            .map(|(_, v)| &**v)
+            .find(|a| same_name(self.attr_name(a), name))
+            .map(|a| self.attr_value(a))
     }
 
     /// The non-empty, trimmed value of attribute `name`.
@@ -289,6 +602,7 @@ impl Dom {
             if next != NONE {
                 return next;
             }
+            crate::work::nodes(1);
             cur = self.parent(cur);
         }
     }
@@ -304,6 +618,7 @@ impl Dom {
                 out.push_str(t);
             }
         }
+        crate::work::bytes(out.len());
         out
     }
 
@@ -316,6 +631,7 @@ impl Dom {
             }
             let r = cur;
             cur = self.parent(cur);
+            crate::work::nodes(1);
             Some(r)
         })
     }
@@ -347,6 +663,7 @@ impl Iterator for Children<'_> {
         }
         let cur = self.next;
         self.next = self.dom.next_sibling(cur);
+        crate::work::nodes(1);
         Some(cur)
     }
 }
@@ -365,6 +682,7 @@ impl Iterator for Descendants<'_> {
             return None;
         }
         let cur = self.next;
+        crate::work::nodes(1);
         let child = self.dom.first_child(cur);
         self.next = if child != NONE {
             child

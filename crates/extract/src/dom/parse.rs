@@ -1,6 +1,6 @@
 //! Tokenizer and tree builder.
 
-use super::{decode_attribute, decode_entities, Data, Dom, Name, NodeId, ROOT};
+use super::{decode_attribute, decode_entities, AttrRange, Data, Dom, Name, NodeId, ROOT};
 
 /// Open elements deeper than this are appended flat, which bounds every walk.
 const MAX_DEPTH: usize = 200;
@@ -287,7 +287,7 @@ impl Builder {
             ROOT,
             Data::Element {
                 name: "html".into(),
-                attrs: Vec::new(),
+                attrs: AttrRange::default(),
             },
         );
         self.html = Some(html);
@@ -305,7 +305,7 @@ impl Builder {
             html,
             Data::Element {
                 name: "head".into(),
-                attrs: Vec::new(),
+                attrs: AttrRange::default(),
             },
         );
         self.head = Some(head);
@@ -325,7 +325,7 @@ impl Builder {
             html,
             Data::Element {
                 name: "body".into(),
-                attrs: Vec::new(),
+                attrs: AttrRange::default(),
             },
         );
         self.body = Some(body);
@@ -395,11 +395,11 @@ impl Builder {
             return;
         };
         if !self.dom.append_text_before(table, text) {
-            self.dom.insert_before(table, Data::Text(text.to_owned()));
+            self.dom.insert_text_before(table, text);
         }
     }
 
-    fn start(&mut self, name: Name, attrs: Attrs, self_closing: bool) {
+    fn start(&mut self, name: Name, attrs: AttrRange, self_closing: bool) {
         let n = &*name;
         match n {
             "html" => {
@@ -551,7 +551,7 @@ impl Builder {
                 parent,
                 Data::Element {
                     name: part.into(),
-                    attrs: Vec::new(),
+                    attrs: AttrRange::default(),
                 },
             );
             self.stack.push((id, part.into()));
@@ -583,7 +583,7 @@ impl Builder {
                     self.pop_to(i);
                 }
             }
-            "br" => self.start("br".into(), Vec::new(), false),
+            "br" => self.start("br".into(), AttrRange::default(), false),
             _ if is_special(name) => {
                 let boundary: fn(&str) -> bool = if matches!(name, "li") {
                     |s| is_scope_boundary(s) || matches!(s, "ul" | "ol")
@@ -743,6 +743,11 @@ fn lower(name: &str) -> Name {
     } else {
         name
     };
+    common(lower).map_or_else(|| Name::Owned(lower.to_owned()), Name::Borrowed)
+}
+
+/// The static copy of a lower-case name when it is one of [`COMMON`].
+fn common(lower: &str) -> Option<&'static str> {
     // COMMON is sorted, so the names starting with one byte are one run of it;
     // comparing lengths first leaves about one byte comparison per lookup
     // (a binary search over all of COMMON was 8 % of the extraction time).
@@ -750,7 +755,7 @@ fn lower(name: &str) -> Name {
     COMMON
         .get(usize::from(from)..usize::from(to))
         .and_then(|run| run.iter().find(|c| c.len() == lower.len() && **c == lower))
-        .map_or_else(|| Name::Owned(lower.to_owned()), |c| Name::Borrowed(c))
+        .copied()
 }
 
 /// For each first byte, the range of [`COMMON`] holding the names that start with it.
@@ -792,7 +797,7 @@ fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 /// Parses a decoded HTML document.
 pub(crate) fn parse(html: &str) -> Dom {
     let mut b = Builder {
-        dom: Dom::new(),
+        dom: Dom::with_capacity(html.len()),
         stack: Vec::with_capacity(64),
         foreign: 0,
         html: None,
@@ -850,7 +855,7 @@ pub(crate) fn parse(html: &str) -> Dom {
             b.end(&name);
         } else if next.is_ascii_alphabetic() {
             b.text(&html[text_start..lt]);
-            let (name, attrs, self_closing, after) = read_tag(html, lt + 1);
+            let (name, attrs, self_closing, after) = read_tag(html, lt + 1, &mut b.dom);
             i = after;
             text_start = i;
             let raw_end = if is_raw_text(&name) && b.foreign == 0 && !self_closing {
@@ -873,9 +878,10 @@ pub(crate) fn parse(html: &str) -> Dom {
             };
             if let Some(end) = raw_end {
                 let keep = match &*name {
-                    "script" => attrs
-                        .iter()
-                        .any(|(k, v)| &**k == "type" && v.to_ascii_lowercase().contains("json")),
+                    "script" => b
+                        .dom
+                        .attrs_in(attrs)
+                        .any(|(k, v)| k == "type" && v.to_ascii_lowercase().contains("json")),
                     "style" => false,
                     _ => true,
                 };
@@ -916,11 +922,9 @@ pub(crate) fn parse(html: &str) -> Dom {
     b.dom
 }
 
-type Attrs = Vec<(Name, Box<str>)>;
-
 /// Reads a start tag beginning at the name; returns name, attributes, self-closing flag and
 /// the index after `>`.
-fn read_tag(html: &str, start: usize) -> (Name, Attrs, bool, usize) {
+fn read_tag(html: &str, start: usize, dom: &mut Dom) -> (Name, AttrRange, bool, usize) {
     let bytes = html.as_bytes();
     let len = bytes.len();
     let mut j = start;
@@ -933,7 +937,7 @@ fn read_tag(html: &str, start: usize) -> (Name, Attrs, bool, usize) {
         j += 1;
     }
     let name = lower(&html[start..j]);
-    let mut attrs: Attrs = Vec::new();
+    let mut attrs = dom.attrs_start();
     let mut self_closing = false;
     loop {
         while j < len && matches!(bytes[j], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
@@ -962,11 +966,18 @@ fn read_tag(html: &str, start: usize) -> (Name, Attrs, bool, usize) {
         {
             j += 1;
         }
-        let an = lower(&html[an_start..j]);
+        let raw_name = &html[an_start..j];
+        let lowered;
+        let an = if raw_name.bytes().any(|b| b.is_ascii_uppercase()) {
+            lowered = raw_name.to_ascii_lowercase();
+            lowered.as_str()
+        } else {
+            raw_name
+        };
         while j < len && matches!(bytes[j], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
             j += 1;
         }
-        let mut value: Box<str> = "".into();
+        let mut value = std::borrow::Cow::Borrowed("");
         if bytes.get(j) == Some(&b'=') {
             j += 1;
             while j < len && matches!(bytes[j], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
@@ -976,7 +987,7 @@ fn read_tag(html: &str, start: usize) -> (Name, Attrs, bool, usize) {
                 Some(&q @ (b'"' | b'\'')) => {
                     let vs = j + 1;
                     let ve = memchr::memchr(q, &bytes[vs..]).map_or(len, |e| vs + e);
-                    value = decode_attribute(&html[vs..ve]).into();
+                    value = decode_attribute(&html[vs..ve]);
                     j = (ve + 1).min(len);
                 }
                 Some(_) => {
@@ -986,13 +997,13 @@ fn read_tag(html: &str, start: usize) -> (Name, Attrs, bool, usize) {
                     {
                         j += 1;
                     }
-                    value = decode_attribute(&html[vs..j]).into();
+                    value = decode_attribute(&html[vs..j]);
                 }
                 None => {}
             }
         }
-        if attrs.len() < 64 && !attrs.iter().any(|(k, _)| *k == an) {
-            attrs.push((an, value));
+        if attrs.len < 64 {
+            dom.attrs_push(&mut attrs, an, common(an), &value);
         }
     }
 }

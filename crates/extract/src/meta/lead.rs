@@ -1,9 +1,26 @@
 //! The lead (standfirst, sapo): the summary paragraph under the headline.
 
 use super::class_has;
-use crate::dom::{Dom, NodeId};
+use crate::classes::KeySet;
+use crate::dom::{ClassRule, Dom, NodeId};
 
-const LEAD_KEYS: &[&str] = &[
+/// Class or id words of boxes that hold no standfirst.
+pub(crate) const NOT_LEAD_KEYS: &[&str] = &[
+    "related",
+    "promo",
+    "newsletter",
+    "subscri",
+    "signup",
+    "login",
+    "author-bio",
+    "author-box",
+    "authorbox",
+    "cta-",
+    "-cta",
+];
+
+/// Class-name parts of a standfirst.
+pub(crate) const LEAD_KEYS: &[&str] = &[
     "sapo",
     "standfirst",
     "article-lead",
@@ -26,7 +43,7 @@ const LEAD_KEYS: &[&str] = &[
 /// Words of a class name (split on every non-letter) that name a standfirst in
 /// many CMSs: "entry-excerpt", "c-article-head__subtitle", "field-perex",
 /// "texto-bajada", "uk-text-lead", "article__intro".
-const LEAD_WORDS: &[&str] = &[
+pub(crate) const LEAD_WORDS: &[&str] = &[
     "lead",
     "lede",
     "intro",
@@ -54,6 +71,18 @@ pub(super) fn strongly_marked_lead(dom: &Dom, id: NodeId) -> bool {
             .any(|t| t == "lead" || t == "sapo")
 }
 
+/// True when a class value names a standfirst.
+fn lead_class(class: &str) -> bool {
+    let class = class.to_ascii_lowercase();
+    LEAD_KEYS.iter().any(|k| class.contains(k))
+        || class
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '_')
+            .any(|t| matches!(t, "lead" | "description" | "deck"))
+        || class
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| LEAD_WORDS.contains(&w))
+}
+
 pub(super) fn find_lead(dom: &Dom, body: NodeId, title: &str) -> Option<NodeId> {
     let title = crate::text::clean(title).to_lowercase();
     dom.descendants(body).find(|&d| {
@@ -66,23 +95,14 @@ pub(super) fn find_lead(dom: &Dom, body: NodeId, title: &str) -> Option<NodeId> 
         ) {
             return false;
         }
-        let class = dom.attr(d, "class").unwrap_or("");
         let described = dom.attr(d, "itemprop") == Some("description");
-        if class.is_empty() && !described {
+        if !described && dom.attr(d, "class").is_none_or(str::is_empty) {
             return false;
         }
-        let class = class.to_ascii_lowercase();
-        let tokens: Vec<&str> = class
-            .split(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '_')
-            .collect();
-        let hit = LEAD_KEYS.iter().any(|k| class.contains(k))
-            || tokens
-                .iter()
-                .any(|t| matches!(*t, "lead" | "description" | "deck"))
-            || described
-            || class
-                .split(|c: char| !c.is_ascii_alphabetic())
-                .any(|w| LEAD_WORDS.contains(&w));
+        // Values holding none of the standfirst's substrings skip the exact test.
+        let hit = described
+            || (dom.class_keys(d) & KeySet::LeadMaybe.bit() != 0
+                && dom.class_rule(d, ClassRule::Lead, |c| u8::from(lead_class(c))) == 1);
         if !hit {
             return false;
         }
@@ -118,23 +138,7 @@ pub(super) fn find_lead(dom: &Dom, body: NodeId, title: &str) -> Option<NodeId> 
                 matches!(
                     dom.name(a),
                     Some("nav" | "aside" | "footer" | "li" | "a" | "figure" | "form")
-                ) || class_has(
-                    dom,
-                    a,
-                    &[
-                        "related",
-                        "promo",
-                        "newsletter",
-                        "subscri",
-                        "signup",
-                        "login",
-                        "author-bio",
-                        "author-box",
-                        "authorbox",
-                        "cta-",
-                        "-cta",
-                    ],
-                )
+                ) || class_has(dom, a, KeySet::NotLead)
             })
     })
 }

@@ -14,8 +14,9 @@ pub(crate) use date::{parse_iso, parse_visible};
 use article::{Author, Figure, Publisher, RichText};
 use chrono::{DateTime, FixedOffset};
 
+use crate::classes::KeySet;
 use crate::content::{finish, InlineCollector};
-use crate::dom::{Dom, NodeId, ROOT};
+use crate::dom::{ClassRule, Dom, NodeId, ROOT};
 use crate::select::Selector;
 use crate::text::{clean, dedupe_repeat};
 use crate::urls::absolute;
@@ -140,15 +141,25 @@ impl Head {
     }
 }
 
-pub(super) fn class_has(dom: &Dom, id: NodeId, keys: &[&str]) -> bool {
-    let c = dom.attr(id, "class").unwrap_or("");
-    let i = dom.attr(id, "id").unwrap_or("");
-    if c.is_empty() && i.is_empty() {
-        return false;
-    }
-    keys.iter()
-        .any(|k| crate::text::contains_ascii_ci(c, k) || crate::text::contains_ascii_ci(i, k))
+/// True when class or id holds a key of `set` (ASCII case ignored).
+pub(super) fn class_has(dom: &Dom, id: NodeId, set: KeySet) -> bool {
+    dom.class_keys(id) & set.bit() != 0
+        || dom
+            .attr(id, "id")
+            .is_some_and(|i| crate::classes::key_sets(i) & set.bit() != 0)
 }
+
+/// Class or id words of a byline.
+pub(crate) const BYLINE_KEYS: &[&str] = &["byline", "author", "tac-gia", "tacgia", "writer"];
+/// Class or id words of boxes that hold no byline.
+pub(crate) const NOT_BYLINE_KEYS: &[&str] = &[
+    "bio", "avatar", "related", "box", "list", "comment", "time", "date",
+];
+/// Class or id words of a date line.
+pub(crate) const DATE_LINE_KEYS: &[&str] = &["date", "time", "publish", "ngay", "posted", "meta"];
+/// Class or id words of a caption.
+pub(crate) const CAPTION_KEYS: &[&str] = &["caption", "photo"];
+pub(crate) use lead::{LEAD_KEYS, LEAD_WORDS, NOT_LEAD_KEYS};
 
 /// Reads all metadata. `default_zone` applies to dates printed without one.
 pub(crate) fn read(dom: &Dom, base: Option<&url::Url>, sel: &MetaSelectors) -> PageMeta {
@@ -412,11 +423,7 @@ fn visible_date(dom: &Dom, body: NodeId, zone: FixedOffset) -> Option<DateTime<F
     dom.descendants(body)
         .filter(|&d| {
             dom.name(d).is_some()
-                && class_has(
-                    dom,
-                    d,
-                    &["date", "time", "publish", "ngay", "posted", "meta"],
-                )
+                && class_has(dom, d, KeySet::DateLine)
                 && crate::text::visible_len(&dom.text_content(d)) < 120
         })
         .find_map(|d| parse_visible(&clean(&dom.text_content(d)), zone))
@@ -440,14 +447,8 @@ fn authors(
                 dom.name(d).is_some()
                     && (dom.attr(d, "rel") == Some("author")
                         || dom.attr(d, "itemprop") == Some("author")
-                        || class_has(dom, d, &["byline", "author", "tac-gia", "tacgia", "writer"]))
-                    && !class_has(
-                        dom,
-                        d,
-                        &[
-                            "bio", "avatar", "related", "box", "list", "comment", "time", "date",
-                        ],
-                    )
+                        || class_has(dom, d, KeySet::Byline))
+                    && !class_has(dom, d, KeySet::NotByline)
                     && !dom.is(d, "time")
                     && crate::text::visible_len(&dom.text_content(d)) <= 120
             })
@@ -472,7 +473,7 @@ fn authors(
         // A photographer's credit inside a caption belongs to the figure.
         if dom.ancestors(n).any(|a| {
             matches!(dom.name(a), Some("figure" | "figcaption"))
-                || class_has(dom, a, &["caption", "photo"])
+                || class_has(dom, a, KeySet::Caption)
         }) {
             continue;
         }
@@ -553,11 +554,18 @@ fn is_organisation(name: &str) -> bool {
 /// "detail-cate", "article__category"): one short link.
 fn visible_section(dom: &Dom, body: NodeId) -> Option<String> {
     dom.descendants(body).take(5000).find_map(|d| {
-        let class = dom.attr(d, "class")?.to_ascii_lowercase();
-        let named = class.split_ascii_whitespace().any(|w| {
-            w.split(['-', '_'])
-                .any(|p| matches!(p, "cate" | "category" | "chuyenmuc"))
-        });
+        dom.attr(d, "class")?;
+        let named = dom.class_rule(d, ClassRule::SectionLabel, |class| {
+            u8::from(
+                class
+                    .to_ascii_lowercase()
+                    .split_ascii_whitespace()
+                    .any(|w| {
+                        w.split(['-', '_'])
+                            .any(|p| matches!(p, "cate" | "category" | "chuyenmuc"))
+                    }),
+            )
+        }) == 1;
         if !named
             || dom
                 .ancestors(d)
@@ -578,14 +586,14 @@ fn visible_section(dom: &Dom, body: NodeId) -> Option<String> {
 
 fn visible_tags(dom: &Dom, body: NodeId) -> Vec<String> {
     for d in dom.descendants(body) {
-        let tag_class = dom.attr(d, "class").is_some_and(|c| {
-            c.to_ascii_lowercase().split_ascii_whitespace().any(|w| {
+        let tag_class = dom.class_rule(d, ClassRule::TagList, |c| {
+            u8::from(c.to_ascii_lowercase().split_ascii_whitespace().any(|w| {
                 w.starts_with("tag")
                     || ["__tag", "-tag", "keyword", "tu-khoa", "tukhoa"]
                         .iter()
                         .any(|k| w.contains(k))
-            })
-        });
+            }))
+        }) == 1;
         if tag_class {
             let tags: Vec<String> = dom
                 .find_all(d, "a")

@@ -1,7 +1,9 @@
 //! Nothing a remote server sends may panic the extractor or make it run away.
+//! That the hostile pages here cost work in proportion to their size is
+//! tested by counting work (nodes visited, bytes copied) in `src/work.rs`,
+//! not by timing them.
 
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 use extract::{extract, ExtractError, ExtractOptions};
 use proptest::prelude::*;
@@ -56,10 +58,8 @@ fn deeply_nested_page_is_bounded() {
     );
     html.push_str(&"</div>".repeat(100_000));
     html.push_str("<span>".repeat(50_000).as_str());
-    let start = Instant::now();
     let a = extract(html.as_bytes(), "https://x.vn/", &opts()).unwrap();
     assert!(a.body_text().contains("Đoạn văn nằm rất sâu"));
-    assert!(start.elapsed() < Duration::from_secs(20));
 }
 
 #[test]
@@ -80,20 +80,6 @@ fn truncated_and_unclosed_markup() {
 }
 
 #[test]
-fn large_page_is_linear() {
-    let para = "<p>Hà Nội mưa lớn, nhiều tuyến phố ngập sâu, giao thông ùn tắc kéo dài trong giờ cao điểm.</p>\n";
-    let html = format!(
-        "<html><body><article>{}</article></body></html>",
-        para.repeat(100_000)
-    );
-    assert!(html.len() > 9_000_000);
-    let start = Instant::now();
-    let a = extract(html.as_bytes(), "https://x.vn/", &opts()).unwrap();
-    assert_eq!(a.blocks.len(), 1, "consecutive duplicates collapse");
-    assert!(start.elapsed() < Duration::from_secs(30));
-}
-
-#[test]
 fn many_bylines_and_captions_stay_fast() {
     let mut html = String::from("<html lang=vi><body><article>");
     for i in 0..5_000 {
@@ -108,13 +94,11 @@ fn many_bylines_and_captions_stay_fast() {
         ));
     }
     html.push_str("</div></body></html>");
-    let start = Instant::now();
     let a = extract(html.as_bytes(), "https://x.vn/", &opts()).unwrap();
     assert!(a
         .blocks
         .iter()
         .any(|b| matches!(b, article::Block::Figure(_))));
-    assert!(start.elapsed() < Duration::from_secs(30));
 }
 
 #[test]
@@ -240,9 +224,7 @@ fn deep_nesting_of_every_kind_is_bounded() {
         html.push_str("<p>");
         html.push_str(DEEP_TEXT);
         html.push_str("</p>");
-        let start = Instant::now();
         let a = extract_on_small_stack(html);
-        assert!(start.elapsed() < Duration::from_secs(30), "{open}");
         // The article survives a trip through JSON (serde_json refuses nesting beyond 128).
         let json = serde_json::to_string(&a).unwrap();
         let back: article::Article = serde_json::from_str(&json)
@@ -283,10 +265,8 @@ fn attribute_floods_are_bounded() {
     let html = format!(
         "<html><body><article{attrs} class=\"entry-content\"><p>{DEEP_TEXT}</p></article></body></html>"
     );
-    let start = Instant::now();
     let a = extract_on_small_stack(html);
     assert!(a.body_text().contains("Đoạn văn"));
-    assert!(start.elapsed() < Duration::from_secs(20));
     // The same attribute 100 000 times, and one attribute of 8 MB.
     let html = format!(
         "<html><body><p{}>{DEEP_TEXT}</p><p title=\"{}\">{DEEP_TEXT}</p></body></html>",
@@ -295,15 +275,4 @@ fn attribute_floods_are_bounded() {
     );
     let a = extract_on_small_stack(html);
     assert!(a.body_text().contains("Đoạn văn"));
-}
-
-#[test]
-fn one_huge_text_node_is_linear() {
-    let words = "mưa lớn kéo dài, ".repeat(250_000);
-    let html = format!("<html><body><article><p>{words}</p></article></body></html>");
-    assert!(html.len() > 4_000_000);
-    let start = Instant::now();
-    let a = extract_on_small_stack(html);
-    assert!(a.word_count() > 750_000);
-    assert!(start.elapsed() < Duration::from_secs(30));
 }
