@@ -11,7 +11,8 @@
 //! 3. `memory` serves sentences already translated (exact and near-exact
 //!    matches, numbers substituted); `tmx` exchanges it with CAT tools.
 //! 4. `glossary` wraps forced and do-not-translate terms (`<g1>Poutine</g1>`);
-//!    `locale` and `numbers` write numbers the target's way (ICU4X data).
+//!    `localize` and `numbers` write numbers the target's way (the `locale`
+//!    crate's ICU4X data).
 //! 5. `engine` sends the rest to the pair's engines (routes, pivots,
 //!    fallbacks; LibreTranslate, OpenAI-compatible, DeepL, and the in-process
 //!    CTranslate2 engine with the `ctranslate2` cargo feature); [`models`]
@@ -46,7 +47,7 @@
 mod engine;
 mod glossary;
 mod lang;
-mod locale;
+mod localize;
 mod memory;
 pub mod models;
 mod numbers;
@@ -73,9 +74,9 @@ pub use glossary::{
 };
 pub use lang::{primary_language, LangPair, LangPairParseError, PORTAL_LANGUAGES};
 pub use locale::{
-    format_currency, format_date, format_date_time, localize_numbers, number_format, LocaleError,
-    NumberFormat,
+    format_currency, format_date, format_date_time, number_format, LocaleError, NumberFormat,
 };
+pub use localize::localize_numbers;
 pub use memory::{
     adapt_near, find_match, InMemoryStore, MatchKind, MemoryEntry, MemoryError, MemoryMatch,
     MemoryStore, Origin, SegmentKey,

@@ -1,24 +1,16 @@
 //! Finding and reading numbers written in a language's conventions.
 //!
-//! The separators themselves come from ICU (see the locale module); this
+//! The separators themselves come from ICU (the `locale` crate); this
 //! module only scans text: `1.115` is one thousand one hundred fifteen in
 //! Vietnamese, `1,115` in English, `1 115` in French.
 
 use std::ops::Range;
 
-/// The separators a language writes numbers with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NumberConventions {
-    /// Separator between groups of thousands (`.` in Vietnamese, U+202F in French).
-    pub group: char,
-    /// Separator before the fraction (`,` in Vietnamese, `.` in English).
-    pub decimal: char,
-}
+pub use locale::NumberConventions;
 
-impl NumberConventions {
-    fn groups_with_space(&self) -> bool {
-        is_space_separator(self.group)
-    }
+/// Whether `conv` groups thousands with a space of some kind.
+fn groups_with_space(conv: &NumberConventions) -> bool {
+    is_space_separator(conv.group)
 }
 
 /// A number found in text.
@@ -113,7 +105,7 @@ pub fn find_numbers(text: &str, conv: &NumberConventions) -> Vec<NumberToken> {
             let Some(&(_, s)) = chars.get(j) else { break };
             let next_is_digit = chars.get(j + 1).is_some_and(|(_, d)| d.is_ascii_digit());
             let plain_space_ok = s == ' '
-                && conv.groups_with_space()
+                && groups_with_space(conv)
                 && (1..=3).contains(&groups.last().map_or(0, String::len))
                 && (j + 1..j + 4).all(|k| chars.get(k).is_some_and(|(_, d)| d.is_ascii_digit()))
                 && !chars
@@ -178,7 +170,7 @@ fn interpret(
         return Some(token(strip(first), String::new(), false, false));
     }
     // The locale's pattern: 1-3 digits, groups of 3, optional fraction.
-    let is_group = |s: char| s == conv.group || (conv.groups_with_space() && is_space_separator(s));
+    let is_group = |s: char| s == conv.group || (groups_with_space(conv) && is_space_separator(s));
     let (int_seps, frac) = match seps.last() {
         Some(&s) if s == conv.decimal && !is_group(s) => (&seps[..seps.len() - 1], groups.last()),
         _ => (seps, None),

@@ -10,11 +10,12 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use article::{Article, Inline, RichText};
+use locale::NumberFormat;
 
 use crate::engine::{EngineError, Engines};
 use crate::glossary::Glossary;
 use crate::lang::{is_unspaced, LangPair};
-use crate::locale::{self, localize_numbers, NumberFormat};
+use crate::localize::localize_numbers;
 use crate::memory::{self, MemoryEntry, MemoryError, MemoryStore, Origin};
 use crate::placeholder::{self, decode};
 use crate::qa::{check_segment, credits, QaConfig, QaFlag, QaInput};

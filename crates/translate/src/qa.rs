@@ -25,7 +25,6 @@ use whatlang::{Detector, Lang};
 
 use crate::glossary::Glossary;
 use crate::lang::{script_class, LangPair, ScriptClass};
-use crate::locale;
 use crate::numbers::NumberConventions;
 use crate::placeholder;
 

@@ -4,11 +4,11 @@
 use std::collections::BTreeMap;
 
 use article::Article;
+use locale::LocaleError;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::EngineError;
 use crate::lang::LangPair;
-use crate::locale::LocaleError;
 use crate::memory::{MatchKind, MemoryError, Origin};
 use crate::qa::QaFlag;
 use crate::units::UnitKind;

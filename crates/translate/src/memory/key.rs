@@ -4,7 +4,6 @@ use icu_properties::props::{GeneralCategory, GeneralCategoryGroup};
 use icu_properties::CodePointMapData;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::locale;
 use crate::numbers::{find_numbers, NumberConventions};
 use crate::placeholder::{self, Token};
 

@@ -2,7 +2,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::locale::{self, NumberFormat};
+use locale::NumberFormat;
+
+use crate::localize::render;
 use crate::memory::MemoryEntry;
 use crate::numbers::{find_numbers, NumberToken};
 use crate::placeholder::{self, Token};
@@ -47,7 +49,7 @@ pub fn adapt_near(entry: &MemoryEntry, source: &str) -> Option<String> {
         let mut wanted = (*new_token).clone();
         wanted.grouped = token.grouped || new_token.grouped;
         wanted.percent = token.percent;
-        let rendered = to.render(&wanted).ok()?;
+        let rendered = render(&to, &wanted).ok()?;
         let start = offset + token.range.start;
         out.push_str(entry.target.get(last..start)?);
         out.push_str(&article::escape::escape_text(&rendered));

@@ -12,8 +12,6 @@ footer-feed = RSS-Feed
 footer-api = Programmierschnittstelle (API)
 footer-note = Die Artikel stammen von Partnerzeitungen und werden automatisch übersetzt; jede Seite verlinkt auf das Original.
 
-date-format = %-d. %B %Y
-datetime-format = %-d. %B %Y, %H:%M Uhr (UTC%:z)
 
 home-title = Aktuelle Nachrichten
 home-featured = Topthema

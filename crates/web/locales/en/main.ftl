@@ -13,10 +13,6 @@ footer-feed = RSS feed
 footer-api = Developer API
 footer-note = Articles come from partner newspapers and are translated automatically; every page links to the original.
 
-# Dates: chrono patterns (month and day names come from the locale).
-date-format = %-d %B %Y
-datetime-format = %-d %B %Y, %H:%M (UTC%:z)
-
 home-title = Latest news
 home-featured = Top story
 home-most-read = Most read

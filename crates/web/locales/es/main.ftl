@@ -12,8 +12,6 @@ footer-feed = Canal RSS
 footer-api = API para desarrolladores
 footer-note = Los artículos proceden de periódicos asociados y se traducen automáticamente; cada página enlaza con el original.
 
-date-format = %-d de %B de %Y
-datetime-format = %-d de %B de %Y, %H:%M (UTC%:z)
 
 home-title = Últimas noticias
 home-featured = Noticia destacada

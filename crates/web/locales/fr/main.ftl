@@ -12,8 +12,6 @@ footer-feed = Flux RSS
 footer-api = API pour les développeurs
 footer-note = Les articles proviennent de journaux partenaires et sont traduits automatiquement ; chaque page renvoie à l’original.
 
-date-format = %-d %B %Y
-datetime-format = %-d %B %Y à %H:%M (UTC%:z)
 
 home-title = Dernières nouvelles
 home-featured = À la une

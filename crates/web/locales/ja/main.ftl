@@ -12,8 +12,6 @@ footer-feed = RSS フィード
 footer-api = 開発者向け API
 footer-note = 記事は提携新聞社から提供され、機械で自動翻訳されています。各ページに原文へのリンクがあります。
 
-date-format = %Y年%-m月%-d日
-datetime-format = %Y年%-m月%-d日 %H:%M（UTC%:z）
 
 home-title = 最新ニュース
 home-featured = トップニュース

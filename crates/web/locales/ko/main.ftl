@@ -12,8 +12,6 @@ footer-feed = RSS 피드
 footer-api = 개발자 API
 footer-note = 기사는 제휴 신문사에서 제공되며 자동으로 번역됩니다. 모든 페이지에 원문 링크가 있습니다.
 
-date-format = %Y년 %-m월 %-d일
-datetime-format = %Y년 %-m월 %-d일 %H:%M (UTC%:z)
 
 home-title = 최신 뉴스
 home-featured = 주요 뉴스

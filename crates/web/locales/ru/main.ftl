@@ -12,8 +12,6 @@ footer-feed = RSS-лента
 footer-api = API для разработчиков
 footer-note = Статьи предоставлены газетами-партнёрами и переведены автоматически; на каждой странице есть ссылка на оригинал.
 
-date-format = %-d %B %Y г.
-datetime-format = %-d %B %Y г., %H:%M (UTC%:z)
 
 home-title = Последние новости
 home-featured = Главная новость

@@ -12,8 +12,6 @@ footer-feed = Nguồn cấp RSS
 footer-api = API cho nhà phát triển
 footer-note = Các bài viết được lấy từ những tờ báo đối tác và dịch tự động; mỗi trang đều dẫn liên kết tới bài gốc.
 
-date-format = %d/%m/%Y
-datetime-format = %H:%M, %d/%m/%Y (UTC%:z)
 
 home-title = Tin mới nhất
 home-featured = Tin nổi bật
@@ -30,7 +28,7 @@ pagination-older = Bài cũ hơn
 pagination-status = Trang { $page } / { $pages }
 
 article-by = Tác giả: { $names }
-article-published = Đăng lần đầu lúc { $date }
+article-published = Đăng lần đầu { $date }
 article-translated = { $source ->
         [vi] Dịch từ tiếng Việt bởi { $engine }
         [en] Dịch từ tiếng Anh bởi { $engine }

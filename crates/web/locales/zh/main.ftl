@@ -12,8 +12,6 @@ footer-feed = RSS 订阅
 footer-api = 开发者 API
 footer-note = 文章来自合作报社并经机器自动翻译；每个页面都附有原文链接。
 
-date-format = %Y年%-m月%-d日
-datetime-format = %Y年%-m月%-d日 %H:%M（UTC%:z）
 
 home-title = 最新新闻
 home-featured = 头条

@@ -102,7 +102,7 @@ pub(crate) fn link_count(text: &str) -> usize {
 /// A comment's text: paragraphs at blank lines, `<br>` at line breaks,
 /// http(s) URLs as nofollow links; everything else escaped by maud.
 pub(crate) fn body_markup(text: &str) -> Markup {
-    // Comments stored before cleaning existed are cleaned when shown.
+    // Cleaned again when shown, so text stored by any other path shows clean too.
     let text = clean_text(text);
     let paragraphs = text.split("\n\n").map(str::trim).filter(|p| !p.is_empty());
     html! {

@@ -13,10 +13,10 @@
 //!
 //! When a page's time is up, the first request for it renders it again;
 //! requests arriving meanwhile are given the expired page rather than all
-//! rendering it at once. Under load, a popular page expiring every few
-//! seconds otherwise sent every open connection into the templates and the
-//! database together, and those readers waited behind one another (the
-//! bench-web p99 of 119 ms at 64 connections). An expired page is given out
+//! rendering it at once: otherwise a popular page expiring every few seconds
+//! would send every open connection into the templates and the database
+//! together, and those readers would wait behind one another (the figures
+//! are in `docs/measurements.md`). An expired page is given out
 //! this way for at most one more time to live, and only while one request
 //! renders it; when that rendering fails or is abandoned, the page leaves at
 //! twice its time to live and the next request renders it.

@@ -1,4 +1,4 @@
-//! Public URL paths: every address the portal answers (the map is in `routes.rs`; ARCHITECTURE.md, "Where to start", for a new page).
+//! Public URL paths: every address the public site answers (the routes are in `public/mod.rs`; ARCHITECTURE.md, "Where to start", for a new page), and which links we print.
 
 /// Whether `href` is a link we are willing to print.
 pub(crate) fn safe_href(href: &str) -> bool {

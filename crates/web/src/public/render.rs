@@ -172,7 +172,7 @@ pub(crate) fn short_date(ctx: &Ctx<'_>, ms: Option<i64>) -> Markup {
     else {
         return html! {};
     };
-    let text = crate::core::dates::format(ctx.lang, &ctx.t("date-format"), &at);
+    let text = crate::core::dates::date(ctx.lang, &at);
     html! { time datetime=(at.to_rfc3339()) { (text) } }
 }
 

@@ -343,15 +343,36 @@ async fn original_language_page_has_no_translation_notice() {
         "no translation notice on the original"
     );
     assert!(!got.body.contains("class=\"notice\""));
-    // "16:50, 25/11/2026 (UTC+07:00)": Vietnamese day/month order.
+    // "lúc 16:50 GMT+7 25 tháng 11 2026": CLDR's Vietnamese order (time,
+    // offset, then day before month), with the publisher's offset; "lúc"
+    // ("at") is CLDR's, so the message does not say it again.
     let dateline = got.body.split("class=\"dateline\"").nth(1).unwrap();
-    let date = dateline.split("Đăng lần đầu lúc ").nth(1).unwrap();
-    let bytes: Vec<u8> = date.bytes().take(16).collect();
+    let date = dateline.split("Đăng lần đầu ").nth(1).unwrap();
+    let date = date.split('<').next().unwrap();
+    let words: Vec<&str> = date
+        .split(|c: char| c.is_whitespace() || c == '\u{2068}' || c == '\u{2069}')
+        .filter(|w| !w.is_empty())
+        .collect();
+    assert_eq!(words.len(), 7, "{date}");
     assert_eq!(
-        (bytes[2], bytes[5], bytes[9], bytes[12]),
-        (b':', b',', b'/', b'/'),
+        (words[0], words[2], words[4]),
+        ("lúc", "GMT+7", "tháng"),
         "{date}"
     );
+    let (hours, minutes) = words[1].split_once(':').unwrap();
+    assert!(
+        hours.parse::<u8>().unwrap() < 24 && minutes.len() == 2,
+        "{date}"
+    );
+    assert!(
+        (1..=31).contains(&words[3].parse::<u8>().unwrap()),
+        "{date}"
+    );
+    assert!(
+        (1..=12).contains(&words[5].parse::<u8>().unwrap()),
+        "{date}"
+    );
+    assert_eq!(words[6].len(), 4, "{date}");
     // The English version says who translated it.
     let got = get(&app, &format!("/en/the-gioi/{}", f.main)).await;
     let got = get(&app, got.header("location")).await;

@@ -249,7 +249,7 @@ pub(crate) fn places(t: &Tr<'_>, segments: &[Segment]) -> Vec<String> {
     out
 }
 
-/// `blocks[3].items[1]` → (3, ".items[1]").
+/// `blocks[3].items[1]` → `(3, ".items[1]")`.
 fn block_of(unit: &str) -> Option<(usize, &str)> {
     let rest = unit.strip_prefix("blocks[")?;
     let (n, rest) = rest.split_once(']')?;

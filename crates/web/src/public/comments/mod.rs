@@ -190,7 +190,7 @@ fn one(ctx: &Ctx<'_>, action: &str, token: &str, c: &Comment) -> Markup {
             header {
                 strong.comment-author { bdi { (clean_name(&c.author_name)) } }
                 @if let Some(at) = when {
-                    " · " time datetime=(at.to_rfc3339()) { (crate::core::dates::format(ctx.lang, &ctx.t("datetime-format"), &at)) }
+                    " · " time datetime=(at.to_rfc3339()) { (crate::core::dates::date_time(ctx.lang, &at)) }
                 }
             }
             div.comment-text dir="auto" { (body_markup(&c.body)) }

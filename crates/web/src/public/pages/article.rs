@@ -508,7 +508,7 @@ fn body(ctx: &Ctx<'_>, a: &Loaded, related: &Related, comments: Markup) -> Marku
                     @if let Some(at) = published {
                         p.dateline {
                             time datetime=(at.to_rfc3339()) {
-                                (ctx.tw("article-published", &[("date", dates::format(lang, &ctx.t("datetime-format"), &at).into())]))
+                                (ctx.tw("article-published", &[("date", dates::date_time(lang, &at).into())]))
                             }
                         }
                     }
