@@ -36,7 +36,7 @@ fn xml(body: String) -> Response {
 }
 
 fn w3c(ms: i64) -> Option<String> {
-    dates::utc(ms).map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+    dates::utc(ms).map(|t| article::dates::w3c(&t))
 }
 
 /// `GET /sitemap.xml`: the index of every other sitemap.
