@@ -798,23 +798,7 @@ pub(crate) async fn take(
         Err(StoreError::NotFound(_)) => return not_found(&t),
         Err(e) => return server_error(&t, &e),
     }
-    if let Err(e) = app
-        .portal
-        .store
-        .audit(
-            &desk.user.username,
-            "taken",
-            &format!("article {id} {lang}"),
-            None,
-        )
-        .await
-    {
-        return server_error(&t, &e);
-    }
-    back(&redirect_to(
-        &headers,
-        &format!("/admin/articles/{id}/{lang}"),
-    ))
+    claim_recorded(&app, &desk, &t, "taken", id, &lang, &headers).await
 }
 
 /// `POST /admin/articles/{id}/{lang}/release`: the holder releases it (an admin may release anyone's).
@@ -845,21 +829,31 @@ pub(crate) async fn release(
         }
         Err(e) => return server_error(&t, &e),
     }
+    claim_recorded(&app, &desk, &t, "released", id, &lang, &headers).await
+}
+
+/// After a take or a release: the audit log entry, then back where the
+/// editor came from (the article's review page by default).
+async fn claim_recorded(
+    app: &AppState,
+    desk: &Desk,
+    t: &Tr<'_>,
+    action: &str,
+    id: i64,
+    lang: &str,
+    headers: &HeaderMap,
+) -> Response {
+    let what = format!("article {id} {lang}");
     if let Err(e) = app
         .portal
         .store
-        .audit(
-            &desk.user.username,
-            "released",
-            &format!("article {id} {lang}"),
-            None,
-        )
+        .audit(&desk.user.username, action, &what, None)
         .await
     {
-        return server_error(&t, &e);
+        return server_error(t, &e);
     }
     back(&redirect_to(
-        &headers,
+        headers,
         &format!("/admin/articles/{id}/{lang}"),
     ))
 }
