@@ -21,7 +21,7 @@
 //!    engine) gets plain text only; `projection` translates each tagged
 //!    span's text in the same batch and puts the tags back around it in the
 //!    sentence's translation.
-//! 6. `qa` checks each translation; `pipeline` ([`Translator`]) retries
+//! 6. `qa` checks each translation; `translator` ([`Translator`]) retries
 //!    failures with fallbacks, remembers clean results and rebuilds the
 //!    article; `report` says what happened and whether to publish.
 //! 7. `style` writes the Vietnamese a translation keeps (names, credit
@@ -51,7 +51,6 @@ mod localize;
 mod memory;
 pub mod models;
 mod numbers;
-mod pipeline;
 mod placeholder;
 mod projection;
 mod qa;
@@ -59,6 +58,7 @@ mod report;
 mod segment;
 mod style;
 mod tmx;
+mod translator;
 mod units;
 
 #[cfg(feature = "ctranslate2")]
@@ -82,7 +82,6 @@ pub use memory::{
     MemoryStore, Origin, SegmentKey,
 };
 pub use numbers::{find_numbers, NumberConventions, NumberToken};
-pub use pipeline::Translator;
 pub use placeholder::{decode, encode, encode_plain, strip_tags, Decoded, Markup, Tagged};
 pub use qa::audit::{audit_pairs, AuditError, AuditOptions, AuditSummary, MAX_AUDIT_LINE};
 pub use qa::{check_segment, QaConfig, QaFlag, QaInput};
@@ -93,4 +92,5 @@ pub use report::{
 pub use segment::{split_rich_text, split_sentences, split_tagged, Piece, Segment};
 pub use style::{NameStyle, NameStyleParseError};
 pub use tmx::{export_tmx, import_tmx, TmxError, TmxImport};
+pub use translator::Translator;
 pub use units::UnitKind;
