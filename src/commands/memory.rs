@@ -1,12 +1,12 @@
 //! `newsbridge memory import|export`: the translation memory as TMX 1.4
-//! ([`pipeline::memory::DatabaseMemory`]).
+//! ([`pipeline::translation_memory::DatabaseMemory`]).
 
 use anyhow::{Context, Result};
 use translate::{LangPair, MemoryStore};
 
 use crate::cli::MemoryCommand;
 use pipeline::config::Config;
-use pipeline::memory::DatabaseMemory;
+use pipeline::translation_memory::DatabaseMemory;
 
 /// Runs a `memory` subcommand.
 pub async fn run(config: Config, cmd: MemoryCommand) -> Result<()> {

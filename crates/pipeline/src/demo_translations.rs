@@ -7,7 +7,7 @@ use anyhow::{Context, Result};
 use article::{Article, Block, RichText};
 use translate::{LangPair, MemoryEntry, MemoryStore, Origin, Piece};
 
-use crate::memory::DatabaseMemory;
+use crate::translation_memory::DatabaseMemory;
 
 /// The bundled translation files, by language.
 const FILES: &[(&str, &str)] = &[

@@ -10,8 +10,8 @@ use translate::{Engines, Glossary, Outcome, Policy, SegmentOrigin, Translator};
 
 use super::{LanguageJob, StageError, StageResult};
 use crate::app::App;
-use crate::memory::DatabaseMemory;
 use crate::stages::worker::Context;
+use crate::translation_memory::DatabaseMemory;
 
 /// The engines and policies, built once per process.
 pub struct Translators {
