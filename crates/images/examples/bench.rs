@@ -20,17 +20,18 @@
 //! phone browsers accept.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark: any failure should stop it loudly
 
+mod common;
+
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::Command;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use axum::body::Bytes;
 use axum::extract::Path;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use ingest::{AllowList, Fetcher, FetcherConfig};
 
 use images::{
     derive, probe, rendition_key, ContentHash, Limits, OutputFormat, RenditionPlan, Storage,
@@ -113,19 +114,6 @@ fn serve_on_loopback(
     (addr, urls)
 }
 
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(|a, b| a.total_cmp(b));
-    if v.is_empty() {
-        return f64::NAN;
-    }
-    let n = v.len();
-    if n % 2 == 1 {
-        v[n / 2]
-    } else {
-        (v[n / 2 - 1] + v[n / 2]) / 2.0
-    }
-}
-
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let dir = args
@@ -199,14 +187,7 @@ fn main() {
         .build()
         .expect("runtime");
     let urls = serve_on_loopback(&rt, &files, &originals);
-    let fetcher = Fetcher::new(FetcherConfig {
-        allow: AllowList::parse(std::slice::from_ref(&urls.0)).expect("allow loopback"),
-        min_host_delay: Duration::ZERO,
-        obey_robots: false,
-        max_body_bytes: 64 * 1024 * 1024,
-        ..FetcherConfig::default()
-    })
-    .expect("fetcher");
+    let fetcher = common::loopback_fetcher(&urls.0);
     // bytes[i] = (480 webp, 960 webp, 480 jpeg, 960 jpeg) for image i
     let mut ours_bytes = vec![[0usize; 4]; files.len()];
     let cpu0 = cpu_seconds(libc::RUSAGE_SELF);
@@ -335,9 +316,9 @@ fn main() {
     let sum = |k: usize, v: &[[usize; 4]]| v.iter().map(|b| b[k]).sum::<usize>() as f64;
     println!(
         "median original/rendition: 480.webp {:.1}x, 960.webp {:.1}x, 480.jpg {:.1}x (goal at a 390-px phone: >= 5x)",
-        median(r480),
-        median(r960),
-        median(r480j)
+        common::median(r480),
+        common::median(r960),
+        common::median(r480j)
     );
     println!(
         "all images: originals {} B; ours 480.webp {} B, 960.webp {} B; vips 480.webp {} B, 960.webp {} B",

@@ -13,20 +13,11 @@
 //! median page's ratio.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark: any failure should stop it loudly
 
+mod common;
+
 use std::sync::Arc;
-use std::time::Duration;
 
 use images::{derive, probe, Limits, OutputFormat, RenditionPlan};
-use ingest::{AllowList, Fetcher, FetcherConfig};
-
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(|a, b| a.total_cmp(b));
-    match v.len() {
-        0 => f64::NAN,
-        n if n % 2 == 1 => v[n / 2],
-        n => (v[n / 2 - 1] + v[n / 2]) / 2.0,
-    }
-}
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
@@ -35,14 +26,7 @@ async fn main() {
     let (addr, _server) = sample_publisher::spawn(site.clone())
         .await
         .expect("start the sample publisher");
-    let fetcher = Fetcher::new(FetcherConfig {
-        allow: AllowList::parse(&[addr.to_string()]).expect("allow loopback"),
-        min_host_delay: Duration::ZERO,
-        obey_robots: false,
-        max_body_bytes: 64 * 1024 * 1024,
-        ..FetcherConfig::default()
-    })
-    .expect("fetcher");
+    let fetcher = common::loopback_fetcher(&addr.to_string());
     let plan = RenditionPlan::default();
     let limits = Limits::default();
     let mut dpr1 = Vec::new();
@@ -87,7 +71,7 @@ async fn main() {
     );
     println!(
         "median page, originals / what a 390-px phone downloads: {:.1}x at DPR 1, {:.1}x at DPR 2 (goal: >= 5x)",
-        median(dpr1),
-        median(dpr2)
+        common::median(dpr1),
+        common::median(dpr2)
     );
 }
