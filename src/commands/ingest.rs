@@ -16,7 +16,7 @@ pub async fn run(config: Config) -> Result<()> {
     }
     let ran = stages::drain(&app, app.config.workers.concurrency).await?;
     outln!("ran {ran} jobs");
-    let merged = pipeline::classify::merge_stories(&app).await?;
+    let merged = pipeline::placement::merge_stories(&app).await?;
     if merged > 0 {
         outln!("merged {merged} stories that were one event");
     }

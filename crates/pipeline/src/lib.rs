@@ -8,7 +8,6 @@
 
 pub mod app;
 pub mod archive;
-pub mod classify;
 pub mod config;
 pub mod demo;
 pub mod demo_translations;
@@ -17,6 +16,7 @@ pub mod glossary;
 pub mod imaging;
 pub mod metrics;
 pub mod on_demand;
+pub mod placement;
 pub mod portal;
 pub mod process;
 pub mod search_index;

@@ -34,7 +34,7 @@ pub async fn run(app: &App, job: ClassifyJob) -> StageResult {
         .filter(|_| article.section_confidence.is_some_and(|c| c >= 1.0));
     let (section_id, confidence) = match certain {
         Some(id) => (Some(id), Some(1.0)),
-        _ => crate::classify::section_for(
+        _ => crate::placement::section_for(
             app,
             &article,
             &job.categories,
@@ -44,10 +44,10 @@ pub async fn run(app: &App, job: ClassifyJob) -> StageResult {
         .await
         .map_err(StageError::retry)?,
     };
-    let topic_id = crate::classify::story_for(app, &article, section_id)
+    let topic_id = crate::placement::story_for(app, &article, section_id)
         .await
         .map_err(StageError::retry)?;
-    let authors = crate::classify::authors_of(&article.original, article.source_id);
+    let authors = crate::placement::authors_of(&article.original, article.source_id);
     app.store
         .classify_article(article.id, section_id, confidence, topic_id, &authors)
         .await?;

@@ -179,7 +179,7 @@ pub async fn run_workers(
                 }
                 if merges_stories && tokio::time::Instant::now() >= next_merge {
                     next_merge = tokio::time::Instant::now() + STORY_MERGE_EVERY;
-                    match crate::classify::merge_stories(&ctx.app).await {
+                    match crate::placement::merge_stories(&ctx.app).await {
                         Ok(0) => {}
                         Ok(n) => tracing::info!(merged = n, "stories merged"),
                         Err(e) => tracing::warn!(error = %format!("{e:#}"), "stories not merged"),

@@ -1,4 +1,4 @@
-//! Choosing an article's section and story.
+//! Where an article goes on the portal: its section, its story and its authors (the classify stage's choices).
 
 use anyhow::Result;
 
