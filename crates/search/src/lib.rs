@@ -24,7 +24,6 @@ mod assign;
 pub mod authors;
 mod background;
 mod cjk;
-mod classify;
 mod error;
 mod eval;
 mod follow;
@@ -34,15 +33,13 @@ mod merge;
 mod more_like_this;
 mod query;
 mod related;
+mod section_classifier;
 mod story;
 mod text;
 
 pub use analysis::fold_diacritics;
 pub use assign::{AssignConfig, MatchReason, StoryAssigner, StoryCandidate, StoryMatch};
 pub use background::background_table;
-pub use classify::{
-    AccuracyReport, ConfidenceSplit, Prediction, SectionAccuracy, SectionClassifier, TrainConfig,
-};
 pub use error::SearchError;
 pub use eval::{bcubed, precision_at_k, BCubed};
 pub use follow::{doc_from_translation, follow_changes, sync_article};
@@ -53,5 +50,8 @@ pub use query::{
     MAX_OFFSET, MAX_QUERY_CHARS, MAX_QUERY_NESTING, MAX_QUERY_WORDS,
 };
 pub use related::{related, RelatedArticle, DUPLICATE_SIMILARITY, MIN_RELATED_SIMILARITY};
+pub use section_classifier::{
+    AccuracyReport, ConfidenceSplit, Prediction, SectionAccuracy, SectionClassifier, TrainConfig,
+};
 pub use story::{StoryAssignment, StoryClusterer, StoryConfig};
 pub use text::TextDoc;
