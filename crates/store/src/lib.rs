@@ -22,7 +22,7 @@ mod health;
 mod images;
 mod jobs;
 mod lists;
-mod memory;
+mod memory_segments;
 mod migrate;
 mod pages;
 mod revisions;
@@ -62,7 +62,7 @@ pub use images::{
 };
 pub use jobs::{Job, JobKind, JobRetry, JobState};
 pub use lists::Listing;
-pub use memory::MemorySegment;
+pub use memory_segments::MemorySegment;
 pub use migrate::SCHEMA_VERSION;
 pub use pages::Page;
 pub use revisions::Revision;
