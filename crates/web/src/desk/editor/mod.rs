@@ -554,6 +554,27 @@ fn next_anchor(segments: &[Segment], n: usize, then: &str) -> usize {
     }
 }
 
+/// Segment `n` of the stored translation of article `id` in `lang`, or the
+/// page to answer with: 404 when the translation or the segment is missing,
+/// 500 when the store fails.
+async fn stored_segment(
+    store: &store::Store,
+    id: i64,
+    lang: &str,
+    n: usize,
+    t: &Tr<'_>,
+) -> Result<Segment, Box<Response>> {
+    let translation = match store.translation(id, lang).await {
+        Ok(Some(translation)) => translation,
+        Ok(None) | Err(StoreError::NotFound(_)) => return Err(Box::new(not_found(t))),
+        Err(e) => return Err(Box::new(server_error(t, &e))),
+    };
+    Segment::all(&translation.segments)
+        .into_iter()
+        .nth(n)
+        .ok_or_else(|| Box::new(not_found(t)))
+}
+
 /// `POST /admin/articles/{id}/{lang}/segments/{n}`: an editor corrects (or,
 /// with `then=accept`, confirms) one segment. The correction is queued for
 /// the pipeline, which remembers it as a human translation and re-renders
@@ -568,14 +589,9 @@ pub(crate) async fn save(
 ) -> Response {
     let t = desk.tr(&app);
     let store = &app.portal.store;
-    let translation = match store.translation(id, &lang).await {
-        Ok(Some(t)) => t,
-        Ok(None) | Err(StoreError::NotFound(_)) => return not_found(&t),
-        Err(e) => return server_error(&t, &e),
-    };
-    let segments = Segment::all(&translation.segments);
-    let Some(segment) = segments.get(n) else {
-        return not_found(&t);
+    let segment = match stored_segment(store, id, &lang, n, &t).await {
+        Ok(segment) => segment,
+        Err(response) => return *response,
     };
     let then = form.get("then").map(String::as_str).unwrap_or("next");
     let target = if then == "accept" {
@@ -700,14 +716,9 @@ pub(crate) async fn propagate(
 ) -> Response {
     let t = desk.tr(&app);
     let store = &app.portal.store;
-    let translation = match store.translation(id, &lang).await {
-        Ok(Some(t)) => t,
-        Ok(None) | Err(StoreError::NotFound(_)) => return not_found(&t),
-        Err(e) => return server_error(&t, &e),
-    };
-    let segments = Segment::all(&translation.segments);
-    let Some(segment) = segments.get(n) else {
-        return not_found(&t);
+    let segment = match stored_segment(store, id, &lang, n, &t).await {
+        Ok(segment) => segment,
+        Err(response) => return *response,
     };
     let corrections = match store.corrections_of(id, &lang).await {
         Ok(c) => c,
