@@ -526,7 +526,8 @@ async fn a_read_only_data_directory_stops_writes_not_reads() {
     terminate(&mut server);
     disk.repair();
     let port = free_port();
-    let mut server = start(&dir.path().join("run2.log"), port);
+    let log2 = dir.path().join("run2.log");
+    let mut server = start(&log2, port);
     crate::common::wait_ready(port, Duration::from_secs(30)).await;
     let expected = site.articles().len() as i64;
     // Generous: the whole suite runs beside it on two cores (one run here
@@ -543,11 +544,66 @@ async fn a_read_only_data_directory_stops_writes_not_reads() {
         if articles == expected {
             break;
         }
-        assert!(
-            Instant::now() < deadline,
-            "ingestion did not resume: {articles} of {expected} articles"
-        );
+        if Instant::now() >= deadline {
+            panic!(
+                "ingestion did not resume: {articles} of {expected} articles\n{}",
+                pipeline_state(&url, &log2).await
+            );
+        }
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
     terminate(&mut server);
+}
+
+/// What a stalled ingestion shows: the sources' schedule and errors, the
+/// jobs not done, and the end of the process's log.
+async fn pipeline_state(url: &str, log: &Path) -> String {
+    let store = store::Store::connect(url).await.unwrap();
+    let now = store::now_ms();
+    let mut out = String::new();
+    for row in sqlx::query("SELECT id, next_poll_at, last_polled_at, last_error FROM sources")
+        .fetch_all(store.pool())
+        .await
+        .unwrap()
+    {
+        let next: i64 = row.get(1);
+        let last: Option<i64> = row.get(2);
+        let error: Option<String> = row.get(3);
+        out += &format!(
+            "source {}: next poll in {} ms, last polled {} ms ago, last error {error:?}\n",
+            row.get::<i64, _>(0),
+            next - now,
+            last.map_or(-1, |l| now - l),
+        );
+    }
+    for row in sqlx::query(
+        "SELECT kind, state, attempts, run_at, lease_until, last_error, dedupe_key FROM jobs \
+         WHERE state <> 'done' ORDER BY id",
+    )
+    .fetch_all(store.pool())
+    .await
+    .unwrap()
+    {
+        let run_at: i64 = row.get(3);
+        let lease: Option<i64> = row.get(4);
+        out += &format!(
+            "job {} {} attempts {} runs in {} ms, lease {:?} ms, key {:?}, error {:?}\n",
+            row.get::<String, _>(0),
+            row.get::<String, _>(1),
+            row.get::<i64, _>(2),
+            run_at - now,
+            lease.map(|l| l - now),
+            row.get::<Option<String>, _>(6),
+            row.get::<Option<String>, _>(5),
+        );
+    }
+    store.close().await;
+    let logged = std::fs::read_to_string(log).unwrap_or_default();
+    let tail: Vec<&str> = logged.lines().rev().take(40).collect();
+    out += "run log (last 40 lines):\n";
+    for line in tail.into_iter().rev() {
+        out += line;
+        out += "\n";
+    }
+    out
 }
