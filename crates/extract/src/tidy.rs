@@ -728,6 +728,23 @@ const END_LABELS: &[&str] = &[
     "xem thêm",
 ];
 
+/// "About Acme Media", "About Jane Doe": a label introducing the
+/// publisher's or an author's box, i.e. "About" and then a name (every word
+/// capitalised), not "About the study".
+fn is_about_label(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix("About ") else {
+        return false;
+    };
+    let words: Vec<&str> = rest
+        .trim_end_matches([':', '.'])
+        .split_whitespace()
+        .collect();
+    (1..=5).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
 /// Cuts the body at the last short line or heading that labels end matter
 /// ([`END_LABELS`]) when what follows it is short beside the article: at
 /// least 800 characters before the label, and after it at most a third of
@@ -745,8 +762,10 @@ pub(crate) fn trailing_end_matter(blocks: &mut Vec<Block>) {
         if text.len() > 480 {
             return false;
         }
-        let lower = crate::text::clean(&text).to_lowercase();
-        lower.chars().count() <= 60 && END_LABELS.iter().any(|l| lower.starts_with(l))
+        let clean = crate::text::clean(&text);
+        let lower = clean.to_lowercase();
+        lower.chars().count() <= 60
+            && (END_LABELS.iter().any(|l| lower.starts_with(l)) || is_about_label(&clean))
     }) else {
         return;
     };
@@ -754,6 +773,115 @@ pub(crate) fn trailing_end_matter(blocks: &mut Vec<Block>) {
     let after: usize = blocks[at..].iter().map(len).sum();
     if before >= 800 && after * 3 <= before && after <= 1500 {
         blocks.truncate(at);
+    }
+}
+
+/// Words that name a writer's trade in a biography's first sentence, by
+/// language ("… is a freelance writer", "… ist Redakteurin", "… est
+/// journaliste", "… es periodista").
+const BIO_TRADES: &[&str] = &[
+    "writer",
+    "journalist",
+    "editor",
+    "reporter",
+    "correspondent",
+    "contributor",
+    "columnist",
+    "author",
+    "freelance",
+    "blogger",
+    "redakteur",
+    "journalist",
+    "autor",
+    "reporter",
+    "korrespondent",
+    "volontär",
+    "journaliste",
+    "rédact",
+    "correspondant",
+    "auteur",
+    "periodista",
+    "redactor",
+    "corresponsal",
+];
+
+/// The verbs that join a name to its trade in a biography.
+const BIO_VERBS: &[&str] = &[
+    " is a ",
+    " is an ",
+    " is the ",
+    " has been a ",
+    " has been an ",
+    " ist ",
+    " est ",
+    " es ",
+];
+
+/// A paragraph that is an author's biography: it starts with a name (two to
+/// four capitalised words), then "is a …", "has been a …", "ist …" and a
+/// writer's trade ([`BIO_TRADES`]) in the same sentence.
+fn is_author_bio(text: &str) -> bool {
+    if text.len() > 1600 {
+        return false;
+    }
+    let first = text.split(". ").next().unwrap_or(text);
+    let lower = first.to_lowercase();
+    let Some((name_end, _)) = BIO_VERBS
+        .iter()
+        .filter_map(|v| lower.find(v).map(|at| (at, v)))
+        .min_by_key(|(at, _)| *at)
+    else {
+        return false;
+    };
+    let name: Vec<&str> = first
+        .get(..name_end)
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    (2..=4).contains(&name.len())
+        && name
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && BIO_TRADES
+            .iter()
+            .any(|t| lower.get(name_end..).is_some_and(|rest| rest.contains(t)))
+}
+
+/// Drops the author's biography that closes the body ([`is_author_bio`]):
+/// one paragraph per author, under 800 characters each, with the short label
+/// or heading right before them ("Contributing Writer", "Who wrote this?"),
+/// when at least 800 characters of article stay before it.
+pub(crate) fn trailing_bio(blocks: &mut Vec<Block>) {
+    let mut cut = blocks.len();
+    while let Some(Block::Paragraph { text }) = cut.checked_sub(1).and_then(|i| blocks.get(i)) {
+        let plain = text.plain_text();
+        if plain.chars().count() > 800 || !is_author_bio(&crate::text::clean(&plain)) {
+            break;
+        }
+        cut -= 1;
+    }
+    if cut == blocks.len() {
+        return;
+    }
+    if let Some(prev) = cut.checked_sub(1).and_then(|i| blocks.get(i)) {
+        let label = match prev {
+            Block::Heading { .. } => true,
+            Block::Paragraph { text } => {
+                let t = crate::text::clean(&text.plain_text());
+                t.chars().count() <= 40 && !t.ends_with(['.', '!', ':', ';', ','])
+            }
+            _ => false,
+        };
+        if label {
+            cut -= 1;
+        }
+    }
+    let before: usize = blocks[..cut]
+        .iter()
+        .map(|b| crate::text::visible_len(&b.body_text()))
+        .sum();
+    if before >= 800 {
+        blocks.truncate(cut);
     }
 }
 
@@ -912,6 +1040,65 @@ mod tests {
         ];
         trailing_end_matter(&mut note);
         assert_eq!(note.len(), 3);
+    }
+
+    #[test]
+    fn a_closing_author_biography_goes() {
+        let mut blocks = vec![
+            long(20),
+            p("Contributing Writer"),
+            p(
+                "Rebecca Norris is a full-time freelance writer living in Washington. \
+               She covers travel, home and style.",
+            ),
+        ];
+        trailing_bio(&mut blocks);
+        assert_eq!(blocks, vec![long(20)]);
+        // One paragraph per author, in any of the languages of BIO_TRADES.
+        let mut two = vec![
+            long(20),
+            p("Sarah Schwartz is a reporter for Education Week who covers curriculum."),
+            p("Bianca Beispiel ist Redakteurin im Ressort Wirtschaft."),
+        ];
+        trailing_bio(&mut two);
+        assert_eq!(two, vec![long(20)]);
+        // A closing sentence about someone else's trade is article text …
+        let mut quote = vec![
+            long(20),
+            p("The mayor is a former teacher and will decide on Monday."),
+        ];
+        trailing_bio(&mut quote);
+        assert_eq!(quote.len(), 2);
+        // … and so is a biography that is most of a short page.
+        let mut short = vec![p("Jane Doe is a journalist based in Lagos.")];
+        trailing_bio(&mut short);
+        assert_eq!(short.len(), 1);
+        // A report about a journalist, not a name opening the paragraph.
+        let mut report = vec![
+            long(20),
+            p("Yesterday the court said that Jane Doe is a journalist, not a spy."),
+        ];
+        trailing_bio(&mut report);
+        assert_eq!(report.len(), 2);
+    }
+
+    #[test]
+    fn about_a_name_labels_end_matter() {
+        let mut blocks = vec![
+            long(20),
+            h(2, "About Acme Media"),
+            p("Acme Media is a leader in digital media, founded in 1999."),
+        ];
+        trailing_end_matter(&mut blocks);
+        assert_eq!(blocks, vec![long(20)]);
+        // "About the study" is the article's own section.
+        let mut study = vec![
+            long(20),
+            h(2, "About the study"),
+            p("The survey asked 2,000 adults in March."),
+        ];
+        trailing_end_matter(&mut study);
+        assert_eq!(study.len(), 3);
     }
 
     #[test]
