@@ -257,7 +257,7 @@ pub(crate) fn tidy(blocks: Vec<Block>, title: &str, lead: Option<&RichText>) -> 
             Block::Paragraph { text } if text.0.iter().any(|i| matches!(i, Inline::Break)) => {
                 let kept = filter_lines(text, |line| {
                     let l = norm(line);
-                    l != title && !is_chrome_line(&l)
+                    l != title && !is_chrome_line(&l) && !is_loose_caption(&l)
                 });
                 if kept.is_blank() {
                     continue;
@@ -274,7 +274,8 @@ pub(crate) fn tidy(blocks: Vec<Block>, title: &str, lead: Option<&RichText>) -> 
                 || lead.as_deref() == Some(t.as_str())
                 || repeats_caption(&t)
                 || is_chrome_line(&t)
-                || is_newsletter_pitch(&t))
+                || is_newsletter_pitch(&t)
+                || (matches!(b, Block::Paragraph { .. }) && is_loose_caption(&t)))
         {
             continue;
         }
@@ -346,6 +347,36 @@ const CREDIT_WORDS: &[&str] = &[
     "ảnh",
     "nguồn",
 ];
+
+/// A caption printed as body text without its image: a short paragraph or
+/// line (at most 250 characters) that ends with a photo credit, either "©"
+/// and a name ("… am Holocaust-Mahnmal © Presse- und Informationsamt |
+/// Jesco Denzel") or a parenthesised credit with a slash and a credit word
+/// ("Das Hermelin im Winter. (mlharing / iStock.com)").
+fn is_loose_caption(text: &str) -> bool {
+    if text.len() > 1000 || text.chars().count() > 250 {
+        return false;
+    }
+    if let Some(at) = text.rfind('©') {
+        let tail = &text[at..];
+        // A sign, not a byte of another character decoded wrongly ("â\u{9f}©").
+        let sign = text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_whitespace() || matches!(c, '.' | '|' | '(' | ':' | '-'));
+        // The credit ends the text: no sentence after it.
+        return sign && tail.chars().count() <= 80 && !tail.contains(". ");
+    }
+    let Some(inner) = text
+        .strip_suffix(')')
+        .and_then(|t| t.rfind('(').map(|at| &t[at + 1..]))
+    else {
+        return false;
+    };
+    inner.chars().count() <= 60
+        && inner.contains('/')
+        && looks_like_credit(&inner.replace('.', " "))
+}
 
 /// Longest paragraph (characters) taken for the caption of the image above it.
 const CAPTION_CHARS: usize = 150;
@@ -1080,6 +1111,40 @@ mod tests {
         ];
         trailing_bio(&mut report);
         assert_eq!(report.len(), 2);
+    }
+
+    #[test]
+    fn captions_printed_without_their_image_go() {
+        for caption in [
+            "Das Hermelin ist im Winter gut getarnt. (mlharing / iStock.com)",
+            "Kranzniederlegung am Mahnmal © Presseamt der Bundesregierung | Jesco Denzel",
+            "Mikaela Shiffrin. © AFP / JEFF PACHOUD",
+            "Traffic near Los Angeles International Airport (Getty/Kevork Djansezian)",
+        ] {
+            assert!(is_loose_caption(caption), "{caption}");
+        }
+        for text in [
+            // A sentence goes on after the sign; a parenthesis that is no credit.
+            "© 2020 the authors. The study was funded by the council and ran for a year.",
+            "The plan passed (24 / 12 votes).",
+            "Email bug reports to the address \u{e2}\u{9f}\u{a9}bug@gnu.org.",
+            // Too long to be a caption.
+            &format!(
+                "{} (Foto: dpa / Berg)",
+                "Ein Satz über das Thema. ".repeat(12)
+            ),
+        ] {
+            assert!(!is_loose_caption(text), "{text}");
+        }
+        let blocks = tidy(
+            vec![
+                p("Das Hermelin ist im Winter gut getarnt. (mlharing / iStock.com)"),
+                long(3),
+            ],
+            "Titel",
+            None,
+        );
+        assert_eq!(blocks, vec![long(3)]);
     }
 
     #[test]
