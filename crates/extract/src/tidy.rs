@@ -257,7 +257,10 @@ pub(crate) fn tidy(blocks: Vec<Block>, title: &str, lead: Option<&RichText>) -> 
             Block::Paragraph { text } if text.0.iter().any(|i| matches!(i, Inline::Break)) => {
                 let kept = filter_lines(text, |line| {
                     let l = norm(line);
-                    l != title && !is_chrome_line(&l) && !is_loose_caption(&l)
+                    l != title
+                        && !is_chrome_line(&l)
+                        && !is_loose_caption(&l)
+                        && !is_credit_line(&l)
                 });
                 if kept.is_blank() {
                     continue;
@@ -275,7 +278,8 @@ pub(crate) fn tidy(blocks: Vec<Block>, title: &str, lead: Option<&RichText>) -> 
                 || repeats_caption(&t)
                 || is_chrome_line(&t)
                 || is_newsletter_pitch(&t)
-                || (matches!(b, Block::Paragraph { .. }) && is_loose_caption(&t)))
+                || (matches!(b, Block::Paragraph { .. })
+                    && (is_loose_caption(&t) || is_credit_line(&t))))
         {
             continue;
         }
@@ -376,6 +380,48 @@ fn is_loose_caption(text: &str) -> bool {
     inner.chars().count() <= 60
         && inner.contains('/')
         && looks_like_credit(&inner.replace('.', " "))
+}
+
+/// Labels of a line that credits a picture or names a source ("Foto: dpa",
+/// "Crédits photos : Bestimage", "Image credit: apple.com", "Quelle: THW").
+const CREDIT_LABELS: &[&str] = &[
+    "foto",
+    "fotos",
+    "photo",
+    "photos",
+    "bild",
+    "bilder",
+    "bildquelle",
+    "bildnachweis",
+    "crédit photo",
+    "crédits photo",
+    "crédits photos",
+    "photo credit",
+    "photo credits",
+    "image credit",
+    "image credits",
+    "credits",
+    "quelle",
+    "quellen",
+    "textquelle",
+    "source",
+    "sources",
+    "fuente",
+    "fuentes",
+];
+
+/// A line of at most 120 characters that is only a credit or source
+/// ([`CREDIT_LABELS`] and a colon, as its own paragraph): metadata printed
+/// under a picture or a table, not the article's text.
+fn is_credit_line(text: &str) -> bool {
+    if text.len() > 480 || text.chars().count() > 120 {
+        return false;
+    }
+    let Some((label, _)) = text.split_once(':') else {
+        return false;
+    };
+    let label = label.trim().to_lowercase();
+    CREDIT_LABELS.contains(&label.as_str())
 }
 
 /// Longest paragraph (characters) taken for the caption of the image above it.
@@ -1145,6 +1191,26 @@ mod tests {
             None,
         );
         assert_eq!(blocks, vec![long(3)]);
+    }
+
+    #[test]
+    fn credit_and_source_lines_go() {
+        for line in [
+            "Crédits photos : Bestimage",
+            "Image credit: www.apple.com/in/",
+            "Quelle: Deutscher Jagdverband (DJV), 02. Februar 2022, Berlin",
+            "Bildnachweis:",
+        ] {
+            assert!(is_credit_line(line), "{line}");
+        }
+        for text in [
+            "Source code: the project is on GitHub.",
+            "Foto of the week, chosen by readers: a heron in the fog over the lake at dawn, \
+             taken by a reader from Konstanz with a phone, and sent in on Monday.",
+            "Die Quelle des Flusses liegt in den Alpen.",
+        ] {
+            assert!(!is_credit_line(text), "{text}");
+        }
     }
 
     #[test]
