@@ -2,6 +2,8 @@
 //! spec-exact HTML parser, instead of straight into this crate's own parser.
 //!
 //! `cargo run --release -p extract --example html5ever_diff -- ../shared/bench/trafilatura-eval [--verbose]`
+//! or, for any other set, `-- --manifest PAGES.jsonl` (one `{"key", "path",
+//! "url"}` per line, as `bench/compare.py` writes them; no snippets to score).
 //!
 //! For every page of the corpus: decode it (`extract::decode_html`), parse it
 //! with html5ever (through `scraper`) and serialise the tree it builds, in
@@ -26,6 +28,13 @@ fn main() {
             .map_or("../shared/bench/trafilatura-eval", String::as_str),
     );
     let verbose = args.iter().any(|a| a == "--verbose");
+    let manifest = args
+        .iter()
+        .position(|a| a == "--manifest")
+        .and_then(|i| args.get(i + 1));
+    if let Some(manifest) = manifest {
+        return from_manifest(Path::new(manifest), verbose);
+    }
     let raw = std::fs::read(dir.join("evaldata.json")).unwrap_or_else(|e| {
         eprintln!("cannot read {}: {e}", dir.join("evaldata.json").display());
         std::process::exit(2);
@@ -114,6 +123,60 @@ fn main() {
         "body words              ours {words_ours}, through html5ever {words_spec}; \
          {words_changed} words in differing stretches"
     );
+}
+
+/// The same comparison over the pages a manifest lists (key, path, url).
+fn from_manifest(manifest: &Path, verbose: bool) {
+    let rows = std::fs::read_to_string(manifest).unwrap_or_else(|e| {
+        eprintln!("cannot read {}: {e}", manifest.display());
+        std::process::exit(2);
+    });
+    let utf8 = extract::ExtractOptions {
+        content_type: Some("text/html; charset=utf-8".into()),
+        overrides: None,
+    };
+    let (mut pages, mut same, mut differs) = (0, 0, 0);
+    for line in rows.lines() {
+        let Ok(row) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        let field = |k: &str| row.get(k).and_then(|v| v.as_str()).unwrap_or_default();
+        let (key, url) = (field("key"), field("url"));
+        let Ok(bytes) = std::fs::read(field("path")) else {
+            continue;
+        };
+        let (text, _) = extract::decode_html(&bytes, None);
+        let spec_html = scraper::Html::parse_document(&text).html();
+        let (Ok(ours), Ok(spec)) = (
+            extract::extract(text.as_bytes(), url, &utf8),
+            extract::extract(spec_html.as_bytes(), url, &utf8),
+        ) else {
+            continue;
+        };
+        pages += 1;
+        let full = |x: &article::Article| {
+            let lead = x.lead.as_ref().map(|l| l.plain_text()).unwrap_or_default();
+            collapse(&format!("{lead} {}", x.body_text()))
+        };
+        let (a, b) = (full(&ours), full(&spec));
+        if a == b {
+            same += 1;
+            continue;
+        }
+        differs += 1;
+        println!(
+            "DIFF {key}: ours {} words, through html5ever {} words",
+            a.split(' ').count(),
+            b.split(' ').count()
+        );
+        if verbose {
+            let (x, y) = first_difference(&a, &b);
+            println!("  ours: …{x}…\n  spec: …{y}…");
+        }
+    }
+    println!("pages compared          {pages}");
+    println!("same lead and body      {same}");
+    println!("text differs            {differs}");
 }
 
 /// Words of `a` and `b` outside their common prefix and suffix (summed).

@@ -346,6 +346,7 @@ fn extract_page(
     }
     tidy::leading_chrome(&mut blocks);
     tidy::trailing_pitch(&mut blocks);
+    tidy::trailing_bio(&mut blocks);
     tidy::trailing_chrome(&mut blocks);
     tidy::trailing_section(&mut blocks);
 

@@ -257,7 +257,10 @@ pub(crate) fn tidy(blocks: Vec<Block>, title: &str, lead: Option<&RichText>) -> 
             Block::Paragraph { text } if text.0.iter().any(|i| matches!(i, Inline::Break)) => {
                 let kept = filter_lines(text, |line| {
                     let l = norm(line);
-                    l != title && !is_chrome_line(&l)
+                    l != title
+                        && !is_chrome_line(&l)
+                        && !is_loose_caption(&l)
+                        && !is_credit_line(&l)
                 });
                 if kept.is_blank() {
                     continue;
@@ -274,7 +277,9 @@ pub(crate) fn tidy(blocks: Vec<Block>, title: &str, lead: Option<&RichText>) -> 
                 || lead.as_deref() == Some(t.as_str())
                 || repeats_caption(&t)
                 || is_chrome_line(&t)
-                || is_newsletter_pitch(&t))
+                || is_newsletter_pitch(&t)
+                || (matches!(b, Block::Paragraph { .. })
+                    && (is_loose_caption(&t) || is_credit_line(&t))))
         {
             continue;
         }
@@ -346,6 +351,78 @@ const CREDIT_WORDS: &[&str] = &[
     "ảnh",
     "nguồn",
 ];
+
+/// A caption printed as body text without its image: a short paragraph or
+/// line (at most 250 characters) that ends with a photo credit, either "©"
+/// and a name ("… am Holocaust-Mahnmal © Presse- und Informationsamt |
+/// Jesco Denzel") or a parenthesised credit with a slash and a credit word
+/// ("Das Hermelin im Winter. (mlharing / iStock.com)").
+fn is_loose_caption(text: &str) -> bool {
+    if text.len() > 1000 || text.chars().count() > 250 {
+        return false;
+    }
+    if let Some(at) = text.rfind('©') {
+        let tail = &text[at..];
+        // A sign, not a byte of another character decoded wrongly ("â\u{9f}©").
+        let sign = text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_whitespace() || matches!(c, '.' | '|' | '(' | ':' | '-'));
+        // The credit ends the text: no sentence after it.
+        return sign && tail.chars().count() <= 80 && !tail.contains(". ");
+    }
+    let Some(inner) = text
+        .strip_suffix(')')
+        .and_then(|t| t.rfind('(').map(|at| &t[at + 1..]))
+    else {
+        return false;
+    };
+    inner.chars().count() <= 60
+        && inner.contains('/')
+        && looks_like_credit(&inner.replace('.', " "))
+}
+
+/// Labels of a line that credits a picture or names a source ("Foto: dpa",
+/// "Crédits photos : Bestimage", "Image credit: apple.com", "Quelle: THW").
+const CREDIT_LABELS: &[&str] = &[
+    "foto",
+    "fotos",
+    "photo",
+    "photos",
+    "bild",
+    "bilder",
+    "bildquelle",
+    "bildnachweis",
+    "crédit photo",
+    "crédits photo",
+    "crédits photos",
+    "photo credit",
+    "photo credits",
+    "image credit",
+    "image credits",
+    "credits",
+    "quelle",
+    "quellen",
+    "textquelle",
+    "source",
+    "sources",
+    "fuente",
+    "fuentes",
+];
+
+/// A line of at most 120 characters that is only a credit or source
+/// ([`CREDIT_LABELS`] and a colon, as its own paragraph): metadata printed
+/// under a picture or a table, not the article's text.
+fn is_credit_line(text: &str) -> bool {
+    if text.len() > 480 || text.chars().count() > 120 {
+        return false;
+    }
+    let Some((label, _)) = text.split_once(':') else {
+        return false;
+    };
+    let label = label.trim().to_lowercase();
+    CREDIT_LABELS.contains(&label.as_str())
+}
 
 /// Longest paragraph (characters) taken for the caption of the image above it.
 const CAPTION_CHARS: usize = 150;
@@ -728,6 +805,23 @@ const END_LABELS: &[&str] = &[
     "xem thêm",
 ];
 
+/// "About Acme Media", "About Jane Doe": a label introducing the
+/// publisher's or an author's box, i.e. "About" and then a name (every word
+/// capitalised), not "About the study".
+fn is_about_label(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix("About ") else {
+        return false;
+    };
+    let words: Vec<&str> = rest
+        .trim_end_matches([':', '.'])
+        .split_whitespace()
+        .collect();
+    (1..=5).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
 /// Cuts the body at the last short line or heading that labels end matter
 /// ([`END_LABELS`]) when what follows it is short beside the article: at
 /// least 800 characters before the label, and after it at most a third of
@@ -745,8 +839,10 @@ pub(crate) fn trailing_end_matter(blocks: &mut Vec<Block>) {
         if text.len() > 480 {
             return false;
         }
-        let lower = crate::text::clean(&text).to_lowercase();
-        lower.chars().count() <= 60 && END_LABELS.iter().any(|l| lower.starts_with(l))
+        let clean = crate::text::clean(&text);
+        let lower = clean.to_lowercase();
+        lower.chars().count() <= 60
+            && (END_LABELS.iter().any(|l| lower.starts_with(l)) || is_about_label(&clean))
     }) else {
         return;
     };
@@ -754,6 +850,115 @@ pub(crate) fn trailing_end_matter(blocks: &mut Vec<Block>) {
     let after: usize = blocks[at..].iter().map(len).sum();
     if before >= 800 && after * 3 <= before && after <= 1500 {
         blocks.truncate(at);
+    }
+}
+
+/// Words that name a writer's trade in a biography's first sentence, by
+/// language ("… is a freelance writer", "… ist Redakteurin", "… est
+/// journaliste", "… es periodista").
+const BIO_TRADES: &[&str] = &[
+    "writer",
+    "journalist",
+    "editor",
+    "reporter",
+    "correspondent",
+    "contributor",
+    "columnist",
+    "author",
+    "freelance",
+    "blogger",
+    "redakteur",
+    "journalist",
+    "autor",
+    "reporter",
+    "korrespondent",
+    "volontär",
+    "journaliste",
+    "rédact",
+    "correspondant",
+    "auteur",
+    "periodista",
+    "redactor",
+    "corresponsal",
+];
+
+/// The verbs that join a name to its trade in a biography.
+const BIO_VERBS: &[&str] = &[
+    " is a ",
+    " is an ",
+    " is the ",
+    " has been a ",
+    " has been an ",
+    " ist ",
+    " est ",
+    " es ",
+];
+
+/// A paragraph that is an author's biography: it starts with a name (two to
+/// four capitalised words), then "is a …", "has been a …", "ist …" and a
+/// writer's trade ([`BIO_TRADES`]) in the same sentence.
+fn is_author_bio(text: &str) -> bool {
+    if text.len() > 1600 {
+        return false;
+    }
+    let first = text.split(". ").next().unwrap_or(text);
+    let lower = first.to_lowercase();
+    let Some((name_end, _)) = BIO_VERBS
+        .iter()
+        .filter_map(|v| lower.find(v).map(|at| (at, v)))
+        .min_by_key(|(at, _)| *at)
+    else {
+        return false;
+    };
+    let name: Vec<&str> = first
+        .get(..name_end)
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    (2..=4).contains(&name.len())
+        && name
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && BIO_TRADES
+            .iter()
+            .any(|t| lower.get(name_end..).is_some_and(|rest| rest.contains(t)))
+}
+
+/// Drops the author's biography that closes the body ([`is_author_bio`]):
+/// one paragraph per author, under 800 characters each, with the short label
+/// or heading right before them ("Contributing Writer", "Who wrote this?"),
+/// when at least 800 characters of article stay before it.
+pub(crate) fn trailing_bio(blocks: &mut Vec<Block>) {
+    let mut cut = blocks.len();
+    while let Some(Block::Paragraph { text }) = cut.checked_sub(1).and_then(|i| blocks.get(i)) {
+        let plain = text.plain_text();
+        if plain.chars().count() > 800 || !is_author_bio(&crate::text::clean(&plain)) {
+            break;
+        }
+        cut -= 1;
+    }
+    if cut == blocks.len() {
+        return;
+    }
+    if let Some(prev) = cut.checked_sub(1).and_then(|i| blocks.get(i)) {
+        let label = match prev {
+            Block::Heading { .. } => true,
+            Block::Paragraph { text } => {
+                let t = crate::text::clean(&text.plain_text());
+                t.chars().count() <= 40 && !t.ends_with(['.', '!', ':', ';', ','])
+            }
+            _ => false,
+        };
+        if label {
+            cut -= 1;
+        }
+    }
+    let before: usize = blocks[..cut]
+        .iter()
+        .map(|b| crate::text::visible_len(&b.body_text()))
+        .sum();
+    if before >= 800 {
+        blocks.truncate(cut);
     }
 }
 
@@ -912,6 +1117,119 @@ mod tests {
         ];
         trailing_end_matter(&mut note);
         assert_eq!(note.len(), 3);
+    }
+
+    #[test]
+    fn a_closing_author_biography_goes() {
+        let mut blocks = vec![
+            long(20),
+            p("Contributing Writer"),
+            p(
+                "Rebecca Norris is a full-time freelance writer living in Washington. \
+               She covers travel, home and style.",
+            ),
+        ];
+        trailing_bio(&mut blocks);
+        assert_eq!(blocks, vec![long(20)]);
+        // One paragraph per author, in any of the languages of BIO_TRADES.
+        let mut two = vec![
+            long(20),
+            p("Sarah Schwartz is a reporter for Education Week who covers curriculum."),
+            p("Bianca Beispiel ist Redakteurin im Ressort Wirtschaft."),
+        ];
+        trailing_bio(&mut two);
+        assert_eq!(two, vec![long(20)]);
+        // A closing sentence about someone else's trade is article text …
+        let mut quote = vec![
+            long(20),
+            p("The mayor is a former teacher and will decide on Monday."),
+        ];
+        trailing_bio(&mut quote);
+        assert_eq!(quote.len(), 2);
+        // … and so is a biography that is most of a short page.
+        let mut short = vec![p("Jane Doe is a journalist based in Lagos.")];
+        trailing_bio(&mut short);
+        assert_eq!(short.len(), 1);
+        // A report about a journalist, not a name opening the paragraph.
+        let mut report = vec![
+            long(20),
+            p("Yesterday the court said that Jane Doe is a journalist, not a spy."),
+        ];
+        trailing_bio(&mut report);
+        assert_eq!(report.len(), 2);
+    }
+
+    #[test]
+    fn captions_printed_without_their_image_go() {
+        for caption in [
+            "Das Hermelin ist im Winter gut getarnt. (mlharing / iStock.com)",
+            "Kranzniederlegung am Mahnmal © Presseamt der Bundesregierung | Jesco Denzel",
+            "Mikaela Shiffrin. © AFP / JEFF PACHOUD",
+            "Traffic near Los Angeles International Airport (Getty/Kevork Djansezian)",
+        ] {
+            assert!(is_loose_caption(caption), "{caption}");
+        }
+        for text in [
+            // A sentence goes on after the sign; a parenthesis that is no credit.
+            "© 2020 the authors. The study was funded by the council and ran for a year.",
+            "The plan passed (24 / 12 votes).",
+            "Email bug reports to the address \u{e2}\u{9f}\u{a9}bug@gnu.org.",
+            // Too long to be a caption.
+            &format!(
+                "{} (Foto: dpa / Berg)",
+                "Ein Satz über das Thema. ".repeat(12)
+            ),
+        ] {
+            assert!(!is_loose_caption(text), "{text}");
+        }
+        let blocks = tidy(
+            vec![
+                p("Das Hermelin ist im Winter gut getarnt. (mlharing / iStock.com)"),
+                long(3),
+            ],
+            "Titel",
+            None,
+        );
+        assert_eq!(blocks, vec![long(3)]);
+    }
+
+    #[test]
+    fn credit_and_source_lines_go() {
+        for line in [
+            "Crédits photos : Bestimage",
+            "Image credit: www.apple.com/in/",
+            "Quelle: Deutscher Jagdverband (DJV), 02. Februar 2022, Berlin",
+            "Bildnachweis:",
+        ] {
+            assert!(is_credit_line(line), "{line}");
+        }
+        for text in [
+            "Source code: the project is on GitHub.",
+            "Foto of the week, chosen by readers: a heron in the fog over the lake at dawn, \
+             taken by a reader from Konstanz with a phone, and sent in on Monday.",
+            "Die Quelle des Flusses liegt in den Alpen.",
+        ] {
+            assert!(!is_credit_line(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn about_a_name_labels_end_matter() {
+        let mut blocks = vec![
+            long(20),
+            h(2, "About Acme Media"),
+            p("Acme Media is a leader in digital media, founded in 1999."),
+        ];
+        trailing_end_matter(&mut blocks);
+        assert_eq!(blocks, vec![long(20)]);
+        // "About the study" is the article's own section.
+        let mut study = vec![
+            long(20),
+            h(2, "About the study"),
+            p("The survey asked 2,000 adults in March."),
+        ];
+        trailing_end_matter(&mut study);
+        assert_eq!(study.len(), 3);
     }
 
     #[test]

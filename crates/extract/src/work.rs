@@ -155,6 +155,34 @@ mod tests {
                     "<b>".repeat(n)
                 )
             }),
+            // Misnested formatting: the adoption agency and the re-opening of
+            // active formatting elements on every kind the brief names.
+            ("misnested b and p".into(), |n| {
+                format!("<html><body>{}<p>{TEXT}</p>", "<b>1<p>2</b>3".repeat(n / 4))
+            }),
+            ("a in div in a".into(), |n| {
+                format!(
+                    "<html><body>{}<p>{TEXT}</p>",
+                    "<a href=/x><div><a href=/y>".repeat(n / 4)
+                )
+            }),
+            ("i and b crossed".into(), |n| {
+                format!(
+                    "<html><body><p>{}{TEXT}</p>{}",
+                    "<i><b><p>".repeat(n / 4),
+                    "</i></b>".repeat(n / 4)
+                )
+            }),
+            // Formatting that every paragraph's end leaves active, each with
+            // other attributes (so the "three alike" rule does not drop them):
+            // every later tag re-opens what is still active.
+            ("unclosed formatting, distinct".into(), |n| {
+                let mut h = String::from("<html><body><article>");
+                for i in 0..n / 4 {
+                    h.push_str(&format!("<p><b class=c{i}>{i}</p>"));
+                }
+                h + &format!("<p>{TEXT}</p></article></body></html>")
+            }),
         ];
         macro_rules! nest {
             ($($open:literal),*) => {

@@ -13,6 +13,8 @@ const CHROME: &[&str] = &[
     "cookie",
     "consent",
     "gdpr",
+    "onetrust",
+    "optanon",
     "newsletter",
     "subscri",
     "signup",
@@ -315,8 +317,9 @@ fn is_chrome_word(w: &str) -> bool {
         || w.strip_prefix("ad-").is_some()
 }
 
-/// Class/id words that name a box of links to other pages so plainly that the
-/// box is chrome even when its teasers hold a large share of the page's prose.
+/// Class/id words that name a box of links to other pages, an author's box or
+/// the cookie-consent dialog of a consent platform (OneTrust) so plainly that the box is chrome even when it
+/// holds a large share of the page's prose.
 const STRONG_CHROME: &[&str] = &[
     "related",
     "recommend",
@@ -330,6 +333,8 @@ const STRONG_CHROME: &[&str] = &[
     "author-box",
     "authorbox",
     "about-author",
+    "onetrust",
+    "optanon",
 ];
 
 /// True when class or id name a related-links box ([`STRONG_CHROME`]).
@@ -524,6 +529,8 @@ mod tests {
             "sidebar",
             "ad-slot",
             "elementor-widget-nav-menu",
+            "onetrust-consent-sdk",
+            "optanon-alert-box-wrapper",
         ] {
             assert!(is_chrome_word(w), "{w}");
         }

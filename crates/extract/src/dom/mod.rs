@@ -3,9 +3,11 @@
 //! html5ever builds a spec-exact tree but spends most of an extraction's time
 //! doing it; extraction only needs the element structure, attributes and text,
 //! so this parser follows the HTML5 tree-construction rules that matter for
-//! article pages (implicit `</p>`, `</li>`, table cells, raw-text elements,
-//! void elements, misnested end tags) and skips the rest. Depth is capped so
-//! every later walk is bounded.
+//! article pages (implicit `</p>`, `</li>`, table cells, foster parenting,
+//! raw-text elements, void elements, the adoption agency and the re-opening
+//! of active formatting elements for misnested formatting) and skips the
+//! rest (`<select>` and `<template>` modes, foreign-content integration
+//! points, frameset). Depth is capped so every later walk is bounded.
 
 mod entities;
 #[cfg(test)]
@@ -341,6 +343,106 @@ impl Dom {
         id
     }
 
+    /// A new node in no tree yet, to be placed with [`Dom::append_node`] or
+    /// [`Dom::insert_node_before`].
+    pub(crate) fn create(&mut self, data: Data) -> NodeId {
+        crate::work::nodes(1);
+        let id = self.nodes.len() as NodeId;
+        self.nodes.push(Node {
+            parent: NONE,
+            first_child: NONE,
+            last_child: NONE,
+            prev: NONE,
+            next: NONE,
+            data,
+        });
+        id
+    }
+
+    /// Moves `id` (with its subtree) to be the last child of `parent`.
+    pub(crate) fn append_node(&mut self, parent: NodeId, id: NodeId) {
+        if parent == id || self.node(parent).is_none() {
+            return;
+        }
+        self.detach(id);
+        let prev = self.node(parent).map_or(NONE, |p| p.last_child);
+        if let Some(n) = self.nodes.get_mut(id as usize) {
+            n.parent = parent;
+            n.prev = prev;
+            n.next = NONE;
+        }
+        if let Some(p) = self.nodes.get_mut(prev as usize) {
+            p.next = id;
+        }
+        if let Some(p) = self.nodes.get_mut(parent as usize) {
+            if p.first_child == NONE {
+                p.first_child = id;
+            }
+            p.last_child = id;
+        }
+    }
+
+    /// Moves `id` (with its subtree) to be the previous sibling of `before`.
+    pub(crate) fn insert_node_before(&mut self, before: NodeId, id: NodeId) {
+        if before == id {
+            return;
+        }
+        self.detach(id);
+        let Some(b) = self.node(before) else { return };
+        let (parent, prev) = (b.parent, b.prev);
+        if parent == NONE {
+            return;
+        }
+        if let Some(n) = self.nodes.get_mut(id as usize) {
+            n.parent = parent;
+            n.prev = prev;
+            n.next = before;
+        }
+        if let Some(b) = self.nodes.get_mut(before as usize) {
+            b.prev = id;
+        }
+        if let Some(p) = self.nodes.get_mut(prev as usize) {
+            p.next = id;
+        } else if let Some(p) = self.nodes.get_mut(parent as usize) {
+            p.first_child = id;
+        }
+    }
+
+    /// Moves every child of `from` to the end of `to`'s children, in order.
+    pub(crate) fn move_children(&mut self, from: NodeId, to: NodeId) {
+        let first = self.first_child(from);
+        if first == NONE || from == to || self.node(to).is_none() {
+            return;
+        }
+        let last = self.node(from).map_or(NONE, |n| n.last_child);
+        let mut c = first;
+        while c != NONE {
+            crate::work::nodes(1);
+            let next = self.next_sibling(c);
+            if let Some(n) = self.nodes.get_mut(c as usize) {
+                n.parent = to;
+            }
+            c = next;
+        }
+        if let Some(f) = self.nodes.get_mut(from as usize) {
+            f.first_child = NONE;
+            f.last_child = NONE;
+        }
+        let to_last = self.node(to).map_or(NONE, |n| n.last_child);
+        if let Some(p) = self.nodes.get_mut(to_last as usize) {
+            p.next = first;
+        }
+        if let Some(f) = self.nodes.get_mut(first as usize) {
+            f.prev = to_last;
+        }
+        if let Some(t) = self.nodes.get_mut(to as usize) {
+            if t.first_child == NONE {
+                t.first_child = first;
+            }
+            t.last_child = last;
+        }
+    }
+
     /// A new text run holding `text`, written at the end of the arena.
     fn new_run(&mut self, text: &str) -> Data {
         crate::work::bytes(text.len());
@@ -404,6 +506,40 @@ impl Dom {
         }
         let data = self.new_run(text);
         self.append(parent, data);
+    }
+
+    /// Numbers the nodes again in document order (a pre-order walk), so
+    /// that every child comes after its parent in the arena, which the
+    /// extractor's one-pass statistics read bottom-up. The parser calls it
+    /// only after the adoption agency moved nodes under newer ones; nodes no
+    /// longer in the tree are dropped.
+    pub(crate) fn renumber(&mut self) {
+        let order: Vec<NodeId> = std::iter::once(ROOT)
+            .chain(self.descendants(ROOT))
+            .collect();
+        let mut new_id = vec![NONE; self.nodes.len()];
+        for (i, &old) in order.iter().enumerate() {
+            if let Some(slot) = new_id.get_mut(old as usize) {
+                *slot = i as NodeId;
+            }
+        }
+        let map = |id: NodeId| new_id.get(id as usize).copied().unwrap_or(NONE);
+        let mut old_nodes: Vec<Option<Node>> = std::mem::take(&mut self.nodes)
+            .into_iter()
+            .map(Some)
+            .collect();
+        self.nodes = order
+            .iter()
+            .filter_map(|&old| old_nodes.get_mut(old as usize).and_then(Option::take))
+            .map(|n| Node {
+                parent: map(n.parent),
+                first_child: map(n.first_child),
+                last_child: map(n.last_child),
+                prev: map(n.prev),
+                next: map(n.next),
+                data: n.data,
+            })
+            .collect();
     }
 
     /// Unlinks a node (and its subtree) from its parent.
@@ -783,6 +919,60 @@ mod tests {
             outline(&dom, ROOT),
             "<html><head><title>T</title><meta></meta></head><body>Text<p>x</p></body></html>"
         );
+    }
+
+    /// The deepest node's depth, walking the tree without recursion.
+    fn max_depth(dom: &Dom) -> usize {
+        dom.descendants(ROOT)
+            .map(|d| dom.ancestors(d).count())
+            .max()
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn misnested_formatting_is_adopted() {
+        let cases = [
+            ("<b>1<p>2</b>3</p>", "<b>1</b><p><b>2</b>3</p>"),
+            (
+                "<a>1<div>2<a>3</a>4</div>5",
+                "<a>1</a><div><a>2</a><a>3</a>4</div>5",
+            ),
+            ("<i><b></i>x</b>y", "<i><b></b></i><b>x</b>y"),
+            ("<p><b>x</p>y<p>z", "<p><b>x</b></p><b>y<p>z</p></b>"),
+            (
+                "<b><i>1<div>2</b>3</i>",
+                "<b><i>1</i></b><i></i><div><i><b>2</b>3</i></div>",
+            ),
+            (
+                "<table><tr><td><b>x</td><td>y</table>z",
+                "<table><tbody><tr><td><b>x</b></td><td>y</td></tr></tbody></table>z",
+            ),
+            ("</p>x", "<p></p>x"),
+        ];
+        for (html, want) in cases {
+            let dom = parse(html);
+            assert_eq!(outline(&dom, dom.body()), want, "{html}");
+            // The extractor's statistics need every child after its parent.
+            for d in dom.descendants(ROOT) {
+                assert!(dom.parent(d) < d, "{html}: node {d} before its parent");
+            }
+        }
+    }
+
+    #[test]
+    fn misnested_formatting_stays_within_the_depth_cap() {
+        for unit in [
+            "<b>1<p>2</b>3",
+            "<a href=x><div><a href=y>",
+            "<i><b><p>",
+            "<b><i><u><s><div>",
+            "<p><b class=a><i class=b>x</p>",
+        ] {
+            let html = unit.repeat(100_000) + "</i></b></a>" + &"</b></i>".repeat(1000) + "x";
+            let dom = parse(&html);
+            let depth = max_depth(&dom);
+            assert!(depth <= 210, "{unit}: depth {depth}");
+        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Tokenizer and tree builder.
 
-use super::{decode_attribute, decode_entities, AttrRange, Data, Dom, Name, NodeId, ROOT};
+use super::{decode_attribute, decode_entities, AttrRange, Data, Dom, Name, NodeId, NONE, ROOT};
 
 /// Open elements deeper than this are appended flat, which bounds every walk.
 const MAX_DEPTH: usize = 200;
@@ -178,6 +178,57 @@ fn is_formatting(name: &str) -> bool {
     )
 }
 
+/// Elements that put a marker on the list of active formatting elements,
+/// so that formatting opened outside them is not re-opened inside.
+fn opens_marker(name: &str) -> bool {
+    matches!(
+        name,
+        "td" | "th" | "caption" | "applet" | "marquee" | "object" | "template"
+    )
+}
+
+/// Start tags before which the standard re-opens the active formatting
+/// elements ("reconstruct the active formatting elements"): phrasing
+/// content, not blocks, head elements or table parts.
+fn reconstructs(name: &str) -> bool {
+    !(closes_p(name)
+        || in_head(name)
+        || matches!(
+            name,
+            "html"
+                | "body"
+                | "head"
+                | "frameset"
+                | "frame"
+                | "main"
+                | "search"
+                | "plaintext"
+                | "textarea"
+                | "iframe"
+                | "noembed"
+                | "noframes"
+                | "param"
+                | "source"
+                | "track"
+                | "caption"
+                | "col"
+                | "colgroup"
+                | "tbody"
+                | "thead"
+                | "tfoot"
+                | "tr"
+                | "td"
+                | "th"
+                | "basefont"
+                | "bgsound"
+                | "rb"
+                | "rtc"
+                | "rp"
+                | "rt"
+        ))
+        || name == "xmp"
+}
+
 fn is_scope_boundary(name: &str) -> bool {
     matches!(
         name,
@@ -201,9 +252,44 @@ fn in_head(name: &str) -> bool {
     )
 }
 
+/// Most formatting elements the list of active formatting elements holds
+/// (markers aside). The standard sets no limit, but every entry may be
+/// re-opened before each later text run and tag, so an unbounded list would
+/// make a page of N unclosed, differently attributed `<b class=…>` cost N²;
+/// real pages have a handful open at once. The oldest entry goes first.
+const MAX_FORMATTING: usize = 32;
+
+/// An entry of the list of active formatting elements.
+enum Active {
+    /// A scope (table cell, caption, `object`…) that formatting opened
+    /// before it does not enter; the element that opened it.
+    Marker(NodeId),
+    /// A formatting element, what it was opened with, and whether it is on
+    /// the stack of open elements.
+    Element {
+        id: NodeId,
+        name: Name,
+        attrs: AttrRange,
+        open: bool,
+    },
+}
+
+impl Active {
+    fn id(&self) -> NodeId {
+        match self {
+            Active::Marker(id) | Active::Element { id, .. } => *id,
+        }
+    }
+}
+
 struct Builder {
     dom: Dom,
     stack: Vec<(NodeId, Name)>,
+    /// The standard's list of active formatting elements, at most
+    /// [`MAX_FORMATTING`] elements.
+    active: Vec<Active>,
+    /// True once the adoption agency put older nodes under newer ones.
+    moved: bool,
     /// Elements pushed beyond MAX_DEPTH are counted, not stacked.
     foreign: usize,
     html: Option<NodeId>,
@@ -215,6 +301,14 @@ struct Builder {
 /// into them other than table parts is "foster parented" before the table.
 fn is_table_context(name: &str) -> bool {
     matches!(name, "table" | "tbody" | "thead" | "tfoot" | "tr")
+}
+
+/// Table parts: outside a table the standard ignores them.
+fn is_table_part(name: &str) -> bool {
+    matches!(
+        name,
+        "caption" | "colgroup" | "col" | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th"
+    )
 }
 
 /// Start tags a table takes in itself rather than fostering them out.
@@ -258,11 +352,338 @@ impl Builder {
 
     fn pop_to(&mut self, index: usize) {
         while self.stack.len() > index {
-            if let Some((_, n)) = self.stack.pop() {
-                if &*n == "svg" || &*n == "math" {
-                    self.foreign = self.foreign.saturating_sub(1);
+            if let Some((id, n)) = self.stack.pop() {
+                self.popped(id, &n);
+            }
+        }
+    }
+
+    /// Bookkeeping for an element leaving the stack of open elements.
+    fn popped(&mut self, id: NodeId, n: &str) {
+        if n == "svg" || n == "math" {
+            self.foreign = self.foreign.saturating_sub(1);
+        } else if !self.active.is_empty() {
+            if is_formatting(n) {
+                if let Some(i) = self.active_index(id) {
+                    if let Some(Active::Element { open, .. }) = self.active.get_mut(i) {
+                        *open = false;
+                    }
+                }
+            } else if opens_marker(n) {
+                // Closing a cell or caption clears the list back to its marker.
+                if let Some(m) = self
+                    .active
+                    .iter()
+                    .rposition(|e| matches!(e, Active::Marker(_)))
+                {
+                    if self.active.get(m).is_some_and(|e| e.id() == id) {
+                        self.active.truncate(m);
+                    }
                 }
             }
+        }
+    }
+
+    /// Where `id` is in the list of active formatting elements.
+    fn active_index(&self, id: NodeId) -> Option<usize> {
+        let i = self.active.iter().rposition(|e| e.id() == id);
+        crate::work::nodes(self.active.len() - i.unwrap_or(0));
+        i
+    }
+
+    /// The last formatting element called `name` after the last marker.
+    fn last_active(&self, name: &str) -> Option<usize> {
+        for (i, e) in self.active.iter().enumerate().rev() {
+            crate::work::nodes(1);
+            match e {
+                Active::Marker(_) => return None,
+                Active::Element { name: n, .. } if n == name => return Some(i),
+                Active::Element { .. } => {}
+            }
+        }
+        None
+    }
+
+    /// Where `id` is on the stack of open elements.
+    fn stack_index(&self, id: NodeId) -> Option<usize> {
+        let i = self.stack.iter().rposition(|(s, _)| *s == id);
+        crate::work::nodes(self.stack.len() - i.unwrap_or(0));
+        i
+    }
+
+    /// Adds a formatting element just pushed on the stack to the list:
+    /// a fourth one with the same name and attributes after the last marker
+    /// replaces the earliest of them (the standard's "Noah's Ark" clause),
+    /// and past [`MAX_FORMATTING`] the oldest element goes.
+    fn push_active(&mut self, id: NodeId, name: Name, attrs: AttrRange) {
+        let start = self
+            .active
+            .iter()
+            .rposition(|e| matches!(e, Active::Marker(_)))
+            .map_or(0, |m| m + 1);
+        let mut same = 0;
+        let mut earliest = None;
+        let mut elements = 0;
+        for (i, e) in self.active.iter().enumerate() {
+            crate::work::nodes(1);
+            if let Active::Element {
+                name: n, attrs: a, ..
+            } = e
+            {
+                elements += 1;
+                if i >= start && *n == name && self.same_attrs(*a, attrs) {
+                    same += 1;
+                    earliest.get_or_insert(i);
+                }
+            }
+        }
+        if same >= 3 {
+            if let Some(i) = earliest {
+                self.active.remove(i);
+                elements -= 1;
+            }
+        }
+        if elements >= MAX_FORMATTING {
+            if let Some(i) = self
+                .active
+                .iter()
+                .position(|e| matches!(e, Active::Element { .. }))
+            {
+                self.active.remove(i);
+            }
+        }
+        self.active.push(Active::Element {
+            id,
+            name,
+            attrs,
+            open: true,
+        });
+    }
+
+    /// The same attributes in the same order (the standard compares them as
+    /// sets; pages repeat a tag as it was written).
+    fn same_attrs(&self, a: AttrRange, b: AttrRange) -> bool {
+        a.len == b.len
+            && self
+                .dom
+                .attrs_in(a)
+                .zip(self.dom.attrs_in(b))
+                .all(|(x, y)| x == y)
+    }
+
+    /// The standard's "reconstruct the active formatting elements": the
+    /// formatting elements that a block's end closed while they were still
+    /// active are opened again, as new elements with the same attributes,
+    /// before the next text or phrasing tag (`<p><b>x</p>y` puts `y` in a
+    /// `<b>` too). Stops at the depth cap.
+    fn reconstruct(&mut self) {
+        let Some(Active::Element { open: false, .. }) = self.active.last() else {
+            return;
+        };
+        let mut i = self.active.len() - 1;
+        while i > 0 {
+            crate::work::nodes(1);
+            match self.active.get(i - 1) {
+                Some(Active::Element { open: false, .. }) => i -= 1,
+                _ => break,
+            }
+        }
+        while self.stack.len() < MAX_DEPTH {
+            let Some(Active::Element { name, attrs, .. }) = self.active.get(i) else {
+                break;
+            };
+            let (name, attrs) = (name.clone(), *attrs);
+            let data = Data::Element {
+                name: name.clone(),
+                attrs,
+            };
+            let id = if self.fosters() {
+                self.foster(data)
+            } else {
+                let parent = self.current();
+                self.dom.append(parent, data)
+            };
+            self.stack.push((id, name.clone()));
+            if let Some(e) = self.active.get_mut(i) {
+                *e = Active::Element {
+                    id,
+                    name,
+                    attrs,
+                    open: true,
+                };
+            }
+            i += 1;
+        }
+    }
+
+    /// True when no scope boundary is open above stack entry `index`.
+    fn in_scope_at(&self, index: usize) -> bool {
+        let above = self.stack.get(index + 1..).unwrap_or_default();
+        crate::work::nodes(above.len());
+        !above.iter().any(|(_, n)| is_scope_boundary(n))
+    }
+
+    /// The standard's adoption agency algorithm for the end tag of formatting
+    /// element `subject` (`</b>`, `</a>`…): when blocks were opened inside the
+    /// formatting element, the blocks are moved out of it and their content
+    /// wrapped in a new element like it, so `<b>1<p>2</b>3` becomes
+    /// `<b>1</b><p><b>2</b>3</p>`. Bounded as the standard bounds it: eight
+    /// outer rounds, each walking the stack between two entries once.
+    fn adoption_agency(&mut self, subject: &str) {
+        if let Some((id, n)) = self.stack.last() {
+            if n == subject && self.active_index(*id).is_none() {
+                self.pop_to(self.stack.len() - 1);
+                return;
+            }
+        }
+        for _ in 0..8 {
+            let Some(fi) = self.last_active(subject) else {
+                self.any_other_end(subject);
+                return;
+            };
+            let Some(Active::Element {
+                id: fe,
+                name: fe_name,
+                attrs: fe_attrs,
+                ..
+            }) = self.active.get(fi)
+            else {
+                return;
+            };
+            let (fe, fe_name, fe_attrs) = (*fe, fe_name.clone(), *fe_attrs);
+            let Some(si) = self.stack_index(fe) else {
+                self.active.remove(fi);
+                return;
+            };
+            if !self.in_scope_at(si) {
+                return;
+            }
+            let furthest = (si + 1..self.stack.len())
+                .find(|&k| self.stack.get(k).is_some_and(|(_, n)| is_special(n)));
+            let Some(fbi) = furthest else {
+                self.pop_to(si);
+                if let Some(i) = self.active_index(fe) {
+                    self.active.remove(i);
+                }
+                return;
+            };
+            let Some(&(fb, _)) = self.stack.get(fbi) else {
+                return;
+            };
+            let common = si
+                .checked_sub(1)
+                .and_then(|k| self.stack.get(k))
+                .map_or(ROOT, |(id, _)| *id);
+            let mut bookmark = fi;
+            let mut node_i = fbi;
+            let mut last = fb;
+            let mut inner = 0;
+            loop {
+                crate::work::nodes(1);
+                inner += 1;
+                node_i -= 1;
+                let Some(&(node, _)) = self.stack.get(node_i) else {
+                    break;
+                };
+                if node == fe {
+                    break;
+                }
+                let mut at = self.active_index(node);
+                if inner > 3 {
+                    if let Some(i) = at.take() {
+                        self.active.remove(i);
+                        if i < bookmark {
+                            bookmark -= 1;
+                        }
+                    }
+                }
+                let Some(ai) = at else {
+                    self.stack.remove(node_i);
+                    continue;
+                };
+                let Some(Active::Element { name, attrs, .. }) = self.active.get(ai) else {
+                    break;
+                };
+                let (name, attrs) = (name.clone(), *attrs);
+                let new = self.dom.create(Data::Element {
+                    name: name.clone(),
+                    attrs,
+                });
+                if let Some(e) = self.active.get_mut(ai) {
+                    *e = Active::Element {
+                        id: new,
+                        name: name.clone(),
+                        attrs,
+                        open: true,
+                    };
+                }
+                if let Some(s) = self.stack.get_mut(node_i) {
+                    *s = (new, name);
+                }
+                if last == fb {
+                    bookmark = ai + 1;
+                }
+                self.dom.append_node(new, last);
+                last = new;
+            }
+            self.moved = true;
+            self.place(common, last);
+            let new = self.dom.create(Data::Element {
+                name: fe_name.clone(),
+                attrs: fe_attrs,
+            });
+            self.dom.move_children(fb, new);
+            self.dom.append_node(fb, new);
+            let entry = Active::Element {
+                id: new,
+                name: fe_name.clone(),
+                attrs: fe_attrs,
+                open: true,
+            };
+            self.active.insert(bookmark.min(self.active.len()), entry);
+            if let Some(i) = self.active.iter().position(|e| e.id() == fe) {
+                self.active.remove(i);
+            }
+            if let Some(i) = self.stack_index(fe) {
+                self.stack.remove(i);
+            }
+            if let Some(i) = self.stack_index(fb) {
+                self.stack.insert(i + 1, (new, fe_name));
+            }
+        }
+    }
+
+    /// Puts `node` where the standard inserts into `target`: appended to it,
+    /// or before the open table when `target` is a table part (foster parenting).
+    fn place(&mut self, target: NodeId, node: NodeId) {
+        let in_table = self
+            .stack
+            .iter()
+            .rev()
+            .find(|(id, _)| *id == target)
+            .is_some_and(|(_, n)| is_table_context(n));
+        if in_table {
+            let table = self
+                .stack
+                .iter()
+                .rev()
+                .find(|(_, n)| &**n == "table")
+                .map(|(id, _)| *id);
+            if let Some(table) = table {
+                if self.dom.parent(table) != NONE {
+                    self.dom.insert_node_before(table, node);
+                    return;
+                }
+            }
+        }
+        self.dom.append_node(target, node);
+    }
+
+    /// The standard's "any other end tag": close the innermost element of
+    /// that name unless a special element (a block) is open inside it.
+    fn any_other_end(&mut self, name: &str) {
+        if let Some(i) = self.position(name, is_special) {
+            self.pop_to(i);
         }
     }
 
@@ -373,6 +794,11 @@ impl Builder {
             self.ensure_body();
         }
         let text = decode_entities(raw);
+        // Spaces straight in a table stay there; other text re-opens the
+        // active formatting elements (fostered before the table if need be).
+        if !self.active.is_empty() && self.foreign == 0 && !(blank && self.fosters()) {
+            self.reconstruct();
+        }
         if !blank && self.fosters() {
             self.foster_text(&text);
             return;
@@ -400,6 +826,12 @@ impl Builder {
     }
 
     fn start(&mut self, name: Name, attrs: AttrRange, self_closing: bool) {
+        // The standard reads `<image>` as `<img>`.
+        let name = if name == "image" && self.foreign == 0 {
+            Name::Borrowed("img")
+        } else {
+            name
+        };
         let n = &*name;
         match n {
             "html" => {
@@ -469,6 +901,22 @@ impl Builder {
             self.close_head();
             self.ensure_body();
         }
+        if self.foreign == 0 && is_table_part(n) {
+            // The standard's "in table" modes: a table part closes what was
+            // fostered out of the table (up to the table, its section or row,
+            // or an open cell); outside any table it is ignored.
+            let context = self.stack.iter().rposition(|(_, s)| {
+                is_table_context(s) || matches!(&**s, "td" | "th" | "caption" | "template")
+            });
+            match context {
+                None => return,
+                Some(k) => {
+                    if self.stack.get(k).is_some_and(|(_, s)| is_table_context(s)) {
+                        self.pop_to(k + 1);
+                    }
+                }
+            }
+        }
         if self.foreign == 0 {
             if closes_p(n) {
                 self.close_p();
@@ -479,7 +927,7 @@ impl Builder {
                 "option" | "optgroup"
                     if self.stack.last().is_some_and(|(_, s)| &**s == "option") =>
                 {
-                    self.stack.pop();
+                    self.pop_to(self.stack.len() - 1);
                 }
                 "td" | "th" => {
                     for cell in ["td", "th"] {
@@ -500,19 +948,39 @@ impl Builder {
                         }
                     }
                 }
+                // An `<a>` inside an open `<a>` ends it first, as `</a>` would.
                 "a" => {
-                    if let Some(i) = self.position("a", is_special) {
+                    if let Some(fi) = self.last_active("a") {
+                        let old = self.active.get(fi).map_or(NONE, Active::id);
+                        self.adoption_agency("a");
+                        if let Some(i) = self.active_index(old) {
+                            self.active.remove(i);
+                        }
+                        if let Some(i) = self.stack_index(old) {
+                            self.stack.remove(i);
+                        }
+                    }
+                }
+                "nobr" if self.position("nobr", is_scope_boundary).is_some() => {
+                    self.reconstruct();
+                    self.adoption_agency("nobr");
+                }
+                "button" => {
+                    if let Some(i) = self.position("button", is_scope_boundary) {
                         self.pop_to(i);
                     }
                 }
                 _ if is_heading(n) && self.stack.last().is_some_and(|(_, s)| is_heading(s)) => {
-                    self.stack.pop();
+                    self.pop_to(self.stack.len() - 1);
                 }
                 _ => {}
             }
         }
         if self.foreign == 0 {
             self.imply_table_parts(n);
+            if !self.active.is_empty() && reconstructs(n) {
+                self.reconstruct();
+            }
         }
         let data = Data::Element {
             name: name.clone(),
@@ -526,6 +994,13 @@ impl Builder {
         };
         let closed = is_void(n) || (self_closing && self.foreign > 0);
         if !closed && self.stack.len() < MAX_DEPTH {
+            if self.foreign == 0 {
+                if is_formatting(n) {
+                    self.push_active(id, name.clone(), attrs);
+                } else if opens_marker(n) {
+                    self.active.push(Active::Marker(id));
+                }
+            }
             if n == "svg" || n == "math" {
                 self.foreign += 1;
             }
@@ -581,14 +1056,23 @@ impl Builder {
             "p" => {
                 if let Some(i) = self.position("p", is_button_scope_boundary) {
                     self.pop_to(i);
+                } else if self.foreign == 0 {
+                    // A `</p>` with no open `<p>` is an empty paragraph.
+                    self.ensure_body();
+                    let depth = self.stack.len();
+                    self.start("p".into(), AttrRange::default(), false);
+                    self.pop_to(depth);
                 }
             }
             "br" => self.start("br".into(), AttrRange::default(), false),
             _ if is_special(name) => {
-                let boundary: fn(&str) -> bool = if matches!(name, "li") {
-                    |s| is_scope_boundary(s) || matches!(s, "ul" | "ol")
-                } else {
-                    is_scope_boundary
+                let boundary: fn(&str) -> bool = match name {
+                    "li" => |s| is_scope_boundary(s) || matches!(s, "ul" | "ol"),
+                    // Table parts close across the cells and captions open in them.
+                    "table" | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th" | "caption" => {
+                        |s| matches!(s, "html" | "table" | "template")
+                    }
+                    _ => is_scope_boundary,
                 };
                 if let Some(i) = self.position(name, boundary) {
                     self.pop_to(i);
@@ -598,8 +1082,8 @@ impl Builder {
                     }
                 }
             }
-            // Formatting elements close across blocks opened inside them, as the
-            // adoption agency would leave them.
+            _ if is_formatting(name) && self.foreign == 0 => self.adoption_agency(name),
+            // In SVG and MathML a formatting end tag closes its element.
             _ if is_formatting(name) => {
                 if let Some(i) = self.position(name, is_scope_boundary) {
                     self.pop_to(i);
@@ -799,6 +1283,8 @@ pub(crate) fn parse(html: &str) -> Dom {
     let mut b = Builder {
         dom: Dom::with_capacity(html.len()),
         stack: Vec::with_capacity(64),
+        active: Vec::new(),
+        moved: false,
         foreign: 0,
         html: None,
         head: None,
@@ -891,6 +1377,14 @@ pub(crate) fn parse(html: &str) -> Dom {
                     let content = &html[i..end];
                     let cur = b.current();
                     if matches!(&*raw_name, "title" | "textarea") {
+                        let content = if &*raw_name == "textarea" {
+                            content
+                                .strip_prefix('\n')
+                                .or_else(|| content.strip_prefix("\r\n"))
+                                .unwrap_or(content)
+                        } else {
+                            content
+                        };
                         let t = decode_entities(content);
                         b.dom.append_text(cur, &t);
                     } else {
@@ -909,7 +1403,17 @@ pub(crate) fn parse(html: &str) -> Dom {
                 };
                 text_start = i;
             } else {
+                // A line break right after `<pre>` or `<listing>` is not content.
+                let pre = matches!(&*name, "pre" | "listing") && b.foreign == 0;
                 b.start(name, attrs, self_closing);
+                if pre {
+                    if bytes.get(i) == Some(&b'\n') {
+                        i += 1;
+                    } else if bytes.get(i..i + 2) == Some(b"\r\n") {
+                        i += 2;
+                    }
+                    text_start = i;
+                }
             }
         } else {
             // A lone '<' is text.
@@ -918,6 +1422,10 @@ pub(crate) fn parse(html: &str) -> Dom {
     }
     if text_start < len {
         b.text(&html[text_start..]);
+    }
+    b.ensure_body();
+    if b.moved {
+        b.dom.renumber();
     }
     b.dom
 }

@@ -269,3 +269,22 @@ fn a_list_describing_its_links_is_content_and_a_menu_is_not() {
     assert!(text.contains("Report on France 2 evening news"), "{text:?}");
     assert!(!text.contains("Politics"), "{text:?}");
 }
+
+#[test]
+fn a_consent_platform_dialog_goes_even_when_long() {
+    // OneTrust prints its whole preference centre into the page; on a short
+    // article its paragraphs outweigh the article's.
+    let consent = "<p>These cookies are set by a range of social media services that we have added \
+                   to the site, and they are capable of tracking your browser across other sites, \
+                   building up a profile of your interests, which may change the content you see.</p>";
+    let html = format!(
+        r#"<html><body><h1>Budget</h1><article>{}{}</article>
+           <div id="onetrust-consent-sdk"><div class="ot-pc-content">{consent}{consent}{consent}</div></div>
+           </body></html>"#,
+        prose("the budget"),
+        prose("the bridge")
+    );
+    let text = body_text(&html);
+    assert!(text.contains("the budget"), "{text:?}");
+    assert!(!text.contains("social media services"), "{text:?}");
+}
