@@ -554,25 +554,26 @@ fn next_anchor(segments: &[Segment], n: usize, then: &str) -> usize {
     }
 }
 
-/// Segment `n` of the stored translation of article `id` in `lang`, or the
-/// page to answer with: 404 when the translation or the segment is missing,
-/// 500 when the store fails.
-async fn stored_segment(
+/// The segments of the stored translation of article `id` in `lang`, when it
+/// has a segment `n`; else the page to answer with: 404 when the translation
+/// or the segment is missing, 500 when the store fails.
+async fn stored_segments(
     store: &store::Store,
     id: i64,
     lang: &str,
     n: usize,
     t: &Tr<'_>,
-) -> Result<Segment, Box<Response>> {
+) -> Result<Vec<Segment>, Box<Response>> {
     let translation = match store.translation(id, lang).await {
         Ok(Some(translation)) => translation,
         Ok(None) | Err(StoreError::NotFound(_)) => return Err(Box::new(not_found(t))),
         Err(e) => return Err(Box::new(server_error(t, &e))),
     };
-    Segment::all(&translation.segments)
-        .into_iter()
-        .nth(n)
-        .ok_or_else(|| Box::new(not_found(t)))
+    let segments = Segment::all(&translation.segments);
+    if n >= segments.len() {
+        return Err(Box::new(not_found(t)));
+    }
+    Ok(segments)
 }
 
 /// `POST /admin/articles/{id}/{lang}/segments/{n}`: an editor corrects (or,
@@ -589,10 +590,11 @@ pub(crate) async fn save(
 ) -> Response {
     let t = desk.tr(&app);
     let store = &app.portal.store;
-    let segment = match stored_segment(store, id, &lang, n, &t).await {
-        Ok(segment) => segment,
+    let segments = match stored_segments(store, id, &lang, n, &t).await {
+        Ok(segments) => segments,
         Err(response) => return *response,
     };
+    let segment = &segments[n];
     let then = form.get("then").map(String::as_str).unwrap_or("next");
     let target = if then == "accept" {
         // What the editor sees: a saved correction not yet published, else
@@ -716,10 +718,11 @@ pub(crate) async fn propagate(
 ) -> Response {
     let t = desk.tr(&app);
     let store = &app.portal.store;
-    let segment = match stored_segment(store, id, &lang, n, &t).await {
-        Ok(segment) => segment,
+    let segments = match stored_segments(store, id, &lang, n, &t).await {
+        Ok(segments) => segments,
         Err(response) => return *response,
     };
+    let segment = &segments[n];
     let corrections = match store.corrections_of(id, &lang).await {
         Ok(c) => c,
         Err(e) => return server_error(&t, &e),
