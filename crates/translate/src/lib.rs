@@ -36,6 +36,8 @@
 //! - `ctranslate2`: the in-process CTranslate2 engine (CTranslate2 and
 //!   SentencePiece built from vendored sources; needs cmake and a C++17
 //!   compiler). CPU only, Ruy math, int8 by default.
+//! - `ctranslate2-dnnl`: the engine with oneDNN beside Ruy (built from
+//!   vendored sources, GNU OpenMP): what the `newsbridge` binary ships.
 //! - `ctranslate2-cuda`: the same engine also on NVIDIA GPUs
 //!   (`device = "cuda"`, `device_indices`, compute type `int8_float16` by
 //!   default); building needs the CUDA toolkit; cuBLAS is loaded at run time,

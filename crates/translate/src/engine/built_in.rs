@@ -53,17 +53,25 @@ pub fn built_in_summary() -> String {
     text
 }
 
-/// The in-process engine's backends and devices as built.
+/// The in-process engine's backends and devices as built, the GEMM backend
+/// CTranslate2 prefers first (MKL on Intel CPUs, else oneDNN, else Ruy).
 fn ctranslate2_detail() -> &'static str {
-    match (
-        cfg!(feature = "ctranslate2-mkl"),
-        cfg!(feature = "ctranslate2-cuda"),
-    ) {
-        (true, true) => "in process; CPU: Intel MKL + Ruy; CUDA",
-        (true, false) => "in process; CPU: Intel MKL + Ruy",
-        (false, true) => "in process; CPU: Ruy; CUDA",
-        (false, false) => "in process; CPU: Ruy",
-    }
+    static TEXT: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        let mut cpu = Vec::new();
+        if cfg!(feature = "ctranslate2-mkl") {
+            cpu.push("Intel MKL");
+        }
+        if cfg!(feature = "ctranslate2-dnnl") {
+            cpu.push("oneDNN (GNU OpenMP)");
+        }
+        cpu.push("Ruy");
+        let mut text = format!("in process; CPU: {}", cpu.join(" + "));
+        if cfg!(feature = "ctranslate2-cuda") {
+            text.push_str("; CUDA");
+        }
+        text
+    });
+    TEXT.as_str()
 }
 
 #[cfg(test)]
@@ -90,5 +98,18 @@ mod tests {
             summary.contains("no in-process engine"),
             !cfg!(feature = "ctranslate2")
         );
+        if cfg!(feature = "ctranslate2") {
+            assert!(summary.contains("CPU: "), "{summary}");
+            assert_eq!(
+                summary.contains("oneDNN"),
+                cfg!(feature = "ctranslate2-dnnl"),
+                "{summary}"
+            );
+            assert_eq!(
+                summary.contains("Intel MKL"),
+                cfg!(feature = "ctranslate2-mkl"),
+                "{summary}"
+            );
+        }
     }
 }
