@@ -369,8 +369,14 @@ impl Ext4Disk {
         }
     }
 
-    /// The file system turns read-only under the running process.
+    /// The file system turns read-only under the running process. What was
+    /// committed before is flushed first: pages the kernel has not yet
+    /// written back are dropped when ext4 fails (SQLite's `synchronous =
+    /// NORMAL` in WAL mode leaves that to the kernel), and the test is about
+    /// the process's behaviour, not the page cache's.
     fn fail(&self) {
+        let (ok, _, err) = run(Command::new("sync").arg("-f").arg(&self.dir));
+        assert!(ok, "{err}");
         let (ok, out, err) = run(Command::new("findmnt")
             .args(["-n", "-o", "SOURCE"])
             .arg(&self.dir));
