@@ -288,3 +288,45 @@ fn a_consent_platform_dialog_goes_even_when_long() {
     assert!(text.contains("the budget"), "{text:?}");
     assert!(!text.contains("social media services"), "{text:?}");
 }
+
+#[test]
+fn figures_around_tables_and_quotes_keep_their_text() {
+    // WordPress writes every table block as <figure class="wp-block-table">
+    // and testimonials as a figure around a blockquote; a figure with a
+    // picture stays a picture with its caption.
+    let html = format!(
+        r#"<html><body><h1>Insurers</h1><div class="entry-content">{}{}
+           <figure class="wp-block-table"><table><thead><tr><td>Rank</td><td>Company</td></tr></thead>
+           <tbody><tr><td>1</td><td>State Farm Group</td></tr><tr><td>2</td><td>Berkshire Hathaway</td></tr></tbody>
+           </table><figcaption>Top writers of 2024</figcaption></figure>
+           <figure class="testimonial"><blockquote><p>The classes changed how I sleep.</p></blockquote></figure>
+           <figure><img src="/a.jpg" alt="A chart"><figcaption>Premiums by year</figcaption></figure>
+           </div></body></html>"#,
+        prose("the premiums"),
+        prose("the ranking")
+    );
+    let a = extract(
+        html.as_bytes(),
+        "https://news.example/a",
+        &ExtractOptions::default(),
+    )
+    .expect("page extracts");
+    let text = a.body_text();
+    for t in [
+        "State Farm Group",
+        "Berkshire Hathaway",
+        "Top writers of 2024",
+        "The classes changed how I sleep.",
+    ] {
+        assert!(text.contains(t), "{t} missing from {text:?}");
+    }
+    assert!(a
+        .blocks
+        .iter()
+        .any(|b| matches!(b, article::Block::Table { rows, .. } if rows.len() == 3)));
+    assert!(a
+        .blocks
+        .iter()
+        .any(|b| matches!(b, article::Block::Figure(f)
+        if f.caption.as_ref().is_some_and(|c| c.plain_text() == "Premiums by year"))));
+}
