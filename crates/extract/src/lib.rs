@@ -27,6 +27,7 @@ mod encoding;
 mod meta;
 mod render;
 mod select;
+mod streamed;
 mod text;
 mod tidy;
 mod urls;
@@ -283,6 +284,9 @@ fn extract_page(
         if let Some(t) = noscript_prose(&text) {
             dom = dom::parse(&t);
         }
+    }
+    if streamed::may_hold_segments(&text) {
+        streamed::reveal(&mut dom);
     }
     let signs = if judge {
         verdict::PageSigns::read(&dom)

@@ -261,22 +261,36 @@ pub(crate) fn prune(dom: &mut Dom, remove: &[Selector]) {
     let total = stats.good(body).max(1);
     let mut doomed = Vec::new();
     let mut seen = hints::ChromeWords::default();
+    let mut thread = NONE;
     let mut id = dom.first_child(body);
     while id != NONE {
         let mut drop = false;
+        let post_of_thread = |id: NodeId| {
+            thread != NONE && hints::is_comments(dom, id) && dom.ancestors(id).any(|a| a == thread)
+        };
         if let Some(name) = dom.name(id) {
             drop = remove.iter().any(|s| s.matches(dom, id))
                 || skip_always(dom, id) && !matches!(name, "noscript" | "source" | "track")
                 || matches!(name, "nav" | "footer" | "menu" | "dialog")
                 // Some layouts put the article itself in an <aside>.
                 || (name == "aside" && stats.good(id) * 10 < total * 4)
-                || (name == "form" && stats.paragraphs(id) == 0)
+                // A form around the whole page (ASP.NET, forum software) is no sign-up form.
+                || (name == "form" && stats.paragraphs(id) == 0 && stats.good(id) * 10 < total * 4)
                 || (!matches!(name, "article" | "main" | "body" | "html")
                     && !inside_paragraph(dom, &stats, id)
                     && hints::is_chrome(dom, id, &mut seen)
+                    && !post_of_thread(id)
                     && (stats.good(id) * 10 < total * 4
-                        || hints::is_comments(dom, id)
+                        || (hints::is_comments(dom, id) && !holds_the_page(&stats, id, total))
                         || (stats.good(id) * 10 < total * 8 && hints::is_strong_chrome(dom, id))));
+            // The posts of a thread that is the page are its text, whatever their names.
+            if !drop
+                && thread == NONE
+                && hints::is_comments(dom, id)
+                && holds_the_page(&stats, id, total)
+            {
+                thread = id;
+            }
         }
         if drop {
             doomed.push(id);
@@ -294,6 +308,18 @@ pub(crate) fn prune(dom: &mut Dom, remove: &[Selector]) {
         dom.detach(d);
     }
 }
+
+/// True when `id` holds all but a few lines of the page's prose: a thread
+/// of posts that is the page (a forum topic, a discussion), or an article
+/// in a wrapper named for a comment feature ("commentOnSelection"). The
+/// comments under an article leave the article outside them.
+fn holds_the_page(stats: &Stats, id: NodeId, total: usize) -> bool {
+    let inside = stats.good(id);
+    inside * 10 >= total * 8 && total - inside.min(total) < THREAD_OUTSIDE_MAX
+}
+
+/// Good prose (characters) that may lie outside a thread that is the page.
+const THREAD_OUTSIDE_MAX: usize = 700;
 
 /// True for a short inline element within a long paragraph's running text
 /// ("<p><span class=dateline>KOBE – </span>A total of…"): part of a
