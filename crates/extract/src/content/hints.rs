@@ -247,10 +247,12 @@ pub(crate) fn is_chrome(dom: &Dom, id: NodeId, seen: &mut ChromeWords) -> bool {
         hit
     };
     dom.class_rule(id, ClassRule::Chrome, |c| {
+        // Utility classes with a variant ("print:break-inside-avoid",
+        // "lg:sticky", "[h2]:pt-0") style the element; they name no box.
         u8::from(
             c.to_ascii_lowercase()
                 .split_ascii_whitespace()
-                .any(&mut chrome_word),
+                .any(|w| !w.contains(':') && chrome_word(w)),
         )
     }) == 1
         || dom.attr(id, "id").is_some_and(|i| {
@@ -546,5 +548,28 @@ mod tests {
         ] {
             assert!(!is_chrome_word(w), "{w}");
         }
+    }
+}
+
+#[cfg(test)]
+mod class_tests {
+    use super::{is_chrome, ChromeWords};
+
+    fn chrome(class: &str) -> bool {
+        let dom = crate::dom::parse(&format!(r#"<body><p class="{class}">Text</p></body>"#));
+        let p = dom.find_all(dom.body(), "p").next().expect("a paragraph");
+        is_chrome(&dom, p, &mut ChromeWords::default())
+    }
+
+    #[test]
+    fn utility_classes_with_a_variant_name_no_box() {
+        // Tailwind-style classes style the paragraph for print or wide screens.
+        assert!(!chrome(
+            "mx-auto print:break-inside-avoid lg:page-no-toc:basis-56 [h2]:pt-0"
+        ));
+        assert!(!chrome("hover:share-link-underline"));
+        // The same words as names are chrome.
+        assert!(chrome("print-only mx-auto"));
+        assert!(chrome("share-bar lg:flex"));
     }
 }
