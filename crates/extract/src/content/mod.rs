@@ -34,10 +34,18 @@ const BLOCK: u8 = 2;
 /// matching names and attributes again.
 pub(crate) fn classify(dom: &mut Dom) {
     crate::work::nodes(dom.len());
+    let panels = collapsed_panels(dom);
     let flags = (0..dom.len() as NodeId)
         .map(|id| {
             let mut f = 0;
-            if skip_uncached(dom, id) {
+            let skip = if panels.is_empty() {
+                skip_uncached(dom, id)
+            } else {
+                skip_by_name(dom, id)
+                    || (hints::is_hidden(dom, id)
+                        && !dom.attr(id, "id").is_some_and(|i| panels.contains(i)))
+            };
+            if skip {
                 f |= SKIP;
             }
             if dom.name(id).is_some_and(inline::is_block) {
@@ -76,7 +84,29 @@ pub(crate) fn skip_always(dom: &Dom, id: NodeId) -> bool {
     }
 }
 
+/// The ids of collapsed panels: elements that a button with `aria-expanded`
+/// opens (`aria-controls`), such as the answers of a FAQ or the sections of
+/// an accordion. They are hidden until the reader clicks, but they are the
+/// page's text, not hidden chrome.
+fn collapsed_panels(dom: &Dom) -> std::collections::HashSet<String> {
+    let mut ids = std::collections::HashSet::new();
+    for id in 0..dom.len() as NodeId {
+        if dom.name(id).is_none() || dom.attr(id, "aria-expanded").is_none() {
+            continue;
+        }
+        if let Some(c) = dom.attr(id, "aria-controls") {
+            ids.extend(c.split_ascii_whitespace().map(str::to_owned));
+        }
+    }
+    ids
+}
+
 fn skip_uncached(dom: &Dom, id: NodeId) -> bool {
+    skip_by_name(dom, id) || hints::is_hidden(dom, id)
+}
+
+/// Elements that never carry article text, by their name.
+fn skip_by_name(dom: &Dom, id: NodeId) -> bool {
     matches!(
         dom.name(id),
         Some(
@@ -108,7 +138,7 @@ fn skip_uncached(dom: &Dom, id: NodeId) -> bool {
                 | "rt"
                 | "rp"
         )
-    ) || hints::is_hidden(dom, id)
+    )
 }
 
 /// Per-node text measurements, computed bottom-up in one pass.

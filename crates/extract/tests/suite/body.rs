@@ -436,3 +436,25 @@ fn a_form_around_the_page_is_not_dropped() {
     }
     assert!(!text.contains("Remember me"), "{text:?}");
 }
+
+#[test]
+fn collapsed_answers_of_a_faq_are_text() {
+    // The answers are hidden until a button that names them (aria-controls)
+    // is clicked; other hidden elements stay out.
+    let html = format!(
+        r#"<html><body><h1>Tutoring</h1><div class="entry-content">{}{}
+           <h2>FAQ</h2>
+           <button aria-expanded="false" aria-controls="faq-1">How long does a session last?</button>
+           <div id="faq-1" hidden><p>A session lasts forty-five minutes, three times a week, in groups of up to four pupils.</p></div>
+           <button aria-expanded="false" aria-controls="faq-2 faq-3">Who are the tutors?</button>
+           <div id="faq-2" style="display:none"><p>Tutors are trained students and retired teachers from the district.</p></div>
+           <div id="popup" hidden><p>Subscribe to our newsletter to hear about new programmes first.</p></div>
+           </div></body></html>"#,
+        prose("the tutoring"),
+        prose("the schools")
+    );
+    let text = body_text(&html);
+    assert!(text.contains("forty-five minutes"), "{text:?}");
+    assert!(text.contains("retired teachers"), "{text:?}");
+    assert!(!text.contains("Subscribe"), "{text:?}");
+}
