@@ -291,10 +291,24 @@ pub(crate) fn prune(dom: &mut Dom, remove: &[Selector]) {
     let total = stats.good(body).max(1);
     let mut doomed = Vec::new();
     let mut seen = hints::ChromeWords::default();
+    // The posts of a thread that is the page are its text, whatever their names.
     let mut thread = NONE;
+    let mut checked_parent = NONE;
     let mut id = dom.first_child(body);
     while id != NONE {
         let mut drop = false;
+        // A thread that is the page: one container of posts, or the posts
+        // themselves as siblings (each a "comment" by name).
+        if thread == NONE && dom.name(id).is_some() && hints::is_comments(dom, id) {
+            if holds_the_page(stats.good(id), total) {
+                thread = id;
+            } else if dom.parent(id) != checked_parent {
+                checked_parent = dom.parent(id);
+                if holds_the_page(same_kind_siblings_good(dom, &stats, id), total) {
+                    thread = checked_parent;
+                }
+            }
+        }
         let post_of_thread = |id: NodeId| {
             thread != NONE && hints::is_comments(dom, id) && dom.ancestors(id).any(|a| a == thread)
         };
@@ -311,16 +325,8 @@ pub(crate) fn prune(dom: &mut Dom, remove: &[Selector]) {
                     && hints::is_chrome(dom, id, &mut seen)
                     && !post_of_thread(id)
                     && (stats.good(id) * 10 < total * 4
-                        || (hints::is_comments(dom, id) && !holds_the_page(&stats, id, total))
+                        || (hints::is_comments(dom, id) && thread != id)
                         || (stats.good(id) * 10 < total * 8 && hints::is_strong_chrome(dom, id))));
-            // The posts of a thread that is the page are its text, whatever their names.
-            if !drop
-                && thread == NONE
-                && hints::is_comments(dom, id)
-                && holds_the_page(&stats, id, total)
-            {
-                thread = id;
-            }
         }
         if drop {
             doomed.push(id);
@@ -339,17 +345,33 @@ pub(crate) fn prune(dom: &mut Dom, remove: &[Selector]) {
     }
 }
 
-/// True when `id` holds all but a few lines of the page's prose: a thread
+/// True when `inside` (characters of good prose) is all but a few lines of the page's prose: a thread
 /// of posts that is the page (a forum topic, a discussion), or an article
 /// in a wrapper named for a comment feature ("commentOnSelection"). The
 /// comments under an article leave the article outside them.
-fn holds_the_page(stats: &Stats, id: NodeId, total: usize) -> bool {
-    let inside = stats.good(id);
+fn holds_the_page(inside: usize, total: usize) -> bool {
     inside * 10 >= total * 8 && total - inside.min(total) < THREAD_OUTSIDE_MAX
 }
 
+/// The good prose of `id` and its siblings of the same tag and class (the
+/// posts of a thread printed one after another), reading at most
+/// [`THREAD_POSTS_MAX`] siblings.
+fn same_kind_siblings_good(dom: &Dom, stats: &Stats, id: NodeId) -> usize {
+    let (name, class) = (dom.name(id), dom.attr(id, "class"));
+    if class.is_none_or(|c| c.trim().is_empty()) {
+        return stats.good(id);
+    }
+    dom.element_children(dom.parent(id))
+        .take(THREAD_POSTS_MAX)
+        .filter(|&s| dom.name(s) == name && dom.attr(s, "class") == class)
+        .map(|s| stats.good(s))
+        .sum()
+}
+
 /// Good prose (characters) that may lie outside a thread that is the page.
-const THREAD_OUTSIDE_MAX: usize = 700;
+const THREAD_OUTSIDE_MAX: usize = 1000;
+/// Siblings read when the posts of a thread are siblings.
+const THREAD_POSTS_MAX: usize = 1000;
 
 /// True for a short inline element within a long paragraph's running text
 /// ("<p><span class=dateline>KOBE – </span>A total of…"): part of a

@@ -398,6 +398,25 @@ fn a_thread_that_is_the_page_keeps_its_posts() {
     for t in ["the graphics card", "the power supply", "the cooling"] {
         assert!(text.contains(t), "{t} missing from {text:?}");
     }
+    // The posts as siblings, each named a comment, with no container.
+    let post = |t: &str| format!(r#"<div class="MtnComment">{}</div>"#, prose(t));
+    let html = format!(
+        r#"<html><body><h1>Kein App Store mehr</h1><div id="thread">{}{}{}{}</div>
+           <div class="MtnComment"><p>Short.</p></div></body></html>"#,
+        post("the app store"),
+        post("the mobile data"),
+        post("the settings"),
+        post("the update")
+    );
+    let text = body_text(&html);
+    for t in [
+        "the app store",
+        "the mobile data",
+        "the settings",
+        "the update",
+    ] {
+        assert!(text.contains(t), "{t} missing from {text:?}");
+    }
     // The comments under an article still go.
     let html = format!(
         r#"<html><body><h1>Budget</h1><div class="story">{}{}{}</div>
