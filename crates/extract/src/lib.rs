@@ -293,7 +293,7 @@ fn extract_page(
     } else {
         verdict::PageSigns::default()
     };
-    content::classify(&mut dom);
+    content::classify(&mut dom, text.contains("aria-controls"));
     let base = url::Url::parse(url).ok();
     let base = base.as_ref();
 

@@ -369,8 +369,14 @@ pub(crate) fn is_comments(dom: &Dom, id: NodeId) -> bool {
             .split_ascii_whitespace()
             .any(|w| (w.contains("comment") && !w.contains("commentary")) || w.contains("disqus"))
     };
+    // Most ids name no comments: a byte scan spares them the lower-casing.
+    let may_name = |v: &str| {
+        let b = v.as_bytes();
+        b.windows(7).any(|w| w.eq_ignore_ascii_case(b"comment"))
+            || b.windows(6).any(|w| w.eq_ignore_ascii_case(b"disqus"))
+    };
     dom.class_rule(id, ClassRule::Comments, |c| u8::from(test(c))) == 1
-        || dom.attr(id, "id").is_some_and(test)
+        || dom.attr(id, "id").is_some_and(|v| may_name(v) && test(v))
 }
 
 /// Readability-style class weight: +25 for content hints, −25 for chrome hints.

@@ -31,10 +31,15 @@ const SKIP: u8 = 1;
 const BLOCK: u8 = 2;
 
 /// Classifies every node once, so the many later walks test a bit instead of
-/// matching names and attributes again.
-pub(crate) fn classify(dom: &mut Dom) {
+/// matching names and attributes again. `may_have_panels` is false when the
+/// page's source holds no `aria-controls` (no collapsed panel to look for).
+pub(crate) fn classify(dom: &mut Dom, may_have_panels: bool) {
     crate::work::nodes(dom.len());
-    let panels = collapsed_panels(dom);
+    let panels = if may_have_panels {
+        collapsed_panels(dom)
+    } else {
+        std::collections::HashSet::new()
+    };
     let flags = (0..dom.len() as NodeId)
         .map(|id| {
             let mut f = 0;
