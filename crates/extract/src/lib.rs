@@ -27,6 +27,7 @@ mod encoding;
 mod meta;
 mod render;
 mod select;
+mod streamed;
 mod text;
 mod tidy;
 mod urls;
@@ -284,12 +285,15 @@ fn extract_page(
             dom = dom::parse(&t);
         }
     }
+    if streamed::may_hold_segments(&text) {
+        streamed::reveal(&mut dom);
+    }
     let signs = if judge {
         verdict::PageSigns::read(&dom)
     } else {
         verdict::PageSigns::default()
     };
-    content::classify(&mut dom);
+    content::classify(&mut dom, text.contains("aria-controls"));
     let base = url::Url::parse(url).ok();
     let base = base.as_ref();
 

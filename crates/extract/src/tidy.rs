@@ -295,8 +295,52 @@ pub(crate) fn tidy(blocks: Vec<Block>, title: &str, lead: Option<&RichText>) -> 
         }
         out.push(b);
     }
-    drop_empty_sections(out)
+    drop_empty_sections(drop_pull_quotes(out))
 }
+
+/// Quotes read for [`drop_pull_quotes`]; a page has one or two.
+const PULL_QUOTES_MAX: usize = 16;
+
+/// Drops pull quotes: a quote whose words the article prints again in a
+/// paragraph or list (magazines set a sentence of the text large between
+/// its paragraphs; WordPress writes it as `<figure class="wp-block-pullquote">`).
+/// A quote the paragraphs do not hold, such as a cited passage, stays.
+fn drop_pull_quotes(blocks: Vec<Block>) -> Vec<Block> {
+    let quotes = blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Quote { .. }))
+        .count();
+    if quotes == 0 || quotes > PULL_QUOTES_MAX {
+        return blocks;
+    }
+    let words = |s: &str| -> String {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut prose = String::new();
+    for b in &blocks {
+        if matches!(b, Block::Paragraph { .. } | Block::List { .. }) {
+            prose.push_str(&words(&b.body_text()));
+            prose.push('\n');
+        }
+    }
+    blocks
+        .into_iter()
+        .filter(|b| {
+            let Block::Quote { text, .. } = b else {
+                return true;
+            };
+            let q = words(&text.plain_text());
+            q.split(' ').count() < PULL_QUOTE_MIN_WORDS || !prose.contains(&q)
+        })
+        .collect()
+}
+
+/// A quote of fewer words is no pull quote (a one-word quote would match anywhere).
+const PULL_QUOTE_MIN_WORDS: usize = 6;
 
 /// Words that ask the reader to act, beside "newsletter" in a pitch.
 const SIGN_UP_WORDS: &[&str] = &[
@@ -999,6 +1043,26 @@ mod tests {
             level,
             text: s.into(),
         }
+    }
+
+    #[test]
+    fn pull_quotes_that_repeat_the_text_go() {
+        let quote = |s: &str| Block::Quote {
+            text: s.into(),
+            cite: None,
+        };
+        let blocks = vec![
+            p("The council met on Tuesday. “We cannot keep patching a bridge that was built for horses,” the mayor said, and members agreed."),
+            quote("“We cannot keep patching a bridge that was built for horses”"),
+            p("The plan needs more money, more staff and a clearer timetable."),
+            quote("Ask not what your country can do for you, ask what you can do."),
+            quote("Built for horses"),
+        ];
+        let out = drop_pull_quotes(blocks.clone());
+        // The pull quote goes; a cited passage and a short quote stay.
+        assert_eq!(out.len(), 4);
+        assert!(!out.contains(&blocks[1]));
+        assert!(out.contains(&blocks[3]) && out.contains(&blocks[4]));
     }
 
     #[test]

@@ -481,6 +481,21 @@ impl<'a> BlockWriter<'a> {
         if caption.is_none() && !dom.is(id, "figure") && self.stats.text(id) > 0 {
             caption = Some(self.caption(id));
         }
+        if imgs.is_empty() && dom.is(id, "figure") && self.holds_text_blocks(id, caption_node) {
+            // A figure around a table, a pull quote or a code listing (WordPress
+            // writes every table block as `<figure class="wp-block-table">`):
+            // its blocks are article text, its caption a paragraph after them.
+            for c in dom.children(id) {
+                if Some(c) != caption_node {
+                    self.node(c);
+                }
+            }
+            self.flush();
+            if let Some(cap) = caption.and_then(|c| c.0) {
+                self.blocks.push(Block::Paragraph { text: cap });
+            }
+            return;
+        }
         if imgs.is_empty() {
             // A figure holding a video or an embed.
             if let Some(e) = dom
@@ -502,6 +517,28 @@ impl<'a> BlockWriter<'a> {
             let cap = if i + 1 == n { caption.clone() } else { None };
             self.image(img, cap);
         }
+    }
+
+    /// True when `id` holds a table, quote, list, listing or paragraph
+    /// outside its caption and no picture (a lazy image's `<noscript>`
+    /// fallback counts as one).
+    fn holds_text_blocks(&self, id: NodeId, caption: Option<NodeId>) -> bool {
+        let dom = self.dom;
+        let mut blocks = false;
+        for d in dom.descendants(id) {
+            match dom.name(d) {
+                Some("picture" | "noscript" | "video" | "iframe" | "embed" | "object") => {
+                    return false
+                }
+                Some("table" | "blockquote" | "pre" | "ul" | "ol" | "dl" | "p")
+                    if caption.is_none_or(|c| !dom.ancestors(d).any(|a| a == c)) =>
+                {
+                    blocks = true;
+                }
+                _ => {}
+            }
+        }
+        blocks
     }
 
     /// Caption text and credit ("Ảnh: Reuters", a `.credit` element).

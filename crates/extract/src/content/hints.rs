@@ -247,17 +247,29 @@ pub(crate) fn is_chrome(dom: &Dom, id: NodeId, seen: &mut ChromeWords) -> bool {
         hit
     };
     dom.class_rule(id, ClassRule::Chrome, |c| {
-        u8::from(
-            c.to_ascii_lowercase()
-                .split_ascii_whitespace()
-                .any(&mut chrome_word),
-        )
+        let c = c.to_ascii_lowercase();
+        // Page builders call every box a widget, prose included.
+        let builder = c.split_ascii_whitespace().any(is_builder_box);
+        // Utility classes with a variant ("print:break-inside-avoid",
+        // "lg:sticky", "[h2]:pt-0") style the element; they name no box.
+        u8::from(c.split_ascii_whitespace().any(|w| {
+            let styling = w.contains(':') || (builder && w.contains("widget"));
+            !styling && chrome_word(w)
+        }))
     }) == 1
         || dom.attr(id, "id").is_some_and(|i| {
             i.to_ascii_lowercase()
                 .split_ascii_whitespace()
                 .any(&mut chrome_word)
         })
+}
+
+/// True for a class word that page builders give every box of a page,
+/// whatever it holds: SiteOrigin's "so-panel" ("so-panel widget
+/// widget_sow-editor") and HubSpot's "widget-span" and "hs_cos_wrapper…"
+/// (Elementor's are [`BUILDER_PREFIXES`]).
+fn is_builder_box(w: &str) -> bool {
+    matches!(w, "so-panel" | "widget-span") || w.starts_with("hs_cos_wrapper")
 }
 
 /// The [`CHROME`] stems that start with byte `b`.
@@ -357,8 +369,14 @@ pub(crate) fn is_comments(dom: &Dom, id: NodeId) -> bool {
             .split_ascii_whitespace()
             .any(|w| (w.contains("comment") && !w.contains("commentary")) || w.contains("disqus"))
     };
+    // Most ids name no comments: a byte scan spares them the lower-casing.
+    let may_name = |v: &str| {
+        let b = v.as_bytes();
+        b.windows(7).any(|w| w.eq_ignore_ascii_case(b"comment"))
+            || b.windows(6).any(|w| w.eq_ignore_ascii_case(b"disqus"))
+    };
     dom.class_rule(id, ClassRule::Comments, |c| u8::from(test(c))) == 1
-        || dom.attr(id, "id").is_some_and(test)
+        || dom.attr(id, "id").is_some_and(|v| may_name(v) && test(v))
 }
 
 /// Readability-style class weight: +25 for content hints, −25 for chrome hints.
@@ -546,5 +564,43 @@ mod tests {
         ] {
             assert!(!is_chrome_word(w), "{w}");
         }
+    }
+}
+
+#[cfg(test)]
+mod class_tests {
+    use super::{is_chrome, ChromeWords};
+
+    fn chrome(class: &str) -> bool {
+        let dom = crate::dom::parse(&format!(r#"<body><p class="{class}">Text</p></body>"#));
+        let p = dom.find_all(dom.body(), "p").next().expect("a paragraph");
+        is_chrome(&dom, p, &mut ChromeWords::default())
+    }
+
+    #[test]
+    fn utility_classes_with_a_variant_name_no_box() {
+        // Tailwind-style classes style the paragraph for print or wide screens.
+        assert!(!chrome(
+            "mx-auto print:break-inside-avoid lg:page-no-toc:basis-56 [h2]:pt-0"
+        ));
+        assert!(!chrome("hover:share-link-underline"));
+        // The same words as names are chrome.
+        assert!(chrome("print-only mx-auto"));
+        assert!(chrome("share-bar lg:flex"));
+    }
+
+    #[test]
+    fn page_builder_boxes_are_no_sidebar_widgets() {
+        // SiteOrigin and HubSpot call every box of the page a widget.
+        assert!(!chrome(
+            "so-panel widget widget_sow-editor panel-first-child"
+        ));
+        assert!(!chrome("span12 widget-span widget-type-cell dnd-column"));
+        assert!(!chrome(
+            "hs_cos_wrapper hs_cos_wrapper_widget hs_cos_wrapper_type_module"
+        ));
+        // A theme's sidebar widget stays chrome, and so do other names in a builder box.
+        assert!(chrome("widget widget_recent_entries"));
+        assert!(chrome("so-panel widget social-links"));
     }
 }

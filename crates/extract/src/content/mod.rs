@@ -31,13 +31,26 @@ const SKIP: u8 = 1;
 const BLOCK: u8 = 2;
 
 /// Classifies every node once, so the many later walks test a bit instead of
-/// matching names and attributes again.
-pub(crate) fn classify(dom: &mut Dom) {
+/// matching names and attributes again. `may_have_panels` is false when the
+/// page's source holds no `aria-controls` (no collapsed panel to look for).
+pub(crate) fn classify(dom: &mut Dom, may_have_panels: bool) {
     crate::work::nodes(dom.len());
+    let panels = if may_have_panels {
+        collapsed_panels(dom)
+    } else {
+        std::collections::HashSet::new()
+    };
     let flags = (0..dom.len() as NodeId)
         .map(|id| {
             let mut f = 0;
-            if skip_uncached(dom, id) {
+            let skip = if panels.is_empty() {
+                skip_uncached(dom, id)
+            } else {
+                skip_by_name(dom, id)
+                    || (hints::is_hidden(dom, id)
+                        && !dom.attr(id, "id").is_some_and(|i| panels.contains(i)))
+            };
+            if skip {
                 f |= SKIP;
             }
             if dom.name(id).is_some_and(inline::is_block) {
@@ -76,7 +89,29 @@ pub(crate) fn skip_always(dom: &Dom, id: NodeId) -> bool {
     }
 }
 
+/// The ids of collapsed panels: elements that a button with `aria-expanded`
+/// opens (`aria-controls`), such as the answers of a FAQ or the sections of
+/// an accordion. They are hidden until the reader clicks, but they are the
+/// page's text, not hidden chrome.
+fn collapsed_panels(dom: &Dom) -> std::collections::HashSet<String> {
+    let mut ids = std::collections::HashSet::new();
+    for id in 0..dom.len() as NodeId {
+        if dom.name(id).is_none() || dom.attr(id, "aria-expanded").is_none() {
+            continue;
+        }
+        if let Some(c) = dom.attr(id, "aria-controls") {
+            ids.extend(c.split_ascii_whitespace().map(str::to_owned));
+        }
+    }
+    ids
+}
+
 fn skip_uncached(dom: &Dom, id: NodeId) -> bool {
+    skip_by_name(dom, id) || hints::is_hidden(dom, id)
+}
+
+/// Elements that never carry article text, by their name.
+fn skip_by_name(dom: &Dom, id: NodeId) -> bool {
     matches!(
         dom.name(id),
         Some(
@@ -108,7 +143,7 @@ fn skip_uncached(dom: &Dom, id: NodeId) -> bool {
                 | "rt"
                 | "rp"
         )
-    ) || hints::is_hidden(dom, id)
+    )
 }
 
 /// Per-node text measurements, computed bottom-up in one pass.
@@ -261,21 +296,41 @@ pub(crate) fn prune(dom: &mut Dom, remove: &[Selector]) {
     let total = stats.good(body).max(1);
     let mut doomed = Vec::new();
     let mut seen = hints::ChromeWords::default();
+    // The posts of a thread that is the page are its text, whatever their names.
+    let mut thread = NONE;
+    let mut checked_parent = NONE;
     let mut id = dom.first_child(body);
     while id != NONE {
         let mut drop = false;
+        // A thread that is the page: one container of posts, or the posts
+        // themselves as siblings (each a "comment" by name).
+        if thread == NONE && dom.name(id).is_some() && hints::is_comments(dom, id) {
+            if holds_the_page(stats.good(id), total) {
+                thread = id;
+            } else if dom.parent(id) != checked_parent {
+                checked_parent = dom.parent(id);
+                if holds_the_page(same_kind_siblings_good(dom, &stats, id), total) {
+                    thread = checked_parent;
+                }
+            }
+        }
+        let post_of_thread = |id: NodeId| {
+            thread != NONE && hints::is_comments(dom, id) && dom.ancestors(id).any(|a| a == thread)
+        };
         if let Some(name) = dom.name(id) {
             drop = remove.iter().any(|s| s.matches(dom, id))
                 || skip_always(dom, id) && !matches!(name, "noscript" | "source" | "track")
                 || matches!(name, "nav" | "footer" | "menu" | "dialog")
                 // Some layouts put the article itself in an <aside>.
                 || (name == "aside" && stats.good(id) * 10 < total * 4)
-                || (name == "form" && stats.paragraphs(id) == 0)
+                // A form around the whole page (ASP.NET, forum software) is no sign-up form.
+                || (name == "form" && stats.paragraphs(id) == 0 && stats.good(id) * 10 < total * 4)
                 || (!matches!(name, "article" | "main" | "body" | "html")
                     && !inside_paragraph(dom, &stats, id)
                     && hints::is_chrome(dom, id, &mut seen)
+                    && !post_of_thread(id)
                     && (stats.good(id) * 10 < total * 4
-                        || hints::is_comments(dom, id)
+                        || (hints::is_comments(dom, id) && thread != id)
                         || (stats.good(id) * 10 < total * 8 && hints::is_strong_chrome(dom, id))));
         }
         if drop {
@@ -294,6 +349,34 @@ pub(crate) fn prune(dom: &mut Dom, remove: &[Selector]) {
         dom.detach(d);
     }
 }
+
+/// True when `inside` (characters of good prose) is all but a few lines of the page's prose: a thread
+/// of posts that is the page (a forum topic, a discussion), or an article
+/// in a wrapper named for a comment feature ("commentOnSelection"). The
+/// comments under an article leave the article outside them.
+fn holds_the_page(inside: usize, total: usize) -> bool {
+    inside * 10 >= total * 8 && total - inside.min(total) < THREAD_OUTSIDE_MAX
+}
+
+/// The good prose of `id` and its siblings of the same tag and class (the
+/// posts of a thread printed one after another), reading at most
+/// [`THREAD_POSTS_MAX`] siblings.
+fn same_kind_siblings_good(dom: &Dom, stats: &Stats, id: NodeId) -> usize {
+    let (name, class) = (dom.name(id), dom.attr(id, "class"));
+    if class.is_none_or(|c| c.trim().is_empty()) {
+        return stats.good(id);
+    }
+    dom.element_children(dom.parent(id))
+        .take(THREAD_POSTS_MAX)
+        .filter(|&s| dom.name(s) == name && dom.attr(s, "class") == class)
+        .map(|s| stats.good(s))
+        .sum()
+}
+
+/// Good prose (characters) that may lie outside a thread that is the page.
+const THREAD_OUTSIDE_MAX: usize = 1000;
+/// Siblings read when the posts of a thread are siblings.
+const THREAD_POSTS_MAX: usize = 1000;
 
 /// True for a short inline element within a long paragraph's running text
 /// ("<p><span class=dateline>KOBE – </span>A total of…"): part of a

@@ -15,7 +15,7 @@ mod html5lib;
 mod parse;
 
 pub(crate) use entities::{decode_attribute, decode_entities};
-pub(crate) use parse::parse;
+pub(crate) use parse::{parse, MAX_DEPTH};
 
 /// A lower-case tag or attribute name; common names are static, saving an allocation.
 pub(crate) type Name = std::borrow::Cow<'static, str>;

@@ -3,7 +3,7 @@
 use super::{decode_attribute, decode_entities, AttrRange, Data, Dom, Name, NodeId, NONE, ROOT};
 
 /// Open elements deeper than this are appended flat, which bounds every walk.
-const MAX_DEPTH: usize = 200;
+pub(crate) const MAX_DEPTH: usize = 200;
 
 fn is_void(name: &str) -> bool {
     matches!(

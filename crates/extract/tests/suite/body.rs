@@ -288,3 +288,192 @@ fn a_consent_platform_dialog_goes_even_when_long() {
     assert!(text.contains("the budget"), "{text:?}");
     assert!(!text.contains("social media services"), "{text:?}");
 }
+
+#[test]
+fn figures_around_tables_and_quotes_keep_their_text() {
+    // WordPress writes every table block as <figure class="wp-block-table">
+    // and testimonials as a figure around a blockquote; a figure with a
+    // picture stays a picture with its caption.
+    let html = format!(
+        r#"<html><body><h1>Insurers</h1><div class="entry-content">{}{}
+           <figure class="wp-block-table"><table><thead><tr><td>Rank</td><td>Company</td></tr></thead>
+           <tbody><tr><td>1</td><td>State Farm Group</td></tr><tr><td>2</td><td>Berkshire Hathaway</td></tr></tbody>
+           </table><figcaption>Top writers of 2024</figcaption></figure>
+           <figure class="testimonial"><blockquote><p>The classes changed how I sleep.</p></blockquote></figure>
+           <figure><img src="/a.jpg" alt="A chart"><figcaption>Premiums by year</figcaption></figure>
+           </div></body></html>"#,
+        prose("the premiums"),
+        prose("the ranking")
+    );
+    let a = extract(
+        html.as_bytes(),
+        "https://news.example/a",
+        &ExtractOptions::default(),
+    )
+    .expect("page extracts");
+    let text = a.body_text();
+    for t in [
+        "State Farm Group",
+        "Berkshire Hathaway",
+        "Top writers of 2024",
+        "The classes changed how I sleep.",
+    ] {
+        assert!(text.contains(t), "{t} missing from {text:?}");
+    }
+    assert!(a
+        .blocks
+        .iter()
+        .any(|b| matches!(b, article::Block::Table { rows, .. } if rows.len() == 3)));
+    assert!(a
+        .blocks
+        .iter()
+        .any(|b| matches!(b, article::Block::Figure(f)
+        if f.caption.as_ref().is_some_and(|c| c.plain_text() == "Premiums by year"))));
+}
+
+#[test]
+fn streamed_segments_are_shown_at_their_placeholders() {
+    // React's streaming renderer sends the article late, hidden, at the end
+    // of the body; a script would move it to its <template> placeholder.
+    let html = format!(
+        r#"<html><body><h1>Interpretability</h1>
+           <div id="postContent"><template id="P:7"></template></div>
+           <p>Comments are closed.</p>
+           <div hidden id="S:7"><div>{}{}</div></div><script>$RS("S:7","P:7")</script>
+           <div hidden id="S:9"><div>{}</div></div>
+           <div hidden><p>A hidden paragraph of the menu that nobody reads on this page.</p></div>
+           </body></html>"#,
+        prose("the circuits"),
+        prose("the features"),
+        prose("the late part")
+    );
+    let text = body_text(&html);
+    let first = text
+        .find("the circuits")
+        .expect("the streamed article is shown");
+    assert!(text.contains("the features"), "{text:?}");
+    // In reading order: the placeholder comes before the line after it.
+    if let Some(after) = text.find("Comments are closed") {
+        assert!(first < after, "{text:?}");
+    }
+    assert!(!text.contains("hidden paragraph"), "{text:?}");
+}
+
+#[test]
+fn a_segment_holding_its_own_placeholder_is_shown_in_place() {
+    // Hostile markup: the placeholder inside its own segment is not a place
+    // to move to (that would detach the segment into itself).
+    let html = format!(
+        r#"<html><body><h1>Loop</h1>
+           <div hidden id="S:1"><div>{}<template id="B:1"></template>{}</div></div>
+           </body></html>"#,
+        prose("the loop"),
+        prose("the cycle")
+    );
+    let text = body_text(&html);
+    assert!(
+        text.contains("the loop") && text.contains("the cycle"),
+        "{text:?}"
+    );
+}
+
+#[test]
+fn a_thread_that_is_the_page_keeps_its_posts() {
+    // A forum topic: the posts are "comments" by name and all of the prose.
+    let post = |t: &str| {
+        format!(
+            r#"<article class="ipsComment cPost" id="comment-{t}"><div class="ipsComment_content">{}</div></article>"#,
+            prose(t)
+        )
+    };
+    let html = format!(
+        r#"<html><body><nav><a href="/">Forums</a></nav><h1>Editing PC build</h1>
+           <div class="cTopic" id="comments">{}{}{}</div>
+           <footer><p>Powered by forum software, all rights reserved.</p></footer></body></html>"#,
+        post("the graphics card"),
+        post("the power supply"),
+        post("the cooling")
+    );
+    let text = body_text(&html);
+    for t in ["the graphics card", "the power supply", "the cooling"] {
+        assert!(text.contains(t), "{t} missing from {text:?}");
+    }
+    // The posts as siblings, each named a comment, with no container.
+    let post = |t: &str| format!(r#"<div class="MtnComment">{}</div>"#, prose(t));
+    let html = format!(
+        r#"<html><body><h1>Kein App Store mehr</h1><div id="thread">{}{}{}{}</div>
+           <div class="MtnComment"><p>Short.</p></div></body></html>"#,
+        post("the app store"),
+        post("the mobile data"),
+        post("the settings"),
+        post("the update")
+    );
+    let text = body_text(&html);
+    for t in [
+        "the app store",
+        "the mobile data",
+        "the settings",
+        "the update",
+    ] {
+        assert!(text.contains(t), "{t} missing from {text:?}");
+    }
+    // The comments under an article still go.
+    let html = format!(
+        r#"<html><body><h1>Budget</h1><div class="story">{}{}{}</div>
+           <div id="comments"><div class="comment">{}</div></div></body></html>"#,
+        prose("the budget"),
+        prose("the bridge"),
+        prose("the school"),
+        prose("my own opinion")
+    );
+    let text = body_text(&html);
+    assert!(text.contains("the bridge"), "{text:?}");
+    assert!(!text.contains("my own opinion"), "{text:?}");
+}
+
+#[test]
+fn a_form_around_the_page_is_not_dropped() {
+    // Forum software and ASP.NET wrap the whole page in one <form>.
+    let post = |t: &str| {
+        format!(
+            r#"<li class="message"><blockquote class="messageText">The thread discussed {t} for days, and members agreed, after a long debate, that the plan needs more money, more staff and a clearer timetable.</blockquote></li>"#
+        )
+    };
+    let html = format!(
+        r#"<html><body><h1>Forums today</h1><form class="InlineModForm" action="/mod"><ol>{}{}{}</ol></form>
+           <form id="login"><input name="user"><label>Remember me on this computer</label></form></body></html>"#,
+        post("forums"),
+        post("social media"),
+        post("moderation")
+    );
+    let text = body_text(&html);
+    for t in ["forums", "social media", "moderation"] {
+        assert!(
+            text.contains(&format!("discussed {t}")),
+            "{t} missing from {text:?}"
+        );
+    }
+    assert!(!text.contains("Remember me"), "{text:?}");
+}
+
+#[test]
+fn collapsed_answers_of_a_faq_are_text() {
+    // The answers are hidden until a button that names them (aria-controls)
+    // is clicked; other hidden elements stay out.
+    let html = format!(
+        r#"<html><body><h1>Tutoring</h1><div class="entry-content">{}{}
+           <h2>FAQ</h2>
+           <button aria-expanded="false" aria-controls="faq-1">How long does a session last?</button>
+           <div id="faq-1" hidden><p>A session lasts forty-five minutes, three times a week, in groups of up to four pupils.</p></div>
+           <button aria-expanded="false" aria-controls="faq-2 faq-3">Who are the tutors?</button>
+           <div id="faq-2" style="display:none"><p>Tutors are trained students and retired teachers from the district.</p></div>
+           <div id="popup" hidden><p>Subscribe to our newsletter to hear about new programmes first.</p></div>
+           </div></body></html>"#,
+        prose("the tutoring"),
+        prose("the schools")
+    );
+    let text = body_text(&html);
+    assert!(text.contains("forty-five minutes"), "{text:?}");
+    assert!(text.contains("retired teachers"), "{text:?}");
+    assert!(!text.contains("Subscribe"), "{text:?}");
+}
