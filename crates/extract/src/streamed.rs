@@ -103,13 +103,7 @@ fn height(dom: &Dom, id: NodeId) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn max_depth(dom: &Dom) -> usize {
-        dom.descendants(ROOT)
-            .map(|d| dom.ancestors(d).count())
-            .max()
-            .unwrap_or(0)
-    }
+    use crate::dom::max_depth;
 
     #[test]
     fn segments_move_to_their_placeholders_in_order() {

@@ -837,6 +837,16 @@ fn same_name(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
 }
 
+/// The deepest node's depth, walking the tree without recursion (for tests
+/// of the depth bounds).
+#[cfg(test)]
+pub(crate) fn max_depth(dom: &Dom) -> usize {
+    dom.descendants(ROOT)
+        .map(|d| dom.ancestors(d).count())
+        .max()
+        .unwrap_or(0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -919,14 +929,6 @@ mod tests {
             outline(&dom, ROOT),
             "<html><head><title>T</title><meta></meta></head><body>Text<p>x</p></body></html>"
         );
-    }
-
-    /// The deepest node's depth, walking the tree without recursion.
-    fn max_depth(dom: &Dom) -> usize {
-        dom.descendants(ROOT)
-            .map(|d| dom.ancestors(d).count())
-            .max()
-            .unwrap_or(0)
     }
 
     #[test]
