@@ -21,6 +21,7 @@ desk-role-admin = Administrator
 desk-role-editor = Redakteur
 desk-wrong-password = Benutzername oder Passwort falsch.
 desk-too-many-attempts = Zu viele fehlgeschlagene Versuche. Warten Sie eine Viertelstunde und versuchen Sie es erneut.
+desk-sign-in-busy = Gerade werden zu viele Anmeldungen geprüft. Versuchen Sie es in einer Minute erneut.
 desk-forbidden = Kein Zugriff
 desk-only-admins = Nur für Administratoren.
 desk-sign-in-again = Bitte melden Sie sich erneut an.

@@ -54,6 +54,7 @@ comments-count = { $count ->
         [one] { $shown } Kommentar
        *[other] { $shown } Kommentare
     }
+comments-not-shown = Hier werden nur die neuesten Diskussionen gezeigt: { $shown } ältere Kommentare und Antworten nicht.
 comment-form-title = Diskutieren Sie mit
 comment-name = Name
 comment-email = E-Mail (freiwillig, wird nie angezeigt)

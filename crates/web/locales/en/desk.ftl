@@ -21,6 +21,7 @@ desk-role-admin = admin
 desk-role-editor = editor
 desk-wrong-password = Wrong user name or password.
 desk-too-many-attempts = Too many failed attempts. Wait a quarter of an hour and try again.
+desk-sign-in-busy = Too many sign-ins are being checked right now. Try again in a minute.
 desk-forbidden = Forbidden
 desk-only-admins = This is for admins only.
 desk-sign-in-again = Please sign in again.

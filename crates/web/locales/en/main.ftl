@@ -54,6 +54,7 @@ comments-count = { $count ->
         [one] { $shown } comment
        *[other] { $shown } comments
     }
+comments-not-shown = Only the newest conversations are shown here: { $shown } older comments and replies are not.
 comment-form-title = Join the conversation
 comment-name = Name
 comment-email = Email (optional, never shown)

@@ -21,6 +21,7 @@ desk-role-admin = administrador
 desk-role-editor = editor
 desk-wrong-password = Nombre de usuario o contraseña incorrectos.
 desk-too-many-attempts = Demasiados intentos fallidos. Espere un cuarto de hora y vuelva a intentarlo.
+desk-sign-in-busy = Ahora mismo se están comprobando demasiados inicios de sesión. Vuelva a intentarlo dentro de un minuto.
 desk-forbidden = Acceso denegado
 desk-only-admins = Solo para administradores.
 desk-sign-in-again = Vuelva a iniciar sesión.

@@ -54,6 +54,7 @@ comments-count = { $count ->
         [one] { $shown } comentario
        *[other] { $shown } comentarios
     }
+comments-not-shown = Aquí solo se muestran las conversaciones más recientes: { $shown } comentarios y respuestas anteriores no.
 comment-form-title = Únase a la conversación
 comment-name = Nombre
 comment-email = Correo electrónico (opcional, nunca se muestra)

@@ -21,6 +21,7 @@ desk-role-admin = administrateur
 desk-role-editor = éditeur
 desk-wrong-password = Nom d’utilisateur ou mot de passe incorrect.
 desk-too-many-attempts = Trop de tentatives échouées. Attendez un quart d’heure puis réessayez.
+desk-sign-in-busy = Trop de connexions sont en cours de vérification. Réessayez dans une minute.
 desk-forbidden = Accès refusé
 desk-only-admins = Réservé aux administrateurs.
 desk-sign-in-again = Veuillez vous reconnecter.

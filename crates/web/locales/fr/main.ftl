@@ -54,6 +54,7 @@ comments-count = { $count ->
         [one] { $shown } commentaire
        *[other] { $shown } commentaires
     }
+comments-not-shown = Seules les discussions les plus récentes sont affichées ici : { $shown } commentaires et réponses plus anciens ne le sont pas.
 comment-form-title = Participer à la discussion
 comment-name = Nom
 comment-email = Courriel (facultatif, jamais affiché)

@@ -21,6 +21,7 @@ desk-role-admin = 管理者
 desk-role-editor = 編集者
 desk-wrong-password = ユーザー名またはパスワードが違います。
 desk-too-many-attempts = 失敗した試行が多すぎます。15 分待ってからもう一度お試しください。
+desk-sign-in-busy = 現在、確認中のサインインが多すぎます。1 分後にもう一度お試しください。
 desk-forbidden = アクセスできません
 desk-only-admins = 管理者専用です。
 desk-sign-in-again = もう一度ログインしてください。

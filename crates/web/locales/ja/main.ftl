@@ -53,6 +53,7 @@ comments-empty = まだコメントはありません。
 comments-count = { $count ->
        *[other] コメント { $shown } 件
     }
+comments-not-shown = ここには最新の会話だけを表示しています（古いコメントと返信 { $shown } 件は表示していません）。
 comment-form-title = 議論に参加する
 comment-name = お名前
 comment-email = メールアドレス（任意・公開されません）

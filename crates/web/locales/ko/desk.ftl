@@ -21,6 +21,7 @@ desk-role-admin = 관리자
 desk-role-editor = 편집자
 desk-wrong-password = 사용자 이름 또는 비밀번호가 틀렸습니다.
 desk-too-many-attempts = 실패한 시도가 너무 많습니다. 15분 후에 다시 시도하세요.
+desk-sign-in-busy = 지금 확인 중인 로그인이 너무 많습니다. 1분 후에 다시 시도하세요.
 desk-forbidden = 접근 금지
 desk-only-admins = 관리자 전용입니다.
 desk-sign-in-again = 다시 로그인하세요.

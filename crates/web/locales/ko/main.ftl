@@ -53,6 +53,7 @@ comments-empty = 아직 댓글이 없습니다.
 comments-count = { $count ->
        *[other] 댓글 { $shown }개
     }
+comments-not-shown = 여기에는 최신 대화만 표시됩니다. 이전 댓글과 답글 { $shown }개는 표시되지 않습니다.
 comment-form-title = 토론에 참여하기
 comment-name = 이름
 comment-email = 이메일 (선택, 공개되지 않음)

@@ -55,6 +55,7 @@ comments-count = { $count ->
         [few] { $shown } комментария
        *[many] { $shown } комментариев
     }
+comments-not-shown = Здесь показаны только самые новые обсуждения; более ранние комментарии и ответы ({ $shown }) не показаны.
 comment-form-title = Присоединяйтесь к обсуждению
 comment-name = Имя
 comment-email = Эл. почта (необязательно, не публикуется)

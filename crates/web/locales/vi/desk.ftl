@@ -21,6 +21,7 @@ desk-role-admin = quản trị viên
 desk-role-editor = biên tập viên
 desk-wrong-password = Sai tên đăng nhập hoặc mật khẩu.
 desk-too-many-attempts = Quá nhiều lần thử không thành công. Hãy đợi mười lăm phút rồi thử lại.
+desk-sign-in-busy = Hiện có quá nhiều lượt đăng nhập đang được kiểm tra. Hãy thử lại sau một phút.
 desk-forbidden = Không có quyền truy cập
 desk-only-admins = Chỉ dành cho quản trị viên.
 desk-sign-in-again = Vui lòng đăng nhập lại.

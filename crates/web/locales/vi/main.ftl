@@ -53,6 +53,7 @@ comments-empty = Chưa có bình luận nào.
 comments-count = { $count ->
        *[other] { $shown } bình luận
     }
+comments-not-shown = Ở đây chỉ hiển thị các cuộc thảo luận mới nhất: { $shown } bình luận và trả lời cũ hơn không được hiển thị.
 comment-form-title = Tham gia thảo luận
 comment-name = Tên
 comment-email = Email (không bắt buộc, không bao giờ hiển thị)

@@ -21,6 +21,7 @@ desk-role-admin = 管理员
 desk-role-editor = 编辑
 desk-wrong-password = 用户名或密码错误。
 desk-too-many-attempts = 失败次数过多。请等待一刻钟后重试。
+desk-sign-in-busy = 当前正在验证的登录过多。请一分钟后重试。
 desk-forbidden = 禁止访问
 desk-only-admins = 仅限管理员。
 desk-sign-in-again = 请重新登录。

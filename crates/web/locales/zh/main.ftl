@@ -53,6 +53,7 @@ comments-empty = 暂无评论。
 comments-count = { $count ->
        *[other] { $shown } 条评论
     }
+comments-not-shown = 此处只显示最新的讨论：另有 { $shown } 条较早的评论和回复未显示。
 comment-form-title = 参与讨论
 comment-name = 姓名
 comment-email = 电子邮箱（选填，绝不公开）

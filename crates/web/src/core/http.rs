@@ -1,13 +1,14 @@
 //! HTTP details shared by every route: conditional GET, cache headers and
 //! language negotiation.
 
-use axum::body::{to_bytes, Body};
+use axum::body::{to_bytes, Body, HttpBody as _};
 use axum::extract::Request;
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-/// Largest body the ETag layer will buffer (pages are far smaller).
+/// Largest body the ETag layer buffers to hash (pages are far smaller;
+/// larger bodies are sent without an ETag).
 const MAX_BUFFER: usize = 16 * 1024 * 1024;
 
 /// Cache-Control of pages and feeds: shared caches may keep them a minute.
@@ -38,6 +39,15 @@ pub(crate) async fn conditional_get(request: Request, next: Next) -> Response {
         return response;
     }
     let (mut parts, body) = response.into_parts();
+    if body
+        .size_hint()
+        .upper()
+        .is_none_or(|n| n > MAX_BUFFER as u64)
+    {
+        // Too large to hash here (a sitemap of a big site): sent as it is,
+        // without an ETag, rather than refused.
+        return Response::from_parts(parts, body);
+    }
     let bytes = match to_bytes(body, MAX_BUFFER).await {
         Ok(b) => b,
         Err(e) => {
@@ -75,6 +85,34 @@ fn matches(if_none_match: Option<&HeaderValue>, etag: &str) -> bool {
         })
 }
 
+/// The one address of a shared reader page, put on its 200 response by the
+/// handler (`public::pages::shared`). [`microcache`] keeps a page only when it
+/// was asked for by exactly that address, so the other spellings of a page
+/// (`?page=0001`, `?page=7` on a page without pages, `/%66r/`, `/topic/007`)
+/// are rendered for whoever asks and never stored: they cannot fill the
+/// cache's budget and push the pages readers read out of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Canonical(pub String);
+
+impl Canonical {
+    /// Whether a request for `path_and_query` (as sent: non-ASCII
+    /// percent-encoded) asked for this address.
+    fn named_by(&self, path_and_query: &str) -> bool {
+        let mut sent = String::with_capacity(self.0.len());
+        for c in self.0.chars() {
+            if c.is_ascii() {
+                sent.push(c);
+            } else {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    sent.push_str(&format!("%{b:02X}"));
+                }
+            }
+        }
+        sent == path_and_query
+    }
+}
+
 /// After a successful write through this node (a comment, a report, a desk
 /// action), cached pages may show something old: drop them.
 pub(crate) async fn forget_pages_after_writes(
@@ -96,8 +134,9 @@ pub(crate) async fn forget_pages_after_writes(
 /// Serves the reader pages it wraps (home, sections, stories, authors, about)
 /// from the page cache, and stores what they render on a miss: the pages
 /// most read at a peak are rendered once per time to live, not per reader.
-/// Only the first pages of a list are cached (no query, or `?page=N`), so
-/// made-up query strings cannot push the popular pages out.
+/// A page is stored only under its own address ([`Canonical`]): made-up
+/// query strings and other spellings of an address cannot push the popular
+/// pages out.
 pub(crate) async fn microcache(
     axum::extract::State(app): axum::extract::State<crate::core::app::AppState>,
     request: Request,
@@ -127,8 +166,13 @@ pub(crate) async fn microcache(
         .headers()
         .get(header::CONTENT_TYPE)
         .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    let canonical = response
+        .extensions()
+        .get::<Canonical>()
+        .is_some_and(|c| c.named_by(&key));
     if response.status() != StatusCode::OK
         || !html
+        || !canonical
         || response.headers().contains_key(header::SET_COOKIE)
         || response.headers().contains_key(header::CONTENT_ENCODING)
     {
@@ -206,6 +250,38 @@ pub(crate) fn negotiate<'a>(headers: &HeaderMap, available: &'a [String]) -> Opt
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn a_body_too_large_to_hash_is_sent_whole_without_an_etag() {
+        use tower::ServiceExt;
+        let big = "<url/>".repeat(MAX_BUFFER / 6 + 1);
+        let small = "<url/>".to_string();
+        let app = axum::Router::new()
+            .route("/big", axum::routing::get(move || async move { big }))
+            .route("/small", axum::routing::get(move || async move { small }))
+            .layer(axum::middleware::from_fn(conditional_get));
+        let get = |path: &str| axum::http::Request::get(path).body(Body::empty()).unwrap();
+        let response = app.clone().oneshot(get("/big")).await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        assert!(response.headers().get(header::ETAG).is_none());
+        let body = to_bytes(response.into_body(), usize::MAX).await.unwrap();
+        assert!(body.len() > MAX_BUFFER, "{} bytes", body.len());
+        let response = app.oneshot(get("/small")).await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        assert!(response.headers().get(header::ETAG).is_some());
+    }
+
+    #[test]
+    fn a_canonical_address_is_compared_as_browsers_send_it() {
+        let c = Canonical("/fr/monde/?page=2".into());
+        assert!(c.named_by("/fr/monde/?page=2"));
+        for other in ["/fr/monde/?page=02", "/fr/%6Donde/?page=2", "/fr/monde/"] {
+            assert!(!c.named_by(other), "{other}");
+        }
+        let c = Canonical("/ja/国際/".into());
+        assert!(c.named_by("/ja/%E5%9B%BD%E9%9A%9B/"));
+        assert!(!c.named_by("/ja/国際/"));
+    }
 
     fn langs() -> Vec<String> {
         ["en", "vi", "fr", "de"].map(String::from).to_vec()

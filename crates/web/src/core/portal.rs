@@ -31,7 +31,17 @@ pub struct Portal {
     /// Where mirrored pictures are stored (see [`Portal::with_images`]);
     /// without it pages show no pictures at all (never the publisher's).
     pub images: Option<images::Storage>,
+    /// Most articles listed in one sitemap file (see
+    /// [`Portal::with_sitemap_file_size`]; 5,000 by default); a language with
+    /// more has several.
+    pub sitemap_file_size: i64,
 }
+
+/// Articles per sitemap file unless set otherwise: with an alternate per
+/// language each entry takes up to 1.5 KB, so a file stays under 8 MB (the
+/// protocol allows 50 MB and 50,000 URLs), and one request reads at most this
+/// many versions in each language.
+pub(crate) const SITEMAP_FILE_SIZE: i64 = 5_000;
 
 /// The in-memory cache of rendered article pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,7 +74,14 @@ impl Portal {
             view_flush: std::time::Duration::from_secs(30),
             trusted_proxies: TrustedProxies::default(),
             images: None,
+            sitemap_file_size: SITEMAP_FILE_SIZE,
         }
+    }
+
+    /// The same portal listing at most `articles` (at least 1) per sitemap file.
+    pub fn with_sitemap_file_size(mut self, articles: i64) -> Portal {
+        self.sitemap_file_size = articles.max(1);
+        self
     }
 
     /// The same portal showing the pictures stored in `storage`: pages link

@@ -199,7 +199,7 @@ pub(crate) async fn log(
     let entries = match app
         .portal
         .store
-        .audit_log(PER_PAGE, (page - 1) * PER_PAGE)
+        .audit_log(PER_PAGE, (page - 1).saturating_mul(PER_PAGE))
         .await
     {
         Ok(e) => e,

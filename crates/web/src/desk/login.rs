@@ -4,6 +4,15 @@
 //! attacker's address lock that address out, not the real user signing in
 //! from theirs; many failures on one name from many addresses slow every
 //! attempt on it down instead.
+//!
+//! An attempt is counted before its password is checked, in one step with the
+//! check of the limits, so a burst of concurrent attempts from one address
+//! gets no more checks than the limits allow; a successful one is given back.
+//! Password checks (argon2id: about 19 MiB and a few tens of milliseconds of
+//! CPU each) run [`VERIFYING_AT_ONCE`] at a time, whoever sends them: a flood
+//! of sign-ins from many addresses waits its turn (at most
+//! [`VERIFY_QUEUE_WAIT`], then 503) instead of holding a hash's memory per
+//! request.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -35,6 +44,15 @@ const PER_IP: u32 = 20;
 const FORM_AGE_MS: i64 = 3600 * 1000;
 /// Entries kept before old ones are dropped (bounded memory under attack).
 const MAX_KEYS: usize = 10_000;
+/// Password checks running at once in this process.
+const VERIFYING_AT_ONCE: usize = 4;
+/// Longest wait for a turn to check a password; past it the attempt is
+/// answered 503 and not counted.
+const VERIFY_QUEUE_WAIT: Duration = Duration::from_secs(10);
+/// Longest user name and password looked at (bytes); a longer password is
+/// checked as a wrong one (the same work, so the time does not tell whether
+/// the name exists), a longer name as an unknown one.
+const MAX_FIELD: usize = 1024;
 
 /// The user name an attempt claimed, as the audit log keeps it: lowercased, at most 80 characters.
 fn claimed_name(username: &str) -> String {
@@ -62,43 +80,90 @@ async fn failures_everywhere<'a>(
     )
 }
 
-/// Failed sign-in attempts per key, in this process.
-#[derive(Debug, Default)]
+/// Sign-in attempts per key in this process, and the turns to check a password.
+#[derive(Debug)]
 pub(crate) struct Throttle {
     failures: Mutex<HashMap<String, (u32, Instant)>>,
+    verifying: Arc<tokio::sync::Semaphore>,
+}
+
+impl Default for Throttle {
+    fn default() -> Self {
+        Throttle {
+            failures: Mutex::default(),
+            verifying: Arc::new(tokio::sync::Semaphore::new(VERIFYING_AT_ONCE)),
+        }
+    }
 }
 
 impl Throttle {
-    fn count(&self, key: &str) -> u32 {
-        let Ok(map) = self.failures.lock() else {
-            return 0;
-        };
-        map.get(key)
-            .filter(|(_, since)| since.elapsed() < WINDOW)
-            .map_or(0, |(n, _)| *n)
-    }
-
-    fn fail(&self, key: &str) {
+    /// Counts an attempt against every `(key, max)` at once, unless one of
+    /// them has already reached its max in the window (then nothing is
+    /// counted and the answer is false). With the table full of keys still
+    /// in their window, new keys are not counted (the database's counts
+    /// still hold).
+    fn charge(&self, limits: &[(&str, u32)]) -> bool {
         let Ok(mut map) = self.failures.lock() else {
-            return;
+            return false;
         };
-        if map.len() >= MAX_KEYS {
+        let live = |entry: Option<&(u32, Instant)>| {
+            entry
+                .filter(|(_, since)| since.elapsed() < WINDOW)
+                .map_or(0, |(n, _)| *n)
+        };
+        if limits.iter().any(|(key, max)| live(map.get(*key)) >= *max) {
+            return false;
+        }
+        if map.len() + limits.len() > MAX_KEYS {
             map.retain(|_, (_, since)| since.elapsed() < WINDOW);
         }
-        if map.len() >= MAX_KEYS {
-            return;
+        for (key, _) in limits {
+            if !map.contains_key(*key) && map.len() >= MAX_KEYS {
+                continue;
+            }
+            let entry = map.entry((*key).to_string()).or_insert((0, Instant::now()));
+            if entry.1.elapsed() >= WINDOW {
+                *entry = (0, Instant::now());
+            }
+            entry.0 += 1;
         }
-        let entry = map.entry(key.to_string()).or_insert((0, Instant::now()));
-        if entry.1.elapsed() >= WINDOW {
-            *entry = (0, Instant::now());
+        true
+    }
+
+    /// Gives back one attempt counted for `key` (it succeeded, or was never made).
+    fn refund(&self, key: &str) {
+        if let Ok(mut map) = self.failures.lock() {
+            if let Some(entry) = map.get_mut(key) {
+                entry.0 = entry.0.saturating_sub(1);
+            }
         }
-        entry.0 += 1;
     }
 
     fn clear(&self, key: &str) {
         if let Ok(mut map) = self.failures.lock() {
             map.remove(key);
         }
+    }
+
+    /// Runs `check` (a password hash check) on the blocking pool when one of
+    /// the [`VERIFYING_AT_ONCE`] turns is free; `None` when no turn came
+    /// within [`VERIFY_QUEUE_WAIT`] (or the check could not run).
+    async fn verify<F>(&self, check: F) -> Option<bool>
+    where
+        F: FnOnce() -> bool + Send + 'static,
+    {
+        let turn = tokio::time::timeout(VERIFY_QUEUE_WAIT, self.verifying.clone().acquire_owned())
+            .await
+            .ok()?
+            .ok()?;
+        let verified = tokio::task::spawn_blocking(move || {
+            let verified = check();
+            drop(turn);
+            verified
+        })
+        .await
+        .ok()?;
+        Some(verified)
     }
 }
 
@@ -175,18 +240,28 @@ pub(crate) async fn login(
     if !same_origin(&headers, &app.portal.config.base_url) || !login_token_ok(&app, token) {
         return forbidden(&tr(&app, &headers), "desk-form-unverified");
     }
-    let username = form.get("username").map(|u| u.trim()).unwrap_or("");
-    let password = form.get("password").cloned().unwrap_or_default();
+    // Only what is checked is kept while the attempt waits for its turn; no
+    // account has a name or a password longer than that.
+    let username = form
+        .get("username")
+        .map(|u| u.trim())
+        .filter(|u| u.len() <= MAX_FIELD)
+        .unwrap_or("")
+        .to_string();
+    let password = form
+        .get("password")
+        .filter(|p| !p.is_empty() && p.len() <= MAX_FIELD)
+        .cloned();
+    drop(form);
     let hashed_ip = ip_hash(&app.portal.secret, &ip);
     let ip_key = format!("ip:{hashed_ip}");
-    let claimed = claimed_name(username);
+    let claimed = claimed_name(&username);
     let user_key = format!("user:{claimed} ip:{hashed_ip}");
     let ip_target = format!("ip {hashed_ip}");
     let (user_here, ip_all, user_all) = failures_everywhere(&app, &claimed, &ip_target).await;
-    if throttle.count(&ip_key) >= PER_IP
-        || throttle.count(&user_key) >= PER_USER_IP
-        || user_here >= i64::from(PER_USER_IP)
+    if user_here >= i64::from(PER_USER_IP)
         || ip_all >= i64::from(PER_IP)
+        || !throttle.charge(&[(ip_key.as_str(), PER_IP), (user_key.as_str(), PER_USER_IP)])
     {
         return page(
             &app,
@@ -195,48 +270,59 @@ pub(crate) async fn login(
             Some("desk-too-many-attempts"),
         );
     }
+    let give_back = || {
+        throttle.refund(&ip_key);
+        throttle.refund(&user_key);
+    };
     if user_all >= PER_USER_SLOW {
         tokio::time::sleep(SLOWDOWN).await;
     }
-    let user = match app.portal.store.user_by_name(username).await {
+    let user = match app.portal.store.user_by_name(&username).await {
         Ok(u) => u,
-        Err(e) => return super::server_error(&tr(&app, &headers), &e),
+        Err(e) => {
+            give_back();
+            return super::server_error(&tr(&app, &headers), &e);
+        }
     };
-    let verified = match &user {
-        Some(u) if !password.is_empty() && password.len() <= 1024 => {
-            let hash = u.password_hash.clone();
-            // argon2id is deliberately slow: keep it off the async workers.
-            tokio::task::spawn_blocking(move || {
-                PasswordHash::new(&hash)
-                    .map(|parsed| {
-                        Argon2::default()
-                            .verify_password(password.as_bytes(), &parsed)
-                            .is_ok()
-                    })
-                    .unwrap_or(false)
-            })
-            .await
-            .unwrap_or(false)
-        }
-        _ => {
-            // Spend the same time on unknown names, so timing does not tell which names exist.
-            let password = password.clone();
-            tokio::task::spawn_blocking(move || {
-                if let Some(hash) = dummy_hash() {
-                    if let Ok(parsed) = PasswordHash::new(hash) {
-                        let _ = Argon2::default().verify_password(password.as_bytes(), &parsed);
-                    }
-                }
-            })
-            .await
-            .ok();
-            false
-        }
+    // The user's hash, or for unknown names and unchecked passwords the
+    // dummy one: the same work either way, so the time does not tell which
+    // names exist. argon2id is deliberately slow: it runs off the async workers.
+    let (hash, password, real) = match (&user, password) {
+        (Some(u), Some(p)) => (Some(u.password_hash.clone()), p, true),
+        (_, p) => (
+            dummy_hash().map(str::to_string),
+            p.unwrap_or_default(),
+            false,
+        ),
+    };
+    let checked = throttle
+        .verify(move || {
+            let matches = hash
+                .as_deref()
+                .and_then(|h| PasswordHash::new(h).ok())
+                .is_some_and(|parsed| {
+                    Argon2::default()
+                        .verify_password(password.as_bytes(), &parsed)
+                        .is_ok()
+                });
+            real && matches
+        })
+        .await;
+    let Some(verified) = checked else {
+        give_back();
+        tracing::warn!("desk sign-in not checked: every turn to check a password was busy");
+        let mut busy = page(
+            &app,
+            &headers,
+            StatusCode::SERVICE_UNAVAILABLE,
+            Some("desk-sign-in-busy"),
+        );
+        busy.headers_mut()
+            .insert(header::RETRY_AFTER, header::HeaderValue::from_static("30"));
+        return busy;
     };
     let Some(user) = user.filter(|_| verified) else {
-        throttle.fail(&ip_key);
-        throttle.fail(&user_key);
-        tracing::warn!(user = username, "desk sign-in failed");
+        tracing::warn!(user = %username, "desk sign-in failed");
         // Recorded for the audit log and for the other web nodes' limits.
         if let Err(e) = app
             .portal
@@ -253,6 +339,7 @@ pub(crate) async fn login(
             Some("desk-wrong-password"),
         );
     };
+    throttle.refund(&ip_key);
     throttle.clear(&user_key);
     if let Err(e) = app
         .portal
@@ -294,4 +381,65 @@ pub(crate) async fn logout(
         r.headers_mut().insert(header::SET_COOKIE, v);
     }
     r
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use super::*;
+
+    #[test]
+    fn an_attempt_is_counted_before_it_is_checked_and_a_success_is_given_back() {
+        let t = Throttle::default();
+        for _ in 0..3 {
+            assert!(t.charge(&[("ip", 3), ("user ip", 5)]));
+        }
+        assert!(
+            !t.charge(&[("ip", 3), ("user ip", 5)]),
+            "the address is used up"
+        );
+        assert!(
+            !t.charge(&[("ip", 3), ("other ip", 5)]),
+            "a refused attempt counts nowhere"
+        );
+        t.refund("ip");
+        assert!(t.charge(&[("ip", 3), ("other ip", 5)]));
+        assert!(!t.charge(&[("ip", 3)]));
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn password_checks_run_a_few_at_a_time_however_many_arrive() {
+        let t = Arc::new(Throttle::default());
+        let running = Arc::new(AtomicUsize::new(0));
+        let most = Arc::new(AtomicUsize::new(0));
+        let attempts: Vec<_> = (0..4 * VERIFYING_AT_ONCE)
+            .map(|_| {
+                let (t, running, most) = (t.clone(), running.clone(), most.clone());
+                tokio::spawn(async move {
+                    t.verify(move || {
+                        let now = running.fetch_add(1, Ordering::SeqCst) + 1;
+                        most.fetch_max(now, Ordering::SeqCst);
+                        std::thread::sleep(Duration::from_millis(30));
+                        running.fetch_sub(1, Ordering::SeqCst);
+                        false
+                    })
+                    .await
+                })
+            })
+            .collect();
+        for attempt in attempts {
+            assert_eq!(
+                attempt.await.unwrap(),
+                Some(false),
+                "every attempt is checked"
+            );
+        }
+        let most = most.load(Ordering::SeqCst);
+        assert!(
+            (1..=VERIFYING_AT_ONCE).contains(&most),
+            "{most} checks ran at once"
+        );
+    }
 }

@@ -1,23 +1,28 @@
-//! Sitemaps for search engines: an index, one sitemap per language with
+//! Sitemaps for search engines: an index, the sitemaps of each language with
 //! hreflang alternates, a Google News sitemap, and robots.txt.
+//!
+//! A language's articles are split into files of at most
+//! `Portal::sitemap_file_size` (`/{lang}/sitemap.xml`, then
+//! `/{lang}/sitemap.xml?page=2`…), each listed in the index: a request reads
+//! one file's versions in each language (the alternates of those articles
+//! only), whatever the size of the site, and no file grows past what search
+//! engines read or what the ETag layer buffers.
 
 use article::escape::escape_xml;
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use store::{Teaser, TeaserFilter};
 
-use crate::core::app::{App, AppState, Ctx};
+use crate::core::app::{App, AppState, Ctx, SITEMAP_INDEX_TTL};
 use crate::core::{dates, urls};
 use crate::public::pages::respond;
 use crate::public::render::teaser_href;
 use crate::WebError;
 
-/// Most URLs in one sitemap file (the protocol's limit).
-const MAX_URLS: i64 = 50_000;
 /// Most entries in a Google News sitemap.
 const MAX_NEWS: i64 = 1_000;
 /// Google News lists articles of the last two days.
@@ -39,20 +44,47 @@ fn w3c(ms: i64) -> Option<String> {
     dates::utc(ms).map(|t| article::dates::w3c(&t))
 }
 
-/// `GET /sitemap.xml`: the index of every other sitemap.
+/// `GET /sitemap.xml`: the index of every other sitemap, written again at
+/// most every [`SITEMAP_INDEX_TTL`] (it counts each language's articles).
 pub(crate) async fn index(State(app): State<AppState>) -> Response {
+    let mut kept = app.sitemap_index.lock().await;
+    if let Some((at, xml_text)) = kept.as_ref() {
+        if at.elapsed() < SITEMAP_INDEX_TTL {
+            return xml(xml_text.clone());
+        }
+    }
+    let written = write_index(&app).await;
+    *kept = Some((std::time::Instant::now(), written.clone()));
+    xml(written)
+}
+
+async fn write_index(app: &App) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for lang in app.portal.config.languages.iter().filter(|l| app.serves(l)) {
-        let _ = writeln!(
-            out,
-            "  <sitemap><loc>{}</loc></sitemap>",
-            escape_xml(&app.abs(&urls::sitemap(lang)))
-        );
+        let files = match app
+            .portal
+            .store
+            .count_teasers(lang, TeaserFilter::default())
+            .await
+        {
+            Ok(n) => crate::core::paging::page_count(n, app.portal.sitemap_file_size),
+            Err(e) => {
+                tracing::warn!(error = %e, "sitemap index: the articles could not be counted");
+                1
+            }
+        };
+        for file in 1..=files {
+            let _ = writeln!(
+                out,
+                "  <sitemap><loc>{}</loc></sitemap>",
+                escape_xml(&app.abs(&sitemap_file(lang, file)))
+            );
+        }
     }
     // The news sitemap only while it has entries: an empty <urlset> is invalid.
-    if has_recent_news(&app).await {
+    if has_recent_news(app).await {
         let _ = writeln!(
             out,
             "  <sitemap><loc>{}</loc></sitemap>",
@@ -60,24 +92,28 @@ pub(crate) async fn index(State(app): State<AppState>) -> Response {
         );
     }
     out.push_str("</sitemapindex>\n");
-    xml(out)
+    out
 }
 
-/// Published paths of every article, per language: article id → [(lang, path)].
+/// The address of a language's sitemap file number `file` (from 1).
+fn sitemap_file(lang: &str, file: i64) -> String {
+    if file <= 1 {
+        urls::sitemap(lang)
+    } else {
+        format!("{}?page={file}", urls::sitemap(lang))
+    }
+}
+
+/// Published paths of `ids` in every language, in the languages' order:
+/// article id → [(lang, path)].
 async fn alternates(
     ctx: &Ctx<'_>,
     languages: &[String],
-    limit: i64,
+    ids: &[i64],
 ) -> Result<HashMap<i64, Vec<(String, String)>>, WebError> {
     let mut map: HashMap<i64, Vec<(String, String)>> = HashMap::new();
     for lang in languages {
-        for t in ctx
-            .app
-            .portal
-            .store
-            .teasers(lang, TeaserFilter::default(), limit, 0)
-            .await?
-        {
+        for t in ctx.app.portal.store.teasers_of(lang, ids).await? {
             let path = teaser_href(ctx, &t);
             map.entry(t.article_id)
                 .or_default()
@@ -97,15 +133,36 @@ fn served_languages(app: &App) -> Vec<String> {
         .collect()
 }
 
-/// `GET /{lang}/sitemap.xml`: home, sections and articles in one language,
-/// each with its other language versions as `xhtml:link` alternates.
-pub(crate) async fn language(State(app): State<AppState>, Path(lang): Path<String>) -> Response {
-    let result = render_language(&app, &lang).await;
+/// `GET /{lang}/sitemap.xml?page=N`: one file of a language's sitemap, each
+/// address with its other language versions as `xhtml:link` alternates. The
+/// first file holds the home page, the sections and the newest articles; the
+/// next ones the older articles.
+pub(crate) async fn language(
+    State(app): State<AppState>,
+    Path(lang): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let file = crate::core::paging::page_number(query.get("page").map(String::as_str));
+    let result = render_language(&app, &lang, file).await;
     respond(&app, &lang, result).await
 }
 
-async fn render_language(app: &App, lang: &str) -> Result<Response, WebError> {
+async fn render_language(app: &App, lang: &str, file: i64) -> Result<Response, WebError> {
     if !app.serves(lang) {
+        return Err(WebError::NotFound);
+    }
+    let per_file = app.portal.sitemap_file_size;
+    let own: Vec<Teaser> = app
+        .portal
+        .store
+        .teasers(
+            lang,
+            TeaserFilter::default(),
+            per_file,
+            (file - 1).saturating_mul(per_file),
+        )
+        .await?;
+    if file > 1 && own.is_empty() {
         return Err(WebError::NotFound);
     }
     let ctx = Ctx::new(app, lang).await?;
@@ -118,8 +175,10 @@ async fn render_language(app: &App, lang: &str) -> Result<Response, WebError> {
         .iter()
         .map(|l| (l.clone(), urls::home(l)))
         .collect();
-    url_entry(app, &mut out, &urls::home(lang), None, &every, &default);
-    for s in ctx.sections.iter() {
+    if file == 1 {
+        url_entry(app, &mut out, &urls::home(lang), None, &every, &default);
+    }
+    for s in ctx.sections.iter().filter(|_| file == 1) {
         let every: Vec<(String, String)> = languages
             .iter()
             .map(|l| (l.clone(), urls::section(l, s.slug_in(l))))
@@ -133,17 +192,8 @@ async fn render_language(app: &App, lang: &str) -> Result<Response, WebError> {
             &default,
         );
     }
-    let alternates = alternates(&ctx, &languages, MAX_URLS).await?;
-    let own: Vec<Teaser> = app
-        .portal
-        .store
-        .teasers(
-            lang,
-            TeaserFilter::default(),
-            MAX_URLS - 1 - ctx.sections.len() as i64,
-            0,
-        )
-        .await?;
+    let ids: Vec<i64> = own.iter().map(|t| t.article_id).collect();
+    let alternates = alternates(&ctx, &languages, &ids).await?;
     for t in &own {
         let path = teaser_href(&ctx, t);
         let alts = alternates.get(&t.article_id).cloned().unwrap_or_default();

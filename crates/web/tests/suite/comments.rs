@@ -504,3 +504,70 @@ async fn changes_made_elsewhere_show_within_the_cache_time() {
     }));
     assert_eq!(get(&off, &path).await.status, 410);
 }
+
+#[tokio::test]
+async fn an_article_with_thousands_of_comments_shows_the_newest_threads_only() {
+    use store::{CommentStatus, NewComment};
+    let f = fixture().await;
+    let app = web::router(portal(&f).with_page_cache(web::PageCacheSettings {
+        ttl: std::time::Duration::ZERO,
+        ..web::PageCacheSettings::default()
+    }));
+    // What a day at the per-article limit leaves, scaled down: 150 threads,
+    // the newest of them with 30 replies.
+    let mut ids = Vec::new();
+    for i in 0..150 {
+        let body = format!("Fil numéro {i} ");
+        let id = f
+            .store
+            .add_comment(&NewComment {
+                article_id: f.main,
+                lang: "fr",
+                parent_id: None,
+                author_name: "Lecteur",
+                email: None,
+                body: &body,
+                status: CommentStatus::Visible,
+                ip_hash: "0123456789abcdef",
+            })
+            .await
+            .unwrap();
+        ids.push(id);
+    }
+    for i in 0..30 {
+        let body = format!("Réponse numéro {i} ");
+        f.store
+            .add_comment(&NewComment {
+                article_id: f.main,
+                lang: "fr",
+                parent_id: ids.last().copied(),
+                author_name: "Lecteur",
+                email: None,
+                body: &body,
+                status: CommentStatus::Visible,
+                ip_hash: "0123456789abcdef",
+            })
+            .await
+            .unwrap();
+    }
+    let page = get(&app, &fr_path(&f)).await;
+    assert_eq!(page.status, 200);
+    let text = visible_text(&page.body);
+    assert!(
+        text.contains("180 commentaires"),
+        "the heading counts them all"
+    );
+    assert!(text.contains("Fil numéro 149 ") && text.contains("Fil numéro 50 "));
+    assert!(
+        !text.contains("Fil numéro 49 "),
+        "older threads are left out"
+    );
+    assert!(text.contains("Réponse numéro 19 "));
+    assert!(!text.contains("Réponse numéro 20 "), "so are later replies");
+    assert!(
+        text.contains("60 commentaires et réponses plus anciens"),
+        "the reader is told: {}",
+        &text[text.find("Seules").unwrap_or(0)..][..200.min(text.len())]
+    );
+    assert_eq!(count(&page.body, "class=\"comment-body\""), 100 + 20);
+}

@@ -102,6 +102,68 @@ async fn sitemaps_list_every_language_with_alternates() {
     assert!(!fr.body.contains(&format!("/{}-", f.taken_down)));
 }
 
+/// The `<loc>` of every `<url>` in a sitemap, and the hreflangs of each.
+fn sitemap_entries(xml: &str) -> Vec<(String, Vec<String>)> {
+    let doc = roxmltree::Document::parse(xml).unwrap();
+    doc.descendants()
+        .filter(|n| n.has_tag_name("url"))
+        .map(|u| {
+            let loc = u
+                .children()
+                .find(|n| n.has_tag_name("loc"))
+                .and_then(|n| n.text())
+                .unwrap_or("")
+                .to_string();
+            let langs = u
+                .descendants()
+                .filter(|n| n.has_tag_name(("http://www.w3.org/1999/xhtml", "link")))
+                .filter_map(|n| n.attribute("hreflang"))
+                .map(str::to_string)
+                .collect();
+            (loc, langs)
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_big_site_s_sitemap_is_split_into_files_each_read_on_its_own() {
+    let f = fixture().await;
+    // One file per two articles here: a site with a few thousand times
+    // more articles is split the same way (5,000 per file by default), so no
+    // request reads or writes a whole language.
+    let whole = web::router(portal(&f).with_sitemap_file_size(1_000));
+    let split = web::router(portal(&f).with_sitemap_file_size(2));
+    let everything = sitemap_entries(&get(&whole, "/fr/sitemap.xml").await.body);
+    let articles = everything
+        .iter()
+        .filter(|(loc, _)| loc.rsplit('/').next().is_some_and(|l| l.contains('-')))
+        .count();
+    assert!(articles > 2, "{everything:?}");
+    let index = get(&split, "/sitemap.xml").await.body;
+    let files = articles.div_ceil(2);
+    for file in 2..=files {
+        let loc = format!("<loc>{BASE}/fr/sitemap.xml?page={file}</loc>");
+        assert!(index.contains(&loc), "{loc} in {index}");
+    }
+    let past = format!("/fr/sitemap.xml?page={}", files + 1);
+    assert!(!index.contains(&past), "{index}");
+    assert_eq!(get(&split, &past).await.status, 404);
+    let mut joined = Vec::new();
+    for file in 1..=files {
+        let got = get(&split, &format!("/fr/sitemap.xml?page={file}")).await;
+        assert_eq!(got.status, 200, "file {file}");
+        let entries = sitemap_entries(&got.body);
+        let in_file = entries
+            .iter()
+            .filter(|(loc, _)| loc.rsplit('/').next().is_some_and(|l| l.contains('-')))
+            .count();
+        assert!((1..=2).contains(&in_file), "file {file}: {entries:?}");
+        joined.extend(entries);
+    }
+    // The same addresses with the same alternates, only spread over files.
+    assert_eq!(joined, everything);
+}
+
 #[tokio::test]
 async fn news_sitemap_lists_the_last_two_days_only() {
     let f = fixture().await;

@@ -571,3 +571,48 @@ async fn reader_pages_are_served_from_memory_for_the_cache_time() {
         );
     }
 }
+
+#[tokio::test]
+async fn other_spellings_of_a_page_address_are_rendered_never_stored() {
+    let f = fixture().await;
+    let app = web::router(portal(&f).with_page_cache(web::PageCacheSettings {
+        ttl: std::time::Duration::from_secs(600),
+        ..web::PageCacheSettings::default()
+    }));
+    let link = format!("/{}-", f.main);
+    let pages = ["/fr/", "/fr/the-gioi/", &format!("/fr/topic/{}", f.topic)];
+    // Each answers 200 with the same page, and each could be asked for by
+    // the thousand: none of them may take a place in the cache.
+    let spellings = [
+        "/fr/?page=7".to_string(),
+        "/fr/?page=0001".to_string(),
+        "/%66r/".to_string(),
+        "/fr/the-gioi/?page=0".to_string(),
+        "/fr/the-gioi/?page=01".to_string(),
+        "/fr/%74he-gioi/".to_string(),
+        format!("/fr/topic/0{}", f.topic),
+        format!("/fr/topic/{}?page=1", f.topic),
+    ];
+    for path in pages
+        .iter()
+        .copied()
+        .chain(spellings.iter().map(String::as_str))
+    {
+        let got = get(&app, path).await;
+        assert_eq!(got.status, 200, "{path}");
+        assert!(got.body.contains(&link), "{path}");
+    }
+    // Taken down by a worker elsewhere: the stored pages still list it…
+    f.store
+        .take_down(f.main, "eve", "publisher's request")
+        .await
+        .unwrap();
+    for page in pages {
+        assert!(get(&app, page).await.body.contains(&link), "{page} stored");
+    }
+    // …and every other spelling is rendered again: it was never stored.
+    for path in &spellings {
+        let got = get(&app, path).await;
+        assert!(!got.body.contains(&link), "{path} was stored");
+    }
+}

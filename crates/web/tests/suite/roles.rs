@@ -504,3 +504,38 @@ async fn failed_sign_ins_from_one_address_do_not_lock_the_user_out_of_another() 
     );
     assert!(sign_in_from(user, other, "fr", "fr password").await.is_ok());
 }
+
+#[tokio::test]
+async fn a_burst_of_sign_ins_from_one_address_gets_no_more_password_checks_than_its_limit() {
+    let (store, _dir) = store::testing::sqlite().await.unwrap();
+    seed(&store).await;
+    let addr = serve(web::router(web::Portal::new(store.clone(), None, config()))).await;
+    let attacker = IpAddr::V4(Ipv4Addr::new(127, 0, 0, 3));
+    // Forty guesses at forty names, all sent before any has been answered:
+    // each is counted before its (deliberately slow) password check.
+    let burst: Vec<_> = (0..40)
+        .map(|i| {
+            tokio::spawn(async move {
+                sign_in_from(attacker, addr, &format!("nobody{i}"), "guess").await
+            })
+        })
+        .collect();
+    let mut answers = Vec::new();
+    for attempt in burst {
+        answers.push(attempt.await.unwrap().unwrap_err());
+    }
+    let checked = answers.iter().filter(|s| **s == 401).count();
+    assert!(
+        answers.iter().all(|s| *s == 401 || *s == 429),
+        "{answers:?}"
+    );
+    assert!(
+        (1..=20).contains(&checked),
+        "{checked} passwords checked for one address: {answers:?}"
+    );
+    // The address is locked for good now, the right password included.
+    assert_eq!(
+        sign_in_from(attacker, addr, "fr", "fr password").await,
+        Err(429)
+    );
+}

@@ -7,6 +7,8 @@
 pub(crate) mod post;
 pub(crate) mod report;
 
+use std::collections::HashMap;
+
 use maud::{html, Markup};
 use store::Comment;
 
@@ -17,6 +19,10 @@ use crate::core::security::Secret;
 
 /// Longest comment, in characters.
 pub(crate) const MAX_BODY: usize = 3000;
+/// Threads shown under an article: the newest ones.
+pub(crate) const MAX_THREADS: usize = 100;
+/// Replies shown in one thread: the first ones.
+pub(crate) const MAX_REPLIES: usize = 20;
 /// Longest name, in characters.
 pub(crate) const MAX_NAME: usize = 80;
 /// Longest email address.
@@ -138,10 +144,28 @@ pub(crate) fn section(
 ) -> Markup {
     let action = format!("{article_path}/comments");
     let top: Vec<&Comment> = comments.iter().filter(|c| c.parent_id.is_none()).collect();
-    let shown = comments
-        .iter()
-        .filter(|c| c.parent_id.is_none_or(|p| top.iter().any(|t| t.id == p)))
-        .count() as i64;
+    // Replies by the comment they answer: one pass, however many comments.
+    let mut replies_to: HashMap<i64, Vec<&Comment>> = HashMap::new();
+    for c in comments {
+        if let Some(parent) = c.parent_id {
+            replies_to.entry(parent).or_default().push(c);
+        }
+    }
+    let total = top.len()
+        + top
+            .iter()
+            .map(|t| replies_to.get(&t.id).map_or(0, Vec::len))
+            .sum::<usize>();
+    // The newest threads, each with its first replies: the page stays a page
+    // however many comments an article gathers.
+    let top = &top[top.len().saturating_sub(MAX_THREADS)..];
+    let on_page = top.len()
+        + top
+            .iter()
+            .map(|t| first_replies(&replies_to, t.id).len())
+            .sum::<usize>();
+    let hidden = i64::try_from(total - on_page).unwrap_or(i64::MAX);
+    let shown = i64::try_from(total).unwrap_or(i64::MAX);
     html! {
         section #comments .comments aria-labelledby="comments-h" {
             h2 #comments-h {
@@ -156,11 +180,14 @@ pub(crate) fn section(
             @if top.is_empty() {
                 p.empty { (ctx.t("comments-empty")) }
             } @else {
+                @if hidden > 0 {
+                    p.comments-hidden { (ctx.tw("comments-not-shown", &[("count", Arg::Num(hidden)), ("shown", Arg::Str(ctx.number(hidden)))])) }
+                }
                 ol.comment-list {
-                    @for c in &top {
+                    @for c in top {
                         li.comment id=(format!("comment-{}", c.id)) {
                             (one(ctx, &action, token, c))
-                            @let replies: Vec<&Comment> = comments.iter().filter(|r| r.parent_id == Some(c.id)).collect();
+                            @let replies = first_replies(&replies_to, c.id);
                             @if !replies.is_empty() {
                                 ol.replies {
                                     @for r in replies {
@@ -181,6 +208,12 @@ pub(crate) fn section(
         }
         script src=(crate::core::assets::comments_js_path()) defer {}
     }
+}
+
+/// The replies to comment `id` shown under it: the first [`MAX_REPLIES`].
+fn first_replies<'a>(replies_to: &'a HashMap<i64, Vec<&'a Comment>>, id: i64) -> &'a [&'a Comment] {
+    let all = replies_to.get(&id).map_or(&[][..], Vec::as_slice);
+    &all[..all.len().min(MAX_REPLIES)]
 }
 
 fn one(ctx: &Ctx<'_>, action: &str, token: &str, c: &Comment) -> Markup {

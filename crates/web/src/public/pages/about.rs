@@ -1,7 +1,6 @@
 //! `/{lang}/about`: what the site is, and the newspapers it republishes.
 
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use maud::html;
 
@@ -11,7 +10,7 @@ use crate::core::urls;
 use crate::core::urls::safe_href;
 use crate::public::layout::{every_language, page, Head};
 use crate::public::pages::article::origin;
-use crate::public::pages::{html, respond};
+use crate::public::pages::{respond, shared};
 use crate::WebError;
 
 /// `GET /{lang}/about`.
@@ -78,5 +77,6 @@ async fn render(app: &App, lang: &str) -> Result<Response, WebError> {
             }
         }
     };
-    Ok(html(StatusCode::OK, page(&ctx, head, main)))
+    let address = head.canonical.clone().unwrap_or_default();
+    Ok(shared(&address, page(&ctx, head, main)))
 }

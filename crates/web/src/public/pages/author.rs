@@ -3,7 +3,6 @@
 use std::collections::HashMap;
 
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use maud::html;
 use store::Listing;
@@ -13,7 +12,7 @@ use crate::core::paging::{page_count, page_number};
 use crate::core::urls;
 use crate::public::layout::{every_language, page, Head};
 use crate::public::pages::section::{pagination, PER_PAGE};
-use crate::public::pages::{html, respond};
+use crate::public::pages::{respond, shared};
 use crate::public::render::{plain, teaser_grid, TeaserStyle};
 use crate::WebError;
 
@@ -73,5 +72,6 @@ async fn render(app: &App, lang: &str, slug: &str, page_no: i64) -> Result<Respo
         (teaser_grid(&ctx, &items, TeaserStyle::Listing))
         (pagination(&ctx, page_no, pages, |p| href(lang, p)))
     };
-    Ok(html(StatusCode::OK, page(&ctx, head, main)))
+    let address = head.canonical.clone().unwrap_or_default();
+    Ok(shared(&address, page(&ctx, head, main)))
 }

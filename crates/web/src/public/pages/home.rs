@@ -1,7 +1,6 @@
 //! `/{lang}/`: the top story and the latest articles of each section.
 
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use maud::html;
 use store::TeaserFilter;
@@ -9,7 +8,7 @@ use store::TeaserFilter;
 use crate::core::app::{AppState, Ctx};
 use crate::core::urls;
 use crate::public::layout::{every_language, page, Head};
-use crate::public::pages::{html, respond};
+use crate::public::pages::{respond, shared};
 use crate::public::render::{teaser, teaser_grid, TeaserStyle};
 use crate::WebError;
 
@@ -115,5 +114,6 @@ async fn render(app: &crate::core::app::App, lang: &str) -> Result<Response, Web
             }
         }
     };
-    Ok(html(StatusCode::OK, page(&ctx, head, main)))
+    let address = head.canonical.clone().unwrap_or_default();
+    Ok(shared(&address, page(&ctx, head, main)))
 }

@@ -29,6 +29,17 @@ pub(crate) fn html(status: StatusCode, markup: Markup) -> Response {
         .into_response()
 }
 
+/// A reader page every reader may be given (home, section, story, author,
+/// about), answered 200 with its one address: the page cache keeps it only
+/// when it was asked for by that address (see [`crate::core::http::Canonical`]).
+pub(crate) fn shared(address: &str, markup: Markup) -> Response {
+    let mut response = html(StatusCode::OK, markup);
+    response
+        .extensions_mut()
+        .insert(crate::core::http::Canonical(address.to_string()));
+    response
+}
+
 /// A permanent redirect (301).
 pub(crate) fn moved(to: &str) -> Response {
     (

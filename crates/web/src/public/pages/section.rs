@@ -3,7 +3,6 @@
 use std::collections::HashMap;
 
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use maud::html;
 use store::Listing;
@@ -12,7 +11,7 @@ use crate::core::app::{App, AppState, Ctx};
 use crate::core::paging::{page_count, page_number};
 use crate::core::urls;
 use crate::public::layout::{every_language, page, Head};
-use crate::public::pages::{html, moved, respond};
+use crate::public::pages::{moved, respond, shared};
 use crate::public::render::{teaser_grid, TeaserStyle};
 use crate::WebError;
 
@@ -127,7 +126,8 @@ async fn render(app: &App, lang: &str, slug: &str, page_no: i64) -> Result<Respo
         }
         (pagination(&ctx, page_no, pages, |p| urls::section_page(lang, slug, p)))
     };
-    Ok(html(StatusCode::OK, page(&ctx, head, main)))
+    let address = head.canonical.clone().unwrap_or_default();
+    Ok(shared(&address, page(&ctx, head, main)))
 }
 
 /// Newer/older links and "page N of M".

@@ -7,7 +7,6 @@
 use std::collections::HashMap;
 
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use maud::html;
 use store::TeaserFilter;
@@ -17,7 +16,7 @@ use crate::core::paging::{page_count, page_number};
 use crate::core::urls;
 use crate::public::layout::{every_language, page, Head};
 use crate::public::pages::section::{pagination, PER_PAGE};
-use crate::public::pages::{html, respond};
+use crate::public::pages::{respond, shared};
 use crate::public::render::{plain, teaser_grid, TeaserStyle};
 use crate::WebError;
 
@@ -110,5 +109,6 @@ async fn render(app: &App, lang: &str, id: i64, page_no: i64) -> Result<Response
         (teaser_grid(&ctx, &items, TeaserStyle::Listing))
         (pagination(&ctx, page_no, pages, |p| href(lang, p)))
     };
-    Ok(html(StatusCode::OK, page(&ctx, head, main)))
+    let address = head.canonical.clone().unwrap_or_default();
+    Ok(shared(&address, page(&ctx, head, main)))
 }
