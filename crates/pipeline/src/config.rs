@@ -78,8 +78,14 @@ pub struct ServerConfig {
     pub header_read_timeout_seconds: u64,
     /// Seconds the server waits for the next piece of a request body.
     pub body_read_timeout_seconds: u64,
+    /// Seconds a request with a body may take from its headers to its
+    /// answer, however steadily the body arrives.
+    pub body_total_timeout_seconds: u64,
     /// Connections served at once; further ones are closed at once.
     pub max_connections: usize,
+    /// Connections served at once from one client address (an IPv6 client
+    /// by its /64); trusted proxies are exempt.
+    pub max_connections_per_client: usize,
     /// Address serving `/metrics`, `/healthz` and `/readyz` apart from the
     /// portal (for Prometheus on a private network).
     pub metrics_listen: Option<String>,
@@ -194,7 +200,9 @@ impl Default for ServerConfig {
             max_body_kib: 1024,
             header_read_timeout_seconds: 10,
             body_read_timeout_seconds: 10,
+            body_total_timeout_seconds: 60,
             max_connections: 1024,
+            max_connections_per_client: 64,
             metrics_listen: None,
             metrics_token: None,
         }
@@ -517,6 +525,10 @@ impl Config {
                 "server.body_read_timeout_seconds",
                 s.body_read_timeout_seconds,
             ),
+            (
+                "server.body_total_timeout_seconds",
+                s.body_total_timeout_seconds,
+            ),
         ] {
             if !(1..=3600).contains(&v) {
                 return Err((key, v.to_string(), "1 to 3600 seconds"));
@@ -527,6 +539,13 @@ impl Config {
                 "server.max_connections",
                 s.max_connections.to_string(),
                 "1 to 1000000",
+            ));
+        }
+        if !(1..=s.max_connections.max(1)).contains(&s.max_connections_per_client) {
+            return Err((
+                "server.max_connections_per_client",
+                s.max_connections_per_client.to_string(),
+                "1 to server.max_connections",
             ));
         }
         if let Some(addr) = &s.metrics_listen {

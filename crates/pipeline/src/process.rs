@@ -81,6 +81,8 @@ async fn serve_app_with(
     // One set of series per process: `run` shows web and workers on one `/metrics`.
     let metrics = Metrics::new();
     let limits = serve_limits(&app.config);
+    let proxies = web::TrustedProxies::parse(&app.config.server.trusted_proxies)
+        .context("server.trusted_proxies")?;
     let metrics_addr = match metrics_addr {
         Some(addr) => Some((addr, "--metrics-addr")),
         None if web => app
@@ -103,8 +105,9 @@ async fn serve_app_with(
         tracing::info!(bound = %listener.local_addr()?, "metrics listening");
         let router = crate::portal::metrics_router(&app, &metrics);
         let stop = stop_rx.clone();
+        let proxies = proxies.clone();
         tasks.spawn(async move {
-            web::serve(listener, router, limits, stopped(stop))
+            web::serve(listener, router, limits, proxies, stopped(stop))
                 .await
                 .context("the metrics server stopped")
         });
@@ -131,8 +134,9 @@ async fn serve_app_with(
         }
         let router = crate::portal::router(&app, &metrics).await?;
         let stop = stop_rx.clone();
+        let proxies = proxies.clone();
         tasks.spawn(async move {
-            web::serve(listener, router, limits, stopped(stop))
+            web::serve(listener, router, limits, proxies, stopped(stop))
                 .await
                 .context("the web server stopped")
         });
@@ -159,7 +163,9 @@ fn serve_limits(config: &Config) -> web::ServeLimits {
             .unwrap_or(usize::MAX),
         header_read_timeout: std::time::Duration::from_secs(server.header_read_timeout_seconds),
         body_read_timeout: std::time::Duration::from_secs(server.body_read_timeout_seconds),
+        body_total_timeout: std::time::Duration::from_secs(server.body_total_timeout_seconds),
         max_connections: server.max_connections,
+        max_connections_per_client: server.max_connections_per_client,
         ..web::ServeLimits::default()
     }
 }

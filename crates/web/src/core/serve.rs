@@ -8,13 +8,22 @@
 //!   chunked body is cut at the same size;
 //! - headers must arrive within [`ServeLimits::header_read_timeout`], which
 //!   also closes a kept-alive connection that stays idle that long;
-//! - each chunk of a body must arrive within [`ServeLimits::body_read_timeout`];
-//!   a handler that gives up on a body closes the connection;
-//! - at most [`ServeLimits::max_connections`] connections are served at once;
-//!   the ones beyond are closed as soon as they are accepted.
+//! - each chunk of a body must arrive within [`ServeLimits::body_read_timeout`],
+//!   and a request that sends a body is answered 408 (and its connection
+//!   closed) when it has not been handled within
+//!   [`ServeLimits::body_total_timeout`], so a body drip-fed one byte at a
+//!   time cannot hold a connection; a handler that gives up on a body closes
+//!   the connection;
+//! - at most [`ServeLimits::max_connections`] connections are served at once,
+//!   and at most [`ServeLimits::max_connections_per_client`] from one client
+//!   address (an IPv6 client counts by its /64; a trusted proxy is exempt),
+//!   so one client cannot hold every slot with idle connections; the ones
+//!   beyond are closed as soon as they are accepted.
 
+use std::collections::HashMap;
 use std::future::Future;
-use std::sync::Arc;
+use std::net::IpAddr;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use axum::extract::{ConnectInfo, DefaultBodyLimit, Request};
@@ -29,6 +38,8 @@ use tokio::sync::{watch, Semaphore};
 use tower::ServiceExt;
 use tower_http::timeout::RequestBodyTimeoutLayer;
 
+use crate::core::proxies::TrustedProxies;
+
 /// The limits [`serve`] applies to every connection and request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ServeLimits {
@@ -39,8 +50,14 @@ pub struct ServeLimits {
     pub header_read_timeout: Duration,
     /// Longest wait for the next piece of a request body.
     pub body_read_timeout: Duration,
+    /// Longest a request with a body may take from its headers to its
+    /// answer, however steadily the body arrives.
+    pub body_total_timeout: Duration,
     /// Connections served at once.
     pub max_connections: usize,
+    /// Connections served at once from one client address (an IPv6 address
+    /// counts by its /64 network); trusted proxies are not limited.
+    pub max_connections_per_client: usize,
     /// On shutdown, how long requests in flight may take before their
     /// connections are dropped.
     pub shutdown_grace: Duration,
@@ -52,7 +69,9 @@ impl Default for ServeLimits {
             max_body_bytes: 1024 * 1024,
             header_read_timeout: Duration::from_secs(10),
             body_read_timeout: Duration::from_secs(10),
+            body_total_timeout: Duration::from_secs(60),
             max_connections: 1024,
+            max_connections_per_client: 64,
             shutdown_grace: Duration::from_secs(10),
         }
     }
@@ -60,16 +79,22 @@ impl Default for ServeLimits {
 
 /// Serves `router` on `listener` until `shutdown` completes, then lets
 /// requests in flight finish (up to [`ServeLimits::shutdown_grace`]).
-/// Handlers see the peer as `ConnectInfo<SocketAddr>`. Fails only when the
+/// Handlers see the peer as `ConnectInfo<SocketAddr>`; connections from
+/// `proxies` are exempt from the per-client cap. Fails only when the
 /// listener does; a failing connection is logged at debug level.
 pub async fn serve(
     listener: TcpListener,
     router: Router,
     limits: ServeLimits,
+    proxies: TrustedProxies,
     shutdown: impl Future<Output = ()> + Send,
 ) -> std::io::Result<()> {
     let max_body = limits.max_body_bytes;
+    let total = limits.body_total_timeout;
     let router = router
+        .layer(axum::middleware::from_fn(
+            move |req: Request, next: Next| bound_body_time(total, req, next),
+        ))
         .layer(RequestBodyTimeoutLayer::new(limits.body_read_timeout))
         .layer(DefaultBodyLimit::max(max_body))
         .layer(axum::middleware::from_fn(
@@ -77,6 +102,7 @@ pub async fn serve(
         ));
     let max = limits.max_connections.max(1);
     let slots = Arc::new(Semaphore::new(max));
+    let per_client = Arc::new(PerClient::new(limits.max_connections_per_client));
     let (stop_tx, stop_rx) = watch::channel(false);
     let mut builder = hyper::server::conn::http1::Builder::new();
     builder
@@ -107,6 +133,25 @@ pub async fn serve(
             drop(stream);
             continue;
         };
+        let ticket = if proxies.trusts(peer.ip()) {
+            None
+        } else {
+            match PerClient::enter(&per_client, peer.ip()) {
+                Some(ticket) => Some(ticket),
+                None => {
+                    if last_refusal_log.is_none_or(|t| t.elapsed() > Duration::from_secs(60)) {
+                        tracing::warn!(
+                            client = %client_key(peer.ip()),
+                            max = limits.max_connections_per_client,
+                            "one client holds its share of connections; refusing more from it"
+                        );
+                        last_refusal_log = Some(Instant::now());
+                    }
+                    drop(stream);
+                    continue;
+                }
+            }
+        };
         let _ = stream.set_nodelay(true);
         let service = router
             .clone()
@@ -130,6 +175,7 @@ pub async fn serve(
             if let Err(e) = result {
                 tracing::debug!(%peer, error = %e, "connection ended with an error");
             }
+            drop(ticket);
             drop(slot);
         });
     }
@@ -165,6 +211,90 @@ async fn refuse_declared_oversize(max: usize, req: Request, next: Next) -> Respo
     next.run(req).await
 }
 
+/// Open connections per client address, capped.
+struct PerClient {
+    open: Mutex<HashMap<IpAddr, usize>>,
+    max: usize,
+}
+
+/// One connection counted for its client; uncounted when dropped.
+struct Ticket {
+    clients: Arc<PerClient>,
+    key: IpAddr,
+}
+
+impl PerClient {
+    fn new(max: usize) -> PerClient {
+        PerClient {
+            open: Mutex::new(HashMap::new()),
+            max: max.max(1),
+        }
+    }
+
+    /// Counts a connection from `ip`, or `None` when its client is at the cap.
+    fn enter(clients: &Arc<PerClient>, ip: IpAddr) -> Option<Ticket> {
+        let key = client_key(ip);
+        let mut open = clients.open.lock().unwrap_or_else(|e| e.into_inner());
+        let count = open.entry(key).or_insert(0);
+        if *count >= clients.max {
+            return None;
+        }
+        *count += 1;
+        Some(Ticket {
+            clients: clients.clone(),
+            key,
+        })
+    }
+}
+
+impl Drop for Ticket {
+    fn drop(&mut self) {
+        let mut open = self.clients.open.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(count) = open.get_mut(&self.key) {
+            *count = count.saturating_sub(1);
+            if *count == 0 {
+                open.remove(&self.key);
+            }
+        }
+    }
+}
+
+/// The address a client is counted under: IPv4 as is (IPv4-mapped IPv6
+/// too), IPv6 by its /64 network, which one subscriber usually holds whole.
+fn client_key(ip: IpAddr) -> IpAddr {
+    match ip.to_canonical() {
+        IpAddr::V6(v6) => {
+            let s = v6.segments();
+            IpAddr::V6(std::net::Ipv6Addr::new(s[0], s[1], s[2], s[3], 0, 0, 0, 0))
+        }
+        v4 => v4,
+    }
+}
+
+/// 408 with `Connection: close` for a request with a body that is not
+/// answered within `total` (its handler, still reading, is dropped).
+async fn bound_body_time(total: Duration, req: Request, next: Next) -> Response {
+    let has_body = req.headers().contains_key(header::TRANSFER_ENCODING)
+        || req
+            .headers()
+            .get(header::CONTENT_LENGTH)
+            .is_some_and(|v| v.as_bytes() != b"0");
+    if !has_body {
+        return next.run(req).await;
+    }
+    match tokio::time::timeout(total, next.run(req)).await {
+        Ok(response) => response,
+        Err(_) => {
+            let mut response =
+                (StatusCode::REQUEST_TIMEOUT, "request body too slow\n").into_response();
+            response
+                .headers_mut()
+                .insert(header::CONNECTION, HeaderValue::from_static("close"));
+            response
+        }
+    }
+}
+
 /// Completes once `stop` is true (or its sender is gone).
 async fn until_true(stop: &mut watch::Receiver<bool>) {
     let _ = stop.wait_for(|s| *s).await;
@@ -179,4 +309,40 @@ fn is_per_connection(e: &std::io::Error) -> bool {
             | std::io::ErrorKind::ConnectionAborted
             | std::io::ErrorKind::ConnectionReset
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_ipv6_client_counts_by_its_64_and_a_mapped_ipv4_as_ipv4() {
+        let a: IpAddr = "2001:db8:1:2:aaaa::1".parse().unwrap();
+        let b: IpAddr = "2001:db8:1:2:bbbb::9".parse().unwrap();
+        let c: IpAddr = "2001:db8:1:3::1".parse().unwrap();
+        assert_eq!(client_key(a), client_key(b));
+        assert_ne!(client_key(a), client_key(c));
+        let mapped: IpAddr = "::ffff:192.0.2.7".parse().unwrap();
+        assert_eq!(client_key(mapped), "192.0.2.7".parse::<IpAddr>().unwrap());
+    }
+
+    #[test]
+    fn a_client_at_its_cap_is_refused_until_one_of_its_connections_closes() {
+        let clients = Arc::new(PerClient::new(2));
+        let ip: IpAddr = "192.0.2.1".parse().unwrap();
+        let first = PerClient::enter(&clients, ip).unwrap();
+        let _second = PerClient::enter(&clients, ip).unwrap();
+        assert!(PerClient::enter(&clients, ip).is_none());
+        assert!(PerClient::enter(&clients, "192.0.2.2".parse().unwrap()).is_some());
+        drop(first);
+        assert!(PerClient::enter(&clients, ip).is_some());
+    }
+
+    #[test]
+    fn a_client_whose_connections_all_closed_is_forgotten() {
+        let clients = Arc::new(PerClient::new(4));
+        let ticket = PerClient::enter(&clients, "192.0.2.1".parse().unwrap()).unwrap();
+        drop(ticket);
+        assert!(clients.open.lock().unwrap().is_empty());
+    }
 }

@@ -22,14 +22,22 @@ use tokio::net::{TcpSocket, TcpStream};
 use tower::ServiceExt;
 use web::{CommentSettings, ServeLimits, TrustedProxies};
 
-/// Serves `router` with `web::serve` on a fresh port of 127.0.0.1.
+/// Serves `router` with `web::serve` on a fresh port of 127.0.0.1, trusting
+/// no proxy.
 async fn serve_with(router: Router, limits: ServeLimits) -> SocketAddr {
+    serve_behind(router, limits, TrustedProxies::none()).await
+}
+
+/// Serves `router` with `web::serve` on a fresh port of 127.0.0.1, trusting
+/// `proxies`.
+async fn serve_behind(router: Router, limits: ServeLimits, proxies: TrustedProxies) -> SocketAddr {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     tokio::spawn(web::serve(
         listener,
         router,
         limits,
+        proxies,
         std::future::pending::<()>(),
     ));
     addr
@@ -244,6 +252,50 @@ async fn a_chunked_body_past_the_limit_is_refused() {
 }
 
 #[tokio::test]
+async fn a_body_drip_fed_a_byte_at_a_time_is_cut_off_at_the_total_timeout() {
+    let limits = ServeLimits {
+        body_read_timeout: Duration::from_secs(5),
+        body_total_timeout: Duration::from_secs(2),
+        ..ServeLimits::default()
+    };
+    let app = Router::new().route(
+        "/",
+        post(|body: axum::body::Bytes| async move { body.len().to_string() }),
+    );
+    let addr = serve_with(app, limits).await;
+    let mut s = TcpStream::connect(addr).await.unwrap();
+    s.write_all(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n")
+        .await
+        .unwrap();
+    // One byte every 300 ms: each within the 5 s wait for the next piece.
+    let started = Instant::now();
+    let mut raw = Vec::new();
+    let mut buf = [0u8; 4096];
+    while started.elapsed() < Duration::from_secs(20) {
+        if s.write_all(b"x").await.is_err() {
+            break;
+        }
+        match tokio::time::timeout(Duration::from_millis(300), s.read(&mut buf)).await {
+            Ok(Ok(0)) | Ok(Err(_)) => break,
+            Ok(Ok(n)) => raw.extend_from_slice(&buf[..n]),
+            Err(_) => {}
+        }
+    }
+    let took = started.elapsed();
+    let raw = String::from_utf8_lossy(&raw);
+    assert!(took < Duration::from_secs(6), "held for {took:?}: {raw}");
+    assert!(took >= Duration::from_millis(1800), "{took:?}: {raw}");
+    assert_eq!(status_of(&raw), 408, "{raw}");
+    // A body that arrives in time is read as before.
+    let mut s = TcpStream::connect(addr).await.unwrap();
+    s.write_all(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nConnection: close\r\n\r\nabc")
+        .await
+        .unwrap();
+    let (raw, _) = read_until_closed(&mut s, Duration::from_secs(5)).await;
+    assert_eq!(status_of(&raw), 200, "{raw}");
+}
+
+#[tokio::test]
 async fn a_body_that_never_arrives_is_cut_off_at_the_body_timeout() {
     let f = fixture().await;
     let limits = ServeLimits {
@@ -350,6 +402,60 @@ async fn connections_beyond_the_cap_are_closed_at_once() {
         .unwrap();
     let (raw, _) = read_until_closed(&mut again, Duration::from_secs(5)).await;
     assert_eq!(status_of(&raw), 200, "{raw}");
+}
+
+/// A GET of `/` on `stream` that closes the connection: the answer's status.
+async fn get_and_close(stream: &mut TcpStream) -> u16 {
+    stream
+        .write_all(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .await
+        .unwrap();
+    let (raw, _) = read_until_closed(stream, Duration::from_secs(5)).await;
+    status_of(&raw)
+}
+
+#[tokio::test]
+async fn one_client_cannot_hold_every_connection_and_a_trusted_proxy_is_not_capped() {
+    let limits = ServeLimits {
+        max_connections: 64,
+        max_connections_per_client: 4,
+        header_read_timeout: Duration::from_secs(30),
+        ..ServeLimits::default()
+    };
+    let app = Router::new().route("/", route_get(|| async { "ok" }));
+    // 127.0.0.3 is the proxy; 127.0.0.1 and 127.0.0.2 are two readers.
+    let proxies = TrustedProxies::parse(&["127.0.0.3"]).unwrap();
+    let addr = serve_behind(app, limits, proxies).await;
+    let mut idle = Vec::new();
+    for _ in 0..4 {
+        idle.push(connect_from("127.0.0.1", addr).await);
+    }
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let mut extra = connect_from("127.0.0.1", addr).await;
+    let _ = extra.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n").await;
+    let (raw, took) = read_until_closed(&mut extra, Duration::from_secs(10)).await;
+    assert!(
+        raw.is_empty(),
+        "a fifth connection of one reader was served: {raw}"
+    );
+    assert!(took < Duration::from_secs(2), "{took:?}");
+    // Another reader is served meanwhile.
+    let mut other = connect_from("127.0.0.2", addr).await;
+    assert_eq!(get_and_close(&mut other).await, 200);
+    // The proxy carries many readers: it is not capped.
+    let mut held = Vec::new();
+    for _ in 0..6 {
+        held.push(connect_from("127.0.0.3", addr).await);
+    }
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let mut proxied = connect_from("127.0.0.3", addr).await;
+    assert_eq!(get_and_close(&mut proxied).await, 200);
+    // The reader's share comes back when its connections close.
+    drop(idle);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let mut again = connect_from("127.0.0.1", addr).await;
+    assert_eq!(get_and_close(&mut again).await, 200);
+    drop(held);
 }
 
 /// Posts a comment over a connection from `from`, with `X-Forwarded-For: xff`.
