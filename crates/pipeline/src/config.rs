@@ -84,7 +84,8 @@ pub struct ServerConfig {
     /// Connections served at once; further ones are closed at once.
     pub max_connections: usize,
     /// Connections served at once from one client address (an IPv6 client
-    /// by its /64); trusted proxies are exempt.
+    /// by its /64); trusted proxies are exempt. Above `max_connections` it
+    /// changes nothing.
     pub max_connections_per_client: usize,
     /// Address serving `/metrics`, `/healthz` and `/readyz` apart from the
     /// portal (for Prometheus on a private network).
@@ -541,11 +542,11 @@ impl Config {
                 "1 to 1000000",
             ));
         }
-        if !(1..=s.max_connections.max(1)).contains(&s.max_connections_per_client) {
+        if !(1..=1_000_000).contains(&s.max_connections_per_client) {
             return Err((
                 "server.max_connections_per_client",
                 s.max_connections_per_client.to_string(),
-                "1 to server.max_connections",
+                "1 to 1000000",
             ));
         }
         if let Some(addr) = &s.metrics_listen {

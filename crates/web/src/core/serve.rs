@@ -56,7 +56,8 @@ pub struct ServeLimits {
     /// Connections served at once.
     pub max_connections: usize,
     /// Connections served at once from one client address (an IPv6 address
-    /// counts by its /64 network); trusted proxies are not limited.
+    /// counts by its /64 network); trusted proxies are not limited. Above
+    /// `max_connections` it changes nothing.
     pub max_connections_per_client: usize,
     /// On shutdown, how long requests in flight may take before their
     /// connections are dropped.
