@@ -3,6 +3,7 @@
 use crate::common;
 
 use common::*;
+use store::{CommentStatus, NewComment};
 use web::{CommentSettings, Moderation};
 
 const PATH_FR: &str = "/fr/the-gioi/{}-combats-a-koursk-la-russie-renforce-sa-defense";
@@ -505,9 +506,26 @@ async fn changes_made_elsewhere_show_within_the_cache_time() {
     assert_eq!(get(&off, &path).await.status, 410);
 }
 
+/// Adds a visible French comment on the main article (a reply when `parent`
+/// is given); returns its id.
+async fn add_visible(f: &Fixture, parent: Option<i64>, body: &str) -> i64 {
+    f.store
+        .add_comment(&NewComment {
+            article_id: f.main,
+            lang: "fr",
+            parent_id: parent,
+            author_name: "Lecteur",
+            email: None,
+            body,
+            status: CommentStatus::Visible,
+            ip_hash: "0123456789abcdef",
+        })
+        .await
+        .unwrap()
+}
+
 #[tokio::test]
 async fn an_article_with_thousands_of_comments_shows_the_newest_threads_only() {
-    use store::{CommentStatus, NewComment};
     let f = fixture().await;
     let app = web::router(portal(&f).with_page_cache(web::PageCacheSettings {
         ttl: std::time::Duration::ZERO,
@@ -517,38 +535,10 @@ async fn an_article_with_thousands_of_comments_shows_the_newest_threads_only() {
     // the newest of them with 30 replies.
     let mut ids = Vec::new();
     for i in 0..150 {
-        let body = format!("Fil numéro {i} ");
-        let id = f
-            .store
-            .add_comment(&NewComment {
-                article_id: f.main,
-                lang: "fr",
-                parent_id: None,
-                author_name: "Lecteur",
-                email: None,
-                body: &body,
-                status: CommentStatus::Visible,
-                ip_hash: "0123456789abcdef",
-            })
-            .await
-            .unwrap();
-        ids.push(id);
+        ids.push(add_visible(&f, None, &format!("Fil numéro {i} ")).await);
     }
     for i in 0..30 {
-        let body = format!("Réponse numéro {i} ");
-        f.store
-            .add_comment(&NewComment {
-                article_id: f.main,
-                lang: "fr",
-                parent_id: ids.last().copied(),
-                author_name: "Lecteur",
-                email: None,
-                body: &body,
-                status: CommentStatus::Visible,
-                ip_hash: "0123456789abcdef",
-            })
-            .await
-            .unwrap();
+        add_visible(&f, ids.last().copied(), &format!("Réponse numéro {i} ")).await;
     }
     let page = get(&app, &fr_path(&f)).await;
     assert_eq!(page.status, 200);
