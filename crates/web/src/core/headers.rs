@@ -155,17 +155,7 @@ pub(crate) async fn report(
     let report = json_type
         .then(|| serde_json::from_slice::<serde_json::Value>(&body).ok())
         .flatten();
-    let field = |name: &str| -> String {
-        report
-            .as_ref()
-            .and_then(|r| r.get("csp-report"))
-            .and_then(|r| r.get(name))
-            .and_then(|v| v.as_str())
-            .unwrap_or("")
-            .chars()
-            .take(200)
-            .collect()
-    };
+    let field = |name: &str| report_field(report.as_ref(), name);
     tracing::warn!(
         page = %field("document-uri"),
         directive = %field("violated-directive"),
@@ -173,6 +163,21 @@ pub(crate) async fn report(
         "a browser blocked content under the Content-Security-Policy"
     );
     StatusCode::NO_CONTENT.into_response()
+}
+
+/// A field of a CSP report as logged: at most 200 characters, without
+/// control characters, so a report cannot write lines of its own into a
+/// text log.
+fn report_field(report: Option<&serde_json::Value>, name: &str) -> String {
+    report
+        .and_then(|r| r.get("csp-report"))
+        .and_then(|r| r.get(name))
+        .and_then(|v| v.as_str())
+        .unwrap_or("")
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(200)
+        .collect()
 }
 
 /// The route limit for [`report`] bodies.
@@ -183,6 +188,19 @@ pub(crate) fn report_body_limit() -> axum::extract::DefaultBodyLimit {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_report_field_loses_control_characters_and_is_cut_at_200() {
+        let forged = serde_json::json!({"csp-report": {
+            "document-uri": "https://x/\n2026-01-01T00:00:00Z  INFO forged line\r\u{1b}[31m",
+            "blocked-uri": "a".repeat(500),
+        }});
+        let page = report_field(Some(&forged), "document-uri");
+        assert!(!page.chars().any(char::is_control), "{page:?}");
+        assert!(page.contains("forged line"));
+        assert_eq!(report_field(Some(&forged), "blocked-uri").len(), 200);
+        assert_eq!(report_field(None, "document-uri"), "");
+    }
 
     #[test]
     fn the_policy_refuses_inline_script_framing_and_foreign_pictures() {
