@@ -44,6 +44,14 @@ async fn search_finds_highlights_and_links_the_canonical_page() {
     let got = get(&app, "/fr/search?q=Koursk&from=yesterday&to=%3Cscript%3E").await;
     assert!(got.body.contains("<mark>"));
 
+    // A page past the last is not found; page 1 of no results is a page.
+    for page in ["2", "9223372036854775807"] {
+        let got = get(&app, &format!("/fr/search?q=Koursk&page={page}")).await;
+        assert_eq!(got.status, 404, "page {page}");
+    }
+    let got = get(&app, "/fr/search?q=Koursk&from=2999-01-01&page=1").await;
+    assert_eq!(got.status, 200);
+
     // Escaping of what the reader typed.
     let got = get(&app, "/fr/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E").await;
     assert_eq!(got.status, 200);

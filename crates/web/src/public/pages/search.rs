@@ -204,6 +204,10 @@ async fn render(
             // Pages past what the index lets a query reach are not offered.
             let reachable = i64::try_from(search::MAX_OFFSET / PER_PAGE + 1).unwrap_or(i64::MAX);
             let pages = crate::core::paging::page_count(total, PER_PAGE as i64).min(reachable);
+            // A page past the last is no page, as on every other list.
+            if asked.page > pages.max(1) {
+                return Err(WebError::NotFound);
+            }
             let hits = resolve(&ctx, results.hits).await?;
             html! {
                 p.count role="status" {
