@@ -43,13 +43,10 @@ pub(crate) fn classify(dom: &mut Dom, may_have_panels: bool) {
     let flags = (0..dom.len() as NodeId)
         .map(|id| {
             let mut f = 0;
-            let skip = if panels.is_empty() {
-                skip_uncached(dom, id)
-            } else {
-                skip_by_name(dom, id)
-                    || (hints::is_hidden(dom, id)
-                        && !dom.attr(id, "id").is_some_and(|i| panels.contains(i)))
-            };
+            // Hidden, unless a button opens it.
+            let skip = skip_by_name(dom, id)
+                || (hints::is_hidden(dom, id)
+                    && !dom.attr(id, "id").is_some_and(|i| panels.contains(i)));
             if skip {
                 f |= SKIP;
             }
