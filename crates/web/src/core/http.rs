@@ -98,18 +98,8 @@ impl Canonical {
     /// Whether a request for `path_and_query` (as sent: non-ASCII
     /// percent-encoded) asked for this address.
     fn named_by(&self, path_and_query: &str) -> bool {
-        let mut sent = String::with_capacity(self.0.len());
-        for c in self.0.chars() {
-            if c.is_ascii() {
-                sent.push(c);
-            } else {
-                let mut buf = [0u8; 4];
-                for b in c.encode_utf8(&mut buf).bytes() {
-                    sent.push_str(&format!("%{b:02X}"));
-                }
-            }
-        }
-        sent == path_and_query
+        percent_encoding::utf8_percent_encode(&self.0, percent_encoding::CONTROLS).to_string()
+            == path_and_query
     }
 }
 

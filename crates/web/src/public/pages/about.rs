@@ -8,7 +8,7 @@ use crate::core::app::{App, AppState, Ctx};
 use crate::core::i18n::autonym;
 use crate::core::urls;
 use crate::core::urls::safe_href;
-use crate::public::layout::{every_language, page, Head};
+use crate::public::layout::{every_language, Head};
 use crate::public::pages::article::origin;
 use crate::public::pages::{respond, shared};
 use crate::WebError;
@@ -77,6 +77,5 @@ async fn render(app: &App, lang: &str) -> Result<Response, WebError> {
             }
         }
     };
-    let address = head.canonical.clone().unwrap_or_default();
-    Ok(shared(&address, page(&ctx, head, main)))
+    Ok(shared(&ctx, head, main))
 }

@@ -10,7 +10,7 @@ use store::Listing;
 use crate::core::app::{App, AppState, Ctx};
 use crate::core::paging::{page_count, page_number};
 use crate::core::urls;
-use crate::public::layout::{every_language, page, Head};
+use crate::public::layout::{every_language, Head};
 use crate::public::pages::section::{pagination, PER_PAGE};
 use crate::public::pages::{respond, shared};
 use crate::public::render::{plain, teaser_grid, TeaserStyle};
@@ -72,6 +72,5 @@ async fn render(app: &App, lang: &str, slug: &str, page_no: i64) -> Result<Respo
         (teaser_grid(&ctx, &items, TeaserStyle::Listing))
         (pagination(&ctx, page_no, pages, |p| href(lang, p)))
     };
-    let address = head.canonical.clone().unwrap_or_default();
-    Ok(shared(&address, page(&ctx, head, main)))
+    Ok(shared(&ctx, head, main))
 }

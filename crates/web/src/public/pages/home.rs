@@ -7,7 +7,7 @@ use store::TeaserFilter;
 
 use crate::core::app::{AppState, Ctx};
 use crate::core::urls;
-use crate::public::layout::{every_language, page, Head};
+use crate::public::layout::{every_language, Head};
 use crate::public::pages::{respond, shared};
 use crate::public::render::{teaser, teaser_grid, TeaserStyle};
 use crate::WebError;
@@ -114,6 +114,5 @@ async fn render(app: &crate::core::app::App, lang: &str) -> Result<Response, Web
             }
         }
     };
-    let address = head.canonical.clone().unwrap_or_default();
-    Ok(shared(&address, page(&ctx, head, main)))
+    Ok(shared(&ctx, head, main))
 }

@@ -13,7 +13,8 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::Markup;
 
-use crate::core::app::App;
+use crate::core::app::{App, Ctx};
+use crate::public::layout::{page, Head};
 use crate::WebError;
 
 /// An HTML response.
@@ -29,14 +30,18 @@ pub(crate) fn html(status: StatusCode, markup: Markup) -> Response {
         .into_response()
 }
 
-/// A reader page every reader may be given (home, section, story, author,
-/// about), answered 200 with its one address: the page cache keeps it only
-/// when it was asked for by that address (see [`crate::core::http::Canonical`]).
-pub(crate) fn shared(address: &str, markup: Markup) -> Response {
-    let mut response = html(StatusCode::OK, markup);
-    response
-        .extensions_mut()
-        .insert(crate::core::http::Canonical(address.to_string()));
+/// A reader page every reader may be given (home, section, topic, author,
+/// about), rendered and answered 200 with its one address (`head`'s
+/// canonical): the page cache keeps it only when it was asked for by that
+/// address (see [`crate::core::http::Canonical`]), and never without one.
+pub(crate) fn shared(ctx: &Ctx<'_>, head: Head, main: Markup) -> Response {
+    let address = head.canonical.clone();
+    let mut response = html(StatusCode::OK, page(ctx, head, main));
+    if let Some(address) = address {
+        response
+            .extensions_mut()
+            .insert(crate::core::http::Canonical(address));
+    }
     response
 }
 

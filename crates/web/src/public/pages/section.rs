@@ -10,7 +10,7 @@ use store::Listing;
 use crate::core::app::{App, AppState, Ctx};
 use crate::core::paging::{page_count, page_number};
 use crate::core::urls;
-use crate::public::layout::{every_language, page, Head};
+use crate::public::layout::{every_language, Head};
 use crate::public::pages::{moved, respond, shared};
 use crate::public::render::{teaser_grid, TeaserStyle};
 use crate::WebError;
@@ -126,8 +126,7 @@ async fn render(app: &App, lang: &str, slug: &str, page_no: i64) -> Result<Respo
         }
         (pagination(&ctx, page_no, pages, |p| urls::section_page(lang, slug, p)))
     };
-    let address = head.canonical.clone().unwrap_or_default();
-    Ok(shared(&address, page(&ctx, head, main)))
+    Ok(shared(&ctx, head, main))
 }
 
 /// Newer/older links and "page N of M".

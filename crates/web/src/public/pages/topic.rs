@@ -14,7 +14,7 @@ use store::TeaserFilter;
 use crate::core::app::{App, AppState, Ctx};
 use crate::core::paging::{page_count, page_number};
 use crate::core::urls;
-use crate::public::layout::{every_language, page, Head};
+use crate::public::layout::{every_language, Head};
 use crate::public::pages::section::{pagination, PER_PAGE};
 use crate::public::pages::{respond, shared};
 use crate::public::render::{plain, teaser_grid, TeaserStyle};
@@ -109,6 +109,5 @@ async fn render(app: &App, lang: &str, id: i64, page_no: i64) -> Result<Response
         (teaser_grid(&ctx, &items, TeaserStyle::Listing))
         (pagination(&ctx, page_no, pages, |p| href(lang, p)))
     };
-    let address = head.canonical.clone().unwrap_or_default();
-    Ok(shared(&address, page(&ctx, head, main)))
+    Ok(shared(&ctx, head, main))
 }
