@@ -171,26 +171,27 @@ async fn render_language(app: &App, lang: &str, file: i64) -> Result<Response, W
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
     let default = app.default_lang().to_string();
-    let every: Vec<(String, String)> = languages
-        .iter()
-        .map(|l| (l.clone(), urls::home(l)))
-        .collect();
+    // The home page and the sections open the first file.
     if file == 1 {
-        url_entry(app, &mut out, &urls::home(lang), None, &every, &default);
-    }
-    for s in ctx.sections.iter().filter(|_| file == 1) {
         let every: Vec<(String, String)> = languages
             .iter()
-            .map(|l| (l.clone(), urls::section(l, s.slug_in(l))))
+            .map(|l| (l.clone(), urls::home(l)))
             .collect();
-        url_entry(
-            app,
-            &mut out,
-            &urls::section(lang, s.slug_in(lang)),
-            None,
-            &every,
-            &default,
-        );
+        url_entry(app, &mut out, &urls::home(lang), None, &every, &default);
+        for s in ctx.sections.iter() {
+            let every: Vec<(String, String)> = languages
+                .iter()
+                .map(|l| (l.clone(), urls::section(l, s.slug_in(l))))
+                .collect();
+            url_entry(
+                app,
+                &mut out,
+                &urls::section(lang, s.slug_in(lang)),
+                None,
+                &every,
+                &default,
+            );
+        }
     }
     let ids: Vec<i64> = own.iter().map(|t| t.article_id).collect();
     let alternates = alternates(&ctx, &languages, &ids).await?;
