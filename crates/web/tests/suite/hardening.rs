@@ -387,21 +387,10 @@ async fn connections_beyond_the_cap_are_closed_at_once() {
     assert!(raw.is_empty(), "the fifth connection was served: {raw}");
     assert!(took < Duration::from_secs(2), "{took:?}");
     // The held ones still work, and their slots come back when they close.
-    let first = &mut idle[0];
-    first
-        .write_all(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-        .await
-        .unwrap();
-    let (raw, _) = read_until_closed(first, Duration::from_secs(5)).await;
-    assert_eq!(status_of(&raw), 200, "{raw}");
+    assert_eq!(get_and_close(&mut idle[0]).await, 200);
     tokio::time::sleep(Duration::from_millis(200)).await;
     let mut again = TcpStream::connect(addr).await.unwrap();
-    again
-        .write_all(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-        .await
-        .unwrap();
-    let (raw, _) = read_until_closed(&mut again, Duration::from_secs(5)).await;
-    assert_eq!(status_of(&raw), 200, "{raw}");
+    assert_eq!(get_and_close(&mut again).await, 200);
 }
 
 /// A GET of `/` on `stream` that closes the connection: the answer's status.
