@@ -148,6 +148,13 @@ async fn a_big_site_s_sitemap_is_split_into_files_each_read_on_its_own() {
     let past = format!("/fr/sitemap.xml?page={}", files + 1);
     assert!(!index.contains(&past), "{index}");
     assert_eq!(get(&split, &past).await.status, 404);
+    // The offset of the largest page number saturates instead of overflowing.
+    assert_eq!(
+        get(&split, "/fr/sitemap.xml?page=9223372036854775807")
+            .await
+            .status,
+        404
+    );
     let mut joined = Vec::new();
     for file in 1..=files {
         let got = get(&split, &format!("/fr/sitemap.xml?page={file}")).await;
