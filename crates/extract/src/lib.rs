@@ -301,7 +301,7 @@ fn extract_page(
     for &n in &page.used {
         dom.detach(n);
     }
-    content::prune(&mut dom, &selectors.remove);
+    content::prune(&mut dom, &selectors.remove, page.declares_article);
     let (mut blocks, chosen) = content::body_blocks(
         &dom,
         base,

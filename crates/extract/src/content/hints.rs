@@ -379,6 +379,26 @@ pub(crate) fn is_comments(dom: &Dom, id: NodeId) -> bool {
         || dom.attr(id, "id").is_some_and(|v| may_name(v) && test(v))
 }
 
+/// True when `id` holds what readers' comments carry and a publisher's text
+/// does not: a reply link or button, an avatar (class or id words with
+/// "reply" or "avatar"), or a form to write one (`<form>`, `<textarea>`).
+/// Reads at most [`READER_SIGNS_NODES`] nodes.
+pub(crate) fn has_reader_comments(dom: &Dom, id: NodeId) -> bool {
+    let named = |v: &str| {
+        let b = v.as_bytes();
+        b.windows(5).any(|w| w.eq_ignore_ascii_case(b"reply"))
+            || b.windows(6).any(|w| w.eq_ignore_ascii_case(b"avatar"))
+    };
+    dom.descendants(id).take(READER_SIGNS_NODES).any(|d| {
+        matches!(dom.name(d), Some("form" | "textarea"))
+            || dom.attr(d, "class").is_some_and(named)
+            || dom.attr(d, "id").is_some_and(named)
+    })
+}
+
+/// Nodes read by [`has_reader_comments`].
+const READER_SIGNS_NODES: usize = 20_000;
+
 /// Readability-style class weight: +25 for content hints, −25 for chrome hints.
 pub(crate) fn class_weight(dom: &Dom, id: NodeId) -> f32 {
     let (negative, content) = (KeySet::Negative.bit(), KeySet::Content.bit());

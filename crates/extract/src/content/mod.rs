@@ -286,8 +286,9 @@ impl Stats {
     }
 }
 
-/// Removes page chrome from the tree.
-pub(crate) fn prune(dom: &mut Dom, remove: &[Selector]) {
+/// Removes page chrome from the tree. A page that declares itself an
+/// article (`declares_article`) never has its readers' comments taken as the page.
+pub(crate) fn prune(dom: &mut Dom, remove: &[Selector], declares_article: bool) {
     let stats = Stats::compute(dom);
     let body = dom.body();
     let total = stats.good(body).max(1);
@@ -296,19 +297,31 @@ pub(crate) fn prune(dom: &mut Dom, remove: &[Selector]) {
     // The posts of a thread that is the page are its text, whatever their names.
     let mut thread = NONE;
     let mut checked_parent = NONE;
+    // Set when a declared article's comments were refused as its thread.
+    let mut refused = false;
     let mut id = dom.first_child(body);
     while id != NONE {
         let mut drop = false;
         // A thread that is the page: one container of posts, or the posts
         // themselves as siblings (each a "comment" by name).
-        if thread == NONE && dom.name(id).is_some() && hints::is_comments(dom, id) {
+        if thread == NONE && !refused && dom.name(id).is_some() && hints::is_comments(dom, id) {
+            let mut found = NONE;
             if holds_the_page(stats.good(id), total) {
-                thread = id;
+                found = id;
             } else if dom.parent(id) != checked_parent {
                 checked_parent = dom.parent(id);
                 if holds_the_page(same_kind_siblings_good(dom, &stats, id), total) {
-                    thread = checked_parent;
+                    found = checked_parent;
                 }
+            }
+            // A page that says it is one article keeps its article outside
+            // the readers' comments: their thread is never the page (a live
+            // ticker's entries, or an article in a wrapper named for a
+            // comment feature, carry no reply links or avatars).
+            if found != NONE && declares_article && hints::has_reader_comments(dom, found) {
+                refused = true;
+            } else {
+                thread = found;
             }
         }
         let post_of_thread = |id: NodeId| {

@@ -22,6 +22,17 @@ pub(crate) struct JsonLd {
     pub url: Option<String>,
     /// Breadcrumb item names in order.
     pub breadcrumbs: Vec<String>,
+    /// True when an object of the page is typed as an article ([`declares_article`]).
+    pub declares_article: bool,
+}
+
+/// True for the schema.org types by which a page says it is one article:
+/// `Article`, `NewsArticle` and its kinds (`ReportageNewsArticle`…) and
+/// `BlogPosting` — not a live blog, a forum posting or a web page.
+fn declares_article(types: &[String]) -> bool {
+    types
+        .iter()
+        .any(|t| t == "article" || t == "blogposting" || t.ends_with("newsarticle"))
 }
 
 const ARTICLE_TYPES: &[&str] = &[
@@ -133,6 +144,7 @@ pub(crate) fn parse(scripts: &[String]) -> JsonLd {
             }
         })
         .copied();
+    ld.declares_article = all.iter().any(|o| declares_article(&types(o)));
     if let Some(a) = article {
         ld.headline = string(a.get("headline")).or_else(|| string(a.get("name")));
         ld.description = string(a.get("description"));

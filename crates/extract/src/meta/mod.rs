@@ -54,6 +54,9 @@ pub(crate) struct PageMeta {
     pub tags: Vec<String>,
     pub image: Option<Figure>,
     pub json_ld_body: Option<String>,
+    /// True when the page declares itself one article: `og:type` `article`,
+    /// or a JSON-LD `Article`, `NewsArticle` (any kind) or `BlogPosting`.
+    pub declares_article: bool,
 }
 
 pub(super) struct Head {
@@ -401,6 +404,9 @@ pub(crate) fn read(dom: &Dom, base: Option<&url::Url>, sel: &MetaSelectors) -> P
         });
     }
     m.json_ld_body = ld.body.clone();
+    m.declares_article = ld.declares_article
+        || h.meta(&["og:type"])
+            .is_some_and(|t| t.eq_ignore_ascii_case("article"));
     m
 }
 

@@ -432,6 +432,63 @@ fn a_thread_that_is_the_page_keeps_its_posts() {
 }
 
 #[test]
+fn a_declared_articles_reader_comments_are_never_the_page() {
+    // A short news item under a long thread of readers' comments (reply
+    // links, avatars, a form to write one): four fifths of the prose are
+    // comments, but the page says it is one article.
+    let comment = |t: &str| {
+        format!(
+            r##"<li class="comment"><img class="avatar" src="/a.png" alt=""><div class="comment-body">{}</div>
+               <a class="comment-reply-link" href="#reply">Reply</a></li>"##,
+            prose(t)
+        )
+    };
+    let page = |head: &str| {
+        format!(
+            r#"<html><head>{head}</head><body><h1>Bridge closes</h1>
+               <div class="story"><p>The old bridge over the river closes on Monday for repairs that will take two months, the city said.</p></div>
+               <ol id="comments" class="comment-list">{}{}{}{}{}</ol>
+               <form id="respond"><textarea name="comment"></textarea></form></body></html>"#,
+            comment("the detour"),
+            comment("the ferry"),
+            comment("the traffic"),
+            comment("the cyclists"),
+            comment("the contractor")
+        )
+    };
+    for head in [
+        r#"<meta property="og:type" content="article">"#,
+        r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Bridge closes"}</script>"#,
+    ] {
+        let text = body_text(&page(head));
+        assert!(text.contains("old bridge"), "{text:?}");
+        assert!(!text.contains("the ferry"), "{head}: {text:?}");
+    }
+    // Without the declaration the same page reads as a discussion.
+    assert!(body_text(&page("")).contains("the ferry"));
+    // A live ticker that declares itself an article: its entries, named
+    // "comment" but without replies or avatars, are still the page.
+    let entry = |t: &str| {
+        format!(
+            r#"<div class="live-comment"><div class="live-comment-time">12'</div><div class="live-comment-body">{}</div></div>"#,
+            prose(t)
+        )
+    };
+    let html = format!(
+        r#"<html><head><meta property="og:type" content="article"></head><body><h1>Live: the cup final</h1>
+           <div class="live-comments">{}{}{}{}</div></body></html>"#,
+        entry("the first goal"),
+        entry("the penalty"),
+        entry("the red card"),
+        entry("the final whistle")
+    );
+    let text = body_text(&html);
+    for t in ["the first goal", "the penalty", "the final whistle"] {
+        assert!(text.contains(t), "{t} missing from {text:?}");
+    }
+}
+
+#[test]
 fn a_form_around_the_page_is_not_dropped() {
     // Forum software and ASP.NET wrap the whole page in one <form>.
     let post = |t: &str| {
