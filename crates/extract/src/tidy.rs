@@ -753,6 +753,17 @@ const PITCH_PHRASES: &[&str] = &[
     "contact staff writer",
     "contact the reporter",
     "contact the writer",
+    // Paywalls: the end of a truncated article.
+    "paid subscriber",
+    "already a subscriber",
+    "to continue reading",
+    "to keep reading",
+    "to view the full story",
+    "to read the full story",
+    "unlock this",
+    "déjà abonné",
+    "bereits abonnent",
+    "ya eres suscriptor",
 ];
 
 /// Networks named in a "Follow … on X, Instagram and TikTok" line.
@@ -828,6 +839,7 @@ const END_LABELS: &[&str] = &[
     "you may also",
     "also read",
     "about the author",
+    "written by",
     "mehr von ",
     "mehr aus ",
     "weitere artikel",
@@ -924,6 +936,25 @@ const BIO_TRADES: &[&str] = &[
     "periodista",
     "redactor",
     "corresponsal",
+    // The trades of contributors and guest authors ("… is adjunct faculty at
+    // Emory University", "… is the Founder & Principal Consultant at …").
+    "professor",
+    "lecturer",
+    "faculty",
+    "researcher",
+    "scientist",
+    "economist",
+    "historian",
+    "physician",
+    "attorney",
+    "lawyer",
+    "founder",
+    "consultant",
+    "ceo",
+    "chief executive",
+    "director",
+    "analyst",
+    "strategist",
 ];
 
 /// The verbs that join a name to its trade in a biography.
@@ -933,6 +964,12 @@ const BIO_VERBS: &[&str] = &[
     " is the ",
     " has been a ",
     " has been an ",
+    " is adjunct ",
+    " is associate ",
+    " is assistant ",
+    " is senior ",
+    " serves as ",
+    " works as ",
     " ist ",
     " est ",
     " es ",
@@ -943,6 +980,11 @@ const BIO_VERBS: &[&str] = &[
 /// writer's trade ([`BIO_TRADES`]) in the same sentence.
 fn is_author_bio(text: &str) -> bool {
     if text.len() > 1600 {
+        return false;
+    }
+    // An expert quoted at the end of a report is no biography.
+    if text.contains(['"', '“', '”', '«', '»']) || text.contains(" said") || text.contains(" says")
+    {
         return false;
     }
     let first = text.split(". ").next().unwrap_or(text);
@@ -1181,6 +1223,29 @@ mod tests {
         ];
         trailing_end_matter(&mut note);
         assert_eq!(note.len(), 3);
+        // "Written by" and the author's card under it.
+        let mut card = vec![
+            long(20),
+            p("written by"),
+            p("Expert digital communicator and editor."),
+            p("our editorial policy"),
+        ];
+        trailing_end_matter(&mut card);
+        assert_eq!(card, vec![long(20)]);
+    }
+
+    #[test]
+    fn a_paywall_at_the_end_goes() {
+        let mut blocks = vec![
+            long(10),
+            p("To view the full story, please subscribe to Example Times."),
+            p("If you are seeing this message but you are already a subscriber, log in."),
+        ];
+        trailing_pitch(&mut blocks);
+        assert_eq!(blocks, vec![long(10)]);
+        let mut de = vec![long(10), p("Digital + Print"), p("Bereits Abonnent?")];
+        trailing_pitch(&mut de);
+        assert_eq!(de.len(), 2, "{de:?}");
     }
 
     #[test]
@@ -1221,6 +1286,21 @@ mod tests {
         ];
         trailing_bio(&mut report);
         assert_eq!(report.len(), 2);
+        // Contributors' trades: faculty, professors, founders.
+        let mut guests = vec![
+            long(20),
+            p("Manoj Jain is adjunct faculty at Emory University and a physician."),
+            p("Jagpreet Chhatwal is an Associate Professor of Radiology at Harvard."),
+        ];
+        trailing_bio(&mut guests);
+        assert_eq!(guests, vec![long(20)]);
+        // An expert quoted at the end of a report is article text.
+        let mut expert = vec![
+            long(20),
+            p("Mary Jones is a professor of economics at Yale. \"It will not last,\" she said."),
+        ];
+        trailing_bio(&mut expert);
+        assert_eq!(expert.len(), 2);
     }
 
     #[test]

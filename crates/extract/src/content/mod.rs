@@ -632,6 +632,7 @@ pub(crate) fn intro_before(dom: &Dom, body_start: NodeId, title: &str) -> Option
     let stats_text = |n: NodeId| crate::text::visible_len(&dom.text_content(n));
     let mut after_h1 = false;
     let mut found = None;
+    let around_body: Vec<NodeId> = dom.ancestors(body_start).collect();
     for d in dom.descendants(dom.body()) {
         if d == body_start {
             return found;
@@ -672,7 +673,11 @@ pub(crate) fn intro_before(dom: &Dom, body_start: NodeId, title: &str) -> Option
                 let in_caption = dom
                     .ancestors(d)
                     .any(|a| matches!(dom.name(a), Some("figure" | "figcaption" | "a" | "li")));
-                if (60..=1000).contains(&len) && linked * 5 < len && !in_caption {
+                if (60..=1000).contains(&len)
+                    && linked * 5 < len
+                    && !in_caption
+                    && !in_author_box(dom, d, &around_body)
+                {
                     found = Some(d);
                 }
             }
@@ -680,6 +685,25 @@ pub(crate) fn intro_before(dom: &Dom, body_start: NodeId, title: &str) -> Option
         }
     }
     None
+}
+
+/// True when `d` sits in a box about the author — a card, a tooltip or a
+/// header block whose class or id names an author ("author-block",
+/// "BlogAuthors", "author-editor-tooltip") — below the wrappers it shares
+/// with the body (`around_body`): an author's description is no standfirst.
+fn in_author_box(dom: &Dom, d: NodeId, around_body: &[NodeId]) -> bool {
+    let names_author = |v: &str| {
+        v.as_bytes()
+            .windows(6)
+            .any(|w| w.eq_ignore_ascii_case(b"author"))
+    };
+    std::iter::once(d)
+        .chain(dom.ancestors(d))
+        .take_while(|a| !around_body.contains(a))
+        .any(|a| {
+            dom.attr(a, "class").is_some_and(names_author)
+                || dom.attr(a, "id").is_some_and(names_author)
+        })
 }
 
 /// The body blocks of a pruned document.

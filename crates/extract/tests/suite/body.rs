@@ -162,6 +162,35 @@ fn the_paragraph_between_headline_and_body_is_the_lead() {
 }
 
 #[test]
+fn an_authors_card_under_the_headline_is_not_the_lead() {
+    // The editor's description in a header's author block, a tooltip or a
+    // card: no standfirst, whatever its length.
+    for (outer, inner) in [
+        ("hero", "intro"),
+        ("template-header__author-block", "editor-text"),
+        ("BlogAuthors_wrapper", "PersonalInfo_description"),
+    ] {
+        let html = format!(
+            r#"<html><body><h1>Renting a car</h1>
+               <div class="{outer}"><div class="{inner}"><p>Editing for over six years, Keri manages the
+               editorial calendar and oversees the work of twenty contributors, reviewing thousands of
+               articles on travel, credit cards and loyalty programs every year.</p></div></div>
+               <div class="wrap"><div class="article-body">{}{}{}</div></div></body></html>"#,
+            prose("the rental"),
+            prose("the insurance"),
+            prose("the fuel")
+        );
+        let lead = lead_text(&html);
+        // The same paragraph in a box that names no author is the lead.
+        assert_eq!(
+            lead.as_deref().is_some_and(|l| l.contains("Keri")),
+            outer == "hero",
+            "{outer}: {lead:?}"
+        );
+    }
+}
+
+#[test]
 fn an_address_on_its_own_line_is_text() {
     let html = format!(
         r#"<html><body><h1>Petition</h1><div class="entry-content">{}
