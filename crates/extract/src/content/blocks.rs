@@ -309,6 +309,7 @@ impl<'a> BlockWriter<'a> {
         }
     }
 
+    /// Skips a quote that is a link card; see [`QUOTE_CARD_CHARS`].
     fn blockquote(&mut self, id: NodeId) {
         let dom = self.dom;
         let class = dom.attr(id, "class").unwrap_or("").to_ascii_lowercase();
@@ -339,6 +340,12 @@ impl<'a> BlockWriter<'a> {
                 });
                 return;
             }
+        }
+        // A quote that is all link is a card for another page (WordPress's
+        // embedded posts, "read also" cards), not a quotation.
+        let text = self.stats.text(id);
+        if text > 0 && text < QUOTE_CARD_CHARS && self.stats.links(id) * 10 >= text * 8 {
+            return;
         }
         // Paragraphs of a quote become lines of one quote block.
         let mut raw = Vec::new();
@@ -711,3 +718,8 @@ fn looks_like_address(word: &str) -> bool {
 fn nearest_table(dom: &Dom, id: NodeId) -> Option<NodeId> {
     dom.ancestors(id).find(|&a| dom.is(a, "table"))
 }
+
+/// A quote shorter than this (visible characters) whose text is four fifths
+/// link is a card for another page (WordPress's embedded posts, "read also"
+/// cards): it is dropped.
+const QUOTE_CARD_CHARS: usize = 600;

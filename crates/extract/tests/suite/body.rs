@@ -191,6 +191,24 @@ fn an_authors_card_under_the_headline_is_not_the_lead() {
 }
 
 #[test]
+fn a_quote_that_is_all_link_is_a_card_not_a_quotation() {
+    // WordPress embeds another post as a quote holding one link.
+    let html = format!(
+        r#"<html><body><h1>Pilots</h1><div class="entry-content">{}{}
+           <p><strong>Already read?</strong></p>
+           <blockquote class="wp-embedded-content"><p><a href="/other-post/">Air force starts training on new helicopters</a></p></blockquote>
+           <blockquote><p>We will train the pilots of tomorrow, and <a href="/school">our school</a> is ready for them.</p></blockquote>
+           {}</div></body></html>"#,
+        prose("the pilots"),
+        prose("the school"),
+        prose("the helicopters")
+    );
+    let text = body_text(&html);
+    assert!(!text.contains("Air force starts training"), "{text:?}");
+    assert!(text.contains("pilots of tomorrow"), "{text:?}");
+}
+
+#[test]
 fn an_address_on_its_own_line_is_text() {
     let html = format!(
         r#"<html><body><h1>Petition</h1><div class="entry-content">{}
