@@ -689,6 +689,35 @@ const TEASERS: &[&str] = &[
     "tin liên quan",
     "mời xem",
     "click here",
+    "read:",
+    "read next",
+    "related stories",
+    "don't miss",
+    "don’t miss",
+    "must read",
+    "more on this",
+    "czytaj też",
+    "czytaj także",
+    "czytaj więcej",
+    "zobacz też",
+    "zobacz także",
+    "puedes ver",
+    "mira también",
+    "mira:",
+    "mira |",
+    "lee más",
+    "lee:",
+    "ver también",
+    "veja também",
+    "leia:",
+    "siehe auch",
+    "mehr lesen",
+    "lees ook",
+    "lees meer",
+    "läs också",
+    "læs også",
+    "les også",
+    "lue myös",
     "más información:",
     "weiterlesen",
     "zum artikel",
@@ -723,3 +752,29 @@ fn nearest_table(dom: &Dom, id: NodeId) -> Option<NodeId> {
 /// link is a card for another page (WordPress's embedded posts, "read also"
 /// cards): it is dropped.
 const QUOTE_CARD_CHARS: usize = 600;
+
+#[cfg(test)]
+mod tests {
+    use super::is_teaser;
+
+    #[test]
+    fn teaser_labels_of_several_languages() {
+        for t in [
+            "Czytaj też: Wyścig zbrojeń ruszył z kopyta",
+            "PUEDES VER: ¿Qué es la Sunedu?",
+            "Siehe auch",
+            "Read: How to go live",
+            "MIRA | Kenji Fujimori: PJ concluye",
+            "Lees ook: het nieuws",
+        ] {
+            assert!(is_teaser(t), "{t}");
+        }
+        for t in [
+            "Mira Sorvino won the award",
+            "Readers wrote to us",
+            "Seeing is believing",
+        ] {
+            assert!(!is_teaser(t), "{t}");
+        }
+    }
+}
