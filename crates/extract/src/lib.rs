@@ -301,7 +301,12 @@ fn extract_page(
     for &n in &page.used {
         dom.detach(n);
     }
-    content::prune(&mut dom, &selectors.remove, page.declares_article);
+    content::prune(
+        &mut dom,
+        &selectors.remove,
+        page.declares_article,
+        &page.title,
+    );
     let (mut blocks, chosen) = content::body_blocks(
         &dom,
         base,

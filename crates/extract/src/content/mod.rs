@@ -287,8 +287,10 @@ impl Stats {
 }
 
 /// Removes page chrome from the tree. A page that declares itself an
-/// article (`declares_article`) never has its readers' comments taken as the page.
-pub(crate) fn prune(dom: &mut Dom, remove: &[Selector], declares_article: bool) {
+/// article (`declares_article`) never has its readers' comments taken as the
+/// page, and the stories an endless scroll appends after the article whose
+/// headline is `title` go.
+pub(crate) fn prune(dom: &mut Dom, remove: &[Selector], declares_article: bool, title: &str) {
     let stats = Stats::compute(dom);
     let body = dom.body();
     let total = stats.good(body).max(1);
@@ -355,10 +357,48 @@ pub(crate) fn prune(dom: &mut Dom, remove: &[Selector], declares_article: bool) 
             };
         }
     }
+    doomed.extend(next_stories(dom, title));
     for d in doomed {
         dom.detach(d);
     }
 }
+
+/// The stories an endless scroll appends to the page: when the headlines
+/// (`<h1>`) of two or more `<article>` elements follow each other, and the
+/// first one is the page's `title`, each later article (the nearest
+/// `<article>` around a headline that is not the title) is the next page's.
+/// Reads at most [`NEXT_STORIES_MAX`] headlines.
+fn next_stories(dom: &Dom, title: &str) -> Vec<NodeId> {
+    let title = crate::text::clean(title).to_lowercase();
+    if title.is_empty() {
+        return Vec::new();
+    }
+    let own = |h1: NodeId| crate::text::clean(&dom.text_content(h1)).to_lowercase() == title;
+    let mut first = true;
+    let mut out: Vec<NodeId> = Vec::new();
+    for h1 in dom.find_all(dom.body(), "h1").take(NEXT_STORIES_MAX) {
+        let Some(article) = dom.ancestors(h1).find(|&a| dom.is(a, "article")) else {
+            continue;
+        };
+        if first {
+            if !own(h1) {
+                return Vec::new();
+            }
+            first = false;
+        } else if !own(h1)
+            && !out.contains(&article)
+            && !dom.ancestors(h1).any(|a| out.contains(&a))
+        {
+            out.push(article);
+        }
+    }
+    // An article around the page's own headline is not a next story.
+    out.retain(|&a| !dom.find_all(a, "h1").any(own));
+    out
+}
+
+/// Articles read by [`next_stories`].
+const NEXT_STORIES_MAX: usize = 64;
 
 /// True when `inside` (characters of good prose) is all but a few lines of the page's prose: a thread
 /// of posts that is the page (a forum topic, a discussion), or an article

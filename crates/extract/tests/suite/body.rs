@@ -209,6 +209,27 @@ fn a_quote_that_is_all_link_is_a_card_not_a_quotation() {
 }
 
 #[test]
+fn the_next_story_of_an_endless_scroll_goes() {
+    // The page's article, then the next one the scroll loaded, each an
+    // <article> with its own headline, all inside one post wrapper.
+    let html = format!(
+        r#"<html><head><title>Bridge closes</title></head><body><article class="post"><div class="scroll">
+           <article id="a0"><header><h1>Bridge closes</h1></header><div class="entry-text">{}{}</div></article>
+           <article id="a1"><header><h1>Fire in the old mill</h1><p>A fire broke out in the old mill on Sunday night, and the firemen fought it for hours.</p></header>
+           <div class="entry-text">{}</div></article></div></article></body></html>"#,
+        prose("the bridge"),
+        prose("the detour"),
+        prose("the mill fire")
+    );
+    let text = body_text(&html);
+    assert!(text.contains("the detour"), "{text:?}");
+    assert!(!text.contains("the mill fire"), "{text:?}");
+    // Articles whose first headline is not the page's: nothing is cut.
+    let html = html.replace("<title>Bridge closes</title>", "<title>Town news</title>");
+    assert!(body_text(&html).contains("the detour"));
+}
+
+#[test]
 fn an_address_on_its_own_line_is_text() {
     let html = format!(
         r#"<html><body><h1>Petition</h1><div class="entry-content">{}
