@@ -753,6 +753,19 @@ const PITCH_PHRASES: &[&str] = &[
     "contact staff writer",
     "contact the reporter",
     "contact the writer",
+    // Memberships, channels and apps the publisher asks readers to join.
+    "youtube channel",
+    "canal de youtube",
+    "become a member",
+    "membership",
+    "membresía",
+    "apóyanos",
+    "support us",
+    "unterstützen sie uns",
+    "soutenez-nous",
+    "straight to your phone",
+    "straight to your inbox",
+    "letter to the editor",
     // Paywalls: the end of a truncated article.
     "paid subscriber",
     "already a subscriber",
@@ -1243,6 +1256,13 @@ mod tests {
         ];
         trailing_pitch(&mut blocks);
         assert_eq!(blocks, vec![long(10)]);
+        let mut channel = vec![
+            long(10),
+            p("Get the latest news straight to your phone with our app."),
+            p("¡Mira lo que tiene nuestro canal de YouTube!"),
+        ];
+        trailing_pitch(&mut channel);
+        assert_eq!(channel, vec![long(10)]);
         let mut de = vec![long(10), p("Digital + Print"), p("Bereits Abonnent?")];
         trailing_pitch(&mut de);
         assert_eq!(de.len(), 2, "{de:?}");
