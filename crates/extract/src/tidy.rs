@@ -683,9 +683,24 @@ pub(crate) fn leading_chrome(blocks: &mut Vec<Block>) {
                 }
                 return;
             }
+            // The post's details as a list: "Jane Doe · Sep 26, 2022 · 2 min read".
+            Block::List { items, .. } if is_details_list(items) => doomed.push(i),
             _ => return,
         }
     }
+}
+
+/// A short list of a post's details (author, date, reading time): at most
+/// four items, each a label under 40 characters without a sentence end,
+/// one of them with a digit (a date, a time, minutes of reading).
+fn is_details_list(items: &[RichText]) -> bool {
+    let plain: Vec<String> = items.iter().map(|i| i.plain_text()).collect();
+    (1..=4).contains(&plain.len())
+        && plain.iter().all(|t| {
+            let t = t.trim();
+            !t.is_empty() && t.chars().count() < 40 && !t.ends_with(SENTENCE_END)
+        })
+        && plain.iter().any(|t| t.chars().any(|c| c.is_ascii_digit()))
 }
 
 /// The last section when it is a heading over a few short lines after a long
@@ -1448,6 +1463,26 @@ mod tests {
         let mut sentence = vec![p("Es war kalt."), long(4)];
         leading_chrome(&mut sentence);
         assert_eq!(sentence.len(), 2);
+        // The post's details as a list go; a list of ingredients stays.
+        let list = |items: &[&str]| Block::List {
+            ordered: false,
+            items: items.iter().map(|&i| RichText::from(i)).collect(),
+        };
+        let mut details = vec![list(&["Jane Doe", "Sep 26, 2022", "2 min read"]), long(4)];
+        leading_chrome(&mut details);
+        assert_eq!(details, vec![long(4)]);
+        let mut recipe = vec![
+            list(&[
+                "2 eggs",
+                "1 cup flour",
+                "1 cup milk",
+                "1 pinch salt",
+                "butter",
+            ]),
+            long(4),
+        ];
+        leading_chrome(&mut recipe);
+        assert_eq!(recipe.len(), 2);
     }
 
     #[test]
