@@ -868,6 +868,11 @@ const END_LABELS: &[&str] = &[
     "also read",
     "about the author",
     "written by",
+    "sources",
+    "article sources",
+    "footnotes",
+    "quellen",
+    "fuentes",
     "mehr von ",
     "mehr aus ",
     "weitere artikel",
@@ -1260,6 +1265,15 @@ mod tests {
         ];
         trailing_end_matter(&mut card);
         assert_eq!(card, vec![long(20)]);
+        // A list of sources after the article.
+        let mut sources = vec![
+            long(20),
+            h(2, "Sources"),
+            p("[1] https://example.org/report.pdf"),
+            p("[2] Doe, Jane. 2016. The rise of the robots. London."),
+        ];
+        trailing_end_matter(&mut sources);
+        assert_eq!(sources, vec![long(20)]);
     }
 
     #[test]
