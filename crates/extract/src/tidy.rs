@@ -145,6 +145,20 @@ fn is_chrome_line(text: &str) -> bool {
     (len < 160 && CHROME_LABELS.iter().any(|l| lower.starts_with(l)))
         || (len < 60 && is_date_line(&lower))
         || (len < 40 && is_comment_count(&lower))
+        || (len < 80 && is_counter_line(&lower))
+}
+
+/// A counter or feedback line: "(Visited 1,902 times, 364 visits today)",
+/// "84% of people found this article helpful", "Was this article helpful?".
+fn is_counter_line(lower: &str) -> bool {
+    (lower.starts_with("(visited ") && lower.contains("visits today"))
+        || lower.contains("found this article helpful")
+        || lower.contains("found this review helpful")
+        || lower.starts_with("was this article helpful")
+        || lower.starts_with("was this page helpful")
+        || lower.starts_with("fandest du den artikel")
+        || lower.starts_with("hat dir dieser artikel")
+        || lower.starts_with("hat ihnen dieser artikel")
 }
 
 /// Words for "comments" in a comment counter ("27 commentaires", "0 Kommentare").
@@ -1453,6 +1467,24 @@ mod tests {
             "\"Comment\": {",
             "Comments are closed on Sundays",
             "Comment is free",
+        ] {
+            assert!(!is_chrome_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn view_counters_and_feedback_lines_are_chrome_lines() {
+        for line in [
+            "(Visited 1,902 times, 364 visits today)",
+            "84% of people found this article helpful.",
+            "47 people found this review helpful",
+            "Was this article helpful?",
+        ] {
+            assert!(is_chrome_line(line), "{line}");
+        }
+        for line in [
+            "We visited the farm twice",
+            "Visitors found the museum helpful",
         ] {
             assert!(!is_chrome_line(line), "{line}");
         }
