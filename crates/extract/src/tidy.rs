@@ -795,6 +795,12 @@ const PITCH_PHRASES: &[&str] = &[
     "straight to your phone",
     "straight to your inbox",
     "letter to the editor",
+    "support our mission",
+    "sister site",
+    "join the conversation",
+    "if you liked this",
+    "if you enjoyed this",
+    "subscribing to",
     // Paywalls: the end of a truncated article.
     "paid subscriber",
     "already a subscriber",
@@ -1303,6 +1309,7 @@ mod tests {
             long(10),
             p("Get the latest news straight to your phone with our app."),
             p("¡Mira lo que tiene nuestro canal de YouTube!"),
+            p("If you liked this article, please consider subscribing to our digest."),
         ];
         trailing_pitch(&mut channel);
         assert_eq!(channel, vec![long(10)]);
