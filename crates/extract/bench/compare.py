@@ -19,6 +19,10 @@ Usage (from the workspace root):
 --baseline a bench_texts binary built from an earlier commit, shown as one more
            system, for before/after figures from the same run
 --runs     timed runs per system and set (default 1); the fastest is reported
+--per-page FILE  write each page's scores on the two DEVELOPMENT sets to FILE
+           (tab-separated: set, system, page, precision, recall, and for the wide
+           half the ground truth's page type and URL); held-out sets are never
+           written page by page
 --min-cpu  a system whose pass over a set takes less CPU than this (default 3 s)
            is run again with the pass repeated in one process, and the mean of
            one pass is reported (CPU time is counted in 10 ms ticks)
@@ -237,6 +241,33 @@ def run_system(cmd, manifest, out, repeat=1):
     return texts, cpu, wall
 
 
+def write_per_page(path, set_name, system, rows, texts, args):
+    """Appends one line per page of a development set: its precision and recall
+    (snippets for the development corpus, shingles for the wide half)."""
+    out = []
+    if set_name == "development":
+        data = json.load(open(os.path.join(args.dev, "evaldata.json"), encoding="utf-8"))
+        for url, e in sorted(data.items()):
+            p, r, _ = score_dev({url: e}, {url: texts.get(url)} if texts.get(url) is not None else {})
+            out.append((url, p, r, "", ""))
+    else:
+        gt_dir = os.path.join(args.wide, "benchmark", "ground-truth")
+        for row in rows:
+            key = row["key"]
+            if int(key) % 2:
+                continue  # never a held-out page
+            g = json.load(open(os.path.join(gt_dir, key + ".json"), encoding="utf-8"))
+            truth = (g.get("ground_truth") or {}).get("main_content") or ""
+            tp, fp, fn = shingle_score(truth, texts.get(key) or "")
+            kind = ((g.get("_internal") or {}).get("page_type") or {})
+            kind = kind.get("primary", "") if isinstance(kind, dict) else str(kind)
+            out.append((key, tp / (tp + fp) if tp + fp else 0.0, tp / (tp + fn) if tp + fn else 0.0,
+                        kind, g.get("url") or ""))
+    with open(path, "a", encoding="utf-8") as f:
+        for key, p, r, kind, url in out:
+            f.write(f"{set_name}\t{system}\t{key}\t{p:.4f}\t{r:.4f}\t{kind}\t{url}\n")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--dev", default=os.path.join(ROOT, "..", "shared", "bench", "trafilatura-eval"))
@@ -255,6 +286,7 @@ def main():
     ap.add_argument("--only", default="newsbridge,rs-trafilatura,trafilatura",
                     help="comma-separated systems to run")
     ap.add_argument("--dump", help="directory to keep each system's texts (JSON lines)")
+    ap.add_argument("--per-page", help="file for per-page scores of the development sets only")
     ap.add_argument("--baseline", help="another build of the bench_texts example (an earlier commit's), "
                     "run as a fourth system 'newsbridge baseline'")
     args = ap.parse_args()
@@ -312,6 +344,8 @@ def main():
                               encoding="utf-8") as f:
                         for k, t in texts.items():
                             f.write(json.dumps({"key": k, "text": t}, ensure_ascii=False) + "\n")
+                if args.per_page and set_name in ("development", "wide development"):
+                    write_per_page(args.per_page, set_name, name, rows, texts, args)
                 p, r, f1 = scorer(texts)
                 results.append((set_name, len(rows), name, p, r, f1, len(rows) / cpu if cpu else 0.0,
                                 len(rows) / wall if wall else 0.0))
