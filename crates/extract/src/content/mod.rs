@@ -672,7 +672,7 @@ pub(crate) fn intro_before(dom: &Dom, body_start: NodeId, title: &str) -> Option
     let stats_text = |n: NodeId| crate::text::visible_len(&dom.text_content(n));
     let mut after_h1 = false;
     let mut found = None;
-    let around_body: Vec<NodeId> = dom.ancestors(body_start).collect();
+    let around_body: std::collections::HashSet<NodeId> = dom.ancestors(body_start).collect();
     for d in dom.descendants(dom.body()) {
         if d == body_start {
             return found;
@@ -731,7 +731,7 @@ pub(crate) fn intro_before(dom: &Dom, body_start: NodeId, title: &str) -> Option
 /// header block whose class or id names an author ("author-block",
 /// "BlogAuthors", "author-editor-tooltip") — below the wrappers it shares
 /// with the body (`around_body`): an author's description is no standfirst.
-fn in_author_box(dom: &Dom, d: NodeId, around_body: &[NodeId]) -> bool {
+fn in_author_box(dom: &Dom, d: NodeId, around_body: &std::collections::HashSet<NodeId>) -> bool {
     let names_author = |v: &str| {
         v.as_bytes()
             .windows(6)
