@@ -643,6 +643,47 @@ impl Dom {
         range.len += 1;
     }
 
+    /// Gives element `id` the attributes of `extra` it does not have yet (a
+    /// second `<html>` or `<body>` tag), keeping at most 64: its attributes
+    /// are copied to a new run at the end of the list.
+    pub(crate) fn add_missing_attrs(&mut self, id: NodeId, extra: AttrRange) {
+        let Some(Data::Element { attrs: old, .. }) = self.node(id).map(|n| &n.data) else {
+            return;
+        };
+        let old = *old;
+        let missing: Vec<Attr> = self
+            .attr_slice(extra)
+            .iter()
+            .filter(|a| {
+                let name = self.attr_name(a);
+                !self
+                    .attr_slice(old)
+                    .iter()
+                    .any(|o| self.attr_name(o) == name)
+            })
+            .copied()
+            .collect();
+        if missing.is_empty() || old.len >= 64 {
+            return;
+        }
+        let first = u32::try_from(self.attr_list.len()).unwrap_or(u32::MAX);
+        let from = old.first as usize;
+        let kept: Vec<Attr> = self
+            .attr_list
+            .get(from..from + old.len as usize)
+            .unwrap_or_default()
+            .to_vec();
+        let take = 64 - old.len as usize;
+        self.attr_list.extend(kept);
+        self.attr_list.extend(missing.iter().take(take).copied());
+        let len = old.len + missing.len().min(take) as u32;
+        if let Some(Data::Element { attrs, .. }) =
+            self.nodes.get_mut(id as usize).map(|n| &mut n.data)
+        {
+            *attrs = AttrRange { first, len };
+        }
+    }
+
     fn attr_slice(&self, range: AttrRange) -> &[Attr] {
         let from = range.first as usize;
         self.attr_list
