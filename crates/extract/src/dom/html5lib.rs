@@ -3,9 +3,10 @@
 //!
 //! `cargo test -p extract --lib html5lib -- --nocapture` prints two pass rates:
 //! **tree**, the expected tree exactly, less what this DOM leaves out by design
-//! (doctype, comments, the source text of scripts and styles, namespaces);
-//! and **text**, the document's text in the same order with whitespace
-//! collapsed, which is what extraction reads. Fragment cases and cases for
+//! (doctype, comments, the source text of scripts and styles, SVG camel
+//! case; a template's `content` is its element's children here); and
+//! **text**, the document's text in the same order with whitespace
+//! collapsed, less template contents, which is what extraction reads. Fragment cases and cases for
 //! scripting enabled are skipped. The test asserts floors, so a change that
 //! loses cases fails.
 
@@ -276,8 +277,8 @@ fn html5lib_tree_construction() {
 }
 
 /// Pass rates this parser reaches (percent), kept as floors.
-const FLOOR_TREE: f64 = 70.0;
-const FLOOR_TEXT: f64 = 92.0;
+const FLOOR_TREE: f64 = 92.5;
+const FLOOR_TEXT: f64 = 95.5;
 
 /// html5ever's tree (through `scraper`, a dev-dependency) in the same
 /// format as [`serialise`], less what this DOM leaves out by design: comments,

@@ -89,6 +89,7 @@ fn closes_p(name: &str) -> bool {
             | "dt"
             | "listing"
             | "xmp"
+            | "plaintext"
     )
 }
 
@@ -280,7 +281,16 @@ fn is_heading(name: &str) -> bool {
 fn in_head(name: &str) -> bool {
     matches!(
         name,
-        "meta" | "link" | "title" | "style" | "script" | "base" | "noscript" | "template"
+        "meta"
+            | "link"
+            | "title"
+            | "style"
+            | "script"
+            | "base"
+            | "basefont"
+            | "bgsound"
+            | "noscript"
+            | "template"
     )
 }
 
@@ -406,6 +416,9 @@ struct Builder {
     /// A `<frameset>` took the body's place: from then on only frames, white
     /// space and `<noframes>` are read.
     frameset: bool,
+    /// The standard's form element pointer: the open `<form>`, while no
+    /// template is open (a second form inside it is ignored).
+    form: Option<NodeId>,
     html: Option<NodeId>,
     head: Option<NodeId>,
     body: Option<NodeId>,
@@ -443,7 +456,6 @@ fn belongs_in_table(name: &str) -> bool {
             | "style"
             | "template"
             | "form"
-            | "input"
     )
 }
 
@@ -971,22 +983,26 @@ impl Builder {
         }
         let blank = raw.trim_ascii().is_empty();
         if self.body.is_none() && !self.in_template() {
+            // Spaces between head elements stay in the head; before it, nowhere.
+            let rest = raw.trim_ascii_start();
+            let spaces = &raw[..raw.len() - rest.len()];
+            if !spaces.is_empty() && self.stack.last().is_some_and(|(_, n, _)| &**n == "head") {
+                let cur = self.current();
+                self.dom.append_text(cur, spaces);
+            }
             if blank {
-                // Spaces between head elements stay in the head; before it, nowhere.
-                if self.stack.last().is_some_and(|(_, n, _)| &**n == "head") {
-                    let cur = self.current();
-                    self.dom.append_text(cur, raw);
-                }
                 return;
             }
             self.ensure_body();
+            self.text(rest);
+            return;
         }
         let text = decode_entities(raw);
         let html = self
             .stack
             .last()
             .is_none_or(|(_, _, ns)| matches!(ns, Ns::Html | Ns::HtmlPoint | Ns::MathText));
-        if !blank && html {
+        if !blank {
             self.frameset_ok = false;
         }
         // Spaces straight in a table stay there; other text re-opens the
@@ -1213,6 +1229,7 @@ impl Builder {
                             },
                         );
                         self.body = Some(id);
+                        self.frameset_ok = false;
                         self.stack.truncate(1);
                         self.stack.push((id, name, Ns::Html));
                     }
@@ -1307,6 +1324,28 @@ impl Builder {
                     self.pop_to(i);
                 }
             }
+            // A form inside an open form is ignored; in a table, a form is
+            // an empty element of the table.
+            "form" => {
+                let template = self.in_template();
+                if self.form.is_some() && !template {
+                    return;
+                }
+                if self.fosters() {
+                    if !template {
+                        let parent = self.current();
+                        let data = Data::Element { name, attrs };
+                        self.form = Some(self.dom.append(parent, data));
+                    }
+                    return;
+                }
+            }
+            // A table straight in a table closes the first one.
+            "table" if self.fosters() => {
+                if let Some(i) = self.position("table", |s| matches!(s, "html" | "template")) {
+                    self.pop_to(i);
+                }
+            }
             "option" | "optgroup" | "hr" => {
                 if select_open().is_some() {
                     self.close_implied(if n == "option" { "optgroup" } else { "" });
@@ -1355,7 +1394,13 @@ impl Builder {
             name: name.clone(),
             attrs,
         };
-        let id = if self.fosters() && !belongs_in_table(n) {
+        // A hidden input stays in the table; other inputs are fostered.
+        let hidden_input = n == "input"
+            && self
+                .dom
+                .attrs_in(attrs)
+                .any(|(k, v)| k == "type" && v.eq_ignore_ascii_case("hidden"));
+        let id = if self.fosters() && !belongs_in_table(n) && !hidden_input {
             self.foster(data)
         } else {
             let parent = self.current();
@@ -1374,6 +1419,9 @@ impl Builder {
                 } else if opens_marker(n) {
                     self.active.push(Active::Marker(id));
                 }
+            }
+            if n == "form" && !self.in_template() {
+                self.form = Some(id);
             }
             self.stack.push((id, name, ns));
         }
@@ -1522,7 +1570,13 @@ impl Builder {
     /// An end tag read by the HTML rules.
     fn end_html(&mut self, name: &str) {
         match name {
-            "body" | "html" => {}
+            "body" | "html" => {
+                if !self.in_template() {
+                    self.ensure_body();
+                }
+            }
+            // Before the body, other end tags are ignored.
+            _ if self.body.is_none() && !self.in_template() && name != "br" && name != "head" => {}
             "head" => {
                 if !self.in_template() {
                     self.close_head();
@@ -1551,7 +1605,13 @@ impl Builder {
             "br" => self.start_html("br".into(), AttrRange::default(), false),
             // `</form>` closes the form alone, leaving open what it holds.
             "form" if !self.in_template() => {
-                if let Some(i) = self.position("form", is_scope_boundary) {
+                let Some(form) = self.form.take() else {
+                    return;
+                };
+                let in_scope = self
+                    .position("form", is_scope_boundary)
+                    .is_some_and(|i| self.stack.get(i).is_some_and(|(id, _, _)| *id == form));
+                if let Some(i) = in_scope.then(|| self.stack_index(form)).flatten() {
                     self.close_implied("");
                     if let Some((id, n, _)) = self.stack.get(i).cloned() {
                         if self.stack.len() == i + 1 {
@@ -1752,19 +1812,62 @@ fn common_runs() -> &'static [(u16, u16); 256] {
     })
 }
 
-fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+/// True when `bytes[at..]` is `<` or `</` (`close`) followed by `name`
+/// (ASCII case-insensitive) and a byte that ends a tag name.
+fn tag_at(bytes: &[u8], at: usize, close: bool, name: &[u8]) -> bool {
+    let from = at + 1 + usize::from(close);
+    bytes.get(at) == Some(&b'<')
+        && (!close || bytes.get(at + 1) == Some(&b'/'))
+        && bytes
+            .get(from..from + name.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(name))
+        && matches!(
+            bytes.get(from + name.len()),
+            Some(b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>')
+        )
+}
+
+/// Where the raw text of element `name` that starts at `from` ends: at its
+/// end tag (`</name` and a space, `/` or `>`). In a script, the standard's
+/// escaped states apply: after `<!--`, a `<script>` makes the next
+/// `</script>` part of the text, until `-->`. One pass over the text.
+fn raw_text_end(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let script = name.eq_ignore_ascii_case(b"script");
+    // 0: script data, 1: escaped (after `<!--`), 2: double escaped.
+    let mut state = 0u8;
     let mut i = from;
-    while let Some(off) = hay.get(i..).and_then(|h| memchr::memchr(b'<', h)) {
+    loop {
+        let hay = bytes.get(i..)?;
+        let off = if state == 0 {
+            memchr::memchr(b'<', hay)?
+        } else {
+            memchr::memchr2(b'<', b'-', hay)?
+        };
         let at = i + off;
-        if hay
-            .get(at..at + needle.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
-        {
-            return Some(at);
-        }
         i = at + 1;
+        if bytes.get(at) == Some(&b'-') {
+            if bytes.get(at + 1..at + 3) == Some(b"->") {
+                state = 0;
+                i = at + 3;
+            }
+            continue;
+        }
+        match state {
+            2 => {
+                if tag_at(bytes, at, true, b"script") {
+                    state = 1;
+                }
+            }
+            _ if tag_at(bytes, at, true, name) => return Some(at),
+            0 if script && bytes.get(at..at + 4) == Some(b"<!--") => {
+                state = 1;
+                // The dashes of `<!--` may close it at once (`<!-->`).
+                i = at + 2;
+            }
+            1 if tag_at(bytes, at, false, b"script") => state = 2,
+            _ => {}
+        }
     }
-    None
 }
 
 /// Parses a decoded HTML document.
@@ -1776,6 +1879,7 @@ pub(crate) fn parse(html: &str) -> Dom {
         moved: false,
         frameset_ok: true,
         frameset: false,
+        form: None,
         html: None,
         head: None,
         body: None,
@@ -1838,10 +1942,7 @@ pub(crate) fn parse(html: &str) -> Dom {
                 if &*name == "plaintext" {
                     Some(len)
                 } else {
-                    let mut needle = Vec::with_capacity(name.len() + 2);
-                    needle.extend_from_slice(b"</");
-                    needle.extend_from_slice(name.as_bytes());
-                    match find_ci(bytes, i, &needle) {
+                    match raw_text_end(bytes, i, name.as_bytes()) {
                         Some(e) => Some(e),
                         // An unclosed script or style hides the rest; anything
                         // else unclosed is more likely a stray tag.
