@@ -1853,11 +1853,8 @@ fn raw_text_end(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
             continue;
         }
         match state {
-            2 => {
-                if tag_at(bytes, at, true, b"script") {
-                    state = 1;
-                }
-            }
+            2 if tag_at(bytes, at, true, b"script") => state = 1,
+            2 => {}
             _ if tag_at(bytes, at, true, name) => return Some(at),
             0 if script && bytes.get(at..at + 4) == Some(b"<!--") => {
                 state = 1;
