@@ -342,16 +342,25 @@ fn serialise_comparable(dom: &Dom) -> Vec<(usize, String)> {
     let mut out: Vec<(usize, String)> = Vec::new();
     // (depth of a script/style/template whose content is skipped)
     let mut skip: Option<(usize, bool)> = None;
+    // True while the lines read are the attributes of the last element.
+    let mut attrs = false;
+    // An element's line, as `serialise` writes it (an attribute may be named `<`).
+    let is_element = |l: &str| l.starts_with('<') && l.ends_with('>') && !l.contains("=\"");
     for (depth, line) in serialise(dom) {
+        let attr = !is_element(&line) && !line.starts_with('"');
+        attrs &= attr;
         if let Some((d, whole)) = skip {
-            if depth > d && (whole || line.starts_with('"')) {
+            // A template's own attributes stay, as html5ever's tree has them.
+            let own = attrs && depth == d + 1;
+            if depth > d && !own && (whole || line.starts_with('"')) {
                 continue;
             }
             if depth <= d {
                 skip = None;
             }
         }
-        let line = if let Some(name) = line.strip_prefix('<') {
+        let line = if let Some(name) = line.strip_prefix('<').filter(|_| !attr) {
+            attrs = true;
             let name = name.trim_end_matches('>');
             let name = name.rsplit(' ').next().unwrap_or(name).to_ascii_lowercase();
             match name.as_str() {
@@ -445,11 +454,18 @@ fn html5ever_trees() {
                     .collect::<Vec<_>>()
                     .join("\n")
             };
+            let line = |t: &[(usize, String)]| {
+                t.get(at)
+                    .map(|(_, l)| l.chars().take(300).collect::<String>())
+                    .unwrap_or_default()
+            };
             println!(
-                "DIFF {}\n  ours:\n{}\n  html5ever:\n{}",
+                "DIFF {}\n  ours:\n{}\n  html5ever:\n{}\n  first difference:\n    {}\n    {}",
                 path.display(),
                 show(&ours),
-                show(&spec)
+                show(&spec),
+                line(&ours),
+                line(&spec)
             );
         }
     }

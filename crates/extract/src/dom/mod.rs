@@ -1201,6 +1201,25 @@ mod tests {
     }
 
     #[test]
+    fn input_stream_nul_and_noscript() {
+        // NUL characters are dropped from HTML text, U+FFFD in SVG.
+        assert_bodies(&[
+            ("<p>a\0b\0\0</p>", "<p>ab</p>"),
+            ("<svg>a\0b</svg>", "<svg>a\u{fffd}b</svg>"),
+        ]);
+        // CR LF and lone CR are line feeds, in text and attribute values.
+        let dom = parse("<p title=\"a\r\nb\rc\">x\r\ny\rz</p>");
+        let p = dom.find_all(ROOT, "p").next().unwrap();
+        assert_eq!(dom.attr(p, "title"), Some("a\nb\nc"));
+        assert_eq!(dom.text_content(p), "x\ny\nz");
+        // A `<noscript>` after `</head>` opens the body; before it, it is in the head.
+        let dom = parse("<head></head><noscript>n</noscript><p>x");
+        assert_eq!(outline(&dom, dom.body()), "<noscript>n</noscript><p>x</p>");
+        let dom = parse("<head><noscript>n</noscript></head><p>x");
+        assert_eq!(outline(&dom, dom.body()), "<p>x</p>");
+    }
+
+    #[test]
     fn comments_cdata_and_script_escapes() {
         assert_bodies(&[
             ("a<!-->b<!--->c", "abc"),

@@ -981,6 +981,25 @@ impl Builder {
             }
             return;
         }
+        let html = self
+            .stack
+            .last()
+            .is_none_or(|(_, _, ns)| matches!(ns, Ns::Html | Ns::HtmlPoint | Ns::MathText));
+        // NUL characters: dropped from HTML text, U+FFFD in SVG and MathML.
+        let without_nul;
+        let raw = if memchr::memchr(0, raw.as_bytes()).is_some() {
+            without_nul = if html {
+                raw.replace('\0', "")
+            } else {
+                raw.replace('\0', "\u{fffd}")
+            };
+            if without_nul.is_empty() {
+                return;
+            }
+            without_nul.as_str()
+        } else {
+            raw
+        };
         let blank = raw.trim_ascii().is_empty();
         if self.body.is_none() && !self.in_template() {
             // Spaces between head elements stay in the head; before it, nowhere.
@@ -998,10 +1017,6 @@ impl Builder {
             return;
         }
         let text = decode_entities(raw);
-        let html = self
-            .stack
-            .last()
-            .is_none_or(|(_, _, ns)| matches!(ns, Ns::Html | Ns::HtmlPoint | Ns::MathText));
         if !blank {
             self.frameset_ok = false;
         }
@@ -1243,7 +1258,10 @@ impl Builder {
             // Frames outside a frameset are ignored.
             "frame" => return,
             _ if self.body.is_none() && !self.in_template() => {
-                if in_head(n) {
+                let after_head =
+                    self.head.is_some() && self.stack.last().is_none_or(|(_, s, _)| &**s != "head");
+                // After `</head>`, a `<noscript>` opens the body.
+                if in_head(n) && !(after_head && n == "noscript") {
                     self.ensure_head();
                     if self.stack.last().is_none_or(|(_, s, _)| &**s != "head") {
                         // After `</head>`: the standard puts head elements back in the head.
@@ -1869,6 +1887,14 @@ fn raw_text_end(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
 
 /// Parses a decoded HTML document.
 pub(crate) fn parse(html: &str) -> Dom {
+    // The standard's input stream: every CR LF and lone CR is a line feed.
+    let normalised;
+    let html = if memchr::memchr(b'\r', html.as_bytes()).is_some() {
+        normalised = html.replace("\r\n", "\n").replace('\r', "\n");
+        normalised.as_str()
+    } else {
+        html
+    };
     let mut b = Builder {
         dom: Dom::with_capacity(html.len()),
         stack: Vec::with_capacity(64),
