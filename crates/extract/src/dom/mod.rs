@@ -1055,6 +1055,16 @@ mod tests {
                 "<div><template></div>in</template>out</div>",
                 "<div><template>in</template>out</div>",
             ),
+            // A template's first element says which table parts it takes.
+            (
+                "<body><template><tr><td>a</td></tr><td>b</template>",
+                "<template><tr><td>a</td></tr><tr><td>b</td></tr></template>",
+            ),
+            (
+                "<body><template><meta><thead></thead><tr><td>a</template>",
+                "<template><meta></meta><thead></thead><tbody><tr><td>a</td></tr></tbody></template>",
+            ),
+            ("<body><template><div></div><td>a</template>", "<template><div></div>a</template>"),
             // Text fostered in a template's table stays in the template.
             (
                 "<table><template><tr>x</template></table>",
@@ -1236,6 +1246,54 @@ mod tests {
             // `</scriptx>` does not end a script.
             ("<body><script>a</scriptx>b</script>c", "<script></script>c"),
         ]);
+    }
+
+    /// The parser's work (nodes visited, bytes copied, stack entries
+    /// scanned) on pages that repeat what the standard's newer rules read:
+    /// doubling the page at most doubles it (with slack), and it stays
+    /// under 256 units per byte.
+    #[test]
+    fn hostile_markup_is_linear() {
+        let pages: [(&str, fn(usize) -> String); 10] = [
+            ("template heads then cells", |n| {
+                format!(
+                    "<body><template>{}{}",
+                    "<meta>".repeat(n),
+                    "<td>x".repeat(n)
+                )
+            }),
+            ("tables in tables", |n| "<table><table>x".repeat(n)),
+            ("svg broken out", |n| "<svg><g><p>x".repeat(n)),
+            ("nested selects", |n| "<select><option>x<select>".repeat(n)),
+            ("forms in tables", |n| {
+                "<form><table><form><tr><td>".repeat(n)
+            }),
+            ("script escapes", |n| {
+                format!("<script><!--{}</script>x", "<script></script>-".repeat(n))
+            }),
+            ("comment dashes", |n| format!("<!--{}x", "-!".repeat(n))),
+            ("deep foreign", |n| {
+                "<math><mi><svg><foreignObject><div>".repeat(n)
+            }),
+            ("body attributes", |n| {
+                (0..n).map(|i| format!("<body a{i}=1>x")).collect()
+            }),
+            ("foreign end tags", |n| {
+                format!("<svg>{}{}", "<g>".repeat(150), "</x>".repeat(n))
+            }),
+        ];
+        for (name, page) in pages {
+            let (small, large) = (page(5_000), page(10_000));
+            let (_, n1, b1) = crate::work::measure(|| parse(&small));
+            let (_, n2, b2) = crate::work::measure(|| parse(&large));
+            let (w1, w2) = (n1 + b1, n2 + b2);
+            assert!(w2 <= w1 * 5 / 2 + 1000, "{name}: {w1} then {w2}");
+            assert!(
+                w2 <= 256 * large.len() as u64,
+                "{name}: {w2} for {}",
+                large.len()
+            );
+        }
     }
 
     #[test]

@@ -781,6 +781,7 @@ impl Builder {
     /// foster parenting puts content (before the table, or at the end of
     /// the template's content when the template is the more recent).
     fn foster_target(&self) -> Option<(NodeId, bool)> {
+        crate::work::nodes(self.stack.len());
         self.stack.iter().rev().find_map(|(id, n, ns)| {
             (*ns == Ns::Html && (n == "table" || n == "template")).then(|| (*id, n == "template"))
         })
@@ -788,6 +789,7 @@ impl Builder {
 
     /// True when a `<template>` is open.
     fn in_template(&self) -> bool {
+        crate::work::nodes(self.stack.len());
         self.stack
             .iter()
             .any(|(_, n, ns)| *ns == Ns::Html && n == "template")
@@ -1452,6 +1454,7 @@ impl Builder {
     /// ignored (no table is open). Each round pops at least one element.
     fn table_part(&mut self, n: &str) -> bool {
         loop {
+            crate::work::nodes(self.stack.len());
             let context = self.stack.iter().rposition(|(_, s, ns)| {
                 *ns == Ns::Html
                     && (is_table_context(s)
@@ -1470,7 +1473,7 @@ impl Builder {
                 "html" => return false,
                 "template" => {
                     self.pop_to(k + 1);
-                    return true;
+                    return self.template_part(n);
                 }
                 "td" | "th" | "caption" => self.pop_to(k),
                 "colgroup" if n == "col" => {
@@ -1497,6 +1500,57 @@ impl Builder {
         }
     }
 
+    /// A table part straight in an open template: the template's first
+    /// element (its first start tag, which set the standard's template
+    /// mode) says what it takes. Content that began as a table takes every
+    /// part (implying `<tbody>`, `<tr>`, `<colgroup>`), rows take rows and
+    /// cells (implying `<tr>`), cells take cells, columns take columns;
+    /// content that began otherwise takes no table part. False when the
+    /// part is ignored.
+    fn template_part(&mut self, n: &str) -> bool {
+        let template = self.current();
+        // Head elements (and nested templates) leave the mode as it was;
+        // the first 64 children are looked at (a bound: each table part
+        // does this again).
+        let first = self.dom.children(template).take(64).find(|&c| {
+            self.dom
+                .name(c)
+                .is_some_and(|c| !in_head(c) && c != "noframes")
+        });
+        let Some(first) = first.and_then(|f| self.dom.name(f)) else {
+            return true;
+        };
+        let implied: &[&'static str] = match (first, n) {
+            ("caption" | "colgroup" | "tbody" | "thead" | "tfoot", "tr") => &["tbody"],
+            ("caption" | "colgroup" | "tbody" | "thead" | "tfoot", "td" | "th") => &["tbody", "tr"],
+            ("caption" | "colgroup" | "tbody" | "thead" | "tfoot", "col") => &["colgroup"],
+            ("caption" | "colgroup" | "tbody" | "thead" | "tfoot", _) => &[],
+            ("col", "col") | ("tr", "tr") | ("td" | "th", "td" | "th") => &[],
+            ("tr", "td" | "th") => &["tr"],
+            _ => return false,
+        };
+        self.push_implied(implied);
+        true
+    }
+
+    /// Opens the implied table parts `parts` in the current node, up to the depth cap.
+    fn push_implied(&mut self, parts: &[&'static str]) {
+        for &part in parts {
+            if self.stack.len() >= MAX_DEPTH {
+                return;
+            }
+            let parent = self.current();
+            let id = self.dom.append(
+                parent,
+                Data::Element {
+                    name: part.into(),
+                    attrs: AttrRange::default(),
+                },
+            );
+            self.stack.push((id, part.into(), Ns::Html));
+        }
+    }
+
     /// A row straight in a table gets its `<tbody>`, a cell its `<tr>`, a
     /// column its `<colgroup>`, as the standard builds them.
     fn imply_table_parts(&mut self, n: &str) {
@@ -1512,20 +1566,7 @@ impl Builder {
             ("col", Some("table")) => &["colgroup"],
             _ => &[],
         };
-        for &part in implied {
-            if self.stack.len() >= MAX_DEPTH {
-                return;
-            }
-            let parent = self.current();
-            let id = self.dom.append(
-                parent,
-                Data::Element {
-                    name: part.into(),
-                    attrs: AttrRange::default(),
-                },
-            );
-            self.stack.push((id, part.into(), Ns::Html));
-        }
+        self.push_implied(implied);
     }
 
     fn close_item(&mut self, items: &[&str], lists: &[&str]) {
@@ -1565,6 +1606,7 @@ impl Builder {
                 // an HTML element comes first: then the HTML rules read it.
                 let mut html = false;
                 for i in (1..self.stack.len()).rev() {
+                    crate::work::nodes(1);
                     let Some((_, n, ns)) = self.stack.get(i) else {
                         break;
                     };
