@@ -1254,7 +1254,8 @@ mod tests {
     /// under 256 units per byte.
     #[test]
     fn hostile_markup_is_linear() {
-        let pages: [(&str, fn(usize) -> String); 10] = [
+        type Page = fn(usize) -> String;
+        let pages: [(&str, Page); 10] = [
             ("template heads then cells", |n| {
                 format!(
                     "<body><template>{}{}",
