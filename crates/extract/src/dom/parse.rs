@@ -181,7 +181,15 @@ fn is_special(name: &str) -> bool {
             | "ul"
             | "wbr"
             | "xmp"
-    ) || is_foreign_special(name)
+            | "mi"
+            | "mo"
+            | "mn"
+            | "ms"
+            | "mtext"
+            | "annotation-xml"
+            | "foreignobject"
+            | "desc"
+    )
 }
 
 /// The special SVG and MathML elements (integration points), by name.
@@ -265,8 +273,25 @@ fn reconstructs(name: &str) -> bool {
 fn is_scope_boundary(name: &str) -> bool {
     matches!(
         name,
-        "table" | "td" | "th" | "caption" | "html" | "template" | "applet" | "object" | "marquee"
-    ) || is_foreign_special(name)
+        "table"
+            | "td"
+            | "th"
+            | "caption"
+            | "html"
+            | "template"
+            | "applet"
+            | "object"
+            | "marquee"
+            | "mi"
+            | "mo"
+            | "mn"
+            | "ms"
+            | "mtext"
+            | "annotation-xml"
+            | "foreignobject"
+            | "desc"
+            | "title"
+    )
 }
 
 /// The "button scope" that bounds an implied `</p>`.
@@ -419,6 +444,8 @@ struct Builder {
     /// The standard's form element pointer: the open `<form>`, while no
     /// template is open (a second form inside it is ignored).
     form: Option<NodeId>,
+    /// The page holds a NUL character somewhere (text runs are then searched for them).
+    nul: bool,
     html: Option<NodeId>,
     head: Option<NodeId>,
     body: Option<NodeId>,
@@ -989,7 +1016,7 @@ impl Builder {
             .is_none_or(|(_, _, ns)| matches!(ns, Ns::Html | Ns::HtmlPoint | Ns::MathText));
         // NUL characters: dropped from HTML text, U+FFFD in SVG and MathML.
         let without_nul;
-        let raw = if memchr::memchr(0, raw.as_bytes()).is_some() {
+        let raw = if self.nul && memchr::memchr(0, raw.as_bytes()).is_some() {
             without_nul = if html {
                 raw.replace('\0', "")
             } else {
@@ -1282,12 +1309,12 @@ impl Builder {
             self.ensure_body();
         }
         // A column group holds only columns: anything else closes it first.
-        if n != "col"
+        if self
+            .stack
+            .last()
+            .is_some_and(|(_, s, ns)| *ns == Ns::Html && s == "colgroup")
+            && n != "col"
             && n != "template"
-            && self
-                .stack
-                .last()
-                .is_some_and(|(_, s, ns)| *ns == Ns::Html && s == "colgroup")
         {
             self.pop_to(self.stack.len() - 1);
         }
@@ -1297,34 +1324,36 @@ impl Builder {
         if closes_p(n) {
             self.close_p();
         }
-        if matches!(
-            n,
-            "pre"
-                | "listing"
-                | "li"
-                | "dd"
-                | "dt"
-                | "button"
-                | "applet"
-                | "marquee"
-                | "object"
-                | "table"
-                | "area"
-                | "br"
-                | "embed"
-                | "img"
-                | "keygen"
-                | "wbr"
-                | "hr"
-                | "textarea"
-                | "xmp"
-                | "iframe"
-                | "select"
-        ) || (n == "input"
-            && !self
-                .dom
-                .attrs_in(attrs)
-                .any(|(k, v)| k == "type" && v.eq_ignore_ascii_case("hidden")))
+        if self.frameset_ok
+            && matches!(
+                n,
+                "pre"
+                    | "listing"
+                    | "li"
+                    | "dd"
+                    | "dt"
+                    | "button"
+                    | "applet"
+                    | "marquee"
+                    | "object"
+                    | "table"
+                    | "area"
+                    | "br"
+                    | "embed"
+                    | "img"
+                    | "keygen"
+                    | "wbr"
+                    | "hr"
+                    | "textarea"
+                    | "xmp"
+                    | "iframe"
+                    | "select"
+            )
+            || (n == "input"
+                && !self
+                    .dom
+                    .attrs_in(attrs)
+                    .any(|(k, v)| k == "type" && v.eq_ignore_ascii_case("hidden")))
         {
             self.frameset_ok = false;
         }
@@ -1927,12 +1956,26 @@ fn raw_text_end(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     }
 }
 
+/// `html` with every CR LF and lone CR written as LF (one pass).
+fn line_feeds(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(cr) = memchr::memchr(b'\r', rest.as_bytes()) {
+        out.push_str(&rest[..cr]);
+        out.push('\n');
+        let after = &rest[cr + 1..];
+        rest = after.strip_prefix('\n').unwrap_or(after);
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Parses a decoded HTML document.
 pub(crate) fn parse(html: &str) -> Dom {
     // The standard's input stream: every CR LF and lone CR is a line feed.
     let normalised;
     let html = if memchr::memchr(b'\r', html.as_bytes()).is_some() {
-        normalised = html.replace("\r\n", "\n").replace('\r', "\n");
+        normalised = line_feeds(html);
         normalised.as_str()
     } else {
         html
@@ -1945,6 +1988,7 @@ pub(crate) fn parse(html: &str) -> Dom {
         frameset_ok: true,
         frameset: false,
         form: None,
+        nul: memchr::memchr(0, html.as_bytes()).is_some(),
         html: None,
         head: None,
         body: None,
