@@ -1086,6 +1086,11 @@ mod tests {
             ("<svg></p>x", "<svg></svg><p></p>x"),
             // An end tag closes the foreign element of that name.
             ("<svg><g><a>1</g>2</svg>3", "<svg><g><a>1</a></g>2</svg>3"),
+            // An SVG `<tr>` is no table row: `</a>` closes the `<a>` around it.
+            (
+                "<a><svg><tr><input></a>x",
+                "<a><svg><tr><input></input></tr></svg></a>x",
+            ),
             // A raw-text name in SVG is an element, not raw text.
             (
                 "<svg><style>x</style><title>t</title></svg><p>y",

@@ -367,6 +367,13 @@ enum Ns {
     Annotation,
 }
 
+/// True for the elements the standard's categories (special, scope
+/// boundaries) can hold: HTML elements and the SVG and MathML integration
+/// points, not other SVG or MathML elements.
+fn categorised(ns: Ns) -> bool {
+    !matches!(ns, Ns::Svg | Ns::Math)
+}
+
 /// Start tags that end foreign content ("breakout"): the open SVG or
 /// MathML elements are closed and the tag is read as HTML.
 fn breaks_out(name: &str) -> bool {
@@ -491,12 +498,17 @@ impl Builder {
         self.stack.last().map_or(ROOT, |(id, _, _)| *id)
     }
 
+    /// Where the innermost open HTML element `name` is, unless an element
+    /// for which `boundary` holds is open inside it. The categories of the
+    /// standard (scope boundaries, special elements) hold HTML elements and
+    /// the SVG and MathML integration points, never other SVG or MathML
+    /// elements (an SVG `<tr>` is no table row).
     fn position(&self, name: &str, boundary: fn(&str) -> bool) -> Option<usize> {
-        for (i, (_, n, _)) in self.stack.iter().enumerate().rev() {
-            if &**n == name {
+        for (i, (_, n, ns)) in self.stack.iter().enumerate().rev() {
+            if *ns == Ns::Html && &**n == name {
                 return Some(i);
             }
-            if boundary(n) {
+            if categorised(*ns) && boundary(n) {
                 return None;
             }
         }
@@ -671,7 +683,9 @@ impl Builder {
     fn in_scope_at(&self, index: usize) -> bool {
         let above = self.stack.get(index + 1..).unwrap_or_default();
         crate::work::nodes(above.len());
-        !above.iter().any(|(_, n, _)| is_scope_boundary(n))
+        !above
+            .iter()
+            .any(|(_, n, ns)| categorised(*ns) && is_scope_boundary(n))
     }
 
     /// The standard's adoption agency algorithm for the end tag of formatting
@@ -709,8 +723,11 @@ impl Builder {
             if !self.in_scope_at(si) {
                 return;
             }
-            let furthest = (si + 1..self.stack.len())
-                .find(|&k| self.stack.get(k).is_some_and(|(_, n, _)| is_special(n)));
+            let furthest = (si + 1..self.stack.len()).find(|&k| {
+                self.stack
+                    .get(k)
+                    .is_some_and(|(_, n, ns)| categorised(*ns) && is_special(n))
+            });
             let Some(fbi) = furthest else {
                 self.pop_to(si);
                 if let Some(i) = self.active_index(fe) {
@@ -1600,14 +1617,16 @@ impl Builder {
 
     fn close_item(&mut self, items: &[&str], lists: &[&str]) {
         for i in (0..self.stack.len()).rev() {
-            let Some((_, n, _)) = self.stack.get(i) else {
+            let Some((_, n, ns)) = self.stack.get(i) else {
                 break;
             };
-            if items.contains(&&**n) {
+            if *ns == Ns::Html && items.contains(&&**n) {
                 self.pop_to(i);
                 return;
             }
-            if lists.contains(&&**n) || (is_special(n) && !matches!(&**n, "address" | "div" | "p"))
+            if categorised(*ns)
+                && (lists.contains(&&**n)
+                    || (is_special(n) && !matches!(&**n, "address" | "div" | "p")))
             {
                 return;
             }
@@ -1736,11 +1755,11 @@ impl Builder {
     }
 
     fn position_any(&self, pred: fn(&str) -> bool) -> Option<usize> {
-        for (i, (_, n, _)) in self.stack.iter().enumerate().rev() {
-            if pred(n) {
+        for (i, (_, n, ns)) in self.stack.iter().enumerate().rev() {
+            if *ns == Ns::Html && pred(n) {
                 return Some(i);
             }
-            if is_scope_boundary(n) {
+            if categorised(*ns) && is_scope_boundary(n) {
                 return None;
             }
         }
