@@ -22,8 +22,14 @@ const C1: [char; 32] = [
     '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
 ];
 
+/// The character a numeric reference's digits stand for: U+FFFD for zero,
+/// a surrogate or a value past U+10FFFF (however many digits it has).
 fn numeric(digits: &str, hex: bool) -> char {
-    let value = u32::from_str_radix(digits, if hex { 16 } else { 10 }).unwrap_or(0xfffd);
+    let radix = if hex { 16 } else { 10 };
+    let value = digits
+        .chars()
+        .filter_map(|c| c.to_digit(radix))
+        .fold(0u32, |v, d| v.saturating_mul(radix).saturating_add(d));
     match value {
         0 => '\u{fffd}',
         0x80..=0x9f => C1[(value - 0x80) as usize],
@@ -132,7 +138,6 @@ fn reference(s: &str, in_attribute: bool) -> Option<(Chars, usize)> {
         let start = if hex { 3 } else { 2 };
         let mut end = start;
         while end < b.len()
-            && end - start < 8
             && (if hex {
                 b[end].is_ascii_hexdigit()
             } else {
@@ -202,6 +207,9 @@ mod tests {
         assert_eq!(decode_attribute("?a=1&copy2&b"), "?a=1&copy2&b");
         assert_eq!(decode_entities("&unknown; & &#;"), "&unknown; & &#;");
         assert_eq!(decode_entities("AT&T"), "AT&T");
+        // However many digits, a value past U+10FFFF is U+FFFD.
+        assert_eq!(decode_entities("&#11111111111x;"), "\u{fffd}x;");
+        assert_eq!(decode_entities("&#x110000;&#0;"), "\u{fffd}\u{fffd}");
     }
 
     #[test]
