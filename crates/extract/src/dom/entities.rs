@@ -22,8 +22,14 @@ const C1: [char; 32] = [
     '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
 ];
 
+/// The character a numeric reference's digits stand for: U+FFFD for zero,
+/// a surrogate or a value past U+10FFFF (however many digits it has).
 fn numeric(digits: &str, hex: bool) -> char {
-    let value = u32::from_str_radix(digits, if hex { 16 } else { 10 }).unwrap_or(0xfffd);
+    let radix = if hex { 16 } else { 10 };
+    let value = digits
+        .chars()
+        .filter_map(|c| c.to_digit(radix))
+        .fold(0u32, |v, d| v.saturating_mul(radix).saturating_add(d));
     match value {
         0 => '\u{fffd}',
         0x80..=0x9f => C1[(value - 0x80) as usize],
@@ -85,6 +91,44 @@ impl Chars {
     }
 }
 
+/// The references pages use most, with their semicolon (`&amp;` in every
+/// link's query, `&nbsp;`, quotes and dashes), read without the table's
+/// hashed lookup per prefix (most of the parser's time in entities). A name
+/// with its semicolon is always the longest match, so the answer is the
+/// table's; `common_references_are_the_tables` checks each.
+fn common_reference(b: &[u8]) -> Option<(char, usize)> {
+    let rest = b.get(1..)?;
+    let candidates: &[(&[u8], char)] = match rest.first()? {
+        b'a' => &[(b"amp;", '&'), (b"apos;", '\'')],
+        b'n' => &[(b"nbsp;", '\u{a0}'), (b"ndash;", '–')],
+        b'q' => &[(b"quot;", '"')],
+        b'l' => &[
+            (b"lt;", '<'),
+            (b"laquo;", '«'),
+            (b"lsquo;", '‘'),
+            (b"ldquo;", '“'),
+        ],
+        b'g' => &[(b"gt;", '>')],
+        b'r' => &[
+            (b"rsquo;", '’'),
+            (b"rdquo;", '”'),
+            (b"raquo;", '»'),
+            (b"reg;", '®'),
+        ],
+        b'm' => &[(b"mdash;", '—'), (b"middot;", '·')],
+        b'h' => &[(b"hellip;", '…')],
+        b'c' => &[(b"copy;", '©')],
+        b'b' => &[(b"bull;", '•')],
+        b'e' => &[(b"euro;", '€')],
+        b't' => &[(b"trade;", '™')],
+        _ => return None,
+    };
+    candidates
+        .iter()
+        .find(|(name, _)| rest.starts_with(name))
+        .map(|&(name, c)| (c, 1 + name.len()))
+}
+
 /// Decodes one reference at the start of `s` (which starts with `&`): what it
 /// stands for and how many bytes it used, or `None` when it is no reference.
 fn reference(s: &str, in_attribute: bool) -> Option<(Chars, usize)> {
@@ -94,7 +138,6 @@ fn reference(s: &str, in_attribute: bool) -> Option<(Chars, usize)> {
         let start = if hex { 3 } else { 2 };
         let mut end = start;
         while end < b.len()
-            && end - start < 8
             && (if hex {
                 b[end].is_ascii_hexdigit()
             } else {
@@ -112,6 +155,9 @@ fn reference(s: &str, in_attribute: bool) -> Option<(Chars, usize)> {
         } else {
             end
         };
+        return Some((Chars::new(c, None), used));
+    }
+    if let Some((c, used)) = common_reference(b) {
         return Some((Chars::new(c, None), used));
     }
     // The table holds every prefix of every name (mapped to (0, 0)), so the
@@ -161,6 +207,29 @@ mod tests {
         assert_eq!(decode_attribute("?a=1&copy2&b"), "?a=1&copy2&b");
         assert_eq!(decode_entities("&unknown; & &#;"), "&unknown; & &#;");
         assert_eq!(decode_entities("AT&T"), "AT&T");
+        // However many digits, a value past U+10FFFF is U+FFFD.
+        assert_eq!(decode_entities("&#11111111111x;"), "\u{fffd}x;");
+        assert_eq!(decode_entities("&#x110000;&#0;"), "\u{fffd}\u{fffd}");
+    }
+
+    #[test]
+    fn common_references_are_the_tables() {
+        for name in [
+            "amp;", "apos;", "nbsp;", "ndash;", "quot;", "lt;", "laquo;", "lsquo;", "ldquo;",
+            "gt;", "rsquo;", "rdquo;", "raquo;", "reg;", "mdash;", "middot;", "hellip;", "copy;",
+            "bull;", "euro;", "trade;",
+        ] {
+            let s = format!("&{name}x");
+            let (c, used) = common_reference(s.as_bytes()).expect(name);
+            let &(cp1, cp2) = NAMED_ENTITIES.get(name).expect(name);
+            assert_eq!(
+                (u32::from(c), 0, used),
+                (cp1, cp2, name.len() + 1),
+                "{name}"
+            );
+        }
+        assert!(common_reference(b"&ampx").is_none());
+        assert!(common_reference(b"&").is_none());
     }
 
     #[test]
