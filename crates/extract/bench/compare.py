@@ -8,13 +8,14 @@ Usage (from the workspace root):
            default ../shared/bench/trafilatura-eval
 --heldout  the Article Extraction Benchmark (ground-truth.json, html/<id>.html or
            html/<id>.html.gz); default $AEB_DIR, else
-           ../shared/bench/article-extraction-benchmark, else /tmp/aeb
+           ../shared/bench/article-extraction-benchmark when present
+           (github.com/scrapinghub/article-extraction-benchmark)
 --wide     a wider, modern corpus (1,000 pages of 2025-26, Apache-2.0:
            tiptopjaw/web-content-extraction-benchmark's release/html/*.html.gz and
            benchmark/ground-truth/*.json); even ids are a second development set,
            odd ids a second held-out split, both scored by the held-out rule
            against `main_content`; default $WIDE_DIR, else
-           ../shared/bench/web-content-extraction-benchmark, else /tmp/wceb
+           ../shared/bench/web-content-extraction-benchmark when present
 --sets     which sets to run (default all four found)
 --baseline a bench_texts binary built from an earlier commit, shown as one more
            system, for before/after figures from the same run
@@ -28,10 +29,10 @@ Usage (from the workspace root):
            one pass is reported (CPU time is counted in 10 ms ticks)
 
 It builds what it needs: the `bench_texts` example of the extract crate
-($CARGO_TARGET_DIR, default /work/target-extract), the rs-trafilatura runner in
+($CARGO_TARGET_DIR, default the workspace's target/), the rs-trafilatura runner in
 bench/rs-trafilatura (its own workspace; $RS_TRAFILATURA_TARGET, default
-/work/target-extract-rstraf) and a venv with trafilatura 2.3.1
-($TRAFILATURA_VENV, default /work/venv-extract). Each system runs as its own
+target/rs-trafilatura) and a venv with trafilatura 2.3.1
+($TRAFILATURA_VENV, default target/venv-trafilatura). Each system runs as its own
 process on one thread over pages already read into memory, and prints the
 CPU time of its extraction loop; all texts are then scored here by the same
 code:
@@ -201,14 +202,14 @@ def score_heldout(truth, texts):
 # ---------------------------------------------------------------- the systems
 
 def build_newsbridge():
-    env = dict(os.environ, CARGO_TARGET_DIR=os.environ.get("CARGO_TARGET_DIR", "/work/target-extract"))
+    env = dict(os.environ, CARGO_TARGET_DIR=os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target")))
     run(["nice", "-n", "10", "cargo", "build", "--quiet", "--release", "-p", "extract", "--example", "bench_texts"],
         cwd=ROOT, env=env)
     return [os.path.join(env["CARGO_TARGET_DIR"], "release", "examples", "bench_texts")]
 
 
 def build_rs_trafilatura():
-    target = os.environ.get("RS_TRAFILATURA_TARGET", "/work/target-extract-rstraf")
+    target = os.environ.get("RS_TRAFILATURA_TARGET", os.path.join(ROOT, "target", "rs-trafilatura"))
     project = os.path.join(HERE, "rs-trafilatura")
     env = dict(os.environ, CARGO_TARGET_DIR=target)
     run(["nice", "-n", "10", "cargo", "build", "--quiet", "--release", "--manifest-path",
@@ -217,7 +218,7 @@ def build_rs_trafilatura():
 
 
 def build_trafilatura():
-    venv = os.environ.get("TRAFILATURA_VENV", "/work/venv-extract")
+    venv = os.environ.get("TRAFILATURA_VENV", os.path.join(ROOT, "target", "venv-trafilatura"))
     py = os.path.join(venv, "bin", "python")
     if not os.path.exists(py):
         run([sys.executable, "-m", "venv", venv])
@@ -272,11 +273,11 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--dev", default=os.path.join(ROOT, "..", "shared", "bench", "trafilatura-eval"))
     default_heldout = os.environ.get("AEB_DIR") or next(
-        (p for p in [os.path.join(ROOT, "..", "shared", "bench", "article-extraction-benchmark"), "/tmp/aeb"]
+        (p for p in [os.path.join(ROOT, "..", "shared", "bench", "article-extraction-benchmark")]
          if os.path.exists(os.path.join(p, "ground-truth.json"))), None)
     ap.add_argument("--heldout", default=default_heldout)
     ap.add_argument("--wide", default=os.environ.get("WIDE_DIR") or next(
-        (p for p in [os.path.join(ROOT, "..", "shared", "bench", "web-content-extraction-benchmark"), "/tmp/wceb"]
+        (p for p in [os.path.join(ROOT, "..", "shared", "bench", "web-content-extraction-benchmark")]
          if os.path.isdir(os.path.join(p, "benchmark", "ground-truth"))), None))
     ap.add_argument("--sets", default="development,held-out,wide development,wide held-out",
                     help="comma-separated sets to run")

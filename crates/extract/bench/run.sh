@@ -4,8 +4,9 @@
 set -euo pipefail
 corpus="${1:-../shared/bench/trafilatura-eval}"
 here="$(cd "$(dirname "$0")" && pwd)"
-target="${CARGO_TARGET_DIR:-/work/target-extract}"
-venv="${TRAFILATURA_VENV:-/tmp/trafilatura-venv}"
+root="$(cd "$here/../../.." && pwd)"
+target="${CARGO_TARGET_DIR:-$root/target}"
+venv="${TRAFILATURA_VENV:-$root/target/venv-trafilatura}"
 
 echo "== extract (Rust, this crate)"
 CARGO_TARGET_DIR="$target" cargo run --quiet --release -p extract --example eval -- "$corpus"
