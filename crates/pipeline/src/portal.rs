@@ -184,10 +184,15 @@ async fn readiness(store: &store::Store) -> (axum::http::StatusCode, String) {
                 store::SCHEMA_VERSION
             ),
         ),
-        Ok(Err(e)) => (
-            StatusCode::SERVICE_UNAVAILABLE,
-            format!("database unavailable: {e}"),
-        ),
+        // The error may name the database's host or file: it goes to the
+        // log, not to whoever asked (the portal's port answers anyone).
+        Ok(Err(e)) => {
+            tracing::error!(error = %e, "readiness: the database did not answer");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "database unavailable; the error is in the log".into(),
+            )
+        }
         Err(_) => (
             StatusCode::SERVICE_UNAVAILABLE,
             "database did not answer within 3 s".into(),
@@ -231,4 +236,22 @@ fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
 #[cfg(not(unix))]
 fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
     std::fs::write(path, bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    #[tokio::test]
+    async fn readiness_keeps_the_database_error_out_of_the_answer() {
+        let (store, _dir) = store::testing::sqlite().await.unwrap();
+        let (status, body) = readiness(&store).await;
+        assert_eq!((status.as_u16(), body.as_str()), (200, "ready"));
+        store.close().await;
+        let (status, body) = readiness(&store).await;
+        assert_eq!(status.as_u16(), 503);
+        assert_eq!(body, "database unavailable; the error is in the log");
+    }
 }

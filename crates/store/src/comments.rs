@@ -124,6 +124,18 @@ fn from_row(r: &AnyRow) -> Result<Comment> {
     })
 }
 
+/// The comments an article page shows: the newest threads, each with its
+/// first replies, and how many visible comments there are in all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CommentPage {
+    /// The threads' top-level comments oldest first, each followed by its
+    /// shown replies oldest first.
+    pub comments: Vec<Comment>,
+    /// Visible comments on the version: top-level ones and replies to a
+    /// visible top-level one (a reply under a hidden comment is not shown).
+    pub total: i64,
+}
+
 /// Distinct readers whose reports hide a visible comment until an editor
 /// looks at it, while no editor has set another number at the desk
 /// ([`Store::report_threshold`]).
@@ -198,6 +210,78 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         rows.iter().map(from_row).collect()
+    }
+
+    /// What an article page shows of its comments: the newest `threads`
+    /// top-level comments, each with its first `replies` replies, and the
+    /// number of visible comments. It reads those rows only, however many
+    /// comments the version has gathered.
+    pub async fn comment_page(
+        &self,
+        article_id: i64,
+        lang: &str,
+        threads: i64,
+        replies: i64,
+    ) -> Result<CommentPage> {
+        let total: i64 = sqlx::query(
+            "SELECT COUNT(*) AS n FROM comments c WHERE c.article_id = $1 AND c.lang = $2 AND c.status = 'visible' \
+             AND (c.parent_id IS NULL OR EXISTS (SELECT 1 FROM comments p WHERE p.id = c.parent_id AND p.status = 'visible'))",
+        )
+        .bind(article_id)
+        .bind(lang)
+        .fetch_one(&self.pool)
+        .await?
+        .try_get("n")?;
+        let mut top = sqlx::query(&format!(
+            "SELECT {COLUMNS} FROM comments WHERE article_id = $1 AND lang = $2 AND status = 'visible' AND parent_id IS NULL \
+             ORDER BY created_at DESC, id DESC LIMIT $3"
+        ))
+        .bind(article_id)
+        .bind(lang)
+        .bind(threads)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(from_row)
+        .collect::<Result<Vec<_>>>()?;
+        top.reverse();
+        let Some(oldest) = top.first() else {
+            return Ok(CommentPage {
+                comments: Vec::new(),
+                total,
+            });
+        };
+        // The shown threads' replies, numbered within each thread; the
+        // threads are the top-level comments from the oldest shown one on.
+        let numbered = sqlx::query(&format!(
+            "SELECT {COLUMNS} FROM (SELECT {COLUMNS}, ROW_NUMBER() OVER (PARTITION BY parent_id ORDER BY created_at, id) AS n \
+             FROM comments WHERE article_id = $1 AND lang = $2 AND status = 'visible' AND parent_id IN \
+             (SELECT id FROM comments WHERE article_id = $1 AND lang = $2 AND status = 'visible' AND parent_id IS NULL \
+              AND (created_at > $3 OR (created_at = $3 AND id >= $4)))) numbered \
+             WHERE n <= $5 ORDER BY created_at, id"
+        ))
+        .bind(article_id)
+        .bind(lang)
+        .bind(oldest.created_at)
+        .bind(oldest.id)
+        .bind(replies)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut replies_to: std::collections::HashMap<i64, Vec<Comment>> =
+            std::collections::HashMap::new();
+        for row in &numbered {
+            let reply = from_row(row)?;
+            if let Some(parent) = reply.parent_id {
+                replies_to.entry(parent).or_default().push(reply);
+            }
+        }
+        let mut comments = Vec::with_capacity(top.len() + numbered.len());
+        for thread in top {
+            let answers = replies_to.remove(&thread.id).unwrap_or_default();
+            comments.push(thread);
+            comments.extend(answers);
+        }
+        Ok(CommentPage { comments, total })
     }
 
     /// Visible comments per article on one language's versions: (article id, count).
@@ -620,6 +704,59 @@ mod tests {
     async fn comments_thread_report_moderate_and_delete_on_postgres() {
         if let Some(store) = crate::testing::postgres().await {
             lifecycle(store).await;
+        }
+    }
+
+    /// Five threads of three replies, one of them hidden with its replies,
+    /// and one reply hidden: the page holds the newest two threads with
+    /// their first two replies, in reading order, and counts what is visible.
+    async fn page(store: Store) {
+        let a = article(&store).await;
+        let mut threads = Vec::new();
+        for t in 0..5 {
+            let top = store
+                .add_comment(&new(a, None, &format!("t{t}")))
+                .await
+                .unwrap();
+            for r in 0..3 {
+                store
+                    .add_comment(&new(a, Some(top), &format!("t{t}r{r}")))
+                    .await
+                    .unwrap();
+            }
+            threads.push(top);
+        }
+        store
+            .moderate_comment(threads[1], CommentStatus::Spam, "eve")
+            .await
+            .unwrap();
+        let replies = store.visible_comments(a, "fr").await.unwrap();
+        let hidden_reply = replies.iter().find(|c| c.body == "t4r0").unwrap().id;
+        store
+            .moderate_comment(hidden_reply, CommentStatus::Rejected, "eve")
+            .await
+            .unwrap();
+
+        let shown = store.comment_page(a, "fr", 2, 2).await.unwrap();
+        let bodies: Vec<&str> = shown.comments.iter().map(|c| c.body.as_str()).collect();
+        assert_eq!(bodies, ["t3", "t3r0", "t3r1", "t4", "t4r1", "t4r2"]);
+        // 20 written; thread 1 (4 comments) and one reply are hidden.
+        assert_eq!(shown.total, 15);
+
+        let none = store.comment_page(a, "en", 2, 2).await.unwrap();
+        assert_eq!(none, CommentPage::default());
+    }
+
+    #[tokio::test]
+    async fn a_comment_page_is_the_newest_threads_with_their_first_replies_on_sqlite() {
+        let (store, _dir) = crate::testing::sqlite().await.unwrap();
+        page(store).await;
+    }
+
+    #[tokio::test]
+    async fn a_comment_page_is_the_newest_threads_with_their_first_replies_on_postgres() {
+        if let Some(store) = crate::testing::postgres().await {
+            page(store).await;
         }
     }
 }

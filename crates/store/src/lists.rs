@@ -1,5 +1,5 @@
-//! Sizes of the portal's paginated lists: a section's or an author's
-//! published versions in one language, kept in `list_sizes`.
+//! Sizes of the portal's paginated lists: all published versions in one
+//! language, a section's, or an author's, kept in `list_sizes`.
 //!
 //! Counting a list reads every entry of it (10,000 index entries for a
 //! section of a 100,000-article archive: 8–40 ms), so readers never count:
@@ -30,6 +30,8 @@ use crate::{Backend, Result, Store, TeaserFilter};
 /// A paginated list of published versions whose size the store keeps, per language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Listing {
+    /// Every published version in the language (the API's list, the sitemaps).
+    Language,
     /// A section page: the section's articles.
     Section(i64),
     /// An author page: the articles crediting the author.
@@ -40,6 +42,7 @@ impl Listing {
     /// The teaser filter that lists it (and counts it live).
     pub fn filter(self) -> TeaserFilter {
         match self {
+            Listing::Language => TeaserFilter::default(),
             Listing::Section(id) => TeaserFilter {
                 section_id: Some(id),
                 ..TeaserFilter::default()
@@ -53,6 +56,7 @@ impl Listing {
 
     fn kind(self) -> &'static str {
         match self {
+            Listing::Language => "language",
             Listing::Section(_) => "section",
             Listing::Author(_) => "author",
         }
@@ -60,12 +64,14 @@ impl Listing {
 
     fn id(self) -> i64 {
         match self {
+            Listing::Language => 0,
             Listing::Section(id) | Listing::Author(id) => id,
         }
     }
 
     fn of(kind: &str, id: i64) -> Option<Listing> {
         match kind {
+            "language" => Some(Listing::Language),
             "section" => Some(Listing::Section(id)),
             "author" => Some(Listing::Author(id)),
             _ => None,
@@ -150,8 +156,8 @@ impl ListChange {
 }
 
 /// The lists an article's published versions are in: with the article
-/// classified, each published language is in the article's section and in
-/// each credited author's list.
+/// classified, each published language is in its language's list, the
+/// article's section and each credited author's list.
 async fn memberships(
     conn: &mut sqlx::AnyConnection,
     article_id: i64,
@@ -173,6 +179,7 @@ async fn memberships(
         let Some(lang) = row.try_get::<Option<String>, _>("lang")? else {
             continue;
         };
+        lists.insert((lang.clone(), Listing::Language));
         if let Some(section) = row.try_get::<Option<i64>, _>("section_id")? {
             lists.insert((lang.clone(), Listing::Section(section)));
         }
@@ -187,6 +194,13 @@ async fn memberships(
 async fn true_sizes(conn: &mut sqlx::AnyConnection) -> Result<BTreeMap<Membership, i64>> {
     let mut sizes = BTreeMap::new();
     for (kind, sql) in [
+        (
+            "language",
+            "SELECT t.lang, CAST(0 AS BIGINT) AS list_id, COUNT(*) AS n FROM articles a \
+             JOIN translations t ON t.article_id = a.id \
+             WHERE a.status = 'classified' AND t.status = 'published' \
+             GROUP BY t.lang",
+        ),
         (
             "section",
             "SELECT t.lang, a.section_id AS list_id, COUNT(*) AS n FROM articles a \
@@ -265,7 +279,7 @@ pub(crate) async fn rewrite_sizes(conn: &mut sqlx::AnyConnection) -> Result<u64>
 }
 
 impl Store {
-    /// How many versions in `lang` a section or author page lists (what
+    /// How many versions in `lang` a list holds (what
     /// [`Store::count_teasers`] would count with [`Listing::filter`]), read
     /// from the kept sizes: one keyed row, whatever the archive's size.
     pub async fn list_size(&self, lang: &str, listing: Listing) -> Result<i64> {

@@ -47,6 +47,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "corrections_by_editor",
         include_str!("../migrations/0009_corrections_by_editor.sql"),
     ),
+    (
+        10,
+        "language_sizes_audit_lookups",
+        include_str!("../migrations/0010_language_sizes_audit_lookups.sql"),
+    ),
 ];
 
 /// The SQL of every migration, in order (the archive reads tables and columns from it).

@@ -180,31 +180,71 @@ pub(crate) fn same_origin(headers: &HeaderMap, base_url: &str) -> bool {
 /// Hits per key in a fixed window, counted atomically in this process: the
 /// first gate of a rate limit, so a burst of concurrent requests cannot all
 /// pass a check made against the database before any of them is stored.
-#[derive(Debug, Default)]
+///
+/// It remembers at most [`LIMITER_KEYS`] keys. When full, expired keys are
+/// forgotten, but only once the earliest window has ended (so a map full of
+/// live keys is not scanned on every request); a new key that still finds it
+/// full is refused until one expires.
+#[derive(Debug)]
 pub(crate) struct Limiter {
-    hits: Mutex<HashMap<String, (i64, Instant)>>,
+    state: Mutex<LimiterState>,
+    capacity: usize,
 }
 
-/// Keys a limiter remembers before it forgets expired ones.
+#[derive(Debug, Default)]
+struct LimiterState {
+    /// Hits and the end of the key's window.
+    hits: HashMap<String, (i64, Instant)>,
+    /// No window ends before this (while the map is full).
+    next_expiry: Option<Instant>,
+}
+
+/// Keys a limiter remembers.
 const LIMITER_KEYS: usize = 100_000;
 
+impl Default for Limiter {
+    fn default() -> Self {
+        Limiter::with_capacity(LIMITER_KEYS)
+    }
+}
+
 impl Limiter {
+    fn with_capacity(capacity: usize) -> Limiter {
+        Limiter {
+            state: Mutex::new(LimiterState::default()),
+            capacity,
+        }
+    }
+
     /// Counts a hit for `key` and says whether it is within `max` per `window`.
     pub(crate) fn allow(&self, key: &str, max: i64, window: Duration) -> bool {
-        let Ok(mut map) = self.hits.lock() else {
+        let Ok(mut state) = self.state.lock() else {
             return false;
         };
-        if map.len() >= LIMITER_KEYS {
-            map.retain(|_, (_, since)| since.elapsed() < window);
+        let now = Instant::now();
+        let end = now.checked_add(window).unwrap_or(now);
+        if let Some(entry) = state.hits.get_mut(key) {
+            if entry.1 <= now {
+                *entry = (0, end);
+            }
+            if entry.0 >= max {
+                return false;
+            }
+            entry.0 += 1;
+            return true;
         }
-        let entry = map.entry(key.to_string()).or_insert((0, Instant::now()));
-        if entry.1.elapsed() >= window {
-            *entry = (0, Instant::now());
-        }
-        if entry.0 >= max {
+        if max <= 0 {
             return false;
         }
-        entry.0 += 1;
+        if state.hits.len() >= self.capacity && state.next_expiry.is_none_or(|t| t <= now) {
+            state.hits.retain(|_, (_, end)| *end > now);
+            state.next_expiry = state.hits.values().map(|(_, end)| *end).min();
+        }
+        if state.hits.len() >= self.capacity {
+            return false;
+        }
+        state.next_expiry = Some(state.next_expiry.map_or(end, |t| t.min(end)));
+        state.hits.insert(key.to_string(), (1, end));
         true
     }
 }
@@ -238,6 +278,19 @@ mod tests {
         assert_eq!(format!("{s:?}"), "Secret(<redacted>)");
         assert_eq!(unhex("0aff"), Some(vec![10, 255]));
         assert_eq!(unhex("é1"), None);
+    }
+
+    #[test]
+    fn a_full_limiter_refuses_new_keys_until_a_window_ends() {
+        let l = Limiter::with_capacity(2);
+        let w = Duration::from_millis(40);
+        assert!(l.allow("a", 5, w) && l.allow("b", 5, w));
+        assert!(!l.allow("c", 5, w), "full of live keys");
+        assert!(l.allow("a", 5, w), "a known key still counts");
+        assert_eq!(l.state.lock().unwrap().hits.len(), 2);
+        std::thread::sleep(Duration::from_millis(50));
+        assert!(l.allow("c", 5, w), "the expired keys were forgotten");
+        assert_eq!(l.state.lock().unwrap().hits.len(), 1);
     }
 
     #[test]

@@ -69,17 +69,28 @@ pub(crate) fn sitemap(lang: &str) -> String {
     format!("/{lang}/sitemap.xml")
 }
 
-/// Percent-encodes a query-string value.
+/// Everything but RFC 3986's unreserved characters (`A–Z a–z 0–9 - . _ ~`).
+const COMPONENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// Percent-encodes a value for a query string or one path segment (a space is
+/// `%20`, which both read as a space; `+` would be a plus in a path).
 pub(crate) fn query_value(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for b in value.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
-            }
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
+    percent_encoding::utf8_percent_encode(value, COMPONENT).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_value_keeps_only_unreserved_characters() {
+        assert_eq!(
+            query_value("a b+c/é&=~x.y_z-"),
+            "a%20b%2Bc%2F%C3%A9%26%3D~x.y_z-"
+        );
     }
-    out
 }

@@ -98,11 +98,14 @@ impl From<crate::WebError> for ApiError {
             crate::WebError::NotFound => ApiError::not_found("not found"),
             crate::WebError::Gone(_) => ApiError::gone(),
             crate::WebError::Store(e) => e.into(),
-            crate::WebError::Render(m) => ApiError {
-                error: "internal",
-                message: m,
-                status: StatusCode::INTERNAL_SERVER_ERROR,
-            },
+            crate::WebError::Render(m) => {
+                tracing::error!(error = %m, "API request failed");
+                ApiError {
+                    error: "internal",
+                    message: "the server could not answer; try again".into(),
+                    status: StatusCode::INTERNAL_SERVER_ERROR,
+                }
+            }
         }
     }
 }
@@ -408,16 +411,11 @@ pub(crate) async fn articles(
                 .id,
         ),
     };
-    let filter = TeaserFilter {
-        section_id,
-        ..TeaserFilter::default()
-    };
+    let listing = section_id.map_or(store::Listing::Language, store::Listing::Section);
+    let filter = listing.filter();
     let store = &app.portal.store;
-    let total = match section_id {
-        // A section's size is kept as versions are published and taken down.
-        Some(id) => store.list_size(&lang, store::Listing::Section(id)).await?,
-        None => store.count_teasers(&lang, filter).await?,
-    };
+    // A list's size is kept as versions are published and taken down.
+    let total = store.list_size(&lang, listing).await?;
     let teasers = store
         .teasers(&lang, filter, PER_PAGE, (page - 1).saturating_mul(PER_PAGE))
         .await?;

@@ -66,7 +66,7 @@ async fn write_index(app: &App) -> String {
         let files = match app
             .portal
             .store
-            .count_teasers(lang, TeaserFilter::default())
+            .list_size(lang, store::Listing::Language)
             .await
         {
             Ok(n) => crate::core::paging::page_count(n, app.portal.sitemap_file_size),

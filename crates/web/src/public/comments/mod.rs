@@ -10,7 +10,7 @@ pub(crate) mod report;
 use std::collections::HashMap;
 
 use maud::{html, Markup};
-use store::Comment;
+use store::{Comment, CommentPage};
 
 use crate::core::app::Ctx;
 use crate::core::comment_text::{body_markup, clean_name};
@@ -20,9 +20,9 @@ use crate::core::security::Secret;
 /// Longest comment, in characters.
 pub(crate) const MAX_BODY: usize = 3000;
 /// Threads shown under an article: the newest ones.
-pub(crate) const MAX_THREADS: usize = 100;
+pub(crate) const MAX_THREADS: i64 = 100;
 /// Replies shown in one thread: the first ones.
-pub(crate) const MAX_REPLIES: usize = 20;
+pub(crate) const MAX_REPLIES: i64 = 20;
 /// Longest name, in characters.
 pub(crate) const MAX_NAME: usize = 80;
 /// Longest email address.
@@ -134,38 +134,32 @@ pub(crate) fn form(ctx: &Ctx<'_>, action: &str, token: &str, prefill: &Prefill) 
     }
 }
 
-/// The whole `#comments` block of an article page.
+/// The whole `#comments` block of an article page: the threads the store
+/// chose ([`store::Store::comment_page`] with [`MAX_THREADS`] and
+/// [`MAX_REPLIES`]), and how many comments are left out.
 pub(crate) fn section(
     ctx: &Ctx<'_>,
     article_path: &str,
     token: &str,
-    comments: &[Comment],
+    page: &CommentPage,
     notice: Option<&str>,
 ) -> Markup {
     let action = format!("{article_path}/comments");
-    let top: Vec<&Comment> = comments.iter().filter(|c| c.parent_id.is_none()).collect();
+    let top: Vec<&Comment> = page
+        .comments
+        .iter()
+        .filter(|c| c.parent_id.is_none())
+        .collect();
     // Replies by the comment they answer: one pass, however many comments.
     let mut replies_to: HashMap<i64, Vec<&Comment>> = HashMap::new();
-    for c in comments {
+    for c in &page.comments {
         if let Some(parent) = c.parent_id {
             replies_to.entry(parent).or_default().push(c);
         }
     }
-    let total = top.len()
-        + top
-            .iter()
-            .map(|t| replies_to.get(&t.id).map_or(0, Vec::len))
-            .sum::<usize>();
-    // The newest threads, each with its first replies: the page stays a page
-    // however many comments an article gathers.
-    let top = &top[top.len().saturating_sub(MAX_THREADS)..];
-    let on_page = top.len()
-        + top
-            .iter()
-            .map(|t| first_replies(&replies_to, t.id).len())
-            .sum::<usize>();
-    let hidden = i64::try_from(total - on_page).unwrap_or(i64::MAX);
-    let shown = i64::try_from(total).unwrap_or(i64::MAX);
+    let shown = page.total;
+    let on_page = i64::try_from(page.comments.len()).unwrap_or(i64::MAX);
+    let hidden = shown.saturating_sub(on_page).max(0);
     html! {
         section #comments .comments aria-labelledby="comments-h" {
             h2 #comments-h {
@@ -187,7 +181,7 @@ pub(crate) fn section(
                     @for c in top {
                         li.comment id=(format!("comment-{}", c.id)) {
                             (one(ctx, &action, token, c))
-                            @let replies = first_replies(&replies_to, c.id);
+                            @let replies = replies_to.get(&c.id).map_or(&[][..], Vec::as_slice);
                             @if !replies.is_empty() {
                                 ol.replies {
                                     @for r in replies {
@@ -208,12 +202,6 @@ pub(crate) fn section(
         }
         script src=(crate::core::assets::comments_js_path()) defer {}
     }
-}
-
-/// The replies to comment `id` shown under it: the first [`MAX_REPLIES`].
-fn first_replies<'a>(replies_to: &'a HashMap<i64, Vec<&'a Comment>>, id: i64) -> &'a [&'a Comment] {
-    let all = replies_to.get(&id).map_or(&[][..], Vec::as_slice);
-    &all[..all.len().min(MAX_REPLIES)]
 }
 
 fn one(ctx: &Ctx<'_>, action: &str, token: &str, c: &Comment) -> Markup {

@@ -262,7 +262,16 @@ async fn render(
     }
     ctx.images = std::sync::Arc::new(crate::public::media::shown(&ctx, id).await);
     let related = related(&ctx, &loaded).await?;
-    let comments = app.portal.store.visible_comments(id, lang).await?;
+    let comments = app
+        .portal
+        .store
+        .comment_page(
+            id,
+            lang,
+            crate::public::comments::MAX_THREADS,
+            crate::public::comments::MAX_REPLIES,
+        )
+        .await?;
     let comments = crate::public::comments::section(&ctx, &loaded.path, token, &comments, notice);
     let head = head(&ctx, &loaded);
     let main = body(&ctx, &loaded, &related, comments);
