@@ -957,17 +957,23 @@ impl Builder {
         if self.head.is_some() {
             return;
         }
+        self.head = Some(self.open_in_html("head".into(), AttrRange::default()));
+    }
+
+    /// Appends a `name` element to `<html>` and leaves it the only open
+    /// element under it: the document's head, body or frameset.
+    fn open_in_html(&mut self, name: Name, attrs: AttrRange) -> NodeId {
         let html = self.ensure_html();
-        let head = self.dom.append(
+        let id = self.dom.append(
             html,
             Data::Element {
-                name: "head".into(),
-                attrs: AttrRange::default(),
+                name: name.clone(),
+                attrs,
             },
         );
-        self.head = Some(head);
         self.stack.truncate(1);
-        self.stack.push((head, "head".into(), Ns::Html));
+        self.stack.push((id, name, Ns::Html));
+        id
     }
 
     /// The `<body>`, created when content comes before the page opens it.
@@ -977,17 +983,7 @@ impl Builder {
         }
         self.ensure_head();
         self.close_head();
-        let html = self.ensure_html();
-        let body = self.dom.append(
-            html,
-            Data::Element {
-                name: "body".into(),
-                attrs: AttrRange::default(),
-            },
-        );
-        self.body = Some(body);
-        self.stack.truncate(1);
-        self.stack.push((body, "body".into(), Ns::Html));
+        self.body = Some(self.open_in_html("body".into(), AttrRange::default()));
     }
 
     /// True when the current node is a table part that cannot hold `what`.
@@ -1206,16 +1202,7 @@ impl Builder {
             self.ensure_head();
             self.close_head();
         }
-        let html = self.ensure_html();
-        let id = self.dom.append(
-            html,
-            Data::Element {
-                name: "frameset".into(),
-                attrs,
-            },
-        );
-        self.stack.truncate(1);
-        self.stack.push((id, "frameset".into(), Ns::Html));
+        self.open_in_html("frameset".into(), attrs);
         self.frameset = true;
     }
 
@@ -1252,17 +1239,7 @@ impl Builder {
             }
             "head" => {
                 if self.head.is_none() && self.body.is_none() && !self.in_template() {
-                    let html = self.ensure_html();
-                    let id = self.dom.append(
-                        html,
-                        Data::Element {
-                            name: name.clone(),
-                            attrs,
-                        },
-                    );
-                    self.head = Some(id);
-                    self.stack.truncate(1);
-                    self.stack.push((id, name, Ns::Html));
+                    self.head = Some(self.open_in_html(name, attrs));
                 }
                 return;
             }
@@ -1281,18 +1258,8 @@ impl Builder {
                     None => {
                         self.ensure_head();
                         self.close_head();
-                        let html = self.ensure_html();
-                        let id = self.dom.append(
-                            html,
-                            Data::Element {
-                                name: name.clone(),
-                                attrs,
-                            },
-                        );
-                        self.body = Some(id);
+                        self.body = Some(self.open_in_html(name, attrs));
                         self.frameset_ok = false;
-                        self.stack.truncate(1);
-                        self.stack.push((id, name, Ns::Html));
                     }
                 }
                 return;
