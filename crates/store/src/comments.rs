@@ -128,12 +128,27 @@ fn from_row(r: &AnyRow) -> Result<Comment> {
 /// first replies, and how many visible comments there are in all.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CommentPage {
-    /// The threads' top-level comments oldest first, each followed by its
-    /// shown replies oldest first.
-    pub comments: Vec<Comment>,
+    /// The threads shown, oldest first.
+    pub threads: Vec<Thread>,
     /// Visible comments on the version: top-level ones and replies to a
     /// visible top-level one (a reply under a hidden comment is not shown).
     pub total: i64,
+}
+
+/// A top-level comment and the replies shown under it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Thread {
+    /// The top-level comment.
+    pub comment: Comment,
+    /// Its first replies, oldest first.
+    pub replies: Vec<Comment>,
+}
+
+impl CommentPage {
+    /// How many comments the page holds, threads and replies.
+    pub fn comments_on_page(&self) -> usize {
+        self.threads.iter().map(|t| 1 + t.replies.len()).sum()
+    }
 }
 
 /// Distinct readers whose reports hide a visible comment until an editor
@@ -247,7 +262,7 @@ impl Store {
         top.reverse();
         let Some(oldest) = top.first() else {
             return Ok(CommentPage {
-                comments: Vec::new(),
+                threads: Vec::new(),
                 total,
             });
         };
@@ -275,13 +290,14 @@ impl Store {
                 replies_to.entry(parent).or_default().push(reply);
             }
         }
-        let mut comments = Vec::with_capacity(top.len() + numbered.len());
-        for thread in top {
-            let answers = replies_to.remove(&thread.id).unwrap_or_default();
-            comments.push(thread);
-            comments.extend(answers);
-        }
-        Ok(CommentPage { comments, total })
+        let threads = top
+            .into_iter()
+            .map(|comment| Thread {
+                replies: replies_to.remove(&comment.id).unwrap_or_default(),
+                comment,
+            })
+            .collect();
+        Ok(CommentPage { threads, total })
     }
 
     /// Visible comments per article on one language's versions: (article id, count).
@@ -738,7 +754,12 @@ mod tests {
             .unwrap();
 
         let shown = store.comment_page(a, "fr", 2, 2).await.unwrap();
-        let bodies: Vec<&str> = shown.comments.iter().map(|c| c.body.as_str()).collect();
+        let bodies: Vec<&str> = shown
+            .threads
+            .iter()
+            .flat_map(|t| std::iter::once(&t.comment).chain(&t.replies))
+            .map(|c| c.body.as_str())
+            .collect();
         assert_eq!(bodies, ["t3", "t3r0", "t3r1", "t4", "t4r1", "t4r2"]);
         // 20 written; thread 1 (4 comments) and one reply are hidden.
         assert_eq!(shown.total, 15);

@@ -47,7 +47,7 @@ pub use articles::{
 pub use attribution::Attribution;
 pub use audit::AuditEntry;
 pub use clock::now_ms;
-pub use comments::{Comment, CommentPage, CommentStatus, NewComment, REPORTS_TO_HIDE};
+pub use comments::{Comment, CommentPage, CommentStatus, NewComment, Thread, REPORTS_TO_HIDE};
 pub use db::{redact, Backend, Store};
 pub use desk::ReviewItem;
 pub use error::StoreError;

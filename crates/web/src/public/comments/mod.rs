@@ -7,8 +7,6 @@
 pub(crate) mod post;
 pub(crate) mod report;
 
-use std::collections::HashMap;
-
 use maud::{html, Markup};
 use store::{Comment, CommentPage};
 
@@ -145,20 +143,8 @@ pub(crate) fn section(
     notice: Option<&str>,
 ) -> Markup {
     let action = format!("{article_path}/comments");
-    let top: Vec<&Comment> = page
-        .comments
-        .iter()
-        .filter(|c| c.parent_id.is_none())
-        .collect();
-    // Replies by the comment they answer: one pass, however many comments.
-    let mut replies_to: HashMap<i64, Vec<&Comment>> = HashMap::new();
-    for c in &page.comments {
-        if let Some(parent) = c.parent_id {
-            replies_to.entry(parent).or_default().push(c);
-        }
-    }
     let shown = page.total;
-    let on_page = i64::try_from(page.comments.len()).unwrap_or(i64::MAX);
+    let on_page = i64::try_from(page.comments_on_page()).unwrap_or(i64::MAX);
     let hidden = shown.saturating_sub(on_page).max(0);
     html! {
         section #comments .comments aria-labelledby="comments-h" {
@@ -171,20 +157,20 @@ pub(crate) fn section(
             @if let Some(key) = notice {
                 p.notice role="status" { (ctx.t(key)) }
             }
-            @if top.is_empty() {
+            @if page.threads.is_empty() {
                 p.empty { (ctx.t("comments-empty")) }
             } @else {
                 @if hidden > 0 {
                     p.comments-hidden { (ctx.tw("comments-not-shown", &[("count", Arg::Num(hidden)), ("shown", Arg::Str(ctx.number(hidden)))])) }
                 }
                 ol.comment-list {
-                    @for c in top {
+                    @for thread in &page.threads {
+                        @let c = &thread.comment;
                         li.comment id=(format!("comment-{}", c.id)) {
                             (one(ctx, &action, token, c))
-                            @let replies = replies_to.get(&c.id).map_or(&[][..], Vec::as_slice);
-                            @if !replies.is_empty() {
+                            @if !thread.replies.is_empty() {
                                 ol.replies {
-                                    @for r in replies {
+                                    @for r in &thread.replies {
                                         li.comment.reply id=(format!("comment-{}", r.id)) { (one(ctx, &action, token, r)) }
                                     }
                                 }
