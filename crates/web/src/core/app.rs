@@ -12,9 +12,6 @@ use crate::{Portal, WebError};
 /// How long the section list is reused before it is read again.
 const SECTIONS_TTL: Duration = Duration::from_secs(30);
 
-/// How long the sitemap index is kept (its `Cache-Control` time).
-pub(crate) const SITEMAP_INDEX_TTL: Duration = Duration::from_secs(900);
-
 /// Shared state: the portal, its UI strings and small caches.
 pub(crate) struct App {
     pub portal: Portal,
@@ -31,10 +28,6 @@ pub(crate) struct App {
     pub pages: crate::core::page_cache::PageCache,
     /// Article page views, for "most read".
     pub views: crate::core::views::ViewCounter,
-    /// The sitemap index as last written and when: it counts every
-    /// language's articles, so it is written again at most every
-    /// [`SITEMAP_INDEX_TTL`], by one request at a time.
-    pub sitemap_index: tokio::sync::Mutex<Option<(Instant, String)>>,
 }
 
 /// Visible comments per article id, for one language.
@@ -60,7 +53,6 @@ impl App {
             comment_limiter: crate::core::security::Limiter::default(),
             reports: crate::core::security::Limiter::default(),
             comment_counts: RwLock::new(HashMap::new()),
-            sitemap_index: tokio::sync::Mutex::new(None),
         }
     }
 

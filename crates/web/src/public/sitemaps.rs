@@ -17,7 +17,7 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use store::{Teaser, TeaserFilter};
 
-use crate::core::app::{App, AppState, Ctx, SITEMAP_INDEX_TTL};
+use crate::core::app::{App, AppState, Ctx};
 use crate::core::{dates, urls};
 use crate::public::pages::respond;
 use crate::public::render::teaser_href;
@@ -44,18 +44,11 @@ fn w3c(ms: i64) -> Option<String> {
     dates::utc(ms).map(|t| article::dates::w3c(&t))
 }
 
-/// `GET /sitemap.xml`: the index of every other sitemap, written again at
-/// most every [`SITEMAP_INDEX_TTL`] (it counts each language's articles).
+/// `GET /sitemap.xml`: the index of every other sitemap. Each language's
+/// number of files comes from its kept size (one keyed row), so the index
+/// is written for every request, like the other sitemaps.
 pub(crate) async fn index(State(app): State<AppState>) -> Response {
-    let mut kept = app.sitemap_index.lock().await;
-    if let Some((at, xml_text)) = kept.as_ref() {
-        if at.elapsed() < SITEMAP_INDEX_TTL {
-            return xml(xml_text.clone());
-        }
-    }
-    let written = write_index(&app).await;
-    *kept = Some((std::time::Instant::now(), written.clone()));
-    xml(written)
+    xml(write_index(&app).await)
 }
 
 async fn write_index(app: &App) -> String {
